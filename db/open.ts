@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { migrate } from './migrate';
+
+export type Db = SqliteDatabase;
+
+export interface OpenOptions {
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  readonly?: boolean;
+  /** Path to a better_sqlite3.node built for another runtime's ABI (Electron). */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens the stall's database with the pragmas every connection needs:
+ * WAL (readers never block the writer), foreign keys on, a busy timeout so a
+ * second connection waits instead of failing, and synchronous=FULL so a
+ * committed transaction survives a power cut.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const nativeBinding = options.nativeBinding ?? process.env.STALLKEEPER_SQLITE_BINDING;
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  try {
+    applyPragmas(db);
+    if (options.migrate !== false && !options.readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('busy_timeout = 5000');
+  if (!db.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+/** PRAGMA quick_check: 'ok' or the list of problems SQLite found. */
+export function quickCheck(db: Db): string[] {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  const problems = rows.map((r) => r.quick_check).filter((m) => m !== 'ok');
+  return problems;
+}

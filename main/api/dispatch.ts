@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Core } from '../core';
+import { AppError, type ApiError, type Locale } from './errors';
+import type { MethodContext, MethodSpec, Session } from './method';
+import { apiTable, type MethodName } from './table';
+import { zodToApiError } from './validation';
+
+export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
+
+export interface CallOptions {
+  session: Session;
+  locale?: Locale;
+}
+
+const zodLocales = { en: z.locales.en().localeError, zh: z.locales.zhCN().localeError };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(apiTable, name);
+}
+
+export function methodSpec(name: MethodName): MethodSpec {
+  return apiTable[name] as unknown as MethodSpec;
+}
+
+function unknownMethod(name: string, locale: Locale): ApiError {
+  const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  return {
+    code: 'unknown_method',
+    message: locale === 'zh' ? `没有名为 “${shown}” 的方法` : `There is no method named "${shown}"`,
+  };
+}
+
+/** SQLite constraint failures that reach the door are turned into plain conflicts. */
+function sqliteToApiError(error: Error & { code?: string }, locale: Locale): ApiError | null {
+  if (typeof error.code !== 'string' || !error.code.startsWith('SQLITE_')) return null;
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(error.message)?.[1];
+    const out: ApiError = {
+      code: 'conflict',
+      message: locale === 'zh' ? `已存在相同的${column ?? '记录'}` : `A record with the same ${column ?? 'key'} already exists`,
+    };
+    if (column) out.field = column;
+    return out;
+  }
+  if (error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return {
+      code: 'conflict',
+      message: locale === 'zh' ? `数据不一致，未保存：${error.message}` : `Not saved, the data would be inconsistent: ${error.message}`,
+    };
+  }
+  if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') {
+    return {
+      code: 'unavailable',
+      message: locale === 'zh' ? '数据库正忙，请重试' : 'The database is busy; please try again',
+    };
+  }
+  return null;
+}
+
+export function toApiError(error: unknown, locale: Locale): ApiError {
+  if (error instanceof AppError) return error.toApiError(locale);
+  if (error instanceof z.ZodError) return zodToApiError(error, locale);
+  if (error instanceof Error) {
+    const mapped = sqliteToApiError(error as Error & { code?: string }, locale);
+    if (mapped) return mapped;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'internal',
+    message: locale === 'zh' ? `内部错误，未保存任何更改：${detail}` : `Internal error; nothing was changed: ${detail}`,
+  };
+}
+
+/**
+ * The one entry point of both doors: checks the method exists and the caller
+ * may use it, validates the input with the method's schema, and runs the
+ * handler (inside a transaction unless it is an async method).
+ */
+export async function callMethod(core: Core, name: string, rawInput: unknown, options: CallOptions): Promise<CallOutcome> {
+  const locale = options.locale ?? 'en';
+  if (!isMethodName(name)) return { ok: false, error: unknownMethod(name, locale) };
+  const spec = methodSpec(name);
+  if (spec.access === 'owner' && options.session.role !== 'owner') {
+    return {
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: locale === 'zh' ? '此操作需要店主 PIN' : 'This needs the owner PIN',
+      },
+    };
+  }
+  const parsed = spec.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput, {
+    error: zodLocales[locale],
+  });
+  if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, locale) };
+  const ctx: MethodContext = { core, session: options.session, locale };
+  try {
+    if (spec.kind === 'async') {
+      return { ok: true, result: await spec.handler(parsed.data, ctx) };
+    }
+    const prepared = spec.prepare ? await spec.prepare(parsed.data, ctx) : undefined;
+    const run = core.db.transaction(() => spec.handler(parsed.data, ctx, prepared));
+    const result: unknown = run.immediate();
+    if (result instanceof Promise) throw new Error(`${name}: a transactional handler must not be async`);
+    return { ok: true, result };
+  } catch (error) {
+    const apiError = toApiError(error, locale);
+    if (apiError.code === 'internal') console.error(`[api] ${name} failed:`, error);
+    return { ok: false, error: apiError };
+  }
+}
+
+export interface MethodInfo {
+  name: string;
+  summary: string;
+  access: string;
+  input: unknown;
+}
+
+/** The table as data: what GET /api lists and docs/api.md is generated from. */
+export function describeMethods(): MethodInfo[] {
+  return (Object.keys(apiTable) as MethodName[]).sort().map((name) => {
+    const spec = methodSpec(name);
+    return {
+      name,
+      summary: spec.summary,
+      access: spec.access,
+      input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+    };
+  });
+}

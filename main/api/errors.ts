@@ -1,0 +1,76 @@
+/**
+ * One error shape for both doors (IPC and HTTP): { code, message, field? }.
+ * Messages are written for the person at the stall, in the UI's language.
+ */
+export type Locale = 'en' | 'zh';
+
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  unknown_method: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+/** A message in every UI language. */
+export interface Message {
+  en: string;
+  zh: string;
+}
+
+export function msg(en: string, zh: string): Message {
+  return { en, zh };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly localized: Message;
+
+  constructor(code: ErrorCode, message: Message | string, field?: string) {
+    const localized = typeof message === 'string' ? { en: message, zh: message } : message;
+    super(localized.en);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = field;
+    this.localized = localized;
+  }
+
+  toApiError(locale: Locale): ApiError {
+    const error: ApiError = { code: this.code, message: this.localized[locale] };
+    if (this.field !== undefined) error.field = this.field;
+    return error;
+  }
+}
+
+/** Invalid input for one field: the message names the field. */
+export function invalid(field: string, reason: Message): AppError {
+  return new AppError('invalid_input', msg(`${field}: ${reason.en}`, `${field}：${reason.zh}`), field);
+}
+
+export function notFound(what: Message, field?: string): AppError {
+  return new AppError('not_found', what, field);
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERROR_STATUS[code];
+}
+
+export function pickLocale(value: string | null | undefined): Locale {
+  return value && /^zh\b/i.test(value.trim()) ? 'zh' : 'en';
+}

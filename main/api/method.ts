@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { Core } from '../core';
+import type { Locale } from './errors';
+
+/** Who is calling: the owner (cost prices, settings, backups) or staff. */
+export type Role = 'owner' | 'staff';
+
+export interface Session {
+  role: Role;
+  /** The paired device, for calls that came over the local network. */
+  deviceId?: string;
+}
+
+export interface MethodContext {
+  core: Core;
+  session: Session;
+  locale: Locale;
+}
+
+interface BaseSpec<S extends z.ZodType> {
+  /** One line for GET /api and docs/api.md. */
+  summary: string;
+  input: S;
+  /** The least role allowed to call it. */
+  access: Role;
+}
+
+/**
+ * A method whose handler runs synchronously inside one SQLite transaction:
+ * it either commits all its writes or, on any error, none of them.
+ * `prepare` may do async work first (decoding images, reading files) but must
+ * not write to the database.
+ */
+export interface TransactionalSpec<S extends z.ZodType, P, R> extends BaseSpec<S> {
+  kind?: 'transaction';
+  prepare?: (input: z.output<S>, ctx: MethodContext) => Promise<P>;
+  handler: (input: z.output<S>, ctx: MethodContext, prepared: P) => R;
+}
+
+/** A method that awaits in the middle (PDFs, backups); it keeps its own writes atomic. */
+export interface AsyncSpec<S extends z.ZodType, R> extends BaseSpec<S> {
+  kind: 'async';
+  handler: (input: z.output<S>, ctx: MethodContext) => Promise<R>;
+}
+
+export type MethodSpec<S extends z.ZodType = z.ZodType, R = unknown> =
+  | TransactionalSpec<S, unknown, R>
+  | AsyncSpec<S, R>;
+
+export function method<S extends z.ZodType, R, P = undefined>(
+  spec: TransactionalSpec<S, P, R>,
+): TransactionalSpec<S, P, R>;
+export function method<S extends z.ZodType, R>(spec: AsyncSpec<S, R>): AsyncSpec<S, R>;
+export function method(spec: unknown): unknown {
+  return spec;
+}

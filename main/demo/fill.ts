@@ -1,0 +1,168 @@
+import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
+import type { Core } from '../core';
+import { invoke } from '../api/invoke';
+import { insertMove } from '../../db/stock';
+import { countRecords } from '../../db/reports';
+import { insertVisit, linkVisitProducts } from '../../db/buyers';
+import { withCheckDigit } from '../products/barcode';
+import { fromScaled, toScaled } from '../money/decimal';
+import { DEMO_PRODUCTS } from './catalogData';
+import { DEMO_BUYERS } from './buyersData';
+import { chopImage, logoImage, productPhoto } from './drawings';
+
+/** A small deterministic PRNG (mulberry32) so every demo folder is the same. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CATEGORY_CODES: Record<string, string> = {
+  Toys: '01', Accessories: '02', Hardware: '03', Kitchen: '04', Watches: '05', Sunglasses: '06',
+  Bags: '07', Stationery: '08', 'Phone accessories': '09', Festival: '10',
+};
+
+/** A valid mobile number of the country, varied in its last digits. */
+function phoneFor(country: string, n: number): string {
+  const example = getExampleNumber(country as CountryCode, examples);
+  if (!example) return '';
+  const national = example.nationalNumber.toString();
+  const tail = String((Number(national.slice(-3)) + n * 37) % 1000).padStart(3, '0');
+  return `+${example.countryCallingCode}${national.slice(0, -3)}${tail}`;
+}
+
+export interface DemoSummary {
+  products: number;
+  photos: number;
+  buyers: number;
+  countries: number;
+  visits: number;
+}
+
+export function isEmptyStall(core: Core): boolean {
+  return countRecords(core.db) === 0;
+}
+
+/**
+ * Fills an empty data folder with a living stall: seller profile with logo and
+ * chop, 66 products with photos in ten categories (names in zh/en/ar), stock,
+ * 32 buyers from 31 countries with contacts, and some visits.
+ */
+export async function fillDemo(core: Core, log: (line: string) => void = () => {}): Promise<DemoSummary> {
+  if (!isEmptyStall(core)) throw new Error('This data folder already has products or buyers; the demo fills only an empty one.');
+  const rnd = random(20261129);
+
+  log('seller profile');
+  await invoke(core, 'settings.update', {
+    seller: {
+      companyNameZh: '义乌市佳和进出口有限公司',
+      companyNameEn: 'Yiwu Jiahe Import & Export Co., Ltd.',
+      legalName: 'Yiwu Jiahe Import & Export Co., Ltd.',
+      stallNumber: 'District 2, Gate 7, Floor 2, Stall 21345',
+      marketAddress: 'Yiwu International Trade City, Futian Road, Yiwu, Zhejiang, China',
+      phones: ['+86 579 8555 1234', '+86 138 5792 6688'],
+      whatsapp: '+86 138 5792 6688',
+      wechat: 'jiahe_yiwu',
+      email: 'sales@jiahe-yiwu.com',
+      website: 'www.jiahe-yiwu.com',
+      bankBeneficiary: 'Yiwu Jiahe Import & Export Co., Ltd.',
+      bankName: 'Bank of China, Yiwu Branch',
+      bankAccount: '3567 5821 9026 0001',
+      bankSwift: 'BKCHCNBJ92H',
+      bankAddress: '88 Xianqian Street, Yiwu, Zhejiang 322000, China',
+    },
+    defaults: { defaultCurrency: 'USD', quotePrefix: 'JH-Q', invoicePrefix: 'JH-PI', validityDays: 30, depositPercent: 30 },
+  });
+  await invoke(core, 'settings.setImage', { slot: 'logo', image: { dataBase64: (await logoImage()).toString('base64'), fileName: 'logo.png' } });
+  await invoke(core, 'settings.setImage', { slot: 'chop', image: { dataBase64: (await chopImage()).toString('base64'), fileName: 'chop.png' } });
+
+  log(`${DEMO_PRODUCTS.length} products`);
+  const productIds: number[] = [];
+  let photos = 0;
+  const perCategory = new Map<string, number>();
+  for (const [i, p] of DEMO_PRODUCTS.entries()) {
+    const code = CATEGORY_CODES[p.category] ?? '99';
+    const n = (perCategory.get(p.category) ?? 0) + 1;
+    perCategory.set(p.category, n);
+    const itemNo = `${code}${String(100 + n * 3).padStart(3, '0')}`;
+    const base = toScaled(p.priceCny, 4);
+    const tier = (factor: number) => fromScaled(Math.round((base * factor) / 100) * 100, 4, 2);
+    const product = await invoke(core, 'products.create', {
+      itemNo,
+      names: { zh: p.zh, en: p.en, ar: p.ar },
+      category: p.category,
+      material: p.material,
+      colors: p.colors,
+      unit: p.unit,
+      moq: p.moq,
+      costCny: tier(0.78),
+      priceTiers: [
+        { minQty: p.moq || 1, priceCny: p.priceCny },
+        { minQty: (p.moq || 1) * 5, priceCny: tier(0.95) },
+        { minQty: (p.moq || 1) * 20, priceCny: tier(0.9) },
+      ],
+      packing: {
+        pcsPerInner: p.pcsPerInner ?? null,
+        pcsPerCarton: p.pcsPerCarton,
+        cartonCm: { l: p.carton[0], w: p.carton[1], h: p.carton[2] },
+        gwKg: p.gwKg,
+        nwKg: Math.round(p.gwKg * 0.88 * 10) / 10,
+      },
+      barcode: withCheckDigit(`69${String(12345000 + i * 7919).slice(0, 8)}${String(i).padStart(2, '0')}`),
+      supplier: ['Jinhua Xinda Factory', 'Yiwu Meili Crafts', 'Ningbo Haitian Plastics', 'Shantou Chenghai Toys', 'Yongkang Tools Co.'][i % 5] as string,
+      hsCode: { Toys: '9503.00', Accessories: '7117.19', Hardware: '8205.59', Kitchen: '7323.93', Watches: '9102.11', Sunglasses: '9004.10', Bags: '4202.92', Stationery: '9608.10', 'Phone accessories': '8544.42', Festival: '9505.10' }[p.category] ?? '',
+      lowStockAt: p.pcsPerCarton * 2,
+    });
+    const shots = [await productPhoto(p.shape, i)];
+    if (i % 3 === 0) shots.push(await productPhoto(p.shape, i + 3));
+    await invoke(core, 'products.addPhotos', {
+      id: product.id,
+      images: shots.map((b, k) => ({ dataBase64: b.toString('base64'), fileName: `${itemNo}${k ? `-${k + 1}` : ''}.jpg` })),
+    });
+    photos += shots.length;
+    productIds.push(product.id);
+    const cartons = Math.floor(rnd() * 40);
+    if (cartons > 0) {
+      insertMove(core.db, {
+        product_id: product.id, kind: 'receive', on_hand_delta: cartons * p.pcsPerCarton, reserved_delta: 0,
+        moved_at: core.now().toISOString(), reference: 'Opening stock', reason: '', note: 'demo',
+      });
+    }
+  }
+
+  log(`${DEMO_BUYERS.length} buyers`);
+  let visits = 0;
+  const today = core.now();
+  for (const [i, b] of DEMO_BUYERS.entries()) {
+    const phone = phoneFor(b.country, i);
+    const buyer = await invoke(core, 'buyers.create', {
+      company: b.company,
+      country: b.country,
+      city: b.city,
+      currency: b.currency,
+      docLanguage: b.docLanguage,
+      agent: b.agent ?? '',
+      tags: b.tags,
+      contacts: [{ name: b.contact, role: b.role, phone, whatsapp: phone, wechat: b.wechat ?? '', email: '' }],
+    });
+    const count = 1 + Math.floor(rnd() * 3);
+    for (let v = 0; v < count; v += 1) {
+      const day = new Date(today.getTime() - Math.floor(rnd() * 400) * 86_400_000).toISOString().slice(0, 10);
+      const visitId = insertVisit(core.db, { buyer_id: buyer.id, visited_on: day, staff: ['Lily', 'Chen', 'Amy'][v % 3] as string, notes: 'Visited the stall, looked at samples.' });
+      linkVisitProducts(core.db, visitId, [productIds[Math.floor(rnd() * productIds.length)] as number, productIds[Math.floor(rnd() * productIds.length)] as number]);
+      visits += 1;
+    }
+  }
+  return {
+    products: productIds.length,
+    photos,
+    buyers: DEMO_BUYERS.length,
+    countries: new Set(DEMO_BUYERS.map((b) => b.country)).size,
+    visits,
+  };
+}

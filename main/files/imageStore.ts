@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp, { type OutputInfo } from 'sharp';
+import { AppError, msg } from '../api/errors';
+import type { ImageRow } from '../../db/images';
+
+/** Largest upload accepted, before any downscaling. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Longest side of a stored image; larger photos are downscaled. */
+export const MAX_IMAGE_SIDE = 2000;
+/** Longest side of a thumbnail (lists, photo grid, PDF tables). */
+export const THUMB_SIDE = 320;
+
+const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff']);
+
+/**
+ * photo: stored as JPEG (small, printable by pdfkit); transparent areas become white.
+ * graphic: logos and chops, stored as PNG to keep transparency.
+ */
+export type ImageKind = 'photo' | 'graphic';
+
+export interface StoredImage extends ImageRow {
+  url: string;
+  thumbUrl: string;
+}
+
+function badImage(field: string, en: string, zh: string): AppError {
+  return new AppError('invalid_input', msg(`${field}: ${en}`, `${field}：${zh}`), field);
+}
+
+export function imageFile(photosDir: string, hash: string, mime: string): string {
+  return path.join(photosDir, hash.slice(0, 2), `${hash}.${mime === 'image/png' ? 'png' : 'jpg'}`);
+}
+
+export function thumbFile(photosDir: string, hash: string): string {
+  return path.join(photosDir, 'thumbs', hash.slice(0, 2), `${hash}.jpg`);
+}
+
+export function imageUrls(hash: string): { url: string; thumbUrl: string } {
+  return { url: `/photos/${hash}`, thumbUrl: `/photos/${hash}?thumb=1` };
+}
+
+/** Decodes base64 from the API, rejecting what is not base64 or too large. */
+export function decodeBase64Image(data: string, field: string): Buffer {
+  const body = data.replace(/^data:[^;,]+;base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) {
+    throw badImage(field, 'is not base64-encoded image data', '不是 base64 编码的图片数据');
+  }
+  const bytes = Buffer.from(body, 'base64');
+  if (bytes.length === 0) throw badImage(field, 'the file is empty', '文件为空');
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    throw badImage(field, `the file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+  }
+  return bytes;
+}
+
+function writeOnce(file: string, bytes: Buffer): void {
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Validates an uploaded image with sharp, normalizes it (EXIF rotation applied,
+ * metadata stripped, downscaled to MAX_IMAGE_SIDE), writes it and its thumbnail
+ * into photos/ under the SHA-256 of the stored bytes, and returns its row.
+ * Writing is idempotent, so it is safe to do before the database transaction.
+ */
+export async function storeImage(photosDir: string, input: Buffer, kind: ImageKind, field: string): Promise<StoredImage> {
+  if (input.length > MAX_IMAGE_BYTES) {
+    throw badImage(field, `the file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+  }
+  let format: string | undefined;
+  try {
+    format = (await sharp(input).metadata()).format;
+  } catch {
+    throw badImage(field, 'is not an image file that can be read (use JPEG, PNG or WebP)', '不是可读取的图片文件（请使用 JPEG、PNG 或 WebP）');
+  }
+  if (!format || !ACCEPTED_FORMATS.has(format)) {
+    throw badImage(field, `images of type ${format ?? 'unknown'} are not accepted (use JPEG, PNG or WebP)`, `不支持 ${format ?? '未知'} 格式（请使用 JPEG、PNG 或 WebP）`);
+  }
+  let stored: { data: Buffer; info: OutputInfo };
+  let thumb: Buffer;
+  try {
+    const base = sharp(input, { failOn: 'error' })
+      .rotate()
+      .resize({ width: MAX_IMAGE_SIDE, height: MAX_IMAGE_SIDE, fit: 'inside', withoutEnlargement: true });
+    stored =
+      kind === 'photo'
+        ? await base.flatten({ background: '#ffffff' }).jpeg({ quality: 85, mozjpeg: true }).toBuffer({ resolveWithObject: true })
+        : await base.png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true });
+    thumb = await sharp(stored.data)
+      .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+  } catch {
+    throw badImage(field, 'the image file is damaged and cannot be read', '图片文件已损坏，无法读取');
+  }
+  const hash = crypto.createHash('sha256').update(stored.data).digest('hex');
+  const mime = kind === 'photo' ? 'image/jpeg' : 'image/png';
+  writeOnce(imageFile(photosDir, hash, mime), stored.data);
+  writeOnce(thumbFile(photosDir, hash), thumb);
+  return {
+    hash,
+    mime,
+    width: stored.info.width,
+    height: stored.info.height,
+    bytes: stored.data.length,
+    ...imageUrls(hash),
+  };
+}
+
+/** The file behind /photos/<hash>[?thumb=1], or null when the hash is malformed or the file is gone. */
+export function findImageFile(photosDir: string, hash: string, thumb: boolean): { file: string; mime: string } | null {
+  if (!/^[0-9a-f]{64}$/.test(hash)) return null;
+  if (thumb) {
+    const file = thumbFile(photosDir, hash);
+    return fs.existsSync(file) ? { file, mime: 'image/jpeg' } : null;
+  }
+  for (const mime of ['image/jpeg', 'image/png']) {
+    const file = imageFile(photosDir, hash, mime);
+    if (fs.existsSync(file)) return { file, mime };
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { method, type MethodContext } from '../api/method';
+import { imageUploadSchema } from '../settings/schema';
+import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
+import { listCategories } from '../../db/products';
+import { productCreateSchema, productUpdateSchema } from './schema';
+import * as products from './service';
+
+const view = (ctx: MethodContext): products.ViewOptions => ({ includeCost: ctx.session.role === 'owner' });
+const id = z.number().int().positive();
+
+export const productsMethods = {
+  'products.create': method({
+    summary: 'Adds a product: item no (unique), names, packing, price tiers in CNY, barcode…',
+    access: 'staff',
+    input: productCreateSchema,
+    handler: (input, ctx) => {
+      // Staff may not set the owner's cost price.
+      const data = ctx.session.role === 'owner' ? input : { ...input, costCny: undefined };
+      return products.createProduct(ctx.core, data, view(ctx));
+    },
+  }),
+  'products.update': method({
+    summary: 'Changes fields of a product; omitted fields keep their value.',
+    access: 'staff',
+    input: productUpdateSchema,
+    handler: (input, ctx) => {
+      const changes = ctx.session.role === 'owner' ? input.changes : { ...input.changes, costCny: undefined };
+      return products.updateProduct(ctx.core, input.id, changes, view(ctx));
+    },
+  }),
+  'products.get': method({
+    summary: 'One product by id or by item no, with price tiers, packing, photos and stock.',
+    access: 'staff',
+    input: z.union([z.strictObject({ id }), z.strictObject({ itemNo: z.string().trim().min(1).max(40) })]),
+    handler: (input, ctx) =>
+      'id' in input ? products.getProduct(ctx.core, input.id, view(ctx)) : products.getProductByItemNo(ctx.core, input.itemNo, view(ctx)),
+  }),
+  'products.list': method({
+    summary: 'Products by item no, a page at a time, optionally one category; archived ones only when asked.',
+    access: 'staff',
+    input: z.strictObject({
+      category: z.string().max(80).optional(),
+      includeArchived: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    handler: (input, ctx) => products.listProducts(ctx.core, input, view(ctx)),
+  }),
+  'products.categories': method({
+    summary: 'The categories in use, with how many active products each has.',
+    access: 'staff',
+    input: z.strictObject({}),
+    handler: (_input, ctx) => listCategories(ctx.core.db),
+  }),
+  'products.addPhotos': method({
+    summary: 'Adds photos to a product (JPEG, PNG, WebP; large ones are downscaled); the first photo is the cover.',
+    access: 'staff',
+    input: z.strictObject({ id, images: z.array(imageUploadSchema).min(1).max(12) }),
+    prepare: async (input, ctx): Promise<StoredImage[]> => {
+      const stored: StoredImage[] = [];
+      for (const [i, image] of input.images.entries()) {
+        const field = `images.${i}.dataBase64`;
+        stored.push(await storeImage(ctx.core.paths.photos, decodeBase64Image(image.dataBase64, field), 'photo', field));
+      }
+      return stored;
+    },
+    handler: (input, ctx, stored) => products.addPhotos(ctx.core, input.id, stored, view(ctx)),
+  }),
+  'products.setPhotos': method({
+    summary: 'Reorders or removes photos: the listed image hashes, in order, become the photos (the first is the cover).',
+    access: 'staff',
+    input: z.strictObject({ id, photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(24) }),
+    handler: (input, ctx) => products.setPhotos(ctx.core, input.id, input.photos, view(ctx)),
+  }),
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { bilingual } from '../api/validation';
+import { decimalInput } from '../money/schema';
+import { isValidGtin } from './barcode';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const namesSchema = z.strictObject({
+  zh: text(300).optional(),
+  en: text(300).optional(),
+  ar: text(300).optional(),
+  es: text(300).optional(),
+  ru: text(300).optional(),
+  fr: text(300).optional(),
+  pt: text(300).optional(),
+});
+
+export const priceTierSchema = z.strictObject({
+  minQty: z.number().int().min(1).max(100_000_000),
+  /** CNY per unit, up to 4 decimals. */
+  priceCny: decimalInput(4, { min: 0, max: 10_000_000 }),
+});
+
+export const packingSchema = z.strictObject({
+  pcsPerInner: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  pcsPerCarton: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  /** Outer carton in centimetres, one decimal. */
+  cartonCm: z
+    .strictObject({
+      l: decimalInput(1, { min: 0.1, max: 1000 }),
+      w: decimalInput(1, { min: 0.1, max: 1000 }),
+      h: decimalInput(1, { min: 0.1, max: 1000 }),
+    })
+    .nullable()
+    .optional(),
+  /** Gross and net weight of one carton in kg, three decimals. */
+  gwKg: decimalInput(3, { min: 0, max: 10_000 }).nullable().optional(),
+  nwKg: decimalInput(3, { min: 0, max: 10_000 }).nullable().optional(),
+});
+
+export const barcodeSchema = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidGtin(v), bilingual('is not a valid EAN-13, UPC-A or EAN-8 barcode (check digit)', '不是有效的 EAN-13、UPC-A 或 EAN-8 条码（校验位错误）'));
+
+/** Every field of a product as the API takes it; on update, omitted fields keep their value. */
+export const productFieldsSchema = z.strictObject({
+  itemNo: z.string().trim().min(1).max(40),
+  names: namesSchema,
+  category: text(80).optional(),
+  material: text(120).optional(),
+  colors: text(300).optional(),
+  sizes: text(300).optional(),
+  unit: z.string().trim().min(1).max(20).optional(),
+  moq: z.number().int().min(0).max(100_000_000).optional(),
+  /** Owner only: never printed on a document. */
+  costCny: decimalInput(4, { min: 0, max: 10_000_000 }).nullable().optional(),
+  priceTiers: z
+    .array(priceTierSchema)
+    .max(12)
+    .refine((tiers) => new Set(tiers.map((t) => t.minQty)).size === tiers.length, bilingual('two tiers have the same minimum quantity', '两个价格档的起订量相同'))
+    .optional(),
+  packing: packingSchema.optional(),
+  barcode: barcodeSchema.optional(),
+  supplier: text(200).optional(),
+  hsCode: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{4}(\.?\d{2}){0,3}$/.test(v), bilingual('is not an HS code (4 to 10 digits)', '不是有效的 HS 编码（4 到 10 位数字）'))
+    .optional(),
+  notes: text(2000).optional(),
+  lowStockAt: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  archived: z.boolean().optional(),
+});
+
+export const productCreateSchema = productFieldsSchema.refine(
+  (p) => Boolean(p.names.zh || p.names.en),
+  { ...bilingual('give the product a Chinese or an English name', '请填写中文或英文品名'), path: ['names'] },
+);
+
+export const productUpdateSchema = z.strictObject({
+  id: z.number().int().positive(),
+  changes: productFieldsSchema.partial(),
+});
+
+export type ProductCreate = z.output<typeof productCreateSchema>;
+export type ProductChanges = z.output<typeof productUpdateSchema>['changes'];

@@ -1,0 +1,265 @@
+import type { Core } from '../core';
+import { AppError, invalid, msg, notFound } from '../api/errors';
+import * as q from '../../db/products';
+import { insertImage, getImage } from '../../db/images';
+import { fromScaled, roundHalfAwayFromZero } from '../money/decimal';
+import { imageUrls, type StoredImage } from '../files/imageStore';
+import type { ProductChanges, ProductCreate } from './schema';
+
+export interface ImageRef {
+  hash: string;
+  url: string;
+  thumbUrl: string;
+}
+
+export interface Packing {
+  pcsPerInner: number | null;
+  pcsPerCarton: number | null;
+  /** Carton length, width and height in cm ("45.5"). */
+  cartonCm: { l: string; w: string; h: string } | null;
+  /** m³ of one carton, 4 decimals, derived from the carton size. */
+  cbmPerCarton: string | null;
+  gwKg: string | null;
+  nwKg: string | null;
+}
+
+export interface Stock {
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+
+export interface Product {
+  id: number;
+  itemNo: string;
+  names: Record<q.NameLang, string>;
+  category: string;
+  material: string;
+  colors: string;
+  sizes: string;
+  unit: string;
+  moq: number;
+  /** Present for the owner only. */
+  costCny?: string | null;
+  priceTiers: Array<{ minQty: number; priceCny: string }>;
+  packing: Packing;
+  barcode: string;
+  supplier: string;
+  hsCode: string;
+  notes: string;
+  lowStockAt: number | null;
+  archived: boolean;
+  photos: ImageRef[];
+  cover: ImageRef | null;
+  stock: Stock;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ViewOptions {
+  /** Cost prices are the owner's: staff and paired devices never receive them. */
+  includeCost: boolean;
+}
+
+function ref(hash: string): ImageRef {
+  return { hash, ...imageUrls(hash) };
+}
+
+export function cbmPerCarton(l: number | null, w: number | null, h: number | null): string | null {
+  if (!l || !w || !h) return null;
+  // mm³ → m³ is 10^-9; keep 4 decimals.
+  return fromScaled(roundHalfAwayFromZero(BigInt(l) * BigInt(w) * BigInt(h), 9, 4), 4, 4);
+}
+
+function toPacking(row: q.ProductRow): Packing {
+  const dims = row.carton_l_mm && row.carton_w_mm && row.carton_h_mm;
+  return {
+    pcsPerInner: row.pcs_per_inner,
+    pcsPerCarton: row.pcs_per_carton,
+    cartonCm: dims
+      ? { l: fromScaled(row.carton_l_mm as number, 1, 0), w: fromScaled(row.carton_w_mm as number, 1, 0), h: fromScaled(row.carton_h_mm as number, 1, 0) }
+      : null,
+    cbmPerCarton: cbmPerCarton(row.carton_l_mm, row.carton_w_mm, row.carton_h_mm),
+    gwKg: row.gw_g === null ? null : fromScaled(row.gw_g, 3, 0),
+    nwKg: row.nw_g === null ? null : fromScaled(row.nw_g, 3, 0),
+  };
+}
+
+/** Turns rows into API products, loading tiers, photos and stock for all of them in three queries. */
+export function toProducts(core: Core, rows: q.ProductRow[], options: ViewOptions): Product[] {
+  const ids = rows.map((r) => r.id);
+  const tiers = new Map<number, Product['priceTiers']>();
+  for (const t of q.priceTiersFor(core.db, ids)) {
+    const list = tiers.get(t.product_id) ?? [];
+    list.push({ minQty: t.min_qty, priceCny: fromScaled(t.price_cny_e4, 4, 2) });
+    tiers.set(t.product_id, list);
+  }
+  const photos = new Map<number, ImageRef[]>();
+  for (const p of q.photosFor(core.db, ids)) {
+    const list = photos.get(p.product_id) ?? [];
+    list.push(ref(p.image_hash));
+    photos.set(p.product_id, list);
+  }
+  const stock = new Map(q.stockFor(core.db, ids).map((s) => [s.product_id, s]));
+  return rows.map((row) => {
+    const s = stock.get(row.id);
+    const onHand = s?.on_hand ?? 0;
+    const reserved = s?.reserved ?? 0;
+    const productPhotos = photos.get(row.id) ?? [];
+    const product: Product = {
+      id: row.id,
+      itemNo: row.item_no,
+      names: { zh: row.name_zh, en: row.name_en, ar: row.name_ar, es: row.name_es, ru: row.name_ru, fr: row.name_fr, pt: row.name_pt },
+      category: row.category,
+      material: row.material,
+      colors: row.colors,
+      sizes: row.sizes,
+      unit: row.unit,
+      moq: row.moq,
+      priceTiers: tiers.get(row.id) ?? [],
+      packing: toPacking(row),
+      barcode: row.barcode,
+      supplier: row.supplier,
+      hsCode: row.hs_code,
+      notes: row.notes,
+      lowStockAt: row.low_stock_at,
+      archived: row.archived === 1,
+      photos: productPhotos,
+      cover: productPhotos[0] ?? null,
+      stock: { onHand, reserved, available: onHand - reserved },
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+    if (options.includeCost) product.costCny = row.cost_cny_e4 === null ? null : fromScaled(row.cost_cny_e4, 4, 2);
+    return product;
+  });
+}
+
+function emptyWrite(itemNo: string): q.ProductWrite {
+  return {
+    item_no: itemNo, name_zh: '', name_en: '', name_ar: '', name_es: '', name_ru: '', name_fr: '', name_pt: '',
+    category: '', material: '', colors: '', sizes: '', unit: 'pcs', moq: 1, cost_cny_e4: null,
+    pcs_per_inner: null, pcs_per_carton: null, carton_l_mm: null, carton_w_mm: null, carton_h_mm: null,
+    gw_g: null, nw_g: null, barcode: '', supplier: '', hs_code: '', notes: '', low_stock_at: null, archived: 0,
+  };
+}
+
+/** Applies API fields over a stored row (or an empty one). */
+function applyChanges(base: q.ProductWrite, c: ProductChanges): q.ProductWrite {
+  const w = { ...base };
+  if (c.itemNo !== undefined) w.item_no = c.itemNo;
+  if (c.names) {
+    for (const lang of q.NAME_LANGS) {
+      const value = c.names[lang];
+      if (value !== undefined) w[`name_${lang}`] = value;
+    }
+  }
+  if (c.category !== undefined) w.category = c.category;
+  if (c.material !== undefined) w.material = c.material;
+  if (c.colors !== undefined) w.colors = c.colors;
+  if (c.sizes !== undefined) w.sizes = c.sizes;
+  if (c.unit !== undefined) w.unit = c.unit;
+  if (c.moq !== undefined) w.moq = c.moq;
+  if (c.costCny !== undefined) w.cost_cny_e4 = c.costCny;
+  if (c.packing) {
+    const p = c.packing;
+    if (p.pcsPerInner !== undefined) w.pcs_per_inner = p.pcsPerInner;
+    if (p.pcsPerCarton !== undefined) w.pcs_per_carton = p.pcsPerCarton;
+    if (p.cartonCm !== undefined) {
+      // cm with one decimal, scaled ×10, is millimetres.
+      w.carton_l_mm = p.cartonCm?.l ?? null;
+      w.carton_w_mm = p.cartonCm?.w ?? null;
+      w.carton_h_mm = p.cartonCm?.h ?? null;
+    }
+    if (p.gwKg !== undefined) w.gw_g = p.gwKg;
+    if (p.nwKg !== undefined) w.nw_g = p.nwKg;
+  }
+  if (c.barcode !== undefined) w.barcode = c.barcode;
+  if (c.supplier !== undefined) w.supplier = c.supplier;
+  if (c.hsCode !== undefined) w.hs_code = c.hsCode;
+  if (c.notes !== undefined) w.notes = c.notes;
+  if (c.lowStockAt !== undefined) w.low_stock_at = c.lowStockAt;
+  if (c.archived !== undefined) w.archived = c.archived ? 1 : 0;
+  return w;
+}
+
+function checkConsistency(w: q.ProductWrite): void {
+  if (w.gw_g !== null && w.nw_g !== null && w.nw_g > w.gw_g) {
+    throw invalid('packing.nwKg', msg('the net weight is more than the gross weight', '净重大于毛重'));
+  }
+  if (w.pcs_per_inner !== null && w.pcs_per_carton !== null && w.pcs_per_carton % w.pcs_per_inner !== 0) {
+    throw invalid('packing.pcsPerCarton', msg(`${w.pcs_per_carton} pcs per carton is not a whole number of inner boxes of ${w.pcs_per_inner}`, `每箱 ${w.pcs_per_carton} 件不是内盒 ${w.pcs_per_inner} 件的整数倍`));
+  }
+  if (w.name_zh === '' && w.name_en === '') {
+    throw invalid('names', msg('give the product a Chinese or an English name', '请填写中文或英文品名'));
+  }
+}
+
+function ensureItemNoFree(core: Core, itemNo: string, exceptId?: number): void {
+  const existing = q.getProductByItemNo(core.db, itemNo);
+  if (existing && existing.id !== exceptId) {
+    throw new AppError('conflict', msg(`Item no ${itemNo} is already used by another product`, `货号 ${itemNo} 已被其他产品使用`), 'itemNo');
+  }
+}
+
+function tiersToRows(tiers: ProductCreate['priceTiers']) {
+  return (tiers ?? []).map((t) => ({ min_qty: t.minQty, price_cny_e4: t.priceCny })).sort((a, b) => a.min_qty - b.min_qty);
+}
+
+export function getProduct(core: Core, id: number, options: ViewOptions): Product {
+  const row = q.getProduct(core.db, id);
+  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  return toProducts(core, [row], options)[0] as Product;
+}
+
+export function getProductByItemNo(core: Core, itemNo: string, options: ViewOptions): Product {
+  const row = q.getProductByItemNo(core.db, itemNo.trim());
+  if (!row) throw notFound(msg(`There is no product with item no ${itemNo}`, `没有货号为 ${itemNo} 的产品`), 'itemNo');
+  return toProducts(core, [row], options)[0] as Product;
+}
+
+export function createProduct(core: Core, input: ProductCreate, options: ViewOptions): Product {
+  ensureItemNoFree(core, input.itemNo);
+  const write = applyChanges(emptyWrite(input.itemNo), input);
+  checkConsistency(write);
+  const id = q.insertProduct(core.db, write, core.now().toISOString());
+  q.replacePriceTiers(core.db, id, tiersToRows(input.priceTiers));
+  return getProduct(core, id, options);
+}
+
+export function updateProduct(core: Core, id: number, changes: ProductChanges, options: ViewOptions): Product {
+  const row = q.getProduct(core.db, id);
+  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  if (changes.itemNo !== undefined) ensureItemNoFree(core, changes.itemNo, id);
+  const { id: _id, created_at: _c, updated_at: _u, ...base } = row;
+  const write = applyChanges(base, changes);
+  checkConsistency(write);
+  q.updateProduct(core.db, id, write, core.now().toISOString());
+  if (changes.priceTiers !== undefined) q.replacePriceTiers(core.db, id, tiersToRows(changes.priceTiers));
+  return getProduct(core, id, options);
+}
+
+export function listProducts(core: Core, filter: q.ListFilter, options: ViewOptions): { items: Product[]; total: number } {
+  const { rows, total } = q.listProducts(core.db, filter);
+  return { items: toProducts(core, rows, options), total };
+}
+
+/** Appends stored photos to a product's photos; the first photo is the cover. */
+export function addPhotos(core: Core, id: number, images: StoredImage[], options: ViewOptions): Product {
+  const product = getProduct(core, id, options);
+  for (const image of images) insertImage(core.db, image);
+  const hashes = [...product.photos.map((p) => p.hash)];
+  for (const image of images) if (!hashes.includes(image.hash)) hashes.push(image.hash);
+  q.replacePhotos(core.db, id, hashes);
+  return getProduct(core, id, options);
+}
+
+/** Reorders or removes photos: the given hashes, in order, become the product's photos. */
+export function setPhotos(core: Core, id: number, hashes: string[], options: ViewOptions): Product {
+  getProduct(core, id, options);
+  hashes.forEach((hash, i) => {
+    if (!getImage(core.db, hash)) throw invalid(`photos.${i}`, msg('is not a stored image', '不是已保存的图片'));
+  });
+  q.replacePhotos(core.db, id, [...new Set(hashes)]);
+  return getProduct(core, id, options);
+}

@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '../core';
+import { callMethod, describeMethods } from '../api/dispatch';
+import { ERROR_STATUS, pickLocale, type ApiError, type Locale } from '../api/errors';
+import type { Session } from '../api/method';
+import { findImageFile } from '../files/imageStore';
+import { mimeOf, resolveStatic } from './staticFiles';
+
+/** Largest request body accepted by POST /api/<method> (images travel as base64). */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export interface ServerOptions {
+  core: Core;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  /** Who is calling; browser mode on 127.0.0.1 is the owner at the shop PC. */
+  authenticate?: (req: http.IncomingMessage) => Session | null;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: http.Server;
+  close: () => Promise<void>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+function sendError(res: http.ServerResponse, error: ApiError, extra: Record<string, string> = {}): void {
+  res.writeHead(ERROR_STATUS[error.code], {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(JSON.stringify({ error }));
+}
+
+function localeOf(req: http.IncomingMessage): Locale {
+  const explicit = req.headers['x-stallkeeper-locale'];
+  return pickLocale(typeof explicit === 'string' ? explicit : req.headers['accept-language']);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      resolve('too_large');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Requests must name this server as their Host (no DNS rebinding) and come from its own pages. */
+function sameOrigin(req: http.IncomingMessage, allowedHosts: Set<string>): boolean {
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!allowedHosts.has(host.replace(/:\d+$/, ''))) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host.toLowerCase() === host;
+  } catch {
+    return false;
+  }
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { core, rendererDir } = options;
+  const host = options.host ?? '127.0.0.1';
+  const authenticate = options.authenticate ?? (() => ({ role: 'owner' as const }));
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const allowedHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const locale = localeOf(req);
+    const zh = locale === 'zh';
+    const url = new URL(req.url ?? '/', 'http://stallkeeper.local');
+    const pathname = url.pathname;
+
+    if (loopback && !sameOrigin(req, allowedHosts)) {
+      sendError(res, { code: 'forbidden', message: zh ? '来源不被允许' : 'Requests from other sites are not allowed' });
+      return;
+    }
+
+    if (pathname === '/api' || pathname === '/api/') {
+      if (req.method !== 'GET') {
+        sendError(res, { code: 'bad_request', message: zh ? '请用 GET 读取方法列表' : 'Use GET to list the methods' }, { Allow: 'GET' });
+        return;
+      }
+      sendJson(res, 200, { methods: describeMethods() });
+      return;
+    }
+
+    if (pathname.startsWith('/api/')) {
+      const name = pathname.slice('/api/'.length);
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        sendError(res, { code: 'bad_request', message: zh ? '请用 POST 调用方法' : `Call ${name} with POST and a JSON body` });
+        return;
+      }
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') {
+        req.resume();
+        sendError(res, {
+          code: 'unsupported_media_type',
+          message: zh ? '请求体必须是 JSON（Content-Type: application/json）' : 'The body must be JSON (Content-Type: application/json)',
+        });
+        return;
+      }
+      const body = await readBody(req, MAX_BODY_BYTES);
+      if (body === 'too_large') {
+        // The rest of the body is not read; the connection cannot be reused.
+        sendError(
+          res,
+          {
+            code: 'payload_too_large',
+            message: zh ? `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB` : `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+          },
+          { Connection: 'close' },
+        );
+        return;
+      }
+      let input: unknown = {};
+      if (body.length > 0) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          sendError(res, { code: 'bad_request', message: zh ? '请求体不是有效的 JSON' : 'The body is not valid JSON' });
+          return;
+        }
+      }
+      const session = authenticate(req);
+      if (!session) {
+        sendError(res, { code: 'unauthorized', message: zh ? '请先配对此设备' : 'Pair this device first' });
+        return;
+      }
+      const outcome = await callMethod(core, decodeURIComponent(name), input, { session, locale });
+      if (outcome.ok) sendJson(res, 200, outcome.result ?? null);
+      else sendError(res, outcome.error);
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, { code: 'bad_request', message: zh ? '不支持的请求方法' : 'Only GET is served here' }, { Allow: 'GET, HEAD' });
+      return;
+    }
+
+    if (pathname.startsWith('/photos/')) {
+      const found = findImageFile(core.paths.photos, pathname.slice('/photos/'.length), url.searchParams.has('thumb'));
+      if (!found) {
+        sendError(res, { code: 'not_found', message: zh ? '找不到图片' : 'No such photo' });
+        return;
+      }
+      send(res, 200, fs.readFileSync(found.file), found.mime, { 'Cache-Control': 'public, max-age=31536000, immutable' });
+      return;
+    }
+
+    const resolved = resolveStatic(rendererDir, pathname);
+    if (resolved.kind === 'bad_path') {
+      sendError(res, { code: 'bad_request', message: zh ? '路径无效' : 'Invalid path' });
+      return;
+    }
+    if (resolved.kind === 'not_found') {
+      sendError(res, { code: 'not_found', message: zh ? '找不到文件' : 'Not found' });
+      return;
+    }
+    const isHtml = resolved.file.endsWith('.html');
+    send(res, 200, fs.readFileSync(resolved.file), mimeOf(resolved.file), {
+      'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
+      ...(isHtml ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+    });
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[server] request failed:', error);
+      if (!res.headersSent) sendError(res, { code: 'internal', message: 'Internal error' });
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 120_000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      const port = (server.address() as AddressInfo).port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}/`,
+        port,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { bilingual } from '../api/validation';
+import { isKnownCurrency } from '../money/currencies';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const imageUploadSchema = z.strictObject({
+  /** The file's bytes in base64 (a data: URL prefix is accepted). */
+  dataBase64: z.string().min(1).max(30_000_000),
+  fileName: z.string().max(255).optional(),
+});
+
+export const sellerUpdateSchema = z.strictObject({
+  companyNameZh: text(200).optional(),
+  companyNameEn: text(200).optional(),
+  legalName: text(200).optional(),
+  stallNumber: text(100).optional(),
+  marketAddress: text(500).optional(),
+  phones: z.array(text(40)).max(6).optional(),
+  whatsapp: text(40).optional(),
+  wechat: text(60).optional(),
+  email: z.union([z.literal(''), z.email().max(200)]).optional(),
+  website: text(200).optional(),
+  bankBeneficiary: text(200).optional(),
+  bankName: text(200).optional(),
+  bankAccount: text(80).optional(),
+  bankSwift: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), bilingual('is not a SWIFT/BIC code (8 or 11 letters and digits)', '不是有效的 SWIFT/BIC 代码（8 或 11 位字母数字）'))
+    .optional(),
+  bankAddress: text(500).optional(),
+});
+
+export const defaultsUpdateSchema = z.strictObject({
+  defaultCurrency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isKnownCurrency, bilingual('is not a known ISO 4217 currency code', '不是已知的 ISO 4217 货币代码'))
+    .optional(),
+  quotePrefix: z
+    .string()
+    .trim()
+    .min(1)
+    .max(12)
+    .regex(/^[A-Za-z0-9\-_/]+$/)
+    .optional(),
+  invoicePrefix: z
+    .string()
+    .trim()
+    .min(1)
+    .max(12)
+    .regex(/^[A-Za-z0-9\-_/]+$/)
+    .optional(),
+  paymentTerms: text(1000).optional(),
+  validityDays: z.number().int().min(1).max(365).optional(),
+  depositPercent: z.number().int().min(0).max(100).optional(),
+});
+
+export const imageSlotSchema = z.enum(['logo', 'chop']);
+
+export const setImageSchema = z.strictObject({
+  slot: imageSlotSchema,
+  /** The new image, or null to remove it. */
+  image: imageUploadSchema.nullable(),
+});
+
+export type SellerUpdate = z.output<typeof sellerUpdateSchema>;
+export type DefaultsUpdate = z.output<typeof defaultsUpdateSchema>;

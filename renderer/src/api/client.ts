@@ -1,0 +1,79 @@
+import type { ApiInput, ApiOutput, MethodName } from '../../../main/api/table';
+import type { ApiError } from '../../../main/api/errors';
+
+export type { ApiInput, ApiOutput, MethodName };
+
+type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
+
+/** What the Electron preload exposes; absent in browser mode. */
+interface Bridge {
+  call(method: string, input: unknown, locale: string): Promise<Outcome>;
+}
+
+declare global {
+  interface Window {
+    stallkeeper?: Bridge;
+  }
+}
+
+/** An error from the API, in its one shape: code, message (in the UI language), field. */
+export class ApiCallError extends Error implements ApiError {
+  readonly code: ApiError['code'];
+  readonly field: string | undefined;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+let currentLocale = 'en';
+export function setApiLocale(locale: string): void {
+  currentLocale = locale;
+}
+
+async function overHttp(method: string, input: unknown): Promise<Outcome> {
+  let response: Response;
+  try {
+    response = await fetch(`./api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Stallkeeper-Locale': currentLocale },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    const zh = currentLocale.startsWith('zh');
+    return {
+      ok: false,
+      error: { code: 'unavailable', message: zh ? '无法连接到 Stallkeeper 服务' : 'Cannot reach the Stallkeeper server' },
+    };
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (response.ok) return { ok: true, result: body };
+  const error = (body as { error?: ApiError } | null)?.error;
+  return { ok: false, error: error ?? { code: 'internal', message: `HTTP ${response.status}` } };
+}
+
+/**
+ * Calls one method of the API table, through the Electron bridge when it
+ * exists and over HTTP otherwise. Resolves with the result or throws ApiCallError.
+ */
+export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const outcome = window.stallkeeper ? await window.stallkeeper.call(method, input, currentLocale) : await overHttp(method, input);
+  if (!outcome.ok) throw new ApiCallError(outcome.error);
+  return outcome.result as ApiOutput<M>;
+}
+
+/** Reads a File from a picker, drop or paste as base64 for an upload method. */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}

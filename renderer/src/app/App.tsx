@@ -1,0 +1,77 @@
+import { App as AntApp, ConfigProvider, Layout, Menu, Select, Space, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
+import { NAV_ITEMS } from './nav';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { ProductsPage } from '../pages/products/ProductsPage';
+import { BuyersPage } from '../pages/buyers/BuyersPage';
+import { QuotesPage } from '../pages/quotes/QuotesPage';
+import { InvoicesPage } from '../pages/invoices/InvoicesPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+
+const { Header, Sider, Content } = Layout;
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') satisfies UiLanguage;
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+
+  const selected = NAV_ITEMS.filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
+    .map((item) => item.path);
+
+  return (
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6 } }} componentSize="middle">
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg">
+            <div className="sk-brand">
+              <img src="./favicon.svg" alt="" />
+              {!collapsed && <span>{t('app.name')}</span>}
+            </div>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={selected}
+              onClick={({ key }) => navigate(key)}
+              items={NAV_ITEMS.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }))}
+            />
+          </Sider>
+          <Layout>
+            <Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', height: 56 }}>
+              <Space>
+                <span>{t('app.language')}</span>
+                <Select
+                  aria-label={t('app.language')}
+                  data-testid="language-switch"
+                  value={lang}
+                  style={{ width: 120 }}
+                  onChange={(value: UiLanguage) => rememberLanguage(value)}
+                  options={UI_LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
+                />
+              </Space>
+            </Header>
+            <Content style={{ margin: 16, padding: 20, background: '#fff', borderRadius: 8, overflow: 'auto' }}>
+              <Routes>
+                <Route path="/" element={<DashboardPage />} />
+                <Route path="/products/*" element={<ProductsPage />} />
+                <Route path="/buyers/*" element={<BuyersPage />} />
+                <Route path="/quotes/*" element={<QuotesPage />} />
+                <Route path="/invoices/*" element={<InvoicesPage />} />
+                <Route path="/settings" element={<SettingsPage />} />
+              </Routes>
+            </Content>
+          </Layout>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ImageSlot } from './ImageSlot';
+
+type Snapshot = ApiOutput<'settings.get'>;
+type FormValues = Required<ApiInput<'settings.update'>>;
+
+function toForm(s: Snapshot): FormValues {
+  const { logo: _logo, chop: _chop, updatedAt: _u, ...seller } = s.seller;
+  const { updatedAt: _d, ...defaults } = s.defaults;
+  return { seller, defaults };
+}
+
+/** API field "seller.phones.1" → form name ['seller', 'phones', 1]. */
+function fieldPath(field: string): Array<string | number> {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const query = useApiQuery('settings.get', {});
+  const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
+  const update = useApiMutation('settings.update', ['settings']);
+
+  // Fill the form once; later refreshes (a new logo) must not wipe what is being typed.
+  const filled = useRef(false);
+  useEffect(() => {
+    if (query.data && !filled.current) {
+      form.setFieldsValue(toForm(query.data));
+      filled.current = true;
+    }
+  }, [query.data, form]);
+
+  if (query.isLoading || !query.data) return <Skeleton active />;
+
+  const save = async (values: FormValues) => {
+    try {
+      const saved = await update.mutateAsync(values);
+      // Show what was stored (phones in E.164, SWIFT in capitals).
+      form.setFieldsValue(toForm(saved));
+      void message.success(t('saved'));
+    } catch (error) {
+      const e = error as ApiCallError;
+      if (e.field) form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
+      void message.error(e.message);
+    }
+  };
+
+  const text = (name: string, max = 200) => (
+    <Form.Item label={t(`seller.${name}`)} name={['seller', name]}>
+      <Input maxLength={max} data-testid={`seller-${name}`} />
+    </Form.Item>
+  );
+
+  return (
+    <div data-testid="settings-page">
+      <h2 className="sk-page-title">{t('title')}</h2>
+      {query.data.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon style={{ marginBottom: 12 }} message={t(`warnings.${w}`)} data-testid={`warning-${w}`} />
+      ))}
+      <Form form={form} layout="vertical" onFinish={save} requiredMark={false} scrollToFirstError>
+        <Row gutter={16}>
+          <Col xs={24} xl={12}>
+            <Card title={t('sections.company')} size="small" style={{ marginBottom: 16 }}>
+              {text('companyNameZh')}
+              {text('companyNameEn')}
+              {text('legalName')}
+              <Row gutter={12}>
+                <Col span={8}>{text('stallNumber', 100)}</Col>
+                <Col span={16}>{text('marketAddress', 500)}</Col>
+              </Row>
+            </Card>
+            <Card title={t('sections.contact')} size="small" style={{ marginBottom: 16 }}>
+              <Form.Item label={t('seller.phones')} name={['seller', 'phones']} extra={t('seller.phonesHint')}>
+                <Select mode="tags" tokenSeparators={[',', ';']} open={false} data-testid="seller-phones" />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col span={12}>{text('whatsapp', 40)}</Col>
+                <Col span={12}>{text('wechat', 60)}</Col>
+              </Row>
+              <Row gutter={12}>
+                <Col span={12}>{text('email')}</Col>
+                <Col span={12}>{text('website')}</Col>
+              </Row>
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card title={t('sections.bank')} size="small" style={{ marginBottom: 16 }}>
+              {text('bankBeneficiary')}
+              <Row gutter={12}>
+                <Col span={14}>{text('bankName')}</Col>
+                <Col span={10}>{text('bankSwift', 11)}</Col>
+              </Row>
+              {text('bankAccount', 80)}
+              {text('bankAddress', 500)}
+            </Card>
+            <Card title={t('sections.images')} size="small" style={{ marginBottom: 16 }}>
+              <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                <div>
+                  <div style={{ marginBottom: 8 }}>{t('images.logo')}</div>
+                  <ImageSlot slot="logo" seller={query.data.seller} />
+                </div>
+                <div>
+                  <div style={{ marginBottom: 8 }}>{t('images.chop')}</div>
+                  <ImageSlot slot="chop" seller={query.data.seller} />
+                </div>
+              </Space>
+            </Card>
+          </Col>
+        </Row>
+        <Card title={t('sections.defaults')} size="small" style={{ marginBottom: 16 }}>
+          <Row gutter={12}>
+            <Col xs={12} lg={4}>
+              <Form.Item label={t('defaults.defaultCurrency')} name={['defaults', 'defaultCurrency']}>
+                <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="defaults-currency" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} lg={4}>
+              <Form.Item label={t('defaults.quotePrefix')} name={['defaults', 'quotePrefix']}>
+                <Input maxLength={12} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} lg={4}>
+              <Form.Item label={t('defaults.invoicePrefix')} name={['defaults', 'invoicePrefix']}>
+                <Input maxLength={12} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} lg={4}>
+              <Form.Item label={t('defaults.validityDays')} name={['defaults', 'validityDays']}>
+                <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} addonAfter={t('defaults.days')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} lg={4}>
+              <Form.Item label={t('defaults.depositPercent')} name={['defaults', 'depositPercent']}>
+                <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} addonAfter="%" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('defaults.paymentTerms')} name={['defaults', 'paymentTerms']}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </Card>
+        <Button type="primary" htmlType="submit" loading={update.isPending} size="large" data-testid="settings-save">
+          {t('save')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

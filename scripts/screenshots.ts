@@ -1,0 +1,59 @@
+/**
+ * Screenshots of every page in zh-CN and en, from a demo data folder, for
+ * docs/screenshots/. Usage: npm run screenshots [-- --data DIR] (a fresh demo
+ * folder is made when --data is not given).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../main/core';
+import { fillDemo } from '../main/demo/fill';
+import { startServer } from '../main/server/server';
+import { ensureRendererBuilt } from '../main/server/renderer';
+import { launchChromium, newShopPage } from '../tests/e2e/browser';
+import { appPath } from '../main/paths/appRoot';
+
+const PAGES = [
+  { route: '/', name: 'dashboard', testId: 'dashboard-page' },
+  { route: '/products', name: 'products', testId: 'products-page' },
+  { route: '/buyers', name: 'buyers', testId: 'buyers-page' },
+  { route: '/quotes', name: 'quotes', testId: 'quotes-page' },
+  { route: '/invoices', name: 'invoices', testId: 'invoices-page' },
+  { route: '/settings', name: 'settings', testId: 'settings-page' },
+];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
+  const dataDir = values.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sk-shots-'));
+  const outDir = values.out ?? appPath('docs', 'screenshots');
+  fs.mkdirSync(outDir, { recursive: true });
+  const core = openCore(dataDir);
+  if (!values.data) await fillDemo(core);
+  const server = await startServer({ core, rendererDir: await ensureRendererBuilt() });
+  const chromium = await launchChromium();
+  try {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { context, page } = await newShopPage(chromium.browser, { language });
+      for (const p of PAGES) {
+        await page.goto(`${server.url}#${p.route}`);
+        await page.getByTestId(p.testId).waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        const file = path.join(outDir, `${p.name}-${language === 'en' ? 'en' : 'zh'}.png`);
+        await page.screenshot({ path: file });
+        process.stderr.write(`${file}\n`);
+      }
+      await context.close();
+    }
+  } finally {
+    await chromium.close();
+    await server.close();
+    core.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, installed by .ci/run (apt-get install chromium). */
+export const CHROMIUM = process.env.STALLKEEPER_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface Chromium {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts headless Chromium with the flags this offline machine needs (no
+ * background networking, no component updates) and a fresh profile folder.
+ */
+export async function launchChromium(): Promise<Chromium> {
+  // Playwright gives every launch a fresh temporary --user-data-dir of its own.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+/** A shop-PC-sized page (1366×768) with the UI language preset. */
+export async function newShopPage(browser: Browser, options: { language?: 'en' | 'zh-CN' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: options.language === 'zh-CN' ? 'zh-CN' : 'en-US' });
+  if (options.language) {
+    await context.addInitScript({
+      content: `if (!localStorage.getItem('stallkeeper.language')) localStorage.setItem('stallkeeper.language', ${JSON.stringify(options.language)});`,
+    });
+  }
+  const page = await context.newPage();
+  return { context, page };
+}

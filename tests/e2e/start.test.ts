@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appPath } from '../../main/paths/appRoot';
+import { tempDir } from '../helpers/tempCore';
+
+describe('npm start on a machine without the Electron binary', () => {
+  const data = tempDir('sk-start-');
+  afterAll(() => data.remove());
+
+  it('says so in one line, starts browser mode, and answers HTTP 200 at the printed URL', async () => {
+    const child = spawn(process.execPath, [appPath('node_modules', 'tsx', 'dist', 'cli.mjs'), appPath('scripts', 'start.ts'), '--data', data.dir, '--port', '0'], {
+      cwd: appPath(),
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL within 30 s\n${stdout}\n${stderr}`)), 30_000);
+        child.stdout.on('data', () => {
+          const match = /running at (http:\/\/\S+)/.exec(stdout);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}\n${stdout}\n${stderr}`)));
+      });
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      const notice = stderr.split('\n').filter((l) => /Electron/.test(l));
+      expect(notice).toHaveLength(1);
+      expect(notice[0]).toMatch(/Electron is not available on this machine .*starting browser mode instead/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+});

@@ -1,0 +1,51 @@
+import http from 'node:http';
+import { startServer, type RunningServer } from '../../main/server/server';
+import { rendererDir } from '../../main/server/renderer';
+import { tempCore } from './tempCore';
+
+export interface TestServer extends RunningServer {
+  core: ReturnType<typeof tempCore>;
+  stop: () => Promise<void>;
+}
+
+/** A real HTTP server on a free port of 127.0.0.1, over a temp data folder and the built renderer. */
+export async function startTestServer(): Promise<TestServer> {
+  const core = tempCore();
+  const running = await startServer({ core, rendererDir: rendererDir(), port: 0 });
+  return Object.assign(running, {
+    core,
+    stop: async () => {
+      await running.close();
+      core.remove();
+    },
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request with exactly the path given (fetch would normalize /../ away). */
+export function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ agent: false, host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+export async function post(url: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${url}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json() };
+}

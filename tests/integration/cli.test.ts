@@ -1,0 +1,89 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../main/cli/index';
+import { openCore } from '../../main/core';
+import { invoke } from '../../main/api/invoke';
+import { tempDir } from '../helpers/tempCore';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
+  return {
+    out: () => out.join(''),
+    err: () => err.join(''),
+    restore: () => {
+      o.mockRestore();
+      e.mockRestore();
+    },
+  };
+}
+
+describe('the command line', () => {
+  const folder = tempDir();
+  afterAll(() => folder.remove());
+
+  it('lists its commands with --help', async () => {
+    const io = capture();
+    const code = await runCli(['--help']);
+    io.restore();
+    expect(code).toBe(0);
+    expect(io.out()).toMatch(/Usage: npm run cli -- <command>/);
+    expect(io.out()).toMatch(/demo/);
+  });
+
+  it('refuses an unknown command with exit code 2', async () => {
+    const io = capture();
+    const code = await runCli(['fly']);
+    io.restore();
+    expect(code).toBe(2);
+    expect(io.err()).toMatch(/Unknown command "fly"/);
+  });
+
+  it('fills a demo stall: 60+ products with photos in zh/en/ar, 30+ buyers from 20+ countries, a seller profile', async () => {
+    const io = capture();
+    const code = await runCli(['demo', '--data', folder.dir]);
+    io.restore();
+    expect(code, io.err()).toBe(0);
+    const core = openCore(folder.dir);
+    try {
+      const products = await invoke(core, 'products.list', { limit: 500 });
+      expect(products.total).toBeGreaterThanOrEqual(60);
+      expect(products.items.every((p) => p.photos.length > 0 && p.names.zh && p.names.en && p.names.ar)).toBe(true);
+      expect(new Set(products.items.map((p) => p.category)).size).toBeGreaterThanOrEqual(6);
+      const buyers = await invoke(core, 'buyers.list', { limit: 500 });
+      expect(buyers.total).toBeGreaterThanOrEqual(30);
+      expect(new Set(buyers.items.map((b) => b.country)).size).toBeGreaterThanOrEqual(20);
+      expect(buyers.items.every((b) => b.contacts[0]?.whatsapp.startsWith('+'))).toBe(true);
+      const settings = await invoke(core, 'settings.get', {});
+      expect(settings.seller.companyNameZh).not.toBe('');
+      expect(settings.seller.logo).not.toBeNull();
+      expect(settings.seller.chop).not.toBeNull();
+      expect(settings.warnings).toEqual([]);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('refuses to fill a folder that already has data', async () => {
+    const io = capture();
+    const code = await runCli(['demo', '--data', folder.dir]);
+    io.restore();
+    expect(code).toBe(1);
+    expect(io.err()).toMatch(/already has products or buyers/);
+  });
+
+  it('asks for --data when it is missing', async () => {
+    const io = capture();
+    const code = await runCli(['demo']);
+    io.restore();
+    expect(code).toBe(2);
+    expect(io.err()).toMatch(/--data DIR is required/);
+  });
+});

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appPath } from '../../main/paths/appRoot';
+
+const localesDir = appPath('renderer', 'src', 'i18n', 'locales');
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
+
+function load(lang: string, ns: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(localesDir, lang, `${ns}.json`), 'utf8'));
+}
+
+describe('UI translations', () => {
+  const namespaces = fs.readdirSync(path.join(localesDir, 'en')).map((f) => f.replace(/\.json$/, ''));
+
+  it('have the same namespaces in zh and en', () => {
+    expect(fs.readdirSync(path.join(localesDir, 'zh')).sort()).toEqual(fs.readdirSync(path.join(localesDir, 'en')).sort());
+  });
+
+  for (const ns of namespaces) {
+    it(`have every ${ns} key in both zh and en, none empty`, () => {
+      const en = keys(load('en', ns)).sort();
+      const zh = keys(load('zh', ns)).sort();
+      expect(zh).toEqual(en);
+      for (const lang of ['en', 'zh']) {
+        const flat = JSON.stringify(load(lang, ns));
+        expect(flat, `${lang}/${ns}`).not.toMatch(/:""/);
+      }
+    });
+  }
+
+  it('use in the code only keys that exist', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(e.name)) files.push(full);
+      }
+    };
+    walk(appPath('renderer', 'src'));
+    const missing: string[] = [];
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      const ns = /useTranslation\(\s*'([a-z]+)'/.exec(source)?.[1] ?? 'common';
+      const known = new Set(keys(load('en', ns)));
+      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:]+)'/g)) {
+        const raw = match[1] as string;
+        const [keyNs, key] = raw.includes(':') ? (raw.split(':') as [string, string]) : [ns, raw];
+        const set = keyNs === ns ? known : new Set(keys(load('en', keyNs)));
+        if (!set.has(key)) missing.push(`${path.relative(appPath(), file)}: ${raw}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
