@@ -51,12 +51,6 @@ export interface PhotoRow {
   image_hash: string;
 }
 
-export interface StockRow {
-  product_id: number;
-  on_hand: number;
-  reserved: number;
-}
-
 const WRITE_COLUMNS = [
   'item_no', 'name_zh', 'name_en', 'name_ar', 'name_es', 'name_ru', 'name_fr', 'name_pt', 'category',
   'material', 'colors', 'sizes', 'unit', 'moq', 'cost_cny_e4', 'pcs_per_inner', 'pcs_per_carton',
@@ -151,13 +145,4 @@ export function replacePhotos(db: Db, productId: number, hashes: string[]): void
   db.prepare('DELETE FROM product_photos WHERE product_id = ?').run(productId);
   const insert = db.prepare('INSERT INTO product_photos (product_id, position, image_hash) VALUES (?, ?, ?)');
   hashes.forEach((hash, position) => insert.run(productId, position, hash));
-}
-
-export function stockFor(db: Db, productIds: number[]): StockRow[] {
-  return db
-    .prepare<[string], StockRow>(
-      `SELECT product_id, SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved FROM stock_moves
-        WHERE product_id IN (SELECT value FROM json_each(?)) GROUP BY product_id`,
-    )
-    .all(JSON.stringify(productIds));
 }

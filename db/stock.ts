@@ -27,3 +27,37 @@ export function insertMove(db: Db, move: MoveWrite): number {
     .run(move);
   return Number(info.lastInsertRowid);
 }
+
+export interface LevelRow {
+  product_id: number;
+  on_hand: number;
+  reserved: number;
+}
+
+/** On hand and reserved per product, summed from the ledger. */
+export function levelsFor(db: Db, productIds: number[]): LevelRow[] {
+  return db
+    .prepare<[string], LevelRow>(
+      `SELECT product_id, COALESCE(SUM(on_hand_delta), 0) AS on_hand, COALESCE(SUM(reserved_delta), 0) AS reserved
+         FROM stock_moves WHERE product_id IN (SELECT value FROM json_each(?)) GROUP BY product_id`,
+    )
+    .all(JSON.stringify(productIds));
+}
+
+/** What is still reserved under one reference (a PI number), per product. */
+export function reservedUnder(db: Db, reference: string): Array<{ product_id: number; reserved: number }> {
+  return db
+    .prepare<[string], { product_id: number; reserved: number }>(
+      `SELECT product_id, SUM(reserved_delta) AS reserved FROM stock_moves
+        WHERE reference = ? GROUP BY product_id HAVING SUM(reserved_delta) <> 0`,
+    )
+    .all(reference);
+}
+
+export function movesFor(db: Db, productId: number, limit: number, offset: number): MoveRow[] {
+  return db
+    .prepare<[number, number, number], MoveRow>(
+      `SELECT * FROM stock_moves WHERE product_id = ? ORDER BY moved_at DESC, id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(productId, limit, offset);
+}

@@ -5,6 +5,7 @@ import { insertImage, getImage } from '../../db/images';
 import { fromScaled, roundHalfAwayFromZero } from '../money/decimal';
 import { imageUrls, type StoredImage } from '../files/imageStore';
 import type { ProductChanges, ProductCreate } from './schema';
+import { levels, type StockLevel } from '../stock/service';
 
 export interface ImageRef {
   hash: string;
@@ -23,11 +24,7 @@ export interface Packing {
   nwKg: string | null;
 }
 
-export interface Stock {
-  onHand: number;
-  reserved: number;
-  available: number;
-}
+export type Stock = StockLevel;
 
 export interface Product {
   id: number;
@@ -100,11 +97,8 @@ export function toProducts(core: Core, rows: q.ProductRow[], options: ViewOption
     list.push(ref(p.image_hash));
     photos.set(p.product_id, list);
   }
-  const stock = new Map(q.stockFor(core.db, ids).map((s) => [s.product_id, s]));
+  const stock = levels(core, ids);
   return rows.map((row) => {
-    const s = stock.get(row.id);
-    const onHand = s?.on_hand ?? 0;
-    const reserved = s?.reserved ?? 0;
     const productPhotos = photos.get(row.id) ?? [];
     const product: Product = {
       id: row.id,
@@ -126,7 +120,7 @@ export function toProducts(core: Core, rows: q.ProductRow[], options: ViewOption
       archived: row.archived === 1,
       photos: productPhotos,
       cover: productPhotos[0] ?? null,
-      stock: { onHand, reserved, available: onHand - reserved },
+      stock: stock.get(row.id) ?? { onHand: 0, reserved: 0, available: 0 },
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

@@ -1,0 +1,121 @@
+import type { Core } from '../core';
+import { invalid, msg, notFound } from '../api/errors';
+import * as q from '../../db/stock';
+import { getProduct } from '../../db/products';
+
+/**
+ * The stock ledger's rules. Every change of stock is a movement; levels are
+ * derived: on hand = Σ on-hand deltas, reserved = Σ reserved deltas,
+ * available = on hand − reserved. Quotations and invoices reserve, release
+ * and ship through these functions (called inside their own transaction).
+ */
+export interface StockLevel {
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+
+export interface MoveInput {
+  productId: number;
+  /** Pieces (the product's unit), > 0; for 'adjust' it is signed (+ found, − lost). */
+  qty: number;
+  movedAt?: string;
+  reference?: string;
+  reason?: string;
+  note?: string;
+}
+
+export interface ShortStock {
+  productId: number;
+  requested: number;
+  available: number;
+}
+
+export function levels(core: Core, productIds: number[]): Map<number, StockLevel> {
+  const rows = new Map(q.levelsFor(core.db, productIds).map((r) => [r.product_id, r]));
+  return new Map(
+    productIds.map((id) => {
+      const r = rows.get(id);
+      const onHand = r?.on_hand ?? 0;
+      const reserved = r?.reserved ?? 0;
+      return [id, { onHand, reserved, available: onHand - reserved }];
+    }),
+  );
+}
+
+export function level(core: Core, productId: number): StockLevel {
+  return levels(core, [productId]).get(productId) as StockLevel;
+}
+
+function requireProduct(core: Core, productId: number, field: string): void {
+  if (!getProduct(core.db, productId)) throw notFound(msg(`There is no product with id ${productId}`, `没有 id 为 ${productId} 的产品`), field);
+}
+
+function positive(qty: number, field: string): void {
+  if (!Number.isInteger(qty) || qty <= 0) throw invalid(field, msg('must be a whole number above 0', '必须是大于 0 的整数'));
+}
+
+function write(core: Core, kind: q.MoveKind, m: MoveInput, onHand: number, reserved: number): number {
+  return q.insertMove(core.db, {
+    product_id: m.productId,
+    kind,
+    on_hand_delta: onHand,
+    reserved_delta: reserved,
+    moved_at: m.movedAt ?? core.now().toISOString(),
+    reference: m.reference ?? '',
+    reason: m.reason ?? '',
+    note: m.note ?? '',
+  });
+}
+
+/** Goods in: on hand grows. */
+export function receive(core: Core, m: MoveInput): number {
+  requireProduct(core, m.productId, 'productId');
+  positive(m.qty, 'qty');
+  return write(core, 'receive', m, m.qty, 0);
+}
+
+/** A count correction (found, broken, lost): signed, and needs a reason. */
+export function adjust(core: Core, m: MoveInput): number {
+  requireProduct(core, m.productId, 'productId');
+  if (!Number.isInteger(m.qty) || m.qty === 0) throw invalid('qty', msg('must be a whole number other than 0', '必须是非 0 的整数'));
+  if (!m.reason?.trim()) throw invalid('reason', msg('say why the stock is adjusted', '请填写调整原因'));
+  if (level(core, m.productId).onHand + m.qty < 0) {
+    throw invalid('qty', msg('would make the stock on hand negative', '会使现有库存变为负数'));
+  }
+  return write(core, 'adjust', m, m.qty, 0);
+}
+
+/**
+ * Sets goods aside for an order (a PI). Never blocked by short stock (the
+ * factory may still deliver); the shortfall is returned as a warning.
+ */
+export function reserve(core: Core, m: MoveInput): ShortStock | null {
+  requireProduct(core, m.productId, 'productId');
+  positive(m.qty, 'qty');
+  const before = level(core, m.productId);
+  write(core, 'reserve', m, 0, m.qty);
+  return before.available < m.qty ? { productId: m.productId, requested: m.qty, available: before.available } : null;
+}
+
+/** Gives back everything still reserved under a reference (a cancelled PI). */
+export function releaseReference(core: Core, reference: string, movedAt?: string): number {
+  let released = 0;
+  for (const r of q.reservedUnder(core.db, reference)) {
+    if (r.reserved <= 0) continue;
+    write(core, 'release', { productId: r.product_id, qty: r.reserved, reference, ...(movedAt ? { movedAt } : {}) }, 0, -r.reserved);
+    released += r.reserved;
+  }
+  return released;
+}
+
+/** Ships what is reserved under a reference: on hand and reserved both go down. */
+export function shipReference(core: Core, reference: string, movedAt?: string): number {
+  let shipped = 0;
+  for (const r of q.reservedUnder(core.db, reference)) {
+    if (r.reserved <= 0) continue;
+    write(core, 'ship', { productId: r.product_id, qty: r.reserved, reference, ...(movedAt ? { movedAt } : {}) }, -r.reserved, -r.reserved);
+    shipped += r.reserved;
+  }
+  return shipped;
+}
