@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { create as openFont } from 'fontkit';
 import { appPath } from '../paths/appRoot';
 
 /**
@@ -44,11 +46,30 @@ interface RegistersFonts {
   registerFont(name: string, src: string): unknown;
 }
 
+const opened = new Map<FontKey, unknown>();
+
+/**
+ * The font, parsed once per process: the Chinese font alone is 10 MB, and
+ * fontkit decodes its tables lazily and keeps them, so every document after the
+ * first reuses that work. pdfkit takes a fontkit font as a font source and
+ * makes a fresh subset of it for each document.
+ */
+export function loadedFont(key: FontKey): unknown {
+  let font = opened.get(key);
+  if (!font) {
+    font = openFont(fs.readFileSync(fontFile(key)));
+    opened.set(key, font);
+  }
+  return font;
+}
+
 /** Registers every font under `latin`, `latin-bold`, `cjk`, `cjk-bold`, `arabic`, `arabic-bold`. */
 export function registerFonts(doc: RegistersFonts): void {
   for (const script of SCRIPTS) {
-    doc.registerFont(script, FONT_FILES[script].regular);
-    doc.registerFont(`${script}-bold`, FONT_FILES[script].bold);
+    for (const bold of [false, true]) {
+      const key = fontKey(script, bold);
+      doc.registerFont(key, loadedFont(key) as string);
+    }
   }
 }
 

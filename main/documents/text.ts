@@ -121,14 +121,16 @@ function isSpace(ch: string): boolean {
 
 const bidi = bidiFactory();
 
-export function mirrorText(text: string, levels: Uint8Array, start: number): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] as string;
-    const level = levels[start + i] ?? 0;
-    out += level % 2 === 1 ? (MIRRORS.get(ch) ?? ch) : ch;
-  }
-  return out;
+/** Shaped runs by font, direction and text, shared by all documents (fonts are shared too, fonts.ts). */
+const shapeCache = new Map<string, { glyphs: PlacedGlyph[]; advance: number }>();
+const SHAPE_CACHE_MAX = 50_000;
+
+/** Explicit bidi formatting characters (embeddings, overrides, isolates, marks). */
+const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+
+/** Wraps text in a left-to-right isolate: phone numbers, sizes and codes keep their order inside Arabic text. */
+export function ltrIsolate(text: string): string {
+  return text === '' ? '' : `\u2066${text}\u2069`;
 }
 function unmirror(cp: number): number {
   const twin = MIRRORS.get(String.fromCodePoint(cp));
@@ -145,7 +147,6 @@ const MIRRORS = new Map<string, string>([
  */
 export class TextEngine {
   private readonly fonts = new Map<FontKey, PdfFont>();
-  private readonly shapeCache = new Map<string, { glyphs: PlacedGlyph[]; advance: number }>();
   private readonly clones = new Map<PdfFont, Map<string, number>>();
 
   constructor(private readonly doc: TextDoc) {}
@@ -187,7 +188,7 @@ export class TextEngine {
     for (let i = 0; i < text.length; i += 1) {
       const cp = text.codePointAt(i) ?? 0;
       let script: Script = scripts[i] ?? 'latin';
-      if (!this.pdfFont(fontKey(script, bold)).font.hasGlyphForCodePoint(cp) && !isSpace(String.fromCodePoint(cp))) {
+      if (!this.pdfFont(fontKey(script, bold)).font.hasGlyphForCodePoint(cp) && !isSpace(String.fromCodePoint(cp)) && !BIDI_CONTROLS.test(String.fromCodePoint(cp))) {
         script = SCRIPTS.find((s) => this.pdfFont(fontKey(s, bold)).font.hasGlyphForCodePoint(cp)) ?? script;
       }
       keys.push(fontKey(script, bold));
@@ -202,7 +203,7 @@ export class TextEngine {
   /** Shapes one run of one font and one direction (cached); glyphs come back in visual order. */
   private shape(key: FontKey, text: string, rtl: boolean): { glyphs: PlacedGlyph[]; advance: number } {
     const cacheKey = `${key}\u0000${rtl ? 1 : 0}\u0000${text}`;
-    const cached = this.shapeCache.get(cacheKey);
+    const cached = shapeCache.get(cacheKey);
     if (cached) return cached;
     const font = this.pdfFont(key).font;
     const script = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/.test(text) ? 'arab' : undefined;
@@ -214,8 +215,8 @@ export class TextEngine {
       return { id: g.id, advance: p.xAdvance, advanceWidth: g.advanceWidth, xOffset: p.xOffset, yOffset: p.yOffset, codePoints: g.codePoints };
     });
     const shaped = { glyphs, advance };
-    if (this.shapeCache.size > 20_000) this.shapeCache.clear();
-    this.shapeCache.set(cacheKey, shaped);
+    if (shapeCache.size > SHAPE_CACHE_MAX) shapeCache.clear();
+    shapeCache.set(cacheKey, shaped);
     return shaped;
   }
 
@@ -305,13 +306,17 @@ export class TextEngine {
   private buildLine(text: string, keys: FontKey[], embedding: EmbeddingLevels, start: number, end: number, size: number, rtl: boolean): Line {
     const levels = embedding.levels;
     // Runs of one level and one font, in logical order.
-    const segments: Array<{ start: number; end: number; level: number; key: FontKey }> = [];
+    // Bidi controls (isolates around phone numbers…) have done their work in the levels; they are not drawn.
+    const segments: Array<{ text: string; level: number; key: FontKey }> = [];
     for (let i = start; i < end; i += 1) {
+      const ch = text[i] as string;
+      if (BIDI_CONTROLS.test(ch)) continue;
       const level = levels[i] ?? 0;
       const key = keys[i] as FontKey;
+      const shown = level % 2 === 1 ? (MIRRORS.get(ch) ?? ch) : ch;
       const last = segments[segments.length - 1];
-      if (last && last.level === level && last.key === key) last.end = i + 1;
-      else segments.push({ start: i, end: i + 1, level, key });
+      if (last && last.level === level && last.key === key) last.text += shown;
+      else segments.push({ text: shown, level, key });
     }
     // Rule L2: from the highest level down to the lowest odd one, reverse every
     // sequence of runs at that level or higher.
@@ -330,8 +335,7 @@ export class TextEngine {
     }
     const runs: Run[] = segments.map((s) => {
       const runRtl = s.level % 2 === 1;
-      const piece = runRtl ? mirrorText(text.slice(s.start, s.end), levels, s.start) : text.slice(s.start, s.end);
-      const shaped = this.shape(s.key, piece, runRtl);
+      const shaped = this.shape(s.key, s.text, runRtl);
       return { font: s.key, glyphs: shaped.glyphs, rtl: runRtl, width: (shaped.advance * size) / this.unitsPerEm(s.key) };
     });
     return { runs, width: runs.reduce((sum, r) => sum + r.width, 0), size, rtl };
