@@ -207,7 +207,7 @@ export class TextEngine {
     if (cached) return cached;
     const font = this.pdfFont(key).font;
     const script = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/.test(text) ? 'arab' : undefined;
-    const run = font.layout(text, undefined, script, undefined, rtl ? 'rtl' : 'ltr');
+    const run = font.layout(text, script === 'arab' ? NO_ARABIC_KERN : undefined, script, undefined, rtl ? 'rtl' : 'ltr');
     let advance = 0;
     const glyphs = run.glyphs.map((g, i) => {
       const p = run.positions[i] as FkPosition;
@@ -391,45 +391,50 @@ export class TextEngine {
       const upem = font.font.unitsPerEm;
       const scale = line.size / upem;
       ops.push(`/${font.id} ${num(line.size)} Tf`);
-      let tj: string[] = [];
-      let tjStarted = false;
-      const flush = () => {
-        if (tj.length > 0) ops.push(`[${tj.join(' ')}] TJ`);
-        tj = [];
-        tjStarted = false;
-      };
-      for (const g of run.glyphs) {
-        const extras = run.rtl && g.codePoints.length > 1 && g.codePoints.some(isArabic) ? g.codePoints.slice(1) : [];
-        // Mirrored brackets of a right-to-left run stand for their logical twin.
-        const letters = extras.length > 0 ? g.codePoints.slice(0, 1) : run.rtl ? g.codePoints.map(unmirror) : g.codePoints;
-        const gid = this.glyphFor(font, g.id, g.advanceWidth, letters);
-        const hex = gid.toString(16).padStart(4, '0');
-        if (g.xOffset !== 0 || g.yOffset !== 0 || extras.length > 0) {
-          flush();
-          extras.forEach((cp, k) => {
-            const eg = font.font.glyphForCodePoint(cp);
-            const egid = this.glyphFor(font, eg.id, eg.advanceWidth, [cp]);
-            const ex = penX + (g.advance * scale * (extras.length - 1 - k)) / (extras.length + 1);
-            ops.push(`3 Tr 1 0 0 1 ${num(ex)} ${num(y)} Tm <${egid.toString(16).padStart(4, '0')}> Tj 0 Tr`);
-          });
-          ops.push(`1 0 0 1 ${num(penX + g.xOffset * scale)} ${num(y + g.yOffset * scale)} Tm <${hex}> Tj`);
-        } else {
-          if (!tjStarted) {
-            ops.push(`1 0 0 1 ${num(penX)} ${num(y)} Tm`);
-            tjStarted = true;
-          }
-          tj.push(`<${hex}>`);
+      // Glyphs that need their own position: marks, offsets, ligatures standing for several letters.
+      const special = run.glyphs.some((g) => g.xOffset !== 0 || g.yOffset !== 0 || (run.rtl && g.codePoints.length > 1));
+      if (!special) {
+        const tj: string[] = [];
+        for (const g of run.glyphs) {
+          tj.push(`<${hex4(this.glyphFor(font, g.id, g.advanceWidth, run.rtl ? g.codePoints.map(unmirror) : g.codePoints))}>`);
           const kern = g.advance - g.advanceWidth;
           if (kern !== 0) tj.push(num((-kern * 1000) / upem));
         }
+        ops.push(`1 0 0 1 ${num(penX)} ${num(y)} Tm [${tj.join(' ')}] TJ`);
+        penX += run.width;
+        continue;
+      }
+      // One glyph at a time, marks in fontkit's order (before their base in a
+      // right-to-left run, where readers look for them).
+      for (const g of run.glyphs) {
+        const extras = run.rtl && g.codePoints.length > 1 && g.codePoints.some(isArabic) ? g.codePoints.slice(1) : [];
+        const letters = extras.length > 0 ? g.codePoints.slice(0, 1) : run.rtl ? g.codePoints.map(unmirror) : g.codePoints;
+        // The other letters of a right-to-left ligature, as invisible and
+        // nearly zero-width text at its left edge (where a right-to-left
+        // reader comes to them last), so copy gives every letter in order.
+        extras.forEach((cp, k) => {
+          const eg = font.font.glyphForCodePoint(cp);
+          const ex = penX + (g.advance * scale * (extras.length - 1 - k)) / (extras.length + 1);
+          ops.push(`3 Tr 1 Tz 1 0 0 1 ${num(ex)} ${num(y)} Tm <${hex4(this.glyphFor(font, eg.id, eg.advanceWidth, [cp]))}> Tj 100 Tz 0 Tr`);
+        });
+        ops.push(`1 0 0 1 ${num(penX + g.xOffset * scale)} ${num(y + g.yOffset * scale)} Tm <${hex4(this.glyphFor(font, g.id, g.advanceWidth, letters))}> Tj`);
         penX += g.advance * scale;
       }
-      flush();
     }
     ops.push('ET');
     doc.addContent(ops.join('\n'));
     doc.restore();
   }
+
+}
+
+/**
+ * IBM Plex Sans Arabic kerns some letters by moving them (ر after ي): text
+ * extractors read such a gap as a space between letters of one word.
+ */
+const NO_ARABIC_KERN = { kern: false } as unknown as string[];
+function hex4(gid: number): string {
+  return gid.toString(16).padStart(4, '0');
 }
 
 function num(n: number): string {

@@ -175,9 +175,9 @@ export interface ArabicNoun {
 }
 
 const SCALES: ArabicNoun[] = [
-  { one: 'ألف', two: 'ألفان', few: 'آلاف', many: 'ألفًا', other: 'ألف', gender: 'm' },
-  { one: 'مليون', two: 'مليونان', few: 'ملايين', many: 'مليونًا', other: 'مليون', gender: 'm' },
-  { one: 'مليار', two: 'ملياران', few: 'مليارات', many: 'مليارًا', other: 'مليار', gender: 'm' },
+  { one: 'ألف', two: 'ألفان', few: 'آلاف', many: 'ألفا', other: 'ألف', gender: 'm' },
+  { one: 'مليون', two: 'مليونان', few: 'ملايين', many: 'مليونا', other: 'مليون', gender: 'm' },
+  { one: 'مليار', two: 'ملياران', few: 'مليارات', many: 'مليارا', other: 'مليار', gender: 'm' },
 ];
 
 /** "n thousands/millions/billions" with Arabic agreement (n from 1 to 999). */
@@ -212,27 +212,27 @@ export function arabicNumberWords(n: bigint, g: Gender = 'm'): string {
 }
 
 const AR_CURRENCY: Record<string, ArabicNoun> = {
-  USD: { one: 'دولار أمريكي', two: 'دولاران أمريكيان', few: 'دولارات أمريكية', many: 'دولارًا أمريكيًا', other: 'دولار أمريكي', gender: 'm' },
+  USD: { one: 'دولار أمريكي', two: 'دولاران أمريكيان', few: 'دولارات أمريكية', many: 'دولارا أمريكيا', other: 'دولار أمريكي', gender: 'm' },
   EUR: { one: 'يورو', two: 'يوروان', few: 'يورو', many: 'يورو', other: 'يورو', gender: 'm' },
-  SAR: { one: 'ريال سعودي', two: 'ريالان سعوديان', few: 'ريالات سعودية', many: 'ريالًا سعوديًا', other: 'ريال سعودي', gender: 'm' },
-  AED: { one: 'درهم إماراتي', two: 'درهمان إماراتيان', few: 'دراهم إماراتية', many: 'درهمًا إماراتيًا', other: 'درهم إماراتي', gender: 'm' },
-  QAR: { one: 'ريال قطري', two: 'ريالان قطريان', few: 'ريالات قطرية', many: 'ريالًا قطريًا', other: 'ريال قطري', gender: 'm' },
-  KWD: { one: 'دينار كويتي', two: 'ديناران كويتيان', few: 'دنانير كويتية', many: 'دينارًا كويتيًا', other: 'دينار كويتي', gender: 'm' },
-  EGP: { one: 'جنيه مصري', two: 'جنيهان مصريان', few: 'جنيهات مصرية', many: 'جنيهًا مصريًا', other: 'جنيه مصري', gender: 'm' },
-  RUB: { one: 'روبل روسي', two: 'روبلان روسيان', few: 'روبلات روسية', many: 'روبلًا روسيًا', other: 'روبل روسي', gender: 'm' },
-  CNY: { one: 'يوان صيني', two: 'يوانان صينيان', few: 'يوانات صينية', many: 'يوانًا صينيًا', other: 'يوان صيني', gender: 'm' },
+  SAR: { one: 'ريال سعودي', two: 'ريالان سعوديان', few: 'ريالات سعودية', many: 'ريالا سعوديا', other: 'ريال سعودي', gender: 'm' },
+  AED: { one: 'درهم إماراتي', two: 'درهمان إماراتيان', few: 'دراهم إماراتية', many: 'درهما إماراتيا', other: 'درهم إماراتي', gender: 'm' },
+  QAR: { one: 'ريال قطري', two: 'ريالان قطريان', few: 'ريالات قطرية', many: 'ريالا قطريا', other: 'ريال قطري', gender: 'm' },
+  KWD: { one: 'دينار كويتي', two: 'ديناران كويتيان', few: 'دنانير كويتية', many: 'دينارا كويتيا', other: 'دينار كويتي', gender: 'm' },
+  EGP: { one: 'جنيه مصري', two: 'جنيهان مصريان', few: 'جنيهات مصرية', many: 'جنيها مصريا', other: 'جنيه مصري', gender: 'm' },
+  RUB: { one: 'روبل روسي', two: 'روبلان روسيان', few: 'روبلات روسية', many: 'روبلا روسيا', other: 'روبل روسي', gender: 'm' },
+  CNY: { one: 'يوان صيني', two: 'يوانان صينيان', few: 'يوانات صينية', many: 'يوانا صينيا', other: 'يوان صيني', gender: 'm' },
 };
-const AR_CENT: ArabicNoun = { one: 'سنت', two: 'سنتان', few: 'سنتات', many: 'سنتًا', other: 'سنت', gender: 'm' };
+const AR_CENT: ArabicNoun = { one: 'سنت', two: 'سنتان', few: 'سنتات', many: 'سنتا', other: 'سنت', gender: 'm' };
 const AR_SUBUNIT: Record<string, ArabicNoun> = {
   SAR: { one: 'هللة', two: 'هللتان', few: 'هللات', many: 'هللة', other: 'هللة', gender: 'f' },
-  AED: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسًا', other: 'فلس', gender: 'm' },
-  KWD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسًا', other: 'فلس', gender: 'm' },
-  QAR: { one: 'درهم', two: 'درهمان', few: 'دراهم', many: 'درهمًا', other: 'درهم', gender: 'm' },
-  EGP: { one: 'قرش', two: 'قرشان', few: 'قروش', many: 'قرشًا', other: 'قرش', gender: 'm' },
+  AED: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  KWD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  QAR: { one: 'درهم', two: 'درهمان', few: 'دراهم', many: 'درهما', other: 'درهم', gender: 'm' },
+  EGP: { one: 'قرش', two: 'قرشان', few: 'قروش', many: 'قرشا', other: 'قرش', gender: 'm' },
   CNY: { one: 'فن', two: 'فن', few: 'فن', many: 'فن', other: 'فن', gender: 'm' },
 };
 
-/** "n units of a currency" in Arabic: دولار أمريكي واحد، دولاران أمريكيان، ثلاثة دولارات أمريكية، خمسون دولارًا أمريكيًا، مائة دولار أمريكي. */
+/** "n units of a currency" in Arabic: دولار أمريكي واحد، دولاران أمريكيان، ثلاثة دولارات أمريكية، خمسون دولارا أمريكيا، مائة دولار أمريكي. */
 function arabicAmount(n: bigint, noun: ArabicNoun): string {
   if (n === 1n) return `${noun.one} ${noun.gender === 'm' ? 'واحد' : 'واحدة'}`;
   if (n === 2n) return noun.two;
@@ -242,7 +242,7 @@ function arabicAmount(n: bigint, noun: ArabicNoun): string {
   if (last >= 11) return `${words} ${noun.many}`;
   // A noun right after a dual takes the construct form: مائتا دولار، ألفا دولار.
   // and thousands/millions before a noun are not in the accusative: واحد وعشرون ألف دولار.
-  if (last === 0) words = words.replace(/(مائتان|ألفان|مليونان|ملياران)$/, (w) => w.slice(0, -1)).replace(/(ألف|مليون|مليار)ًا$/, '$1');
+  if (last === 0) words = words.replace(/(ألف|مليون|مليار)ا$/, '$1').replace(/(مائتان|ألفان|مليونان|ملياران)$/, (w) => w.slice(0, -1));
   return `${words} ${noun.other}`;
 }
 
