@@ -54,6 +54,8 @@ export interface DemoDocumentOptions {
   withLogo?: boolean;
   withChop?: boolean;
   withBank?: boolean;
+  /** Another bank beneficiary than the company (the name warning case). */
+  beneficiary?: string;
   /** Photo files of these line numbers (1-based) point at files that do not exist. */
   missingPhotos?: number[];
   /** Replace the English name of line 1 by a name this long. */
@@ -152,7 +154,10 @@ export async function demoDocument(options: DemoDocumentOptions): Promise<Docume
 
   const seller: DocSeller = {
     ...DEMO_SELLER,
-    bank: options.withBank === false ? { beneficiary: '', bankName: '', account: '', swift: '', address: '' } : { ...DEMO_SELLER.bank },
+    bank:
+      options.withBank === false
+        ? { beneficiary: '', bankName: '', account: '', swift: '', address: '' }
+        : { ...DEMO_SELLER.bank, beneficiary: options.beneficiary ?? DEMO_SELLER.bank.beneficiary },
     logoFile,
     chopFile,
   };
