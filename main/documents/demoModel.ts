@@ -165,6 +165,7 @@ export async function demoDocument(options: DemoDocumentOptions): Promise<Docume
   const date = '2026-11-29';
   return {
     kind,
+    lang: buyer.docLanguage,
     number: kind === 'quotation' ? 'JH-Q2026-0042' : 'JH-PI2026-0017',
     quoteNumber: kind === 'quotation' ? null : 'JH-Q2026-0042',
     date,

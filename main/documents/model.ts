@@ -115,6 +115,8 @@ export interface DocTotals {
 
 export interface DocumentModel {
   kind: DocKind;
+  /** The buyer's document language: the default for printing. */
+  lang: DocLang;
   /** The number as printed: "JH-PI2026-0012", "JH-Q2026-0007-R2". */
   number: string;
   /** For a PI or packing list: the quotation it came from. */
