@@ -1,5 +1,5 @@
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
-import { fontKey, isArabic, isCjk, scriptOf, SCRIPTS, type FontKey, type Script } from './fonts';
+import { fontKey, isArabic, isCjk, loadedFont, scriptOf, SCRIPTS, type FontKey, type Script } from './fonts';
 
 /**
  * The text layer of the documents: our own layout on top of fontkit (which
@@ -124,6 +124,25 @@ const bidi = bidiFactory();
 /** Shaped runs by font, direction and text, shared by all documents (fonts are shared too, fonts.ts). */
 const shapeCache = new Map<string, { glyphs: PlacedGlyph[]; advance: number }>();
 const SHAPE_CACHE_MAX = 50_000;
+
+/**
+ * Parses the fonts and the shaping tables documents use, so that the first
+ * document printed after the app starts is as fast as the next ones. Call it
+ * once, when the app is idle after start.
+ */
+export function warmUpFonts(): void {
+  const samples: Record<Script, string> = {
+    latin: 'Proforma Invoice 1,234.56 Ёё Щщ àéç ñ õ',
+    cjk: '形式发票单价金额数量箱数毛重净重颜色备注',
+    arabic: 'فاتورة مبدئية سعر الوحدة الكمية لا إلى',
+  };
+  for (const script of SCRIPTS) {
+    for (const bold of [false, true]) {
+      const font = loadedFont(fontKey(script, bold)) as FkFont;
+      font.layout(samples[script], script === 'arabic' ? NO_ARABIC_KERN : undefined, script === 'arabic' ? 'arab' : undefined, undefined, script === 'arabic' ? 'rtl' : 'ltr');
+    }
+  }
+}
 
 /** Explicit bidi formatting characters (embeddings, overrides, isolates, marks). */
 const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
