@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { buyersMethods } from '../buyers/methods';
+import { documentsMethods } from '../documents/methods';
 import { productsMethods } from '../products/methods';
 import { reportsMethods } from '../reports/methods';
 import { settingsMethods } from '../settings/methods';
@@ -14,6 +15,7 @@ export const apiTable = {
   ...productsMethods,
   ...buyersMethods,
   ...reportsMethods,
+  ...documentsMethods,
 };
 
 export type ApiTable = typeof apiTable;

@@ -2,9 +2,10 @@ import type { Command } from './command';
 import { UsageError } from './command';
 import { ApiFailure } from '../api/invoke';
 import { demoCommand } from './commands/demo';
+import { pdfCommand } from './commands/pdf';
 
 /** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand];
+export const COMMANDS: Command[] = [demoCommand, pdfCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,41 +1,97 @@
-import type PDFDocument from 'pdfkit';
+import fs from 'node:fs';
+import { create as openFont } from 'fontkit';
 import { appPath } from '../paths/appRoot';
 
 /**
- * Fonts that ship with the app (whole TTF files from npm, subset into each PDF
- * by pdfkit): Noto Sans for Latin and Cyrillic, Noto Sans SC for Chinese,
- * Noto Sans Arabic for Arabic. Registered in a pdfkit document under the names
- * `<script>` and `<script>-bold`.
+ * Fonts that ship with the app (whole TTF files from npm packages, subset into
+ * each PDF): Noto Sans for Latin and Cyrillic, Noto Sans SC for Chinese, and
+ * IBM Plex Sans Arabic for Arabic.
+ *
+ * Why IBM Plex Sans Arabic and not Noto Sans Arabic: Noto's Arabic fonts draw
+ * the dots as separate mark glyphs on shared dotless letter bodies (ق is ٯ plus
+ * two dots, ف the same body plus one), so a PDF's glyph→Unicode map cannot tell
+ * the letters apart and copied text comes out wrong (رفم for رقم). Plex has one
+ * glyph per letter form; its only multi-letter glyphs are the lam-alef
+ * ligatures, which the text layer (text.ts) maps letter by letter.
  */
 export type Script = 'latin' | 'cjk' | 'arabic';
+export type FontKey = Script | `${Script}-bold`;
 
-function font(pkg: string, family: string, weight: '400Regular' | '700Bold'): string {
+function expoFont(pkg: string, family: string, weight: '400Regular' | '700Bold'): string {
   return appPath('node_modules', '@expo-google-fonts', pkg, weight, `${family}_${weight}.ttf`);
 }
 
 export const FONT_FILES: Record<Script, { regular: string; bold: string }> = {
-  latin: { regular: font('noto-sans', 'NotoSans', '400Regular'), bold: font('noto-sans', 'NotoSans', '700Bold') },
-  cjk: { regular: font('noto-sans-sc', 'NotoSansSC', '400Regular'), bold: font('noto-sans-sc', 'NotoSansSC', '700Bold') },
-  arabic: { regular: font('noto-sans-arabic', 'NotoSansArabic', '400Regular'), bold: font('noto-sans-arabic', 'NotoSansArabic', '700Bold') },
+  latin: { regular: expoFont('noto-sans', 'NotoSans', '400Regular'), bold: expoFont('noto-sans', 'NotoSans', '700Bold') },
+  cjk: { regular: expoFont('noto-sans-sc', 'NotoSansSC', '400Regular'), bold: expoFont('noto-sans-sc', 'NotoSansSC', '700Bold') },
+  arabic: {
+    regular: expoFont('ibm-plex-sans-arabic', 'IBMPlexSansArabic', '400Regular'),
+    bold: expoFont('ibm-plex-sans-arabic', 'IBMPlexSansArabic', '700Bold'),
+  },
 };
 
+export const SCRIPTS: Script[] = ['latin', 'cjk', 'arabic'];
+
+export function fontKey(script: Script, bold: boolean): FontKey {
+  return bold ? `${script}-bold` : script;
+}
+
+export function fontFile(key: FontKey): string {
+  const [script, weight] = key.split('-') as [Script, string | undefined];
+  return weight === 'bold' ? FONT_FILES[script].bold : FONT_FILES[script].regular;
+}
+
+/** The smallest surface of pdfkit a font registration needs (keeps this file free of pdfkit types). */
+interface RegistersFonts {
+  registerFont(name: string, src: string): unknown;
+}
+
+const opened = new Map<FontKey, unknown>();
+
+/**
+ * The font, parsed once per process: the Chinese font alone is 10 MB, and
+ * fontkit decodes its tables lazily and keeps them, so every document after the
+ * first reuses that work. pdfkit takes a fontkit font as a font source and
+ * makes a fresh subset of it for each document.
+ */
+export function loadedFont(key: FontKey): unknown {
+  let font = opened.get(key);
+  if (!font) {
+    font = openFont(fs.readFileSync(fontFile(key)));
+    opened.set(key, font);
+  }
+  return font;
+}
+
 /** Registers every font under `latin`, `latin-bold`, `cjk`, `cjk-bold`, `arabic`, `arabic-bold`. */
-export function registerFonts(doc: InstanceType<typeof PDFDocument>): void {
-  for (const [script, files] of Object.entries(FONT_FILES)) {
-    doc.registerFont(script, files.regular);
-    doc.registerFont(`${script}-bold`, files.bold);
+export function registerFonts(doc: RegistersFonts): void {
+  for (const script of SCRIPTS) {
+    for (const bold of [false, true]) {
+      const key = fontKey(script, bold);
+      doc.registerFont(key, loadedFont(key) as string);
+    }
   }
 }
 
-/** Which font a character needs: Arabic letters, CJK ideographs and punctuation, else Latin/Cyrillic. */
+/** Arabic letters (all Arabic blocks and presentation forms). */
+export function isArabic(cp: number): boolean {
+  return (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
+}
+
+/** CJK ideographs, kana, CJK punctuation and full-width forms. */
+export function isCjk(cp: number): boolean {
+  return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x2fa1f);
+}
+
+/**
+ * Which font a character asks for: Arabic, CJK, or Latin/Cyrillic; null for
+ * neutral characters (spaces, digits, common punctuation), which take the font
+ * of their neighbours so that a run is not cut at every space.
+ */
 export function scriptOf(char: string): Script | null {
   const cp = char.codePointAt(0) ?? 0;
-  if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff)) {
-    return 'arabic';
-  }
-  if ((cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x2fa1f)) {
-    return 'cjk';
-  }
-  if (/\s/.test(char) || (cp >= 0x30 && cp <= 0x39)) return null; // neutral: spaces and digits go with their neighbours
+  if (isArabic(cp)) return 'arabic';
+  if (isCjk(cp)) return 'cjk';
+  if (cp <= 0x40 || (cp >= 0x5b && cp <= 0x60) || (cp >= 0x7b && cp <= 0xbf) || (cp >= 0x2000 && cp <= 0x206f)) return null;
   return 'latin';
 }

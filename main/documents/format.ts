@@ -1,0 +1,80 @@
+import type { DocLang } from './model';
+
+/**
+ * Dates, numbers and currencies for the document language, all through Intl.
+ * Arabic documents use Western digits (ar-u-nu-latn): item numbers, phones,
+ * accounts and HS codes are in those digits anyway, and a trade document with
+ * two digit systems is hard to check.
+ */
+export const LOCALES: Record<DocLang, string> = {
+  en: 'en-GB',
+  zh: 'zh-CN',
+  ar: 'ar-u-nu-latn',
+  es: 'es',
+  ru: 'ru',
+  fr: 'fr',
+  pt: 'pt-PT',
+};
+
+/** Intl puts bidi marks into Arabic output; our text layer runs the bidi algorithm itself. */
+function clean(s: string): string {
+  return s.replace(/[\u200e\u200f\u061c]/g, '');
+}
+
+export interface Formatter {
+  lang: DocLang;
+  date(iso: string): string;
+  /** Money amount, 2 decimals, grouped ("1,250.05", "1 250,05"). */
+  money(amount: string): string;
+  /** Unit price: 2 to 4 decimals. */
+  price(amount: string): string;
+  /** Whole numbers (quantities, cartons). */
+  int(n: number): string;
+  /** A decimal with fixed decimals (CBM 3, weights 2). */
+  fixed(value: string, decimals: number): string;
+  /** "USD 1,250.05". */
+  moneyWithCode(amount: string, currency: string): string;
+  /** "USD ($)", "EUR (€)", "CNY (¥)". */
+  currencyLabel(currency: string): string;
+  percent(p: number | string): string;
+}
+
+const cache = new Map<string, Formatter>();
+
+export function formatter(lang: DocLang): Formatter {
+  const hit = cache.get(lang);
+  if (hit) return hit;
+  const locale = LOCALES[lang];
+  const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const price = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const fixed = new Map<number, Intl.NumberFormat>();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  // Intl formats decimal strings exactly (no float rounding) since ES2023.
+  const exact = (nf: Intl.NumberFormat, v: string) => clean(nf.format(v as unknown as number));
+  const f: Formatter = {
+    lang,
+    date: (iso) => clean(date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))),
+    money: (v) => exact(money, v),
+    price: (v) => exact(price, v),
+    int: (n) => clean(int.format(n)),
+    fixed(v, decimals) {
+      let nf = fixed.get(decimals);
+      if (!nf) {
+        nf = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+        fixed.set(decimals, nf);
+      }
+      return exact(nf, v);
+    },
+    moneyWithCode: (v, currency) => `${currency} ${exact(money, v)}`,
+    currencyLabel(currency) {
+      const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+        .formatToParts(0)
+        .find((p) => p.type === 'currency')?.value;
+      return symbol && symbol !== currency ? `${currency} (${clean(symbol)})` : currency;
+    },
+    percent: (p) => `${p}%`,
+  };
+  cache.set(lang, f);
+  return f;
+}

@@ -1,0 +1,193 @@
+/**
+ * Adapter: the quotes/invoices view types (main/quotes/types.ts, branch
+ * `quotes`) → the document model. The shapes below name only the fields used,
+ * exactly as TradeDocument, Quote and Invoice declare them, so a Quote or an
+ * Invoice is passed in as it is (TypeScript checks it structurally).
+ */
+import { imageFile, thumbFile } from '../files/imageStore';
+import { nameWarnings, type SellerProfile } from '../settings/service';
+import { CHARGE_KINDS, isDocLang, type ChargeKind, type DocKind, type DocumentModel } from './model';
+
+interface ImageRefLike {
+  hash: string;
+}
+
+/** SellerSnapshot (Omit<SellerProfile, 'updatedAt'>). */
+type SellerLike = Omit<SellerProfile, 'updatedAt' | 'logo' | 'chop'> & { logo: ImageRefLike | null; chop: ImageRefLike | null };
+
+interface LineLike {
+  no: number;
+  product: {
+    itemNo: string;
+    names: Record<string, string>;
+    cover: ImageRefLike | null;
+    unit: string;
+    colors: string;
+    material: string;
+    packing: {
+      pcsPerCarton: number | null;
+      cartonCm: { l: string; w: string; h: string } | null;
+      gwKg: string | null;
+      nwKg: string | null;
+    };
+  };
+  qty: number;
+  unitPrice: string;
+  amount: string;
+  cartons: number;
+  cartonRange: { from: number; to: number } | null;
+  cbm: string;
+  grossWeightKg: string;
+  netWeightKg: string;
+  note: string;
+}
+
+/** TradeDocument. */
+export interface TradeDocumentLike {
+  seller: SellerLike;
+  buyer: {
+    company: string;
+    country: string;
+    city: string;
+    address: string;
+    docLanguage: string;
+    contact: { name: string; phone: string; whatsapp: string; wechat: string; email: string } | null;
+  };
+  date: string;
+  validityDays: number;
+  validUntil: string;
+  currency: string;
+  incoterm: string;
+  incotermPlace: string;
+  paymentTerms: string;
+  depositPercent: number;
+  deliveryTime: string;
+  notes: string;
+  shippingMarks: string;
+  lines: LineLike[];
+  charges: Array<{ kind: string; description: string; amount: string }>;
+  discount: { kind: 'none' } | { kind: 'percent'; percent: string } | { kind: 'amount'; amount: string };
+  totals: {
+    amount: string;
+    discount: string;
+    grandTotal: string;
+    deposit: string;
+    balance: string;
+    cartons: number;
+    cbm: string;
+    grossWeightKg: string;
+    netWeightKg: string;
+    quantities: Array<{ unit: string; qty: number }>;
+  };
+}
+
+/** Quote: a TradeDocument with its printed number. */
+export interface QuoteLike extends TradeDocumentLike {
+  displayNumber: string;
+}
+
+/** Invoice: the frozen TradeDocument with the PI number and its quotation. */
+export interface InvoiceLike extends TradeDocumentLike {
+  number: string;
+  quote: { displayNumber: string };
+}
+
+function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, number: string, quoteNumber: string | null): DocumentModel {
+  const s = doc.seller;
+  const contact = doc.buyer.contact;
+  return {
+    kind,
+    lang: isDocLang(doc.buyer.docLanguage) ? doc.buyer.docLanguage : 'en',
+    number,
+    quoteNumber,
+    date: doc.date,
+    validUntil: doc.validUntil || null,
+    validityDays: doc.validityDays,
+    currency: doc.currency,
+    incoterm: doc.incoterm,
+    incotermPlace: doc.incotermPlace,
+    seller: {
+      companyNameEn: s.companyNameEn,
+      companyNameZh: s.companyNameZh,
+      legalName: s.legalName,
+      stallNumber: s.stallNumber,
+      marketAddress: s.marketAddress,
+      phones: s.phones,
+      whatsapp: s.whatsapp,
+      wechat: s.wechat,
+      email: s.email,
+      website: s.website,
+      bank: { beneficiary: s.bankBeneficiary, bankName: s.bankName, account: s.bankAccount, swift: s.bankSwift, address: s.bankAddress },
+      // Logos and chops are stored as PNG (imageStore 'graphic').
+      logoFile: s.logo ? imageFile(photosDir, s.logo.hash, 'image/png') : null,
+      chopFile: s.chop ? imageFile(photosDir, s.chop.hash, 'image/png') : null,
+    },
+    buyer: {
+      company: doc.buyer.company,
+      country: doc.buyer.country,
+      city: doc.buyer.city,
+      address: doc.buyer.address,
+      contactName: contact?.name ?? '',
+      phone: contact?.phone ?? '',
+      whatsapp: contact?.whatsapp ?? '',
+      wechat: contact?.wechat ?? '',
+      email: contact?.email ?? '',
+    },
+    lines: doc.lines.map((l) => ({
+      no: l.no,
+      itemNo: l.product.itemNo,
+      names: l.product.names,
+      colors: l.product.colors,
+      material: l.product.material,
+      note: l.note,
+      photoFile: l.product.cover ? thumbFile(photosDir, l.product.cover.hash) : null,
+      unit: l.product.unit,
+      qty: l.qty,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      pcsPerCarton: l.product.packing.pcsPerCarton,
+      cartonCm: l.product.packing.cartonCm,
+      gwPerCartonKg: l.product.packing.gwKg,
+      nwPerCartonKg: l.product.packing.nwKg,
+      cartons: l.cartons,
+      cartonRange: l.cartonRange,
+      cbm: l.cbm,
+      grossWeightKg: l.grossWeightKg,
+      netWeightKg: l.netWeightKg,
+    })),
+    totals: {
+      amount: doc.totals.amount,
+      discount: doc.totals.discount,
+      discountPercent: doc.discount.kind === 'percent' ? doc.discount.percent : null,
+      charges: doc.charges.map((c) => ({
+        kind: (CHARGE_KINDS as readonly string[]).includes(c.kind) ? (c.kind as ChargeKind) : 'other',
+        description: c.description,
+        amount: c.amount,
+      })),
+      grandTotal: doc.totals.grandTotal,
+      deposit: doc.totals.deposit,
+      balance: doc.totals.balance,
+      cartons: doc.totals.cartons,
+      cbm: doc.totals.cbm,
+      grossWeightKg: doc.totals.grossWeightKg,
+      netWeightKg: doc.totals.netWeightKg,
+      quantities: doc.totals.quantities,
+    },
+    paymentTerms: doc.paymentTerms,
+    depositPercent: doc.depositPercent,
+    deliveryTime: doc.deliveryTime,
+    remarks: doc.notes,
+    shippingMarks: doc.shippingMarks,
+    nameWarnings: nameWarnings({ ...s, logo: null, chop: null, updatedAt: null } as SellerProfile),
+  };
+}
+
+/** A quotation as a printed quotation (or its packing list). */
+export function fromQuote(quote: QuoteLike, photosDir: string, kind: 'quotation' | 'packing' = 'quotation'): DocumentModel {
+  return toModel(quote, photosDir, kind, quote.displayNumber, null);
+}
+
+/** A pro-forma invoice as printed (or its packing list). */
+export function fromInvoice(invoice: InvoiceLike, photosDir: string, kind: 'proforma' | 'packing' = 'proforma'): DocumentModel {
+  return toModel(invoice, photosDir, kind, invoice.number, invoice.quote.displayNumber);
+}

@@ -1,0 +1,158 @@
+/**
+ * The document model: everything a printed quotation, pro-forma invoice or
+ * packing list shows, already computed (the builders format, they never
+ * calculate totals). Money is a decimal string ("1250.05"), unit prices up to
+ * 4 decimals, CBM 3 decimals, weights in kg. Files are absolute paths; a
+ * missing file prints as an empty frame, never an error.
+ *
+ * fromQuote.ts maps the quotes/invoices view types onto this model.
+ */
+import type { NameWarning } from '../settings/service';
+
+export const DOC_LANGS = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
+export type DocLang = (typeof DOC_LANGS)[number];
+
+export const DOC_KINDS = ['quotation', 'proforma', 'packing'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+export const PAPERS = ['a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+export const CHARGE_KINDS = ['freight', 'inland_transport', 'samples', 'packing', 'insurance', 'other'] as const;
+export type ChargeKind = (typeof CHARGE_KINDS)[number];
+
+export interface DocBank {
+  beneficiary: string;
+  bankName: string;
+  account: string;
+  swift: string;
+  address: string;
+}
+
+export interface DocSeller {
+  companyNameEn: string;
+  companyNameZh: string;
+  /** The name on the company chop. */
+  legalName: string;
+  stallNumber: string;
+  marketAddress: string;
+  /** E.164. */
+  phones: string[];
+  whatsapp: string;
+  wechat: string;
+  email: string;
+  website: string;
+  bank: DocBank;
+  /** PNG/JPEG files, or null. */
+  logoFile: string | null;
+  chopFile: string | null;
+}
+
+export interface DocBuyer {
+  company: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  city: string;
+  address: string;
+  contactName: string;
+  phone: string;
+  whatsapp: string;
+  wechat: string;
+  email: string;
+}
+
+export interface DocLine {
+  /** 1, 2, 3… */
+  no: number;
+  itemNo: string;
+  /** Product names by language, as snapshotted on the line (empty strings allowed). */
+  names: Partial<Record<DocLang, string>>;
+  colors: string;
+  material: string;
+  /** Colour assortment, logo, packing request… */
+  note: string;
+  /** The photo thumbnail (JPEG), or null. */
+  photoFile: string | null;
+  unit: string;
+  qty: number;
+  unitPrice: string;
+  amount: string;
+  pcsPerCarton: number | null;
+  /** Outer carton, cm. */
+  cartonCm: { l: string; w: string; h: string } | null;
+  /** Per carton, kg. */
+  gwPerCartonKg: string | null;
+  nwPerCartonKg: string | null;
+  cartons: number;
+  /** Carton numbers of this line in the shipment, null without cartons. */
+  cartonRange: { from: number; to: number } | null;
+  cbm: string;
+  grossWeightKg: string;
+  netWeightKg: string;
+}
+
+export interface DocCharge {
+  kind: ChargeKind;
+  description: string;
+  amount: string;
+}
+
+export interface DocTotals {
+  amount: string;
+  /** Discount as an amount ("0.00" when none) and, for a percent discount, the percent. */
+  discount: string;
+  discountPercent: string | null;
+  charges: DocCharge[];
+  grandTotal: string;
+  deposit: string;
+  balance: string;
+  cartons: number;
+  cbm: string;
+  grossWeightKg: string;
+  netWeightKg: string;
+  quantities: Array<{ unit: string; qty: number }>;
+}
+
+export interface DocumentModel {
+  kind: DocKind;
+  /** The buyer's document language: the default for printing. */
+  lang: DocLang;
+  /** The number as printed: "JH-PI2026-0012", "JH-Q2026-0007-R2". */
+  number: string;
+  /** For a PI or packing list: the quotation it came from. */
+  quoteNumber: string | null;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Last day prices hold, YYYY-MM-DD, or null. */
+  validUntil: string | null;
+  validityDays: number | null;
+  /** ISO 4217. */
+  currency: string;
+  incoterm: string;
+  incotermPlace: string;
+  seller: DocSeller;
+  buyer: DocBuyer;
+  lines: DocLine[];
+  totals: DocTotals;
+  paymentTerms: string;
+  depositPercent: number;
+  deliveryTime: string;
+  remarks: string;
+  shippingMarks: string;
+  /** The chop, header and beneficiary names disagree (settings/service.ts nameWarnings). */
+  nameWarnings: NameWarning[];
+}
+
+export interface RenderOptions {
+  kind?: DocKind;
+  lang: DocLang;
+  /** English plus the document language in labels and names. */
+  bilingual?: boolean;
+  paper?: Paper;
+  /** Bank details on a quotation (a PI always shows them when the profile has them). */
+  showBank?: boolean;
+}
+
+export function isDocLang(value: string): value is DocLang {
+  return (DOC_LANGS as readonly string[]).includes(value);
+}

@@ -1,0 +1,286 @@
+import { toCardinal as enWords } from 'n2words/en-GB';
+import { toCardinal as esWords } from 'n2words/es-ES';
+import { toCardinal as frWords } from 'n2words/fr-FR';
+import { toCardinal as ptWords } from 'n2words/pt-PT';
+import { toCardinal as ruWords } from 'n2words/ru-RU';
+import { toCardinal as zhWords } from 'n2words/zh-Hans-CN';
+import { currencyDigits } from '../money/currencies';
+import type { DocLang } from './model';
+
+/**
+ * Amounts in words, as printed under a PI's total. English in the trade style
+ * every bank in Yiwu knows ("SAY US DOLLARS ONE THOUSAND TWO HUNDRED AND FIFTY
+ * AND CENTS FIVE ONLY"), and in the document language: Chinese capital
+ * numerals (大写), Spanish, French, Portuguese and Russian with n2words for the
+ * numbers and Intl's plural currency names; Arabic is spelled here (n2words
+ * gets Arabic thousands wrong) with the counted-noun agreement Arabic needs.
+ */
+
+interface Split {
+  major: bigint;
+  minor: number;
+  /** Minor-unit digits of the currency (0 for JPY, 3 for KWD). */
+  digits: number;
+}
+
+export function splitAmount(amount: string, currency: string): Split {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(amount.trim());
+  if (!match) throw new Error(`amount "${amount}" is not a non-negative decimal`);
+  const digits = currencyDigits(currency);
+  const fraction = (match[2] ?? '').padEnd(digits, '0').slice(0, digits);
+  return { major: BigInt(match[1] as string), minor: digits === 0 ? 0 : Number(fraction), digits };
+}
+
+function currencyName(locale: string, currency: string, n: bigint): string {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'name', maximumFractionDigits: 0, minimumFractionDigits: 0 }).formatToParts(n);
+  return parts
+    .filter((p) => p.type === 'currency')
+    .map((p) => p.value)
+    .join('');
+}
+
+// ---- English trade style ------------------------------------------------------------
+
+const SUBUNIT_EN: Record<string, string> = {
+  GBP: 'PENCE', CNY: 'FEN', AED: 'FILS', KWD: 'FILS', BHD: 'FILS', IQD: 'FILS', JOD: 'PIASTRES', SAR: 'HALALAS', QAR: 'DIRHAMS',
+  OMR: 'BAISA', EGP: 'PIASTRES', RUB: 'KOPECKS', INR: 'PAISE', PKR: 'PAISA', NGN: 'KOBO', THB: 'SATANG', BRL: 'CENTAVOS',
+  MXN: 'CENTAVOS', ARS: 'CENTAVOS', COP: 'CENTAVOS', PEN: 'CENTIMOS', CLP: 'CENTAVOS', TRY: 'KURUS', MAD: 'CENTIMES', DZD: 'CENTIMES', TND: 'MILLIMES',
+  XOF: 'CENTIMES', XAF: 'CENTIMES', UAH: 'KOPIYKAS', KZT: 'TIYN', UZS: 'TIYIN', VND: 'XU', IDR: 'SEN', MYR: 'SEN', PHP: 'CENTAVOS',
+};
+
+export function englishTradeWords(amount: string, currency: string): string {
+  const { major, minor } = splitAmount(amount, currency);
+  const up = (s: string) => s.replace(/-/g, ' ').toUpperCase();
+  const name = up(currencyName('en', currency, 2n));
+  let out = `SAY ${name} ${up(enWords(major))}`;
+  if (minor > 0) out += ` AND ${SUBUNIT_EN[currency] ?? 'CENTS'} ${up(enWords(minor))}`;
+  return `${out} ONLY`;
+}
+
+// ---- Chinese 大写 -------------------------------------------------------------------------
+
+const DIGITS_ZH = '零壹贰叁肆伍陆柒捌玖';
+
+export function chineseCapitalWords(amount: string, currency: string): string {
+  const { major, minor, digits } = splitAmount(amount, currency);
+  const name = currency === 'CNY' ? '人民币' : (new Intl.DisplayNames('zh-CN', { type: 'currency' }).of(currency) ?? currency);
+  const cents = digits >= 2 ? Math.floor(minor / 10 ** (digits - 2)) : minor * 10 ** (2 - digits);
+  const jiao = Math.floor(cents / 10);
+  const fen = cents % 10;
+  let out = name;
+  if (major > 0n || cents === 0) out += `${zhWords(major)}元`;
+  if (cents === 0) return `${out}整`;
+  if (jiao > 0) out += `${DIGITS_ZH[jiao]}角`;
+  else if (major > 0n) out += '零';
+  if (fen > 0) out += `${DIGITS_ZH[fen]}分`;
+  else out += '整';
+  return out;
+}
+
+// ---- Spanish, French, Portuguese ---------------------------------------------------------
+
+const SUBUNIT_ROMANCE: Record<'es' | 'fr' | 'pt', { one: string; many: string; byCurrency: Record<string, [string, string]> }> = {
+  es: { one: 'centavo', many: 'centavos', byCurrency: { EUR: ['céntimo', 'céntimos'], PEN: ['céntimo', 'céntimos'] } },
+  fr: { one: 'centime', many: 'centimes', byCurrency: { USD: ['cent', 'cents'], CAD: ['cent', 'cents'] } },
+  pt: { one: 'centavo', many: 'centavos', byCurrency: { EUR: ['cêntimo', 'cêntimos'] } },
+};
+
+/** Spanish "uno" shortens before a noun and before "mil": veintiún dólares, un dólar, veintiún mil. */
+function spanishApocope(words: string): string {
+  return words.replace(/\bveintiuno(?= mil\b)/g, 'veintiún').replace(/\buno(?= mil\b)/g, 'un').replace(/veintiuno$/, 'veintiún').replace(/\buno$/, 'un');
+}
+
+function romanceWords(lang: 'es' | 'fr' | 'pt', amount: string, currency: string): string {
+  const { major, minor } = splitAmount(amount, currency);
+  const spell = (n: bigint | number) => (lang === 'es' ? spanishApocope(esWords(n)) : lang === 'fr' ? frWords(n) : ptWords(n));
+  const locale = lang === 'pt' ? 'pt-PT' : lang;
+  const parts: string[] = [];
+  if (major > 0n || minor === 0) {
+    const words = spell(major);
+    const noun = lowerFirst(currencyName(locale, currency, major));
+    // "un millón de dólares", "un million de dollars", "um milhão de dólares"
+    const de = /(millón|millones|million|millions|milliard|milliards|milhão|milhões)$/.test(words) ? 'de ' : '';
+    parts.push(`${words} ${de}${noun}`);
+  }
+  if (minor > 0) {
+    const table = SUBUNIT_ROMANCE[lang];
+    const [one, many] = table.byCurrency[currency] ?? [table.one, table.many];
+    parts.push(`${spell(minor)} ${minor === 1 ? one : many}`);
+  }
+  const joiner = lang === 'es' ? ' con ' : lang === 'fr' ? ' et ' : ' e ';
+  return capitalize(parts.join(joiner));
+}
+
+// ---- Russian -------------------------------------------------------------------------------
+
+const SUBUNIT_RU: Record<string, { forms: Record<'one' | 'few' | 'many', string>; feminine: boolean }> = {
+  RUB: { forms: { one: 'копейка', few: 'копейки', many: 'копеек' }, feminine: true },
+  UAH: { forms: { one: 'копейка', few: 'копейки', many: 'копеек' }, feminine: true },
+  KZT: { forms: { one: 'тиын', few: 'тиына', many: 'тиынов' }, feminine: false },
+};
+const CENT_RU = { forms: { one: 'цент', few: 'цента', many: 'центов' }, feminine: false };
+
+function russianWords(amount: string, currency: string): string {
+  const { major, minor } = splitAmount(amount, currency);
+  const parts: string[] = [];
+  if (major > 0n || minor === 0) parts.push(`${ruWords(major)} ${currencyName('ru', currency, major)}`);
+  if (minor > 0) {
+    const sub = SUBUNIT_RU[currency] ?? CENT_RU;
+    const category = new Intl.PluralRules('ru').select(minor) as 'one' | 'few' | 'many';
+    parts.push(`${ruWords(minor, { gender: sub.feminine ? 'feminine' : 'masculine' })} ${sub.forms[category] ?? sub.forms.many}`);
+  }
+  return capitalize(parts.join(' и '));
+}
+
+// ---- Arabic ----------------------------------------------------------------------------------
+
+type Gender = 'm' | 'f';
+const AR_ONES: Record<Gender, string[]> = {
+  m: ['', 'واحد', 'اثنان', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة'],
+  f: ['', 'واحدة', 'اثنتان', 'ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثماني', 'تسع', 'عشر'],
+};
+const AR_TEENS_UNIT: Record<Gender, string[]> = {
+  m: ['', 'أحد', 'اثنا', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة'],
+  f: ['', 'إحدى', 'اثنتا', 'ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثماني', 'تسع'],
+};
+const AR_TENS = ['', 'عشرة', 'عشرون', 'ثلاثون', 'أربعون', 'خمسون', 'ستون', 'سبعون', 'ثمانون', 'تسعون'];
+const AR_HUNDREDS = ['', 'مائة', 'مائتان', 'ثلاثمائة', 'أربعمائة', 'خمسمائة', 'ستمائة', 'سبعمائة', 'ثمانمائة', 'تسعمائة'];
+
+/** 1–999 in words, for a counted noun of the given gender. */
+function arabicBelowThousand(n: number, g: Gender): string {
+  const parts: string[] = [];
+  const h = Math.floor(n / 100);
+  const rest = n % 100;
+  if (h > 0) parts.push(AR_HUNDREDS[h] as string);
+  if (rest > 0) {
+    if (rest <= 10) parts.push(AR_ONES[g][rest] as string);
+    else if (rest < 20) parts.push(`${AR_TEENS_UNIT[g][rest - 10]} ${g === 'm' ? 'عشر' : 'عشرة'}`);
+    else {
+      const unit = rest % 10;
+      const tens = AR_TENS[Math.floor(rest / 10)] as string;
+      parts.push(unit === 0 ? tens : `${unit === 1 ? (g === 'm' ? 'واحد' : 'إحدى') : AR_ONES[g][unit]} و${tens}`);
+    }
+  }
+  return parts.join(' و');
+}
+
+/** A noun's forms after a number: 1, 2, 3–10 (plural), 11–99 (accusative), 100+ (singular). */
+export interface ArabicNoun {
+  one: string;
+  two: string;
+  few: string;
+  many: string;
+  other: string;
+  gender: Gender;
+}
+
+const SCALES: ArabicNoun[] = [
+  { one: 'ألف', two: 'ألفان', few: 'آلاف', many: 'ألفا', other: 'ألف', gender: 'm' },
+  { one: 'مليون', two: 'مليونان', few: 'ملايين', many: 'مليونا', other: 'مليون', gender: 'm' },
+  { one: 'مليار', two: 'ملياران', few: 'مليارات', many: 'مليارا', other: 'مليار', gender: 'm' },
+];
+
+/** "n thousands/millions/billions" with Arabic agreement (n from 1 to 999). */
+function arabicCount(n: number, noun: ArabicNoun): string {
+  if (n === 1) return noun.one;
+  if (n === 2) return noun.two;
+  const words = arabicBelowThousand(n, noun.gender === 'm' ? 'm' : 'f');
+  const last = n % 100;
+  if (last >= 3 && last <= 10) return `${words} ${noun.few}`;
+  if (last >= 11) return `${words} ${noun.many}`;
+  return `${words.replace(/مائتان$/, 'مائتا')} ${noun.other}`;
+}
+
+/** An integer (0 < n < 10^12) in Arabic words, numbers agreeing with a noun of gender g. */
+export function arabicNumberWords(n: bigint, g: Gender = 'm'): string {
+  if (n === 0n) return 'صفر';
+  if (n >= 10n ** 12n) throw new Error('amount too large to spell');
+  const groups: number[] = [];
+  let rest = n;
+  while (rest > 0n) {
+    groups.push(Number(rest % 1000n));
+    rest /= 1000n;
+  }
+  const parts: string[] = [];
+  for (let i = groups.length - 1; i >= 0; i -= 1) {
+    const value = groups[i] as number;
+    if (value === 0) continue;
+    if (i === 0) parts.push(arabicBelowThousand(value, g));
+    else parts.push(arabicCount(value, SCALES[i - 1] as ArabicNoun));
+  }
+  return parts.join(' و');
+}
+
+const AR_CURRENCY: Record<string, ArabicNoun> = {
+  USD: { one: 'دولار أمريكي', two: 'دولاران أمريكيان', few: 'دولارات أمريكية', many: 'دولارا أمريكيا', other: 'دولار أمريكي', gender: 'm' },
+  EUR: { one: 'يورو', two: 'يوروان', few: 'يورو', many: 'يورو', other: 'يورو', gender: 'm' },
+  SAR: { one: 'ريال سعودي', two: 'ريالان سعوديان', few: 'ريالات سعودية', many: 'ريالا سعوديا', other: 'ريال سعودي', gender: 'm' },
+  AED: { one: 'درهم إماراتي', two: 'درهمان إماراتيان', few: 'دراهم إماراتية', many: 'درهما إماراتيا', other: 'درهم إماراتي', gender: 'm' },
+  QAR: { one: 'ريال قطري', two: 'ريالان قطريان', few: 'ريالات قطرية', many: 'ريالا قطريا', other: 'ريال قطري', gender: 'm' },
+  KWD: { one: 'دينار كويتي', two: 'ديناران كويتيان', few: 'دنانير كويتية', many: 'دينارا كويتيا', other: 'دينار كويتي', gender: 'm' },
+  EGP: { one: 'جنيه مصري', two: 'جنيهان مصريان', few: 'جنيهات مصرية', many: 'جنيها مصريا', other: 'جنيه مصري', gender: 'm' },
+  RUB: { one: 'روبل روسي', two: 'روبلان روسيان', few: 'روبلات روسية', many: 'روبلا روسيا', other: 'روبل روسي', gender: 'm' },
+  CNY: { one: 'يوان صيني', two: 'يوانان صينيان', few: 'يوانات صينية', many: 'يوانا صينيا', other: 'يوان صيني', gender: 'm' },
+};
+const AR_CENT: ArabicNoun = { one: 'سنت', two: 'سنتان', few: 'سنتات', many: 'سنتا', other: 'سنت', gender: 'm' };
+const AR_SUBUNIT: Record<string, ArabicNoun> = {
+  SAR: { one: 'هللة', two: 'هللتان', few: 'هللات', many: 'هللة', other: 'هللة', gender: 'f' },
+  AED: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  KWD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  QAR: { one: 'درهم', two: 'درهمان', few: 'دراهم', many: 'درهما', other: 'درهم', gender: 'm' },
+  EGP: { one: 'قرش', two: 'قرشان', few: 'قروش', many: 'قرشا', other: 'قرش', gender: 'm' },
+  CNY: { one: 'فن', two: 'فن', few: 'فن', many: 'فن', other: 'فن', gender: 'm' },
+};
+
+/** "n units of a currency" in Arabic: دولار أمريكي واحد، دولاران أمريكيان، ثلاثة دولارات أمريكية، خمسون دولارا أمريكيا، مائة دولار أمريكي. */
+function arabicAmount(n: bigint, noun: ArabicNoun): string {
+  if (n === 1n) return `${noun.one} ${noun.gender === 'm' ? 'واحد' : 'واحدة'}`;
+  if (n === 2n) return noun.two;
+  const last = Number(n % 100n);
+  let words = arabicNumberWords(n, noun.gender);
+  if (last >= 3 && last <= 10) return `${words} ${noun.few}`;
+  if (last >= 11) return `${words} ${noun.many}`;
+  // A noun right after a dual takes the construct form: مائتا دولار، ألفا دولار.
+  // and thousands/millions before a noun are not in the accusative: واحد وعشرون ألف دولار.
+  if (last === 0) words = words.replace(/(ألف|مليون|مليار)ا$/, '$1').replace(/(مائتان|ألفان|مليونان|ملياران)$/, (w) => w.slice(0, -1));
+  return `${words} ${noun.other}`;
+}
+
+function arabicWords(amount: string, currency: string): string {
+  const { major, minor } = splitAmount(amount, currency);
+  const noun = AR_CURRENCY[currency] ?? (() => {
+    const name = new Intl.DisplayNames('ar', { type: 'currency' }).of(currency) ?? currency;
+    return { one: name, two: name, few: name, many: name, other: name, gender: 'm' as const };
+  })();
+  const parts: string[] = [];
+  if (major > 0n || minor === 0) parts.push(major === 0n ? `صفر ${noun.other}` : arabicAmount(major, noun));
+  if (minor > 0) parts.push(arabicAmount(BigInt(minor), AR_SUBUNIT[currency] ?? AR_CENT));
+  return `فقط ${parts.join(' و')} لا غير`;
+}
+
+/** "Dólares americanos" → "dólares americanos", but "États-Unis" keeps its capital. */
+function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The amount in words in the document language (English documents get the trade style). */
+export function amountInWords(amount: string, currency: string, lang: DocLang): string {
+  switch (lang) {
+    case 'en':
+      return englishTradeWords(amount, currency);
+    case 'zh':
+      return chineseCapitalWords(amount, currency);
+    case 'ar':
+      return arabicWords(amount, currency);
+    case 'ru':
+      return russianWords(amount, currency);
+    case 'es':
+    case 'fr':
+    case 'pt':
+      return romanceWords(lang, amount, currency);
+  }
+}

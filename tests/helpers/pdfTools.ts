@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Poppler's command-line tools (poppler-utils) on a PDF held in memory. */
+function withFile<T>(pdf: Buffer, fn: (file: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-pdf-'));
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return fn(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Bidi embedding marks pdftotext puts around right-to-left lines. */
+const MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text pdftotext gives back (reading order), without its bidi marks. */
+export function pdfText(pdf: Buffer, options: { first?: number; last?: number } = {}): string {
+  return withFile(pdf, (file) => {
+    const args = ['-enc', 'UTF-8'];
+    if (options.first) args.push('-f', String(options.first));
+    if (options.last) args.push('-l', String(options.last));
+    return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' }).replace(MARKS, '');
+  });
+}
+
+/** Text with every run of white space made one space (lines joined). */
+export function flat(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** Text with no white space at all: compares letter order where line breaks and spacing may differ. */
+export function squeeze(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, '');
+}
+
+export interface PdfFontRow {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+  unicode: boolean;
+}
+
+export function pdfFonts(pdf: Buffer): PdfFontRow[] {
+  return withFile(pdf, (file) => {
+    const out = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    return out.map((line) => {
+      const cols = line.trim().split(/\s+/);
+      // name type(2 words) encoding emb sub uni object ID
+      const [emb, sub, uni] = cols.slice(-5, -2);
+      return { name: cols[0] ?? '', type: cols.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+    });
+  });
+}
+
+export interface PdfImageRow {
+  page: number;
+  type: string;
+  width: number;
+  height: number;
+}
+
+export function pdfImages(pdf: Buffer): PdfImageRow[] {
+  return withFile(pdf, (file) =>
+    execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '')
+      .map((line) => {
+        const cols = line.trim().split(/\s+/);
+        return { page: Number(cols[0]), type: cols[2] ?? '', width: Number(cols[3]), height: Number(cols[4]) };
+      }),
+  );
+}
+
+export function pdfInfo(pdf: Buffer): Record<string, string> {
+  return withFile(pdf, (file) =>
+    Object.fromEntries(
+      execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes(':'))
+        .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+    ),
+  );
+}
+
+/** Renders pages to PNG files with pdftoppm; returns their paths. */
+export function pdfToPng(pdf: Buffer, outPrefix: string, options: { dpi?: number; first?: number; last?: number } = {}): string[] {
+  const dir = path.dirname(outPrefix);
+  fs.mkdirSync(dir, { recursive: true });
+  withFile(pdf, (file) => {
+    const args = ['-png', '-r', String(options.dpi ?? 80)];
+    if (options.first) args.push('-f', String(options.first));
+    if (options.last) args.push('-l', String(options.last));
+    execFileSync('pdftoppm', [...args, file, outPrefix]);
+  });
+  const base = path.basename(outPrefix);
+  return fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png')).sort().map((f) => path.join(dir, f));
+}

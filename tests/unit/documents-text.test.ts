@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
+import { registerFonts } from '../../main/documents/fonts';
+import { breakAtoms, ltrIsolate, TextEngine, type Line } from '../../main/documents/text';
+
+function engine(): TextEngine {
+  const doc = new PDFDocument({ size: 'A4', margin: 0 });
+  registerFonts(doc);
+  return new TextEngine(doc as never);
+}
+
+/** The letters of a line in drawing order, left to right, as the glyphs stand for them. */
+function visual(line: Line): string {
+  return line.runs.map((r) => r.glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('')).join('|');
+}
+
+describe('the text layer', () => {
+  it('breaks Chinese between characters but never before closing punctuation', () => {
+    const text = '惯性回力小汽车，红色。';
+    const pieces = breakAtoms(text).map(([s, e]) => text.slice(s, e));
+    expect(pieces).toEqual(['惯', '性', '回', '力', '小', '汽', '车，', '红', '色。']);
+  });
+
+  it('breaks Latin and Arabic after spaces, keeping the space with the word before', () => {
+    const text = 'Plush teddy bear دبدوب قطيفة';
+    expect(breakAtoms(text).map(([s, e]) => text.slice(s, e))).toEqual(['Plush ', 'teddy ', 'bear ', 'دبدوب ', 'قطيفة']);
+  });
+
+  it('wraps a long Chinese name inside the width, on several lines', () => {
+    const e = engine();
+    const lines = e.layout('儿童积木玩具套装一百二十粒装益智拼装玩具', { size: 8 }, 40, 'ltr');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(40.01);
+  });
+
+  it('cuts a word wider than the line between characters', () => {
+    const e = engine();
+    const lines = e.layout('X'.repeat(120), { size: 8 }, 50, 'ltr');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(50.01);
+  });
+
+  it('lays an Arabic line out right to left, with a number inside still left to right', () => {
+    const e = engine();
+    const [line] = e.layout('سيارة 1:18', { size: 10 }, 500, 'auto');
+    expect(line?.rtl).toBe(true);
+    // Drawn left to right: the number first (still "1:18"), then the Arabic word with its letters reversed.
+    const runs = visual(line as Line).split('|');
+    expect(runs[0]?.replace(/\s/g, '')).toBe('1:18');
+    expect([...(runs.at(-1) ?? '')].reverse().join('').trim()).toBe('سيارة');
+  });
+
+  it('puts mirrored brackets around Arabic words and maps them back to the letters typed', () => {
+    const e = engine();
+    const [line] = e.layout('لون (أحمر)', { size: 10 }, 500, 'rtl');
+    // The logical "(" sits on the left of the word in the picture, yet still stands for "(".
+    expect(visual(line as Line)).toContain(')');
+  });
+
+  it('keeps a phone number in order inside Arabic text with an isolate, and draws no control character', () => {
+    const e = engine();
+    const [line] = e.layout(`هاتف: ${ltrIsolate('+86 138 5792 6688')}`, { size: 10 }, 500, 'rtl');
+    const drawn = visual(line as Line);
+    expect(drawn).toContain('+86 138 5792 6688');
+    expect(drawn).not.toMatch(/[\u2066-\u2069]/);
+  });
+
+  it('chooses a font per script and falls back when a font lacks the character', () => {
+    const e = engine();
+    const keys = e.assignFonts('Ab 中文 عربي ₽ ฿', false);
+    expect(keys[0]).toBe('latin');
+    expect(keys[3]).toBe('cjk');
+    expect(keys[6]).toBe('arabic');
+    // The baht sign exists only in the Arabic font of the three.
+    expect(keys[keys.length - 1]).toBe('arabic');
+  });
+});
