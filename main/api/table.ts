@@ -3,6 +3,9 @@ import { buyersMethods } from '../buyers/methods';
 import { productsMethods } from '../products/methods';
 import { reportsMethods } from '../reports/methods';
 import { settingsMethods } from '../settings/methods';
+import { quotesMethods } from '../quotes/methods';
+import { invoicesMethods } from '../invoices/methods';
+import { ratesMethods } from '../rates/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -14,6 +17,9 @@ export const apiTable = {
   ...productsMethods,
   ...buyersMethods,
   ...reportsMethods,
+  ...quotesMethods,
+  ...invoicesMethods,
+  ...ratesMethods,
 };
 
 export type ApiTable = typeof apiTable;

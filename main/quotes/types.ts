@@ -178,7 +178,7 @@ export interface ContainerFill {
   containers: number;
   /** The fill of the last container in % (what the bar shows). */
   lastContainerPercent: number;
-  /** How many more cartons like the average carton of this quotation fit in the containers needed (1 when empty). */
+  /** How many more cartons like the average carton of this quotation still fit in the containers needed (0 when empty). */
   moreCartons: number;
 }
 
