@@ -19,7 +19,7 @@ import { toE164 } from '../phones/e164';
 import { levels } from '../stock/service';
 import { toProducts, type Product } from '../products/service';
 import { rateE8On, rateText } from '../rates/service';
-import { fromScaled, toScaled } from '../money/decimal';
+import { DecimalError, fromScaled, toScaled } from '../money/decimal';
 import { addDays, localDate, yearOf } from './dates';
 import { buildParts, derivePriceE4, type DocumentParts, type PricingTerms } from './document';
 import { CNY_RATE_E8, pickTier, unitPrice, type ContainerSpec } from './totals';
@@ -251,13 +251,25 @@ function writeLines(core: Core, quoteId: number, terms: PricingTerms, inputs: Li
   }
   targets.forEach((t, position) => {
     t.write.position = position;
-    t.write.unit_price_e4 = derivePriceE4(t.write, terms);
+    t.write.unit_price_e4 = pricedOrRefused(t.write, terms, `lines.${position}.unitPrice`);
   });
   const kept = new Set(targets.map((t) => t.id).filter((id): id is number => id !== null));
   q.deleteLines(core.db, existing.filter((l) => !kept.has(l.id)).map((l) => l.id));
   for (const t of targets) {
     if (t.id === null) q.insertLine(core.db, quoteId, t.write);
     else if (!sameWrite(t.write, rowToWrite(byId.get(t.id) as q.QuoteLineRow))) q.updateLine(core.db, t.id, t.write);
+  }
+}
+
+/** A line's price at these terms; a conversion too large to be exact is refused, naming the field. */
+function pricedOrRefused(line: q.QuoteLineWrite, terms: PricingTerms, field: string): number {
+  try {
+    return derivePriceE4(line, terms);
+  } catch (error) {
+    if (error instanceof DecimalError) {
+      throw invalid(field, msg(`is too large once converted to ${terms.currency}; check the rate`, `换算成 ${terms.currency} 后数值过大，请检查汇率`));
+    }
+    throw error;
   }
 }
 
@@ -634,7 +646,7 @@ export function rejectQuote(core: Core, id: number, reason: string): Quote {
 function copyLines(core: Core, fromId: number, toId: number, transform: (line: q.QuoteLineWrite) => q.QuoteLineWrite, terms: PricingTerms): void {
   for (const line of q.linesOf(core.db, fromId)) {
     const write = transform(rowToWrite(line));
-    write.unit_price_e4 = derivePriceE4(write, terms);
+    write.unit_price_e4 = pricedOrRefused(write, terms, 'rate');
     q.insertLine(core.db, toId, write);
   }
   q.replaceCharges(core.db, toId, q.chargesOf(core.db, fromId).map(({ id: _i, quote_id: _q, ...c }) => c));

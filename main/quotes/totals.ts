@@ -14,7 +14,7 @@
  *
  * Pure functions on scaled integers (BigInt where products get large); no I/O.
  */
-import { divideRounded, fromScaled, roundHalfAwayFromZero } from '../money/decimal';
+import { DecimalError, divideRounded, fromScaled, roundHalfAwayFromZero } from '../money/decimal';
 import type { ContainerFill, Discount, DocumentTotals } from './types';
 
 /** 1 CNY in the *_e8 rate scale: the rate of a CNY quotation. */
@@ -254,7 +254,9 @@ export function convertPriceE4(priceE4: number, fromRateE8: number, toRateE8: nu
   // value × fromRate / toRate, at scale `decimals`: numerator and denominator stay integers.
   const numerator = BigInt(priceE4) * BigInt(fromRateE8) * 10n ** BigInt(decimals);
   const denominator = BigInt(toRateE8) * 10_000n;
-  return Number(divideRounded(numerator, denominator) * 10n ** BigInt(4 - decimals));
+  const result = divideRounded(numerator, denominator) * 10n ** BigInt(4 - decimals);
+  if (result > BigInt(Number.MAX_SAFE_INTEGER)) throw new DecimalError('is too large');
+  return Number(result);
 }
 
 /** The unit price suggested from a CNY tier price at the quotation's rate, rounded to `decimals`. */
