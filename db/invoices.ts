@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { cached } from './statements';
 
 export type InvoiceStatusText = 'issued' | 'deposit_received' | 'paid' | 'shipped' | 'cancelled';
 
@@ -47,13 +48,12 @@ export type PaymentWrite = Omit<PaymentRow, 'id' | 'created_at'>;
  * PI. PIs are never deleted (a trigger refuses), so MAX + 1 is gapless.
  */
 export function nextInvoiceSeq(db: Db, year: number): number {
-  const row = db.prepare<[number], { seq: number | null }>('SELECT MAX(seq) AS seq FROM invoices WHERE year = ?').get(year);
+  const row = cached<[number], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM invoices WHERE year = ?').get(year);
   return (row?.seq ?? 0) + 1;
 }
 
 export function insertInvoice(db: Db, invoice: InvoiceWrite, now: string): number {
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO invoices (year, seq, number, quote_id, buyer_id, issued_on, currency, rate_e8, grand_total_cents,
                              deposit_cents, content, created_at, updated_at)
        VALUES (@year, @seq, @number, @quote_id, @buyer_id, @issued_on, @currency, @rate_e8, @grand_total_cents,
@@ -64,16 +64,15 @@ export function insertInvoice(db: Db, invoice: InvoiceWrite, now: string): numbe
 }
 
 export function getInvoice(db: Db, id: number): InvoiceRow | undefined {
-  return db.prepare<[number], InvoiceRow>('SELECT * FROM invoices WHERE id = ?').get(id);
+  return cached<[number], InvoiceRow>(db, 'SELECT * FROM invoices WHERE id = ?').get(id);
 }
 
 export function getInvoiceByNumber(db: Db, number: string): InvoiceRow | undefined {
-  return db.prepare<[string], InvoiceRow>('SELECT * FROM invoices WHERE number = ? COLLATE NOCASE').get(number);
+  return cached<[string], InvoiceRow>(db, 'SELECT * FROM invoices WHERE number = ? COLLATE NOCASE').get(number);
 }
 
 export function invoicesOfQuotes(db: Db, quoteIds: number[]): Array<Pick<InvoiceRow, 'id' | 'number' | 'status' | 'quote_id'>> {
-  return db
-    .prepare<[string], Pick<InvoiceRow, 'id' | 'number' | 'status' | 'quote_id'>>(
+  return cached<[string], Pick<InvoiceRow, 'id' | 'number' | 'status' | 'quote_id'>>(db, 
       `SELECT id, number, status, quote_id FROM invoices WHERE quote_id IN (SELECT value FROM json_each(?)) ORDER BY year, seq`,
     )
     .all(JSON.stringify(quoteIds));
@@ -85,7 +84,7 @@ export function setInvoiceStatus(
   change: { status: InvoiceStatusText; shipped_at?: string; cancelled_at?: string; cancel_reason?: string },
   now: string,
 ): void {
-  db.prepare(
+  cached(db, 
     `UPDATE invoices SET status = @status,
             shipped_at = COALESCE(@shipped_at, shipped_at),
             cancelled_at = COALESCE(@cancelled_at, cancelled_at),
@@ -96,8 +95,7 @@ export function setInvoiceStatus(
 }
 
 export function insertPayment(db: Db, payment: PaymentWrite, now: string): number {
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO payments (invoice_id, paid_on, amount_cents, method, kind, reference, note, created_at)
        VALUES (@invoice_id, @paid_on, @amount_cents, @method, @kind, @reference, @note, @now)`,
     )
@@ -106,11 +104,11 @@ export function insertPayment(db: Db, payment: PaymentWrite, now: string): numbe
 }
 
 export function deletePayment(db: Db, invoiceId: number, paymentId: number): boolean {
-  return db.prepare('DELETE FROM payments WHERE id = ? AND invoice_id = ?').run(paymentId, invoiceId).changes === 1;
+  return cached(db, 'DELETE FROM payments WHERE id = ? AND invoice_id = ?').run(paymentId, invoiceId).changes === 1;
 }
 
 export function paymentsOf(db: Db, invoiceId: number): PaymentRow[] {
-  return db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE invoice_id = ? ORDER BY paid_on, id').all(invoiceId);
+  return cached<[number], PaymentRow>(db, 'SELECT * FROM payments WHERE invoice_id = ? ORDER BY paid_on, id').all(invoiceId);
 }
 
 export interface InvoiceListFilter {
@@ -151,8 +149,7 @@ export function listInvoices(db: Db, filter: InvoiceListFilter): { rows: Invoice
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const base = 'FROM invoices i JOIN buyers b ON b.id = i.buyer_id';
-  const rows = db
-    .prepare<Record<string, unknown>, InvoiceListRow>(
+  const rows = cached<Record<string, unknown>, InvoiceListRow>(db, 
       `SELECT i.*, b.company AS buyer_company, b.country AS buyer_country, q.number AS quote_number, q.revision AS quote_revision,
               COALESCE((SELECT SUM(amount_cents) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_cents
          ${base} JOIN quotes q ON q.id = i.quote_id
@@ -161,14 +158,13 @@ export function listInvoices(db: Db, filter: InvoiceListFilter): { rows: Invoice
         LIMIT @limit OFFSET @offset`,
     )
     .all(params);
-  const { total } = db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total ${base} ${clause}`).get(params) as { total: number };
+  const { total } = cached<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total ${base} ${clause}`).get(params) as { total: number };
   return { rows, total };
 }
 
 /** What the stock ledger holds under one reference (a PI number), per product. */
 export function stockUnder(db: Db, reference: string): Array<{ product_id: number; reserved: number; shipped: number }> {
-  return db
-    .prepare<[string], { product_id: number; reserved: number; shipped: number }>(
+  return cached<[string], { product_id: number; reserved: number; shipped: number }>(db, 
       `SELECT product_id, SUM(reserved_delta) AS reserved,
               -SUM(CASE WHEN kind = 'ship' THEN on_hand_delta ELSE 0 END) AS shipped
          FROM stock_moves WHERE reference = ? GROUP BY product_id`,
@@ -178,8 +174,7 @@ export function stockUnder(db: Db, reference: string): Array<{ product_id: numbe
 
 /** A PI that is not cancelled, made from any revision of the quotation numbered (year, seq). */
 export function openInvoicesOfQuoteNumber(db: Db, year: number, seq: number): Pick<InvoiceRow, 'id' | 'number'> | undefined {
-  return db
-    .prepare<[number, number], Pick<InvoiceRow, 'id' | 'number'>>(
+  return cached<[number, number], Pick<InvoiceRow, 'id' | 'number'>>(db, 
       `SELECT i.id, i.number FROM invoices i JOIN quotes q ON q.id = i.quote_id
         WHERE q.year = ? AND q.seq = ? AND i.status <> 'cancelled' ORDER BY i.id LIMIT 1`,
     )

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { cached } from './statements';
 
 export type QuoteStatusText = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired' | 'superseded';
 
@@ -139,7 +140,7 @@ export { LINE_COLUMNS };
 
 /** The next sequence number of the year's quotations (revisions share their first one's). */
 export function nextQuoteSeq(db: Db, year: number): number {
-  const row = db.prepare<[number], { seq: number | null }>('SELECT MAX(seq) AS seq FROM quotes WHERE year = ?').get(year);
+  const row = cached<[number], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM quotes WHERE year = ?').get(year);
   return (row?.seq ?? 0) + 1;
 }
 
@@ -149,8 +150,7 @@ export function insertQuote(
   now: string,
 ): number {
   const columns = ['year', 'seq', 'number', 'revision', 'supersedes_id', ...TERMS_COLUMNS];
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO quotes (${columns.join(', ')}, status, created_at, updated_at)
        VALUES (${columns.map((c) => `@${c}`).join(', ')}, 'draft', @now, @now)`,
     )
@@ -159,7 +159,7 @@ export function insertQuote(
 }
 
 export function updateQuoteTerms(db: Db, id: number, terms: QuoteTermsWrite, now: string): void {
-  db.prepare(`UPDATE quotes SET ${TERMS_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
+  cached(db, `UPDATE quotes SET ${TERMS_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
     ...terms,
     id,
     now,
@@ -167,7 +167,7 @@ export function updateQuoteTerms(db: Db, id: number, terms: QuoteTermsWrite, now
 }
 
 export function updateQuoteTotals(db: Db, id: number, totals: QuoteTotalsWrite): void {
-  db.prepare(
+  cached(db, 
     `UPDATE quotes SET line_count = @line_count, amount_cents = @amount_cents, grand_total_cents = @grand_total_cents,
             cartons = @cartons, cbm_e3 = @cbm_e3 WHERE id = @id`,
   ).run({ ...totals, id });
@@ -194,13 +194,12 @@ export function setQuoteStatus(db: Db, id: number, change: StatusChange, now: st
   const sets = ['status = @status', ...keys.map((k) => `${k} = @${k}`), 'updated_at = @now'].join(', ');
   const params: Record<string, unknown> = { id, now, status: change.status };
   for (const k of keys) params[k] = change[k];
-  db.prepare(`UPDATE quotes SET ${sets} WHERE id = @id`).run(params);
+  cached(db, `UPDATE quotes SET ${sets} WHERE id = @id`).run(params);
 }
 
 /** Marks every draft or sent quotation whose validity ended before `today` as expired; returns how many. */
 export function expireDue(db: Db, today: string, now: string): number {
-  return db
-    .prepare(
+  return cached(db, 
       `UPDATE quotes SET status = 'expired', expired_at = @now, updated_at = @now
         WHERE status IN ('draft', 'sent') AND valid_until < @today`,
     )
@@ -208,39 +207,37 @@ export function expireDue(db: Db, today: string, now: string): number {
 }
 
 export function getQuote(db: Db, id: number): QuoteRow | undefined {
-  return db.prepare<[number], QuoteRow>('SELECT * FROM quotes WHERE id = ?').get(id);
+  return cached<[number], QuoteRow>(db, 'SELECT * FROM quotes WHERE id = ?').get(id);
 }
 
 /** By number; the latest revision unless one is named. */
 export function getQuoteByNumber(db: Db, number: string, revision?: number): QuoteRow | undefined {
   if (revision !== undefined) {
-    return db.prepare<[string, number], QuoteRow>('SELECT * FROM quotes WHERE number = ? COLLATE NOCASE AND revision = ?').get(number, revision);
+    return cached<[string, number], QuoteRow>(db, 'SELECT * FROM quotes WHERE number = ? COLLATE NOCASE AND revision = ?').get(number, revision);
   }
-  return db
-    .prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE number = ? COLLATE NOCASE ORDER BY revision DESC LIMIT 1')
+  return cached<[string], QuoteRow>(db, 'SELECT * FROM quotes WHERE number = ? COLLATE NOCASE ORDER BY revision DESC LIMIT 1')
     .get(number);
 }
 
 export function supersededBy(db: Db, id: number): QuoteRow | undefined {
-  return db.prepare<[number], QuoteRow>('SELECT * FROM quotes WHERE supersedes_id = ?').get(id);
+  return cached<[number], QuoteRow>(db, 'SELECT * FROM quotes WHERE supersedes_id = ?').get(id);
 }
 
 export function latestRevision(db: Db, year: number, seq: number): number {
-  const row = db.prepare<[number, number], { revision: number }>('SELECT MAX(revision) AS revision FROM quotes WHERE year = ? AND seq = ?').get(year, seq);
+  const row = cached<[number, number], { revision: number }>(db, 'SELECT MAX(revision) AS revision FROM quotes WHERE year = ? AND seq = ?').get(year, seq);
   return row?.revision ?? 0;
 }
 
 export function linesOf(db: Db, quoteId: number): QuoteLineRow[] {
-  return db.prepare<[number], QuoteLineRow>('SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position, id').all(quoteId);
+  return cached<[number], QuoteLineRow>(db, 'SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position, id').all(quoteId);
 }
 
 export function chargesOf(db: Db, quoteId: number): QuoteChargeRow[] {
-  return db.prepare<[number], QuoteChargeRow>('SELECT * FROM quote_charges WHERE quote_id = ? ORDER BY position, id').all(quoteId);
+  return cached<[number], QuoteChargeRow>(db, 'SELECT * FROM quote_charges WHERE quote_id = ? ORDER BY position, id').all(quoteId);
 }
 
 export function insertLine(db: Db, quoteId: number, line: QuoteLineWrite): number {
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO quote_lines (quote_id, ${LINE_COLUMNS.join(', ')})
        VALUES (@quote_id, ${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     )
@@ -249,17 +246,17 @@ export function insertLine(db: Db, quoteId: number, line: QuoteLineWrite): numbe
 }
 
 export function updateLine(db: Db, id: number, line: QuoteLineWrite): void {
-  db.prepare(`UPDATE quote_lines SET ${LINE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...line, id });
+  cached(db, `UPDATE quote_lines SET ${LINE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...line, id });
 }
 
 export function deleteLines(db: Db, ids: number[]): void {
   if (ids.length === 0) return;
-  db.prepare('DELETE FROM quote_lines WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+  cached(db, 'DELETE FROM quote_lines WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
 }
 
 export function replaceCharges(db: Db, quoteId: number, charges: QuoteChargeWrite[]): void {
-  db.prepare('DELETE FROM quote_charges WHERE quote_id = ?').run(quoteId);
-  const insert = db.prepare(
+  cached(db, 'DELETE FROM quote_charges WHERE quote_id = ?').run(quoteId);
+  const insert = cached(db, 
     `INSERT INTO quote_charges (quote_id, position, kind, description, amount_cents)
      VALUES (@quote_id, @position, @kind, @description, @amount_cents)`,
   );
@@ -308,8 +305,7 @@ export function listQuotes(db: Db, filter: QuoteListFilter): { rows: QuoteListRo
   if (filter.latestOnly) where.push('NOT EXISTS (SELECT 1 FROM quotes n WHERE n.supersedes_id = q.id)');
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const base = 'FROM quotes q JOIN buyers b ON b.id = q.buyer_id';
-  const rows = db
-    .prepare<Record<string, unknown>, QuoteListRow>(
+  const rows = cached<Record<string, unknown>, QuoteListRow>(db, 
       `SELECT q.*, b.company AS buyer_company, b.country AS buyer_country,
               i.id AS invoice_id, i.number AS invoice_number, i.status AS invoice_status
          ${base}
@@ -319,7 +315,7 @@ export function listQuotes(db: Db, filter: QuoteListFilter): { rows: QuoteListRo
         LIMIT @limit OFFSET @offset`,
     )
     .all(params);
-  const { total } = db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total ${base} ${clause}`).get(params) as { total: number };
+  const { total } = cached<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total ${base} ${clause}`).get(params) as { total: number };
   return { rows, total };
 }
 
@@ -332,8 +328,7 @@ export interface ProductMatchRow {
 export function findProducts(db: Db, query: string, limit: number): ProductMatchRow[] {
   const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const prefix = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
-    .prepare<Record<string, unknown>, ProductMatchRow>(
+  return cached<Record<string, unknown>, ProductMatchRow>(db, 
       `SELECT id, CASE
                 WHEN item_no = @q COLLATE NOCASE OR (barcode <> '' AND barcode = @q) THEN 0
                 WHEN item_no LIKE @prefix ESCAPE '\\' THEN 1
@@ -352,7 +347,7 @@ export function findProducts(db: Db, query: string, limit: number): ProductMatch
 
 /** A product by its barcode (archived ones too: a scan names exactly one product). */
 export function productIdByBarcode(db: Db, barcode: string): number | undefined {
-  return db.prepare<[string], { id: number }>("SELECT id FROM products WHERE barcode <> '' AND barcode = ? ORDER BY archived, id LIMIT 1").get(barcode)?.id;
+  return cached<[string], { id: number }>(db, "SELECT id FROM products WHERE barcode <> '' AND barcode = ? ORDER BY archived, id LIMIT 1").get(barcode)?.id;
 }
 
 export interface QuoteSettingsRow {
@@ -368,20 +363,20 @@ export interface ContainerRow {
 }
 
 export function getQuoteSettings(db: Db): QuoteSettingsRow {
-  return db.prepare<[], QuoteSettingsRow>('SELECT price_decimals, updated_at FROM quote_settings WHERE id = 1').get() as QuoteSettingsRow;
+  return cached<[], QuoteSettingsRow>(db, 'SELECT price_decimals, updated_at FROM quote_settings WHERE id = 1').get() as QuoteSettingsRow;
 }
 
 export function setPriceDecimals(db: Db, decimals: number, now: string): void {
-  db.prepare('UPDATE quote_settings SET price_decimals = ?, updated_at = ? WHERE id = 1').run(decimals, now);
+  cached(db, 'UPDATE quote_settings SET price_decimals = ?, updated_at = ? WHERE id = 1').run(decimals, now);
 }
 
 export function containerTypes(db: Db): ContainerRow[] {
-  return db.prepare<[], ContainerRow>('SELECT * FROM container_types ORDER BY position, code').all();
+  return cached<[], ContainerRow>(db, 'SELECT * FROM container_types ORDER BY position, code').all();
 }
 
 export function replaceContainerTypes(db: Db, rows: ContainerRow[]): void {
-  db.prepare('DELETE FROM container_types').run();
-  const insert = db.prepare(
+  cached(db, 'DELETE FROM container_types').run();
+  const insert = cached(db, 
     'INSERT INTO container_types (code, position, capacity_cbm_e3, payload_kg) VALUES (@code, @position, @capacity_cbm_e3, @payload_kg)',
   );
   for (const r of rows) insert.run(r);

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { cached } from './statements';
 
 export interface RateRow {
   id: number;
@@ -10,8 +11,7 @@ export interface RateRow {
 }
 
 export function insertRate(db: Db, rate: Omit<RateRow, 'id' | 'created_at'>): number {
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO exchange_rates (currency, cny_per_unit_e8, effective_on, note)
        VALUES (@currency, @cny_per_unit_e8, @effective_on, @note)`,
     )
@@ -20,13 +20,12 @@ export function insertRate(db: Db, rate: Omit<RateRow, 'id' | 'created_at'>): nu
 }
 
 export function getRate(db: Db, id: number): RateRow | undefined {
-  return db.prepare<[number], RateRow>('SELECT * FROM exchange_rates WHERE id = ?').get(id);
+  return cached<[number], RateRow>(db, 'SELECT * FROM exchange_rates WHERE id = ?').get(id);
 }
 
 /** The rate of each currency in force on `day`: the latest row on or before it (the last entered wins a tie). */
 export function ratesOn(db: Db, day: string): RateRow[] {
-  return db
-    .prepare<{ day: string }, RateRow>(
+  return cached<{ day: string }, RateRow>(db, 
       `SELECT r.* FROM exchange_rates r
         WHERE r.id = (SELECT r2.id FROM exchange_rates r2
                        WHERE r2.currency = r.currency AND r2.effective_on <= @day
@@ -37,8 +36,7 @@ export function ratesOn(db: Db, day: string): RateRow[] {
 }
 
 export function rateOn(db: Db, currency: string, day: string): RateRow | undefined {
-  return db
-    .prepare<{ currency: string; day: string }, RateRow>(
+  return cached<{ currency: string; day: string }, RateRow>(db, 
       `SELECT * FROM exchange_rates WHERE currency = @currency AND effective_on <= @day
         ORDER BY effective_on DESC, id DESC LIMIT 1`,
     )
@@ -47,8 +45,7 @@ export function rateOn(db: Db, currency: string, day: string): RateRow | undefin
 
 /** Every rate entered for a currency, newest first. */
 export function rateHistory(db: Db, currency: string, limit: number): RateRow[] {
-  return db
-    .prepare<[string, number], RateRow>(
+  return cached<[string, number], RateRow>(db, 
       `SELECT * FROM exchange_rates WHERE currency = ? ORDER BY effective_on DESC, id DESC LIMIT ?`,
     )
     .all(currency, limit);

@@ -220,7 +220,7 @@ function setTypedPrice(write: q.QuoteLineWrite, price: number | null | undefined
  * named by lineId keep their snapshot. Every line's price is derived again from
  * its source with the current terms; only rows that changed are written.
  */
-function writeLines(core: Core, quoteId: number, terms: PricingTerms, inputs: LineInput[] | undefined): void {
+function writeLines(core: Core, quoteId: number, terms: PricingTerms, inputs: LineInput[] | undefined): q.QuoteLineRow[] {
   const existing = q.linesOf(core.db, quoteId);
   const byId = new Map(existing.map((l) => [l.id, l]));
   const targets: Array<{ id: number | null; write: q.QuoteLineWrite }> = [];
@@ -255,10 +255,12 @@ function writeLines(core: Core, quoteId: number, terms: PricingTerms, inputs: Li
   });
   const kept = new Set(targets.map((t) => t.id).filter((id): id is number => id !== null));
   q.deleteLines(core.db, existing.filter((l) => !kept.has(l.id)).map((l) => l.id));
-  for (const t of targets) {
-    if (t.id === null) q.insertLine(core.db, quoteId, t.write);
-    else if (!sameWrite(t.write, rowToWrite(byId.get(t.id) as q.QuoteLineRow))) q.updateLine(core.db, t.id, t.write);
-  }
+  return targets.map((t) => {
+    let id = t.id;
+    if (id === null) id = q.insertLine(core.db, quoteId, t.write);
+    else if (!sameWrite(t.write, rowToWrite(byId.get(id) as q.QuoteLineRow))) q.updateLine(core.db, id, t.write);
+    return { id, quote_id: quoteId, ...t.write };
+  });
 }
 
 /** A line's price at these terms; a conversion too large to be exact is refused, naming the field. */
@@ -296,8 +298,7 @@ function discountOf(row: Pick<q.QuoteRow, 'discount_kind' | 'discount_e2'>): Dis
 }
 
 /** Lines, charges, totals and container fill of a stored quotation. */
-export function partsOf(core: Core, row: q.QuoteRow, stockWarnings: boolean): DocumentParts {
-  const lines = q.linesOf(core.db, row.id);
+export function partsOf(core: Core, row: q.QuoteRow, stockWarnings: boolean, lines: q.QuoteLineRow[] = q.linesOf(core.db, row.id)): DocumentParts {
   let available: Map<number, number> | null = null;
   if (stockWarnings) {
     const ids = [...new Set(lines.map((l) => l.product_id).filter((id): id is number => id !== null))];
@@ -383,15 +384,15 @@ function toQuote(core: Core, row: q.QuoteRow, parts: DocumentParts): Quote {
 }
 
 /** Recomputes a quotation after a change, stores its totals for lists and returns its view. */
-function recalculated(core: Core, id: number): Quote {
+function recalculated(core: Core, id: number, lines?: q.QuoteLineRow[]): Quote {
   const row = requireQuote(core, id);
-  const parts = partsOf(core, row, row.status === 'draft' || row.status === 'sent');
+  const parts = partsOf(core, row, row.status === 'draft' || row.status === 'sent', lines);
   const f = parts.figures;
   if (row.discount_kind === 'amount' && BigInt(row.discount_e2) > f.amountCents) {
     throw invalid('discount.amount', msg(`is more than the lines' amount (${fromScaled(f.amountCents, 2, 2)})`, `超过了货款金额（${fromScaled(f.amountCents, 2, 2)}）`));
   }
   if (row.status === 'draft') persistTotals(core, row, parts);
-  return toQuote(core, requireQuote(core, id), parts);
+  return toQuote(core, row, parts);
 }
 
 // ---------------------------------------------------------------------------
@@ -504,9 +505,9 @@ export function updateQuote(core: Core, id: number, changes: QuoteChanges): Quot
   return nested('changes.', () => {
     const terms = mergedTerms(core, row, changes);
     q.updateQuoteTerms(core.db, id, terms, nowIso(core));
-    writeLines(core, id, pricing(terms), changes.lines);
+    const lines = writeLines(core, id, pricing(terms), changes.lines);
     writeCharges(core, id, changes.charges);
-    return recalculated(core, id);
+    return recalculated(core, id, lines);
   });
 }
 
@@ -531,8 +532,9 @@ export function addLine(core: Core, id: number, input: AddLineInput): Quote {
   const lines = keepAll(core, id);
   const line: LineInput = { ...input };
   lines.push(line);
+  let written: q.QuoteLineRow[];
   try {
-    writeLines(core, id, pricing(row), lines);
+    written = writeLines(core, id, pricing(row), lines);
   } catch (error) {
     // Name the fields as this method's input does (itemNo, cartons), not as a list position.
     if (error instanceof AppError && error.field?.startsWith(`lines.${lines.length - 1}.`)) {
@@ -542,7 +544,7 @@ export function addLine(core: Core, id: number, input: AddLineInput): Quote {
     }
     throw error;
   }
-  return recalculated(core, id);
+  return recalculated(core, id, written);
 }
 
 export interface ScanResult {
@@ -574,12 +576,12 @@ export function addByScan(core: Core, id: number, code: string): ScanResult {
     if (line.qty + step > MAX_QTY) throw invalid('code', msg(`the quantity would exceed ${MAX_QTY}`, `数量将超过 ${MAX_QTY}`));
     const index = existing.indexOf(line);
     lines[index] = { lineId: line.id, qty: line.qty + step };
-    writeLines(core, id, pricing(row), lines);
-    return { quote: recalculated(core, id), lineId: line.id, action: 'carton_added' };
+    const written = writeLines(core, id, pricing(row), lines);
+    return { quote: recalculated(core, id, written), lineId: line.id, action: 'carton_added' };
   }
   lines.push({ productId });
-  writeLines(core, id, pricing(row), lines);
-  const quote = recalculated(core, id);
+  const written = writeLines(core, id, pricing(row), lines);
+  const quote = recalculated(core, id, written);
   return { quote, lineId: (quote.lines[quote.lines.length - 1] as Quote['lines'][number]).id, action: 'line_added' };
 }
 

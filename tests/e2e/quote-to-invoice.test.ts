@@ -15,10 +15,11 @@ function grouped(value: string): string {
 }
 
 async function focusedTestId(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
+  // Runs in the page (a string, so Node's type checker does not need the DOM types).
+  return page.evaluate<string | null>(`(() => {
     const el = document.activeElement;
     return el?.getAttribute('data-testid') ?? el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
-  });
+  })()`);
 }
 
 /** Types like a person (80 ms a key), so the search box does not take it for a scanner. */

@@ -1,4 +1,4 @@
-import { DollarOutlined, PlusOutlined } from '@ant-design/icons';
+import { DollarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { ApiInput, ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { countryName } from '../../lib/countries';
 import { NewQuoteModal } from './NewQuoteModal';
+import { QuoteSettingsModal } from './QuoteSettingsModal';
 import { QUOTE_STATUSES, STATUS_COLORS, countryOptions, money } from './format';
 
 type Row = ApiOutput<'quotes.list'>['items'][number];
@@ -22,6 +23,7 @@ export function QuoteList() {
   const [country, setCountry] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
   const buyers = useApiQuery('buyers.list', { limit: 500 });
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
   const list = useApiQuery('quotes.list', {
@@ -70,6 +72,7 @@ export function QuoteList() {
             onChange={(v?: string) => { setCountry(v); setPage(1); }}
             options={countries.filter((c) => usedCountries.has(c.value))}
           />
+          <Button icon={<SettingOutlined />} onClick={() => setConfiguring(true)} aria-label={t('list.settings')} title={t('list.settings')} />
           <Link to="/quotes/rates">
             <Button icon={<DollarOutlined />} data-testid="open-rates">{t('list.rates')}</Button>
           </Link>
@@ -129,6 +132,7 @@ export function QuoteList() {
         ]}
       />
       <NewQuoteModal open={creating} onClose={() => setCreating(false)} />
+      <QuoteSettingsModal open={configuring} onClose={() => setConfiguring(false)} />
     </div>
   );
 }
