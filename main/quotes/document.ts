@@ -159,7 +159,7 @@ export function buildParts(rows: QuoteLineRow[], chargeRows: QuoteChargeRow[], c
   return {
     lines,
     charges: chargeRows.map((c) => ({ id: c.id, kind: c.kind as ChargeKind, description: c.description, amount: money(c.amount_cents) })),
-    totals: formatTotals(figures, [...quantities].map(([unit, qty]) => ({ unit, qty }))),
+    totals: formatTotals(figures, [...quantities].map(([unit, qty]) => ({ unit, qty })).sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0))),
     containers: containerFill(figures, ctx.containers),
     figures,
   };

@@ -159,7 +159,7 @@ export interface DocumentTotals {
   cbm: string;
   grossWeightKg: string;
   netWeightKg: string;
-  /** Σ quantities, per unit ("pcs" → 5000, "set" → 120). */
+  /** Σ quantities per unit, by unit name ("pcs" → 5000, "set" → 120). */
   quantities: Array<{ unit: string; qty: number }>;
 }
 
