@@ -20,6 +20,10 @@ const PAGES = [
   { route: '/buyers', name: 'buyers', testId: 'buyers-page' },
   { route: '/quotes', name: 'quotes', testId: 'quotes-page' },
   { route: '/invoices', name: 'invoices', testId: 'invoices-page' },
+  // The demo's draft for Lagos Mega Stores, its PI with a deposit, and the rates.
+  { route: '/quotes/16', name: 'quote-screen', testId: 'quote-screen' },
+  { route: '/invoices/6', name: 'invoice-screen', testId: 'invoice-screen' },
+  { route: '/quotes/rates', name: 'rates', testId: 'rates-page' },
   { route: '/settings', name: 'settings', testId: 'settings-page' },
 ];
 

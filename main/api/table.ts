@@ -4,6 +4,9 @@ import { documentsMethods } from '../documents/methods';
 import { productsMethods } from '../products/methods';
 import { reportsMethods } from '../reports/methods';
 import { settingsMethods } from '../settings/methods';
+import { quotesMethods } from '../quotes/methods';
+import { invoicesMethods } from '../invoices/methods';
+import { ratesMethods } from '../rates/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -16,6 +19,9 @@ export const apiTable = {
   ...buyersMethods,
   ...reportsMethods,
   ...documentsMethods,
+  ...quotesMethods,
+  ...invoicesMethods,
+  ...ratesMethods,
 };
 
 export type ApiTable = typeof apiTable;

@@ -10,6 +10,7 @@ import { fromScaled, toScaled } from '../money/decimal';
 import { DEMO_PRODUCTS } from './catalogData';
 import { DEMO_BUYERS } from './buyersData';
 import { chopImage, logoImage, productPhoto } from './drawings';
+import { fillQuotesDemo } from './quotesDemo';
 
 /** A small deterministic PRNG (mulberry32) so every demo folder is the same. */
 function random(seed: number): () => number {
@@ -42,6 +43,8 @@ export interface DemoSummary {
   buyers: number;
   countries: number;
   visits: number;
+  quotes: number;
+  invoices: number;
 }
 
 export function isEmptyStall(core: Core): boolean {
@@ -158,7 +161,9 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
       visits += 1;
     }
   }
+  const trade = await fillQuotesDemo(core, log);
   return {
+    ...trade,
     products: productIds.length,
     photos,
     buyers: DEMO_BUYERS.length,

@@ -13,6 +13,7 @@ import { buildCatalog } from './catalog';
 import { timeMs } from './stats';
 import { benchCore } from './core';
 import { benchDocuments } from './documents';
+import { benchQuotes } from './quotes';
 
 export interface BenchContext {
   dataDir: string;
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     const ctx: BenchContext = { dataDir, products, log };
     Object.assign(report, await benchCore(ctx));
     Object.assign(report, await benchDocuments(ctx));
+    Object.assign(report, await benchQuotes(ctx));
     report.databaseFileMiB = Math.round((fs.statSync(path.join(dataDir, 'stallkeeper.db')).size / 2 ** 20) * 10) / 10;
   } finally {
     if (!values.keep) fs.rmSync(dataDir, { recursive: true, force: true });

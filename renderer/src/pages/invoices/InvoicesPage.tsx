@@ -1,12 +1,14 @@
-import { Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
+import '../quotes/quotes.css';
+import { Route, Routes } from 'react-router';
+import { InvoiceList } from './InvoiceList';
+import { InvoiceScreen } from './InvoiceScreen';
 
+/** /invoices: the PI list; /invoices/:id: one PI with its payments and stock. */
 export function InvoicesPage() {
-  const { t } = useTranslation('invoices');
   return (
-    <div data-testid="invoices-page">
-      <h2 className="sk-page-title">{t('title')}</h2>
-      <Empty description={t('empty')} />
-    </div>
+    <Routes>
+      <Route index element={<InvoiceList />} />
+      <Route path=":id" element={<InvoiceScreen />} />
+    </Routes>
   );
 }

@@ -1,12 +1,16 @@
-import { Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
+import './quotes.css';
+import { Route, Routes } from 'react-router';
+import { QuoteList } from './QuoteList';
+import { QuoteScreen } from './QuoteScreen';
+import { RatesPage } from './RatesPage';
 
+/** /quotes: the list; /quotes/:id: the quick quote screen; /quotes/rates: exchange rates. */
 export function QuotesPage() {
-  const { t } = useTranslation('quotes');
   return (
-    <div data-testid="quotes-page">
-      <h2 className="sk-page-title">{t('title')}</h2>
-      <Empty description={t('empty')} />
-    </div>
+    <Routes>
+      <Route index element={<QuoteList />} />
+      <Route path="rates" element={<RatesPage />} />
+      <Route path=":id" element={<QuoteScreen />} />
+    </Routes>
   );
 }

@@ -1,0 +1,383 @@
+import type { Db } from './open';
+import { cached } from './statements';
+
+export type QuoteStatusText = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired' | 'superseded';
+
+export interface QuoteRow {
+  id: number;
+  year: number;
+  seq: number;
+  number: string;
+  revision: number;
+  supersedes_id: number | null;
+  buyer_id: number;
+  quote_date: string;
+  validity_days: number;
+  valid_until: string;
+  currency: string;
+  rate_e8: number;
+  price_decimals: number;
+  incoterm: string;
+  incoterm_place: string;
+  payment_terms: string;
+  deposit_percent: number;
+  delivery_time: string;
+  notes: string;
+  shipping_marks: string;
+  discount_kind: 'none' | 'percent' | 'amount';
+  discount_e2: number;
+  status: QuoteStatusText;
+  seller_snapshot: string | null;
+  buyer_snapshot: string | null;
+  line_count: number;
+  amount_cents: number;
+  grand_total_cents: number;
+  cartons: number;
+  cbm_e3: number;
+  sent_at: string | null;
+  accepted_at: string | null;
+  rejected_at: string | null;
+  reject_reason: string;
+  expired_at: string | null;
+  superseded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The terms of a quotation that staff edit (everything but numbering, status and totals). */
+export interface QuoteTermsWrite {
+  buyer_id: number;
+  quote_date: string;
+  validity_days: number;
+  valid_until: string;
+  currency: string;
+  rate_e8: number;
+  price_decimals: number;
+  incoterm: string;
+  incoterm_place: string;
+  payment_terms: string;
+  deposit_percent: number;
+  delivery_time: string;
+  notes: string;
+  shipping_marks: string;
+  discount_kind: 'none' | 'percent' | 'amount';
+  discount_e2: number;
+}
+
+export interface QuoteTotalsWrite {
+  line_count: number;
+  amount_cents: number;
+  grand_total_cents: number;
+  cartons: number;
+  cbm_e3: number;
+}
+
+export interface QuoteLineRow {
+  id: number;
+  quote_id: number;
+  position: number;
+  product_id: number | null;
+  item_no: string;
+  name_zh: string;
+  name_en: string;
+  name_ar: string;
+  name_es: string;
+  name_ru: string;
+  name_fr: string;
+  name_pt: string;
+  cover_image: string | null;
+  unit: string;
+  moq: number;
+  colors: string;
+  material: string;
+  sizes: string;
+  hs_code: string;
+  barcode: string;
+  pcs_per_inner: number | null;
+  pcs_per_carton: number | null;
+  carton_l_mm: number | null;
+  carton_w_mm: number | null;
+  carton_h_mm: number | null;
+  gw_g: number | null;
+  nw_g: number | null;
+  /** JSON: [{ minQty, priceCnyE4 }] */
+  price_tiers: string;
+  qty: number;
+  unit_price_e4: number;
+  typed_price_e4: number | null;
+  typed_currency: string | null;
+  typed_rate_e8: number | null;
+  note: string;
+}
+
+export type QuoteLineWrite = Omit<QuoteLineRow, 'id' | 'quote_id'>;
+
+export interface QuoteChargeRow {
+  id: number;
+  quote_id: number;
+  position: number;
+  kind: string;
+  description: string;
+  amount_cents: number;
+}
+
+export type QuoteChargeWrite = Omit<QuoteChargeRow, 'id' | 'quote_id'>;
+
+const TERMS_COLUMNS = [
+  'buyer_id', 'quote_date', 'validity_days', 'valid_until', 'currency', 'rate_e8', 'price_decimals', 'incoterm',
+  'incoterm_place', 'payment_terms', 'deposit_percent', 'delivery_time', 'notes', 'shipping_marks', 'discount_kind',
+  'discount_e2',
+] as const;
+
+const LINE_COLUMNS = [
+  'position', 'product_id', 'item_no', 'name_zh', 'name_en', 'name_ar', 'name_es', 'name_ru', 'name_fr', 'name_pt',
+  'cover_image', 'unit', 'moq', 'colors', 'material', 'sizes', 'hs_code', 'barcode', 'pcs_per_inner', 'pcs_per_carton',
+  'carton_l_mm', 'carton_w_mm', 'carton_h_mm', 'gw_g', 'nw_g', 'price_tiers', 'qty', 'unit_price_e4', 'typed_price_e4',
+  'typed_currency', 'typed_rate_e8', 'note',
+] as const satisfies ReadonlyArray<keyof QuoteLineWrite>;
+
+export { LINE_COLUMNS };
+
+/** The next sequence number of the year's quotations (revisions share their first one's). */
+export function nextQuoteSeq(db: Db, year: number): number {
+  const row = cached<[number], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM quotes WHERE year = ?').get(year);
+  return (row?.seq ?? 0) + 1;
+}
+
+export function insertQuote(
+  db: Db,
+  q: QuoteTermsWrite & { year: number; seq: number; number: string; revision: number; supersedes_id: number | null },
+  now: string,
+): number {
+  const columns = ['year', 'seq', 'number', 'revision', 'supersedes_id', ...TERMS_COLUMNS];
+  const info = cached(db, 
+      `INSERT INTO quotes (${columns.join(', ')}, status, created_at, updated_at)
+       VALUES (${columns.map((c) => `@${c}`).join(', ')}, 'draft', @now, @now)`,
+    )
+    .run({ ...q, now });
+  return Number(info.lastInsertRowid);
+}
+
+export function updateQuoteTerms(db: Db, id: number, terms: QuoteTermsWrite, now: string): void {
+  cached(db, `UPDATE quotes SET ${TERMS_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
+    ...terms,
+    id,
+    now,
+  });
+}
+
+export function updateQuoteTotals(db: Db, id: number, totals: QuoteTotalsWrite): void {
+  cached(db, 
+    `UPDATE quotes SET line_count = @line_count, amount_cents = @amount_cents, grand_total_cents = @grand_total_cents,
+            cartons = @cartons, cbm_e3 = @cbm_e3 WHERE id = @id`,
+  ).run({ ...totals, id });
+}
+
+export interface StatusChange {
+  status: QuoteStatusText;
+  sent_at?: string;
+  accepted_at?: string;
+  rejected_at?: string;
+  reject_reason?: string;
+  expired_at?: string;
+  superseded_at?: string;
+  seller_snapshot?: string;
+  buyer_snapshot?: string;
+}
+
+const STATUS_COLUMNS = [
+  'sent_at', 'accepted_at', 'rejected_at', 'reject_reason', 'expired_at', 'superseded_at', 'seller_snapshot', 'buyer_snapshot',
+] as const;
+
+export function setQuoteStatus(db: Db, id: number, change: StatusChange, now: string): void {
+  const keys = STATUS_COLUMNS.filter((c) => change[c] !== undefined);
+  const sets = ['status = @status', ...keys.map((k) => `${k} = @${k}`), 'updated_at = @now'].join(', ');
+  const params: Record<string, unknown> = { id, now, status: change.status };
+  for (const k of keys) params[k] = change[k];
+  cached(db, `UPDATE quotes SET ${sets} WHERE id = @id`).run(params);
+}
+
+/** Marks every draft or sent quotation whose validity ended before `today` as expired; returns how many. */
+export function expireDue(db: Db, today: string, now: string): number {
+  return cached(db, 
+      `UPDATE quotes SET status = 'expired', expired_at = @now, updated_at = @now
+        WHERE status IN ('draft', 'sent') AND valid_until < @today`,
+    )
+    .run({ today, now }).changes;
+}
+
+export function getQuote(db: Db, id: number): QuoteRow | undefined {
+  return cached<[number], QuoteRow>(db, 'SELECT * FROM quotes WHERE id = ?').get(id);
+}
+
+/** By number; the latest revision unless one is named. */
+export function getQuoteByNumber(db: Db, number: string, revision?: number): QuoteRow | undefined {
+  if (revision !== undefined) {
+    return cached<[string, number], QuoteRow>(db, 'SELECT * FROM quotes WHERE number = ? COLLATE NOCASE AND revision = ?').get(number, revision);
+  }
+  return cached<[string], QuoteRow>(db, 'SELECT * FROM quotes WHERE number = ? COLLATE NOCASE ORDER BY revision DESC LIMIT 1')
+    .get(number);
+}
+
+export function supersededBy(db: Db, id: number): QuoteRow | undefined {
+  return cached<[number], QuoteRow>(db, 'SELECT * FROM quotes WHERE supersedes_id = ?').get(id);
+}
+
+export function latestRevision(db: Db, year: number, seq: number): number {
+  const row = cached<[number, number], { revision: number }>(db, 'SELECT MAX(revision) AS revision FROM quotes WHERE year = ? AND seq = ?').get(year, seq);
+  return row?.revision ?? 0;
+}
+
+export function linesOf(db: Db, quoteId: number): QuoteLineRow[] {
+  return cached<[number], QuoteLineRow>(db, 'SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position, id').all(quoteId);
+}
+
+export function chargesOf(db: Db, quoteId: number): QuoteChargeRow[] {
+  return cached<[number], QuoteChargeRow>(db, 'SELECT * FROM quote_charges WHERE quote_id = ? ORDER BY position, id').all(quoteId);
+}
+
+export function insertLine(db: Db, quoteId: number, line: QuoteLineWrite): number {
+  const info = cached(db, 
+      `INSERT INTO quote_lines (quote_id, ${LINE_COLUMNS.join(', ')})
+       VALUES (@quote_id, ${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    )
+    .run({ ...line, quote_id: quoteId });
+  return Number(info.lastInsertRowid);
+}
+
+export function updateLine(db: Db, id: number, line: QuoteLineWrite): void {
+  cached(db, `UPDATE quote_lines SET ${LINE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...line, id });
+}
+
+export function deleteLines(db: Db, ids: number[]): void {
+  if (ids.length === 0) return;
+  cached(db, 'DELETE FROM quote_lines WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+}
+
+export function replaceCharges(db: Db, quoteId: number, charges: QuoteChargeWrite[]): void {
+  cached(db, 'DELETE FROM quote_charges WHERE quote_id = ?').run(quoteId);
+  const insert = cached(db, 
+    `INSERT INTO quote_charges (quote_id, position, kind, description, amount_cents)
+     VALUES (@quote_id, @position, @kind, @description, @amount_cents)`,
+  );
+  for (const c of charges) insert.run({ ...c, quote_id: quoteId });
+}
+
+export interface QuoteListFilter {
+  statuses?: string[] | undefined;
+  buyerId?: number | undefined;
+  country?: string | undefined;
+  /** Matches the number or the buyer's company. */
+  search?: string | undefined;
+  /** Only the latest revision of each quotation. */
+  latestOnly?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface QuoteListRow extends QuoteRow {
+  buyer_company: string;
+  buyer_country: string;
+  invoice_id: number | null;
+  invoice_number: string | null;
+  invoice_status: string | null;
+}
+
+export function listQuotes(db: Db, filter: QuoteListFilter): { rows: QuoteListRow[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
+  if (filter.statuses?.length) {
+    where.push('q.status IN (SELECT value FROM json_each(@statuses))');
+    params.statuses = JSON.stringify(filter.statuses);
+  }
+  if (filter.buyerId !== undefined) {
+    where.push('q.buyer_id = @buyerId');
+    params.buyerId = filter.buyerId;
+  }
+  if (filter.country) {
+    where.push('b.country = @country');
+    params.country = filter.country;
+  }
+  if (filter.search) {
+    where.push(`(q.number LIKE @search ESCAPE '\\' OR b.company LIKE @search ESCAPE '\\')`);
+    params.search = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  if (filter.latestOnly) where.push('NOT EXISTS (SELECT 1 FROM quotes n WHERE n.supersedes_id = q.id)');
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const base = 'FROM quotes q JOIN buyers b ON b.id = q.buyer_id';
+  const rows = cached<Record<string, unknown>, QuoteListRow>(db, 
+      `SELECT q.*, b.company AS buyer_company, b.country AS buyer_country,
+              i.id AS invoice_id, i.number AS invoice_number, i.status AS invoice_status
+         ${base}
+         LEFT JOIN invoices i ON i.id = (SELECT MAX(id) FROM invoices WHERE quote_id = q.id)
+         ${clause}
+        ORDER BY q.quote_date DESC, q.year DESC, q.seq DESC, q.revision DESC
+        LIMIT @limit OFFSET @offset`,
+    )
+    .all(params);
+  const { total } = cached<Record<string, unknown>, { total: number }>(db, `SELECT count(*) AS total ${base} ${clause}`).get(params) as { total: number };
+  return { rows, total };
+}
+
+/** Products that a search box at the quote screen offers: exact item no or barcode first, then item no prefix, then names. */
+export interface ProductMatchRow {
+  id: number;
+  rank: number;
+}
+
+export function findProducts(db: Db, query: string, limit: number): ProductMatchRow[] {
+  const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return cached<Record<string, unknown>, ProductMatchRow>(db, 
+      `SELECT id, CASE
+                WHEN item_no = @q COLLATE NOCASE OR (barcode <> '' AND barcode = @q) THEN 0
+                WHEN item_no LIKE @prefix ESCAPE '\\' THEN 1
+                ELSE 2 END AS rank
+         FROM products
+        WHERE archived = 0
+          AND (item_no = @q COLLATE NOCASE OR (barcode <> '' AND barcode = @q) OR item_no LIKE @prefix ESCAPE '\\'
+               OR name_zh LIKE @like ESCAPE '\\' OR name_en LIKE @like ESCAPE '\\' OR name_ar LIKE @like ESCAPE '\\'
+               OR name_es LIKE @like ESCAPE '\\' OR name_ru LIKE @like ESCAPE '\\' OR name_fr LIKE @like ESCAPE '\\'
+               OR name_pt LIKE @like ESCAPE '\\')
+        ORDER BY rank, item_no
+        LIMIT @limit`,
+    )
+    .all({ q: query, like, prefix, limit });
+}
+
+/** A product by its barcode (archived ones too: a scan names exactly one product). */
+export function productIdByBarcode(db: Db, barcode: string): number | undefined {
+  return cached<[string], { id: number }>(db, "SELECT id FROM products WHERE barcode <> '' AND barcode = ? ORDER BY archived, id LIMIT 1").get(barcode)?.id;
+}
+
+export interface QuoteSettingsRow {
+  price_decimals: number;
+  updated_at: string | null;
+}
+
+export interface ContainerRow {
+  code: string;
+  position: number;
+  capacity_cbm_e3: number;
+  payload_kg: number;
+}
+
+export function getQuoteSettings(db: Db): QuoteSettingsRow {
+  return cached<[], QuoteSettingsRow>(db, 'SELECT price_decimals, updated_at FROM quote_settings WHERE id = 1').get() as QuoteSettingsRow;
+}
+
+export function setPriceDecimals(db: Db, decimals: number, now: string): void {
+  cached(db, 'UPDATE quote_settings SET price_decimals = ?, updated_at = ? WHERE id = 1').run(decimals, now);
+}
+
+export function containerTypes(db: Db): ContainerRow[] {
+  return cached<[], ContainerRow>(db, 'SELECT * FROM container_types ORDER BY position, code').all();
+}
+
+export function replaceContainerTypes(db: Db, rows: ContainerRow[]): void {
+  cached(db, 'DELETE FROM container_types').run();
+  const insert = cached(db, 
+    'INSERT INTO container_types (code, position, capacity_cbm_e3, payload_kg) VALUES (@code, @position, @capacity_cbm_e3, @payload_kg)',
+  );
+  for (const r of rows) insert.run(r);
+}

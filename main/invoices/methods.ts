@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { method } from '../api/method';
+import { countrySchema } from '../buyers/schema';
+import { decimalInput } from '../money/schema';
+import { dateInput } from '../rates/schema';
+import * as invoices from './service';
+import { INVOICE_STATUSES, PAYMENT_KINDS, PAYMENT_METHODS } from './types';
+
+const id = z.number().int().positive();
+
+export const invoicesMethods = {
+  'invoices.create': method({
+    summary:
+      'Issues a pro-forma invoice from an accepted quotation: next gapless number of the year, content frozen, stock reserved under the PI number (shortages are warnings).',
+    access: 'staff',
+    input: z.strictObject({ quoteId: id }),
+    handler: (input, { core }) => invoices.createInvoice(core, input.quoteId),
+  }),
+  'invoices.get': method({
+    summary: 'One PI by id or number: the frozen document, payments, paid, balance due and the stock reserved/shipped under it.',
+    access: 'staff',
+    input: z.union([z.strictObject({ id }), z.strictObject({ number: z.string().trim().min(1).max(40) })]),
+    handler: (input, { core }) => ('id' in input ? invoices.getInvoice(core, input.id) : invoices.getInvoiceByNumber(core, input.number)),
+  }),
+  'invoices.list': method({
+    summary: 'PIs, newest number first, filtered by status, buyer, country or a search on number and company.',
+    access: 'staff',
+    input: z.strictObject({
+      status: z.array(z.enum(INVOICE_STATUSES)).max(5).optional(),
+      buyerId: id.optional(),
+      country: countrySchema.optional(),
+      search: z.string().trim().max(100).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    handler: (input, { core }) =>
+      invoices.listInvoices(core, {
+        statuses: input.status,
+        buyerId: input.buyerId,
+        country: input.country,
+        search: input.search,
+        limit: input.limit,
+        offset: input.offset,
+      }),
+  }),
+  'invoices.addPayment': method({
+    summary: 'Records money received against a PI (deposit, balance or other; T/T, cash, Alipay, WeChat Pay, Western Union, other); not more than the balance due.',
+    access: 'staff',
+    input: z.strictObject({
+      id,
+      amount: decimalInput(2, { min: 0.01, max: 100_000_000 }),
+      method: z.enum(PAYMENT_METHODS),
+      kind: z.enum(PAYMENT_KINDS),
+      paidOn: dateInput.optional(),
+      reference: z.string().trim().max(120).optional(),
+      note: z.string().trim().max(500).optional(),
+    }),
+    handler: (input, { core }) =>
+      invoices.addPayment(core, input.id, {
+        amountCents: input.amount,
+        method: input.method,
+        kind: input.kind,
+        paidOn: input.paidOn,
+        reference: input.reference,
+        note: input.note,
+      }),
+  }),
+  'invoices.removePayment': method({
+    summary: 'Removes a payment recorded by mistake (owner only); the status follows the money again.',
+    access: 'owner',
+    input: z.strictObject({ id, paymentId: id }),
+    handler: (input, { core }) => invoices.removePayment(core, input.id, input.paymentId),
+  }),
+  'invoices.ship': method({
+    summary: 'Marks a PI shipped: the stock reserved under its number leaves the stock.',
+    access: 'staff',
+    input: z.strictObject({ id, shippedOn: dateInput.optional() }),
+    handler: (input, { core }) => invoices.shipInvoice(core, input.id, input.shippedOn),
+  }),
+  'invoices.cancel': method({
+    summary: 'Cancels a PI that has not shipped: its reserved stock is released and its number stays used (never reissued).',
+    access: 'staff',
+    input: z.strictObject({ id, reason: z.string().trim().min(1).max(500) }),
+    handler: (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason),
+  }),
+};

@@ -1,0 +1,128 @@
+import { Alert, Input, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { ApiInput, ApiOutput } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { countryName } from '../../lib/countries';
+import { INVOICE_STATUSES, STATUS_COLORS, countryOptions, groupDigits, money } from '../quotes/format';
+
+type Row = ApiOutput<'invoices.list'>['items'][number];
+type Status = NonNullable<ApiInput<'invoices.list'>['status']>[number];
+
+export function InvoiceList() {
+  const { t, i18n } = useTranslation('invoices');
+  const navigate = useNavigate();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [status, setStatus] = useState<Status[]>([]);
+  const [buyerId, setBuyerId] = useState<number | undefined>();
+  const [country, setCountry] = useState<string | undefined>();
+  const [search, setSearch] = useState('');
+  const buyers = useApiQuery('buyers.list', { limit: 500 });
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const usedCountries = new Set((buyers.data?.items ?? []).map((b) => b.country));
+  const list = useApiQuery('invoices.list', {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    ...(status.length ? { status } : {}),
+    ...(buyerId ? { buyerId } : {}),
+    ...(country ? { country } : {}),
+    ...(search.trim() ? { search: search.trim() } : {}),
+  });
+
+  return (
+    <div data-testid="invoices-page">
+      <div className="sk-list-head">
+        <h2 className="sk-page-title" style={{ margin: 0 }}>
+          {t('title')}
+        </h2>
+        <Space wrap>
+          <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('list.status')}
+            style={{ minWidth: 170 }}
+            value={status}
+            onChange={(v: Status[]) => { setStatus(v); setPage(1); }}
+            options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('list.buyer')}
+            style={{ width: 190 }}
+            value={buyerId}
+            onChange={(v?: number) => { setBuyerId(v); setPage(1); }}
+            options={(buyers.data?.items ?? []).map((b) => ({ value: b.id, label: b.company }))}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('list.country')}
+            style={{ width: 170 }}
+            value={country}
+            onChange={(v?: string) => { setCountry(v); setPage(1); }}
+            options={countries.filter((c) => usedCountries.has(c.value))}
+          />
+        </Space>
+      </div>
+      {list.error && <Alert type="error" showIcon title={list.error.message} />}
+      <Table<Row>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ y: 'calc(100vh - 300px)' }}
+        locale={{ emptyText: t('empty') }}
+        onRow={(r) => ({ onClick: () => navigate(`/invoices/${r.id}`), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common:total', { count: total }),
+          onChange: (p, size) => {
+            setPage(p);
+            setPageSize(size);
+          },
+        }}
+        columns={[
+          { title: t('list.number'), dataIndex: 'number', width: 150, render: (n: string) => <b>{n}</b> },
+          { title: t('list.issuedOn'), dataIndex: 'issuedOn', width: 100 },
+          {
+            title: t('list.buyer'),
+            key: 'buyer',
+            render: (_, r) => (
+              <span>
+                <bdi>{r.buyer.company}</bdi>
+                <span style={{ color: '#888', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
+              </span>
+            ),
+          },
+          { title: t('list.status'), dataIndex: 'status', width: 120, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`status.${s}`)}</Tag> },
+          { title: t('list.total'), key: 'total', width: 150, align: 'right', render: (_, r) => money(r.currency, r.grandTotal) },
+          { title: t('list.paid'), key: 'paid', width: 110, align: 'right', render: (_, r) => groupDigits(r.paid) },
+          {
+            title: t('list.balanceDue'),
+            key: 'due',
+            width: 120,
+            align: 'right',
+            render: (_, r) => <span style={r.balanceDue !== '0.00' && r.status !== 'cancelled' ? { color: '#c0392b' } : undefined}>{groupDigits(r.balanceDue)}</span>,
+          },
+          {
+            title: t('list.quote'),
+            key: 'quote',
+            width: 150,
+            render: (_, r) => (
+              <Link to={`/quotes/${r.quote.id}`} onClick={(e) => e.stopPropagation()}>
+                {r.quote.displayNumber}
+              </Link>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

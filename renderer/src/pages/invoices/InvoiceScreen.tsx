@@ -1,0 +1,250 @@
+import { ArrowLeftOutlined, CarOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { call, type ApiCallError } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { countryName } from '../../lib/countries';
+import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
+import type { DocumentLine } from '../../../../main/quotes/types';
+import { LinesTable } from '../quotes/LinesTable';
+import { TotalsPanel } from '../quotes/TotalsPanel';
+import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money } from '../quotes/format';
+
+interface PaymentValues {
+  amount: string;
+  method: PaymentMethod;
+  kind: PaymentKind;
+  paidOn: string;
+  reference?: string;
+}
+
+function todayText(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function suggestedPayment(pi: Invoice): Pick<PaymentValues, 'amount' | 'kind'> {
+  return pi.depositDue !== '0.00' ? { amount: pi.depositDue, kind: 'deposit' } : { amount: pi.balanceDue, kind: 'balance' };
+}
+
+/** A PI: the frozen document, the stock reserved under it, payments and the balance due. */
+export function InvoiceScreen() {
+  const { t, i18n } = useTranslation('invoices');
+  const { id } = useParams();
+  const invoiceId = Number(id);
+  const client = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<PaymentValues>();
+  const [saving, setSaving] = useState(false);
+  const query = useApiQuery('invoices.get', { id: invoiceId }, { enabled: Number.isInteger(invoiceId) && invoiceId > 0 });
+  const pi = query.data;
+
+  const store = (invoice: Invoice) => {
+    client.setQueryData(['invoices.get', { id: invoiceId }], invoice);
+    void client.invalidateQueries({ predicate: (q) => ['invoices.list', 'quotes.get', 'quotes.list', 'products.list', 'products.get'].includes(String(q.queryKey[0])) });
+  };
+
+  useEffect(() => {
+    if (pi) form.setFieldsValue({ ...suggestedPayment(pi), method: 'tt', paidOn: todayText(), reference: '' });
+  }, [pi, form]);
+
+  if (query.error) return <Alert type="error" showIcon title={query.error.message} />;
+  if (!pi) return <Skeleton active />;
+  const open = pi.status !== 'cancelled';
+  const canShip = pi.status !== 'shipped' && pi.status !== 'cancelled';
+
+  const pay = async (v: PaymentValues) => {
+    setSaving(true);
+    try {
+      store(await call('invoices.addPayment', { id: invoiceId, amount: v.amount, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' }));
+      void message.success(t('payments.saved'));
+    } catch (error) {
+      const e = error as ApiCallError;
+      if (e.field && ['amount', 'method', 'kind', 'paidOn', 'reference'].includes(e.field)) form.setFields([{ name: e.field as never, errors: [e.message] }]);
+      else void message.error(e.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const removePayment = (p: Payment) =>
+    modal.confirm({
+      title: t('payments.removeTitle', { amount: money(pi.currency, p.amount) }),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          store(await call('invoices.removePayment', { id: invoiceId, paymentId: p.id }));
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      },
+    });
+
+  const ship = () =>
+    modal.confirm({
+      title: t('actions.shipTitle', { number: pi.number }),
+      content: pi.balanceDue !== '0.00' ? <Alert type="warning" showIcon title={t('actions.shipUnpaid', { amount: money(pi.currency, pi.balanceDue) })} /> : t('actions.shipText'),
+      okText: t('actions.ship'),
+      onOk: async () => {
+        try {
+          store(await call('invoices.ship', { id: invoiceId }));
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      },
+    });
+
+  const cancel = () => {
+    let reason = '';
+    modal.confirm({
+      title: t('actions.cancelTitle', { number: pi.number }),
+      content: (
+        <div>
+          <p>{t('actions.cancelText')}</p>
+          <Input.TextArea rows={2} maxLength={500} placeholder={t('actions.cancelReason')} onChange={(e) => (reason = e.target.value)} data-testid="cancel-reason" />
+        </div>
+      ),
+      okText: t('actions.cancel'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          store(await call('invoices.cancel', { id: invoiceId, reason: reason.trim() || t('actions.noReason') }));
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      },
+    });
+  };
+
+  const stockOf = new Map(pi.stock.map((s) => [s.productId, s]));
+
+  return (
+    <div className="sk-quote-screen" data-testid="invoice-screen">
+      <div className="sk-quote-main">
+        <div className="sk-quote-head">
+          <Space size={8} wrap>
+            <Link to="/invoices" aria-label={t('back')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
+              {pi.number}
+            </h2>
+            <Tag color={STATUS_COLORS[pi.status]} data-testid="invoice-status">
+              {t(`status.${pi.status}`)}
+            </Tag>
+            <span>
+              <bdi>{pi.buyer.company}</bdi> <span style={{ color: '#888', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
+            </span>
+            <span style={{ color: '#888', fontSize: 12 }}>
+              {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}
+              <Link to={`/quotes/${pi.quote.id}`}>{pi.quote.displayNumber}</Link>
+            </span>
+          </Space>
+          <Space size={6}>
+            {canShip && (
+              <Button icon={<CarOutlined />} onClick={ship} data-testid="invoice-ship">
+                {t('actions.ship')}
+              </Button>
+            )}
+            {canShip && (
+              <Button danger icon={<StopOutlined />} onClick={cancel} data-testid="invoice-cancel">
+                {t('actions.cancel')}
+              </Button>
+            )}
+          </Space>
+        </div>
+        {pi.status === 'cancelled' && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('cancelledNote', { reason: pi.cancelReason })} />}
+        <LinesTable
+          lines={pi.lines}
+          currency={pi.currency}
+          editable={false}
+          scrollY="calc(100vh - 560px)"
+          extraColumns={[
+            {
+              title: t('stock.reserved'),
+              key: 'reserved',
+              width: 92,
+              align: 'right',
+              render: (_: unknown, l: DocumentLine) => {
+                const s = l.product.productId !== null ? stockOf.get(l.product.productId) : undefined;
+                if (!s) return '—';
+                return (
+                  <span data-testid={`reserved-${l.product.itemNo}`} title={t('stock.detail', { ordered: s.ordered, reserved: s.reserved, shipped: s.shipped })}>
+                    {s.shipped > 0 ? t('stock.shipped', { qty: s.shipped }) : groupDigits(String(s.reserved))}
+                    {s.shortAtIssue > 0 && <Tag color="red" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>{t('stock.short', { qty: s.shortAtIssue })}</Tag>}
+                  </span>
+                );
+              },
+            },
+          ]}
+        />
+        <Card size="small" title={t('payments.title')} style={{ marginTop: 8 }} data-testid="payments">
+          <Table<Payment>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={pi.payments}
+            locale={{ emptyText: t('payments.none') }}
+            columns={[
+              { title: t('payments.date'), dataIndex: 'paidOn', width: 100 },
+              { title: t('payments.kind'), dataIndex: 'kind', width: 90, render: (k: string) => t(`kinds.${k}`) },
+              { title: t('payments.method'), dataIndex: 'method', width: 120, render: (m: string) => t(`methods.${m}`) },
+              { title: t('payments.amount'), dataIndex: 'amount', width: 120, align: 'right', render: (a: string) => groupDigits(a) },
+              { title: t('payments.reference'), dataIndex: 'reference' },
+              {
+                title: '',
+                key: 'remove',
+                width: 40,
+                render: (_, p) => (open ? <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('payments.remove')} onClick={() => removePayment(p)} /> : null),
+              },
+            ]}
+          />
+          {open && pi.balanceDue !== '0.00' && (
+            <Form form={form} layout="inline" onFinish={pay} style={{ marginTop: 8, rowGap: 8 }} size="small" className="sk-pay-form">
+              <Form.Item name="amount" rules={[{ required: true, message: t('payments.amountRequired') }]}>
+                <Input prefix={pi.currency} inputMode="decimal" style={{ width: 135 }} data-testid="pay-amount" />
+              </Form.Item>
+              <Form.Item name="kind">
+                <Select style={{ width: 92 }} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
+              </Form.Item>
+              <Form.Item name="method">
+                <Select style={{ width: 122 }} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
+              </Form.Item>
+              <Form.Item name="paidOn">
+                <Input type="date" style={{ width: 128 }} aria-label={t('payments.date')} />
+              </Form.Item>
+              <Form.Item name="reference">
+                <Input placeholder={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={saving} data-testid="pay-submit">
+                {t('payments.record')}
+              </Button>
+            </Form>
+          )}
+        </Card>
+      </div>
+      <TotalsPanel
+        currency={pi.currency}
+        totals={pi.totals}
+        discount={pi.discount}
+        depositPercent={pi.depositPercent}
+        containers={pi.containers}
+        extra={
+          <>
+            <div className="sk-total-row">
+              <span>{t('totals.paid')}</span>
+              <span data-testid="invoice-paid">{groupDigits(pi.paid)}</span>
+            </div>
+            <div className="sk-total-row sk-total-strong sk-total-due">
+              <span>{t('totals.balanceDue')}</span>
+              <span data-testid="invoice-balance-due">{money(pi.currency, pi.balanceDue)}</span>
+            </div>
+          </>
+        }
+      />
+    </div>
+  );
+}

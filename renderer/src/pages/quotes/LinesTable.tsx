@@ -1,0 +1,323 @@
+import { DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button, Image, Input, InputNumber, Table, Tooltip } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentLine, LineWarning } from '../../../../main/quotes/types';
+import { groupDigits } from './format';
+
+export interface LinePatch {
+  qty?: number;
+  cartons?: number;
+  /** A typed price, or null to go back to the tier price. */
+  unitPrice?: string | null;
+  note?: string;
+}
+
+interface Props {
+  lines: DocumentLine[];
+  currency: string;
+  editable: boolean;
+  onChange?: (lineId: number, patch: LinePatch) => void;
+  onRemove?: (lineId: number) => void;
+  /** Enter in a price: back to the search box. */
+  onDone?: () => void;
+  /** Extra columns (a PI's reserved stock). */
+  extraColumns?: Parameters<typeof Table<DocumentLine>>[0]['columns'];
+  scrollY?: string;
+}
+
+function WarningIcons({ warnings, unit }: { warnings: LineWarning[]; unit: string }) {
+  const { t } = useTranslation('quotes');
+  if (warnings.length === 0) return null;
+  const text = warnings.map((w) => {
+    switch (w.code) {
+      case 'below_moq':
+        return t('warnings.below_moq', { moq: w.moq, unit });
+      case 'short_stock':
+        return t('warnings.short_stock', { requested: w.requested, available: w.available, unit });
+      case 'partial_carton':
+        return t('warnings.partial_carton', { qty: w.lastCartonQty, unit });
+      case 'no_packing':
+        return t('warnings.no_packing');
+      default:
+        return t('warnings.no_price');
+    }
+  });
+  const serious = warnings.some((w) => w.code === 'short_stock' || w.code === 'below_moq' || w.code === 'no_price');
+  return (
+    <Tooltip title={text.map((line) => <div key={line}>{line}</div>)}>
+      <WarningOutlined style={{ color: serious ? '#d4380d' : '#faad14' }} data-testid="line-warning" aria-label={text.join('; ')} />
+    </Tooltip>
+  );
+}
+
+/**
+ * What an input shows: the stored value, until the person edits it. A new stored
+ * value (the server's answer) replaces the text unless the field is being edited.
+ */
+function useDraft<T>(stored: T) {
+  const [value, setValue] = useState(stored);
+  const [synced, setSynced] = useState(stored);
+  const [focused, setFocused] = useState(false);
+  if (!Object.is(synced, stored)) {
+    setSynced(stored);
+    if (!focused) setValue(stored);
+  }
+  return { value, setValue, setFocused };
+}
+
+/** An input that keeps what is typed until Enter or leaving the field commits it. */
+function QtyInput({ line, onCommit }: { line: DocumentLine; onCommit: (qty: number) => void }) {
+  const { value, setValue, setFocused } = useDraft<number | null>(line.qty);
+  const sent = useRef<number | null>(null);
+  const commit = () => {
+    if (value !== null && value >= 1 && value !== line.qty) {
+      // Enter and then leaving the field must not send the same change twice.
+      if (sent.current !== value) onCommit(value);
+      sent.current = value;
+    } else setValue(line.qty);
+  };
+  return (
+    <InputNumber
+      size="small"
+      min={1}
+      max={10_000_000}
+      precision={0}
+      controls={false}
+      value={value}
+      onChange={(v) => setValue(v)}
+      onFocus={(e) => {
+        sent.current = null;
+        setFocused(true);
+        e.target.select();
+      }}
+      onBlur={() => {
+        setFocused(false);
+        commit();
+      }}
+      onPressEnter={commit}
+      suffix={<span style={{ color: '#999', fontSize: 11 }}>{line.product.unit}</span>}
+      style={{ width: '100%' }}
+      data-testid={`qty-${line.id}`}
+    />
+  );
+}
+
+function CartonsInput({ line, onCommit }: { line: DocumentLine; onCommit: (cartons: number) => void }) {
+  const { value, setValue, setFocused } = useDraft<number | null>(line.cartons || null);
+  const sent = useRef<number | null>(null);
+  const disabled = !line.product.packing.pcsPerCarton;
+  const commit = () => {
+    if (value !== null && value >= 1 && value !== line.cartons) {
+      if (sent.current !== value) onCommit(value);
+      sent.current = value;
+    } else setValue(line.cartons || null);
+  };
+  return (
+    <InputNumber
+      size="small"
+      min={1}
+      precision={0}
+      controls={false}
+      disabled={disabled}
+      tabIndex={-1}
+      value={value}
+      onChange={(v) => setValue(v)}
+      onFocus={(e) => {
+        sent.current = null;
+        setFocused(true);
+        e.target.select();
+      }}
+      onBlur={() => {
+        setFocused(false);
+        commit();
+      }}
+      onPressEnter={commit}
+      style={{ width: '100%' }}
+      data-testid={`ctns-${line.id}`}
+    />
+  );
+}
+
+function PriceInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (price: string | null) => void; onDone?: (() => void) | undefined }) {
+  const { t } = useTranslation('quotes');
+  const { value, setValue, setFocused } = useDraft(line.unitPrice);
+  const sent = useRef<string | null | undefined>(undefined);
+  const send = (price: string | null) => {
+    if (sent.current !== price) onCommit(price);
+    sent.current = price;
+  };
+  const commit = () => {
+    const text = value.trim().replace(',', '.');
+    if (text === '') {
+      // Emptied: back to the price from the tier.
+      if (line.priceSource === 'typed') send(null);
+      else setValue(line.unitPrice);
+    } else if (!/^\d+(\.\d{0,4})?$/.test(text)) {
+      setValue(line.unitPrice);
+    } else if (Number(text) !== Number(line.unitPrice)) {
+      send(text);
+    }
+  };
+  return (
+    <Input
+      size="small"
+      value={value}
+      inputMode="decimal"
+      onChange={(e) => setValue(e.target.value)}
+      onFocus={(e) => {
+        sent.current = undefined;
+        setFocused(true);
+        e.target.select();
+      }}
+      onBlur={() => {
+        setFocused(false);
+        commit();
+      }}
+      onPressEnter={() => {
+        commit();
+        onDone?.();
+      }}
+      suffix={
+        line.priceSource === 'typed' ? (
+          <Tooltip title={t('lines.typed', { price: line.suggestedUnitPrice ?? '—' })}>
+            <EditOutlined style={{ color: '#1677ff', fontSize: 11 }} />
+          </Tooltip>
+        ) : (
+          <span />
+        )
+      }
+      style={{ textAlign: 'right' }}
+      data-testid={`price-${line.id}`}
+    />
+  );
+}
+
+function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: string) => void }) {
+  const { t } = useTranslation('quotes');
+  const { value, setValue, setFocused } = useDraft(line.note);
+  const sent = useRef<string | null>(null);
+  const commit = () => {
+    const note = value.trim();
+    if (note !== line.note && sent.current !== note) onCommit(note);
+    sent.current = note;
+  };
+  return (
+    <Input
+      size="small"
+      variant="borderless"
+      tabIndex={-1}
+      placeholder={t('lines.notePlaceholder')}
+      value={value}
+      maxLength={1000}
+      onChange={(e) => setValue(e.target.value)}
+      onFocus={() => {
+        sent.current = null;
+        setFocused(true);
+      }}
+      onBlur={() => {
+        setFocused(false);
+        commit();
+      }}
+      onPressEnter={commit}
+      style={{ padding: 0, fontSize: 12, color: '#666' }}
+      data-testid={`note-${line.id}`}
+    />
+  );
+}
+
+export function LinesTable({ lines, currency, editable, onChange, onRemove, onDone, extraColumns = [], scrollY }: Props) {
+  const { t, i18n } = useTranslation('quotes');
+  const zh = i18n.language.startsWith('zh');
+  return (
+    <Table<DocumentLine>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={lines}
+      scroll={scrollY ? { y: scrollY } : undefined}
+      locale={{ emptyText: t('lines.empty') }}
+      data-testid="quote-lines"
+      rowClassName={(l) => (l.warnings.some((w) => w.code === 'short_stock' || w.code === 'below_moq') ? 'sk-line-warn' : '')}
+      columns={[
+        { title: '#', dataIndex: 'no', width: 34, align: 'right' },
+        {
+          title: '',
+          key: 'photo',
+          width: 46,
+          render: (_, l) =>
+            l.product.cover ? <Image src={l.product.cover.thumbUrl} preview={{ src: l.product.cover.url }} width={36} height={36} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" /> : null,
+        },
+        {
+          title: t('lines.product'),
+          key: 'product',
+          render: (_, l) => (
+            <div style={{ minWidth: 0 }}>
+              <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                <b>{l.product.itemNo}</b> {zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}
+              </div>
+              {editable && onChange ? (
+                <NoteInput line={l} onCommit={(note) => onChange(l.id, { note })} />
+              ) : (
+                l.note && <div style={{ fontSize: 12, color: '#666' }}>{l.note}</div>
+              )}
+            </div>
+          ),
+        },
+        {
+          title: t('lines.qty'),
+          key: 'qty',
+          width: 112,
+          align: 'right',
+          render: (_, l) =>
+            editable && onChange ? <QtyInput line={l} onCommit={(qty) => onChange(l.id, { qty })} /> : `${groupDigits(String(l.qty))} ${l.product.unit}`,
+        },
+        {
+          title: t('lines.cartons'),
+          key: 'cartons',
+          width: 64,
+          align: 'right',
+          render: (_, l) => (editable && onChange ? <CartonsInput line={l} onCommit={(cartons) => onChange(l.id, { cartons })} /> : l.cartons || '—'),
+        },
+        {
+          title: t('lines.unitPrice', { currency }),
+          key: 'price',
+          width: 100,
+          align: 'right',
+          render: (_, l) =>
+            editable && onChange ? (
+              <PriceInput line={l} onCommit={(unitPrice) => onChange(l.id, { unitPrice })} onDone={onDone} />
+            ) : (
+              <span>
+                {l.unitPrice}
+                {l.priceSource === 'typed' && <EditOutlined style={{ color: '#1677ff', fontSize: 11, marginInlineStart: 4 }} />}
+              </span>
+            ),
+        },
+        { title: t('lines.amount'), key: 'amount', width: 96, align: 'right', render: (_, l) => <span data-testid={`amount-${l.id}`}>{groupDigits(l.amount)}</span> },
+        { title: 'CBM', dataIndex: 'cbm', width: 62, align: 'right' },
+        ...extraColumns,
+        {
+          title: '',
+          key: 'warn',
+          width: 30,
+          render: (_, l) => <WarningIcons warnings={l.warnings} unit={l.product.unit} />,
+        },
+        ...(editable && onRemove
+          ? [
+              {
+                title: '',
+                key: 'remove',
+                width: 34,
+                render: (_: unknown, l: DocumentLine) => (
+                  <Button type="text" size="small" tabIndex={-1} icon={<DeleteOutlined />} aria-label={t('lines.remove')} onClick={() => onRemove(l.id)} data-testid={`remove-${l.id}`} />
+                ),
+              },
+            ]
+          : []),
+      ]}
+      tableLayout="fixed"
+      className="sk-lines"
+    />
+  );
+}

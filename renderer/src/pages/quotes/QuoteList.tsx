@@ -1,0 +1,138 @@
+import { DollarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { ApiInput, ApiOutput } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { countryName } from '../../lib/countries';
+import { NewQuoteModal } from './NewQuoteModal';
+import { QuoteSettingsModal } from './QuoteSettingsModal';
+import { QUOTE_STATUSES, STATUS_COLORS, countryOptions, money } from './format';
+
+type Row = ApiOutput<'quotes.list'>['items'][number];
+type Status = NonNullable<ApiInput<'quotes.list'>['status']>[number];
+
+export function QuoteList() {
+  const { t, i18n } = useTranslation('quotes');
+  const navigate = useNavigate();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [status, setStatus] = useState<Status[]>([]);
+  const [buyerId, setBuyerId] = useState<number | undefined>();
+  const [country, setCountry] = useState<string | undefined>();
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
+  const buyers = useApiQuery('buyers.list', { limit: 500 });
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const list = useApiQuery('quotes.list', {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    ...(status.length ? { status } : {}),
+    ...(buyerId ? { buyerId } : {}),
+    ...(country ? { country } : {}),
+    ...(search.trim() ? { search: search.trim() } : {}),
+  });
+  const usedCountries = new Set((buyers.data?.items ?? []).map((b) => b.country));
+
+  return (
+    <div data-testid="quotes-page">
+      <div className="sk-list-head">
+        <h2 className="sk-page-title" style={{ margin: 0 }}>
+          {t('title')}
+        </h2>
+        <Space wrap>
+          <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} data-testid="quotes-search" />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('list.status')}
+            style={{ minWidth: 160 }}
+            value={status}
+            onChange={(v: Status[]) => { setStatus(v); setPage(1); }}
+            options={QUOTE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            data-testid="quotes-filter-status"
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('list.buyer')}
+            style={{ width: 190 }}
+            value={buyerId}
+            onChange={(v?: number) => { setBuyerId(v); setPage(1); }}
+            options={(buyers.data?.items ?? []).map((b) => ({ value: b.id, label: b.company }))}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('list.country')}
+            style={{ width: 170 }}
+            value={country}
+            onChange={(v?: string) => { setCountry(v); setPage(1); }}
+            options={countries.filter((c) => usedCountries.has(c.value))}
+          />
+          <Button icon={<SettingOutlined />} onClick={() => setConfiguring(true)} aria-label={t('list.settings')} title={t('list.settings')} />
+          <Link to="/quotes/rates">
+            <Button icon={<DollarOutlined />} data-testid="open-rates">{t('list.rates')}</Button>
+          </Link>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-quote">
+            {t('list.new')}
+          </Button>
+        </Space>
+      </div>
+      {list.error && <Alert type="error" showIcon title={list.error.message} />}
+      <Table<Row>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ y: 'calc(100vh - 300px)' }}
+        onRow={(r) => ({ onClick: () => navigate(`/quotes/${r.id}`), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common:total', { count: total }),
+          onChange: (p, size) => {
+            setPage(p);
+            setPageSize(size);
+          },
+        }}
+        columns={[
+          { title: t('list.number'), dataIndex: 'displayNumber', width: 160, render: (n: string) => <b>{n}</b> },
+          { title: t('list.date'), dataIndex: 'date', width: 100 },
+          {
+            title: t('list.buyer'),
+            key: 'buyer',
+            render: (_, r) => (
+              <span>
+                <bdi>{r.buyer.company}</bdi>
+                <span style={{ color: '#888', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
+              </span>
+            ),
+          },
+          { title: t('list.status'), dataIndex: 'status', width: 110, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`status.${s}`)}</Tag> },
+          { title: t('list.total'), key: 'total', width: 150, align: 'right', render: (_, r) => money(r.currency, r.grandTotal) },
+          { title: t('list.lines'), dataIndex: 'lineCount', width: 60, align: 'right' },
+          { title: 'CBM', dataIndex: 'cbm', width: 80, align: 'right' },
+          { title: t('list.validUntil'), dataIndex: 'validUntil', width: 100 },
+          {
+            title: 'PI',
+            key: 'pi',
+            width: 150,
+            render: (_, r) =>
+              r.invoice ? (
+                <Link to={`/invoices/${r.invoice.id}`} onClick={(e) => e.stopPropagation()}>
+                  {r.invoice.number}
+                </Link>
+              ) : null,
+          },
+        ]}
+      />
+      <NewQuoteModal open={creating} onClose={() => setCreating(false)} />
+      <QuoteSettingsModal open={configuring} onClose={() => setConfiguring(false)} />
+    </div>
+  );
+}

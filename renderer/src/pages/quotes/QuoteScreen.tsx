@@ -1,0 +1,287 @@
+import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, FileDoneOutlined, HistoryOutlined, SendOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, type InputRef, Skeleton, Space, Tag, Tooltip } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { call, type ApiInput, type ApiOutput } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { countryName } from '../../lib/countries';
+import type { Quote } from '../../../../main/quotes/types';
+import { LinesTable, type LinePatch } from './LinesTable';
+import { NewQuoteModal } from './NewQuoteModal';
+import { ProductSearch } from './ProductSearch';
+import { TermsDrawer } from './TermsDrawer';
+import { TotalsPanel } from './TotalsPanel';
+import { STATUS_COLORS, errorText } from './format';
+
+type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[number];
+
+/**
+ * The quick quote screen, keyboard first: the search box (item no, barcode,
+ * name) → Enter adds the product → its quantity is focused → Tab → its price →
+ * Enter → back to the search box. A barcode scanner types into the search box
+ * and adds the product or one more carton. Totals and container fill stay in
+ * view on the right.
+ */
+export function QuoteScreen() {
+  const { t, i18n } = useTranslation('quotes');
+  const { id } = useParams();
+  const quoteId = Number(id);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { message, modal } = App.useApp();
+  const query = useApiQuery('quotes.get', { id: quoteId }, { enabled: Number.isInteger(quoteId) && quoteId > 0 });
+  const searchRef = useRef<InputRef>(null);
+  const [termsOpen, setTermsOpen] = useState(false);
+  const [duplicating, setDuplicating] = useState(false);
+  // The line whose quantity takes the focus once it is on screen.
+  const focusLine = useRef<number | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  // Edits go to the server one after another, each on the result of the last.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const store = useCallback(
+    (quote: Quote) => {
+      client.setQueryData(['quotes.get', { id: quoteId }], quote);
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'quotes.list' || q.queryKey[0] === 'quotes.lookup' });
+    },
+    [client, quoteId],
+  );
+
+  const current = () => client.getQueryData<Quote>(['quotes.get', { id: quoteId }]) ?? query.data;
+
+  const enqueue = <T,>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(work, work);
+    queue.current = next.catch(() => undefined);
+    return next;
+  };
+
+  const saveLines = (build: (lines: Quote['lines']) => LineInput[]) =>
+    enqueue(async () => {
+      const quote = current();
+      if (!quote) return;
+      try {
+        store(await call('quotes.update', { id: quoteId, changes: { lines: build(quote.lines) } }));
+      } catch (error) {
+        void message.error(errorText(error));
+      }
+    });
+
+  const changeLine = (lineId: number, patch: LinePatch) => {
+    void saveLines((lines) => lines.map((l) => (l.id === lineId ? { lineId, ...patch } : { lineId: l.id })));
+  };
+  const removeLine = (lineId: number) => {
+    void saveLines((lines) => lines.filter((l) => l.id !== lineId).map((l) => ({ lineId: l.id })));
+  };
+
+  const addProduct = (productId: number) =>
+    enqueue(async () => {
+      try {
+        const quote = await call('quotes.addLine', { id: quoteId, productId });
+        store(quote);
+        const added = quote.lines[quote.lines.length - 1];
+        if (added) focusLine.current = added.id;
+      } catch (error) {
+        void message.error(errorText(error));
+      }
+    });
+
+  const scan = (code: string) =>
+    enqueue(async () => {
+      try {
+        const result = await call('quotes.addByScan', { id: quoteId, code });
+        store(result.quote);
+        const line = result.quote.lines.find((l) => l.id === result.lineId);
+        if (line) {
+          void message.success({
+            content: result.action === 'carton_added' ? t('scan.cartonAdded', { itemNo: line.product.itemNo, qty: line.qty, unit: line.product.unit }) : t('scan.lineAdded', { itemNo: line.product.itemNo }),
+            key: 'scan',
+            duration: 1.5,
+          });
+        }
+      } catch (error) {
+        void message.error({ content: errorText(error), key: 'scan' });
+      }
+    });
+
+  // After a line is added by hand, its quantity is next.
+  useEffect(() => {
+    if (focusLine.current === null) return;
+    const input = document.querySelector<HTMLInputElement>(`[data-testid="qty-${focusLine.current}"] input, input[data-testid="qty-${focusLine.current}"]`);
+    if (input) {
+      focusLine.current = null;
+      input.focus();
+      input.select();
+    }
+  });
+
+  const act = async <M extends 'quotes.send' | 'quotes.accept' | 'quotes.revise'>(method: M, label: string) => {
+    setBusy(label);
+    try {
+      const quote = (await call(method, { id: quoteId } as ApiInput<M>)) as ApiOutput<M>;
+      if (quote.id !== quoteId) {
+        await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') });
+        navigate(`/quotes/${quote.id}`);
+      } else store(quote);
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reject = () => {
+    let reason = '';
+    modal.confirm({
+      title: t('actions.rejectTitle'),
+      content: <Input.TextArea rows={2} maxLength={500} placeholder={t('actions.rejectReason')} onChange={(e) => (reason = e.target.value)} />,
+      okText: t('actions.reject'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          store(await call('quotes.reject', { id: quoteId, reason }));
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      },
+    });
+  };
+
+  const makeInvoice = async () => {
+    setBusy('pi');
+    try {
+      const pi = await call('invoices.create', { quoteId });
+      await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') || String(q.queryKey[0]).startsWith('invoices.') || String(q.queryKey[0]).startsWith('products.') });
+      navigate(`/invoices/${pi.id}`);
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (query.error) return <Alert type="error" showIcon title={query.error.message} />;
+  const quote = query.data;
+  if (!quote) return <Skeleton active />;
+  const draft = quote.status === 'draft';
+  const openInvoice = quote.invoices.find((i) => i.status !== 'cancelled');
+
+  return (
+    <div className="sk-quote-screen" data-testid="quote-screen">
+      <div className="sk-quote-main">
+        <div className="sk-quote-head">
+          <Space size={8} wrap style={{ minWidth: 0 }}>
+            <Link to="/quotes" aria-label={t('back')}>
+              <ArrowLeftOutlined />
+            </Link>
+            <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="quote-number">
+              {quote.displayNumber}
+            </h2>
+            <Tag color={STATUS_COLORS[quote.status]} data-testid="quote-status">
+              {t(`status.${quote.status}`)}
+            </Tag>
+            <span>
+              <bdi>{quote.buyer.company}</bdi> <span style={{ color: '#888', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
+            </span>
+            <Tag>
+              {quote.currency}
+              {quote.currency !== 'CNY' ? ` @ ${quote.rate}` : ''}
+            </Tag>
+            <span style={{ color: '#888', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
+          </Space>
+          <Space size={6} wrap>
+            <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
+              {t('actions.terms')}
+            </Button>
+            {draft && (
+              <Button icon={<SendOutlined />} loading={busy === 'send'} onClick={() => void act('quotes.send', 'send')} data-testid="quote-send">
+                {t('actions.send')}
+              </Button>
+            )}
+            {(draft || quote.status === 'sent') && (
+              <>
+                <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={() => void act('quotes.accept', 'accept')} data-testid="quote-accept">
+                  {t('actions.accept')}
+                </Button>
+                <Button icon={<StopOutlined />} onClick={reject} data-testid="quote-reject">
+                  {t('actions.reject')}
+                </Button>
+              </>
+            )}
+            {quote.status === 'accepted' &&
+              (openInvoice ? (
+                <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/invoices/${openInvoice.id}`)} data-testid="quote-open-pi">
+                  {openInvoice.number}
+                </Button>
+              ) : (
+                <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'pi'} onClick={() => void makeInvoice()} data-testid="quote-make-pi">
+                  {t('actions.makeInvoice')}
+                </Button>
+              ))}
+            {!draft && quote.status !== 'superseded' && (
+              <Tooltip title={t('actions.reviseHint')}>
+                <Button icon={<HistoryOutlined />} loading={busy === 'revise'} onClick={() => void act('quotes.revise', 'revise')} data-testid="quote-revise">
+                  {t('actions.revise')}
+                </Button>
+              </Tooltip>
+            )}
+            <Button icon={<CopyOutlined />} onClick={() => setDuplicating(true)} data-testid="quote-duplicate">
+              {t('actions.duplicate')}
+            </Button>
+          </Space>
+        </div>
+        {quote.supersededBy && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={
+              <span>
+                {t('supersededBy')} <Link to={`/quotes/${quote.supersededBy.id}`}>{quote.supersededBy.displayNumber}</Link>
+              </span>
+            }
+          />
+        )}
+        {quote.supersedes && (
+          <div style={{ color: '#888', fontSize: 12, marginBottom: 6 }}>
+            {t('supersedes')} <Link to={`/quotes/${quote.supersedes.id}`}>{quote.supersedes.displayNumber}</Link>
+          </div>
+        )}
+        {draft && (
+          <div style={{ marginBottom: 8 }}>
+            <ProductSearch
+              quoteId={quoteId}
+              currency={quote.currency}
+              inputRef={searchRef}
+              onScan={scan}
+              onAdd={addProduct}
+              onNotFound={(q) => void message.warning(t('search.notFound', { query: q }))}
+            />
+          </div>
+        )}
+        <LinesTable
+          lines={quote.lines}
+          currency={quote.currency}
+          editable={draft}
+          onChange={changeLine}
+          onRemove={removeLine}
+          onDone={() => searchRef.current?.focus()}
+          scrollY={draft ? 'calc(100vh - 330px)' : 'calc(100vh - 280px)'}
+        />
+      </div>
+      <TotalsPanel currency={quote.currency} totals={quote.totals} discount={quote.discount} depositPercent={quote.depositPercent} containers={quote.containers} />
+      <TermsDrawer
+        quote={quote}
+        open={termsOpen}
+        editable={draft}
+        onClose={() => setTermsOpen(false)}
+        onSave={async (changes) => {
+          const saved = await enqueue(() => call('quotes.update', { id: quoteId, changes }));
+          store(saved);
+        }}
+      />
+      <NewQuoteModal open={duplicating} onClose={() => setDuplicating(false)} duplicateOf={{ id: quote.id, displayNumber: quote.displayNumber }} />
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiCallError, ApiInput } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import type { Quote } from '../../../../main/quotes/types';
+import { CHARGE_KINDS, INCOTERMS, formPath } from './format';
+
+type Changes = ApiInput<'quotes.update'>['changes'];
+
+interface FormValues {
+  buyerId: number;
+  date: string;
+  validityDays: number;
+  currency: string;
+  rate: string;
+  priceDecimals: number;
+  incoterm: string;
+  incotermPlace: string;
+  paymentTerms: string;
+  depositPercent: number;
+  deliveryTime: string;
+  notes: string;
+  shippingMarks: string;
+  discount: { kind: 'none' | 'percent' | 'amount'; percent?: string; amount?: string };
+  charges: Array<{ kind: string; description?: string; amount: string }>;
+}
+
+function toForm(q: Quote): FormValues {
+  return {
+    buyerId: q.buyer.id,
+    date: q.date,
+    validityDays: q.validityDays,
+    currency: q.currency,
+    rate: q.rate,
+    priceDecimals: q.priceDecimals,
+    incoterm: q.incoterm,
+    incotermPlace: q.incotermPlace,
+    paymentTerms: q.paymentTerms,
+    depositPercent: q.depositPercent,
+    deliveryTime: q.deliveryTime,
+    notes: q.notes,
+    shippingMarks: q.shippingMarks,
+    discount: q.discount.kind === 'percent' ? { kind: 'percent', percent: q.discount.percent } : q.discount.kind === 'amount' ? { kind: 'amount', amount: q.discount.amount } : { kind: 'none' },
+    charges: q.charges.map((c) => ({ kind: c.kind, description: c.description, amount: c.amount })),
+  };
+}
+
+interface Props {
+  quote: Quote;
+  open: boolean;
+  editable: boolean;
+  onClose: () => void;
+  onSave: (changes: Changes) => Promise<void>;
+}
+
+/** The terms of a quotation: buyer, dates, currency and rate, Incoterm, payment, discount, charges. */
+export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
+  const { t } = useTranslation('quotes');
+  const [form] = Form.useForm<FormValues>();
+  const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity, enabled: open });
+  const buyers = useApiQuery('buyers.list', { limit: 500 }, { enabled: open && editable });
+  const rates = useApiQuery('rates.list', {}, { enabled: open && editable });
+  const discountKind = Form.useWatch(['discount', 'kind'], form);
+
+  useEffect(() => {
+    if (open) form.setFieldsValue(toForm(quote));
+  }, [open, quote, form]);
+
+  const submit = async (v: FormValues) => {
+    const changes: Changes = {
+      date: v.date,
+      validityDays: v.validityDays,
+      priceDecimals: v.priceDecimals,
+      incoterm: v.incoterm as NonNullable<Changes['incoterm']>,
+      incotermPlace: v.incotermPlace ?? '',
+      paymentTerms: v.paymentTerms ?? '',
+      depositPercent: v.depositPercent,
+      deliveryTime: v.deliveryTime ?? '',
+      notes: v.notes ?? '',
+      shippingMarks: v.shippingMarks ?? '',
+      discount:
+        v.discount.kind === 'percent'
+          ? { kind: 'percent', percent: v.discount.percent ?? '0' }
+          : v.discount.kind === 'amount'
+            ? { kind: 'amount', amount: v.discount.amount ?? '0' }
+            : { kind: 'none' },
+      charges: (v.charges ?? []).map((c) => ({ kind: c.kind as NonNullable<Changes['charges']>[number]['kind'], description: c.description ?? '', amount: c.amount })),
+    };
+    if (v.buyerId !== quote.buyer.id) changes.buyerId = v.buyerId;
+    if (v.currency !== quote.currency) changes.currency = v.currency;
+    // A blank rate for a new currency: the server takes the rate in force.
+    if (v.rate && v.rate !== quote.rate) changes.rate = v.rate;
+    try {
+      await onSave(changes);
+      onClose();
+    } catch (error) {
+      const e = error as ApiCallError;
+      if (e.field) form.setFields([{ name: formPath(e.field) as never, errors: [e.message] }]);
+    }
+  };
+
+  return (
+    <Drawer
+      title={t('terms.title')}
+      open={open}
+      onClose={onClose}
+      size={560}
+      destroyOnHidden
+      extra={
+        editable && (
+          <Button type="primary" onClick={() => form.submit()} data-testid="terms-save">
+            {t('terms.save')}
+          </Button>
+        )
+      }
+    >
+      <Form form={form} layout="vertical" onFinish={submit} disabled={!editable} requiredMark={false} size="small">
+        {editable && (
+          <Form.Item label={t('terms.buyer')} name="buyerId">
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(buyers.data?.items ?? [{ id: quote.buyer.id, company: quote.buyer.company, country: quote.buyer.country }]).map((b) => ({
+                value: b.id,
+                label: `${b.company} (${b.country})`,
+              }))}
+            />
+          </Form.Item>
+        )}
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item label={t('terms.date')} name="date">
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('terms.validityDays')} name="validityDays">
+              <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} suffix={t('terms.days')} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('terms.priceDecimals')} name="priceDecimals" tooltip={t('terms.priceDecimalsHint')}>
+              <Select options={[0, 1, 2, 3, 4].map((d) => ({ value: d, label: String(d) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item label={t('terms.currency')} name="currency">
+              <Select
+                showSearch
+                options={(currencies.data ?? [quote.currency]).map((c) => ({ value: c, label: c }))}
+                onChange={(c: string) => form.setFieldValue('rate', rates.data?.find((r) => r.currency === c)?.rate?.cnyPerUnit ?? '')}
+                data-testid="terms-currency"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item label={t('terms.rate')} name="rate" tooltip={t('terms.rateHint')}>
+              <Input inputMode="decimal" data-testid="terms-rate" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item label={t('terms.incoterm')} name="incoterm">
+              <Select options={INCOTERMS.map((i) => ({ value: i, label: i }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item label={t('terms.incotermPlace')} name="incotermPlace">
+              <Input maxLength={120} placeholder="Ningbo" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item label={t('terms.depositPercent')} name="depositPercent">
+              <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item label={t('terms.deliveryTime')} name="deliveryTime">
+              <Input maxLength={200} placeholder={t('terms.deliveryPlaceholder')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('terms.paymentTerms')} name="paymentTerms">
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={10}>
+            <Form.Item label={t('terms.discount')} name={['discount', 'kind']}>
+              <Select
+                options={[
+                  { value: 'none', label: t('terms.discountNone') },
+                  { value: 'percent', label: t('terms.discountPercent') },
+                  { value: 'amount', label: t('terms.discountAmount') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            {discountKind === 'percent' && (
+              <Form.Item label="%" name={['discount', 'percent']}>
+                <Input inputMode="decimal" />
+              </Form.Item>
+            )}
+            {discountKind === 'amount' && (
+              <Form.Item label={quote.currency} name={['discount', 'amount']}>
+                <Input inputMode="decimal" />
+              </Form.Item>
+            )}
+          </Col>
+        </Row>
+        <div style={{ marginBottom: 8 }}>{t('terms.charges')}</div>
+        <Form.List name="charges">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                  <Form.Item name={[field.name, 'kind']} style={{ width: 150 }}>
+                    <Select options={CHARGE_KINDS.map((k) => ({ value: k, label: t(`charges.${k}`) }))} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'description']} style={{ width: 190 }}>
+                    <Input placeholder={t('terms.chargeDescription')} maxLength={200} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'amount']} style={{ width: 110 }}>
+                    <Input inputMode="decimal" prefix={quote.currency} />
+                  </Form.Item>
+                  {editable && <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('lines.remove')} />}
+                </Space>
+              ))}
+              {editable && (
+                <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'freight', description: '', amount: '0' })} style={{ marginBottom: 16 }}>
+                  {t('terms.addCharge')}
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+        <Form.Item label={t('terms.notes')} name="notes">
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Form.Item label={t('terms.shippingMarks')} name="shippingMarks">
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,58 @@
+import countries from 'i18n-iso-countries';
+import type { ApiCallError } from '../../api/client';
+import type { ChargeKind, Incoterm, QuoteStatus } from '../../../../main/quotes/types';
+import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
+import { countryName } from '../../lib/countries';
+
+// The renderer imports only types from main/: the lists are repeated here (the types keep them in step).
+export const QUOTE_STATUSES: QuoteStatus[] = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'superseded'];
+export const INCOTERMS: Incoterm[] = ['EXW', 'FCA', 'FOB', 'CFR', 'CIF', 'DAP', 'DDP'];
+export const CHARGE_KINDS: ChargeKind[] = ['freight', 'inland_transport', 'samples', 'packing', 'insurance', 'other'];
+export const INVOICE_STATUSES: InvoiceStatus[] = ['issued', 'deposit_received', 'paid', 'shipped', 'cancelled'];
+export const PAYMENT_METHODS: PaymentMethod[] = ['tt', 'cash', 'alipay', 'wechat_pay', 'western_union', 'other'];
+export const PAYMENT_KINDS: PaymentKind[] = ['deposit', 'balance', 'other'];
+
+export const STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  sent: 'processing',
+  accepted: 'success',
+  rejected: 'error',
+  expired: 'warning',
+  superseded: 'default',
+  issued: 'processing',
+  deposit_received: 'cyan',
+  paid: 'success',
+  shipped: 'purple',
+  cancelled: 'default',
+};
+
+/** "1234567.5" → "1,234,567.5": grouping on the exact decimal text (no floating point). */
+export function groupDigits(value: string): string {
+  const negative = value.startsWith('-');
+  const [whole = '0', fraction] = (negative ? value.slice(1) : value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+
+export function money(currency: string, value: string): string {
+  return `${currency} ${groupDigits(value)}`;
+}
+
+/** Every country for a picker, named in the UI language, sorted by that name. */
+export function countryOptions(uiLanguage: string): Array<{ value: string; label: string }> {
+  return Object.keys(countries.getAlpha2Codes())
+    .map((code) => ({ value: code, label: `${countryName(code, uiLanguage)} (${code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, uiLanguage));
+}
+
+/** API field "changes.lines.1.qty" → form name ['lines', 1, 'qty'] (the form edits `changes`). */
+export function formPath(field: string): Array<string | number> {
+  return field
+    .replace(/^changes\./, '')
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+export function errorText(error: unknown): string {
+  return (error as ApiCallError | Error)?.message ?? String(error);
+}
