@@ -102,6 +102,9 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
     const run = core.db.transaction(() => spec.handler(parsed.data, ctx, prepared));
     const result: unknown = run.immediate();
     if (result instanceof Promise) throw new Error(`${name}: a transactional handler must not be async`);
+    if (spec.afterCommit) {
+      await spec.afterCommit(result, ctx).catch((error: unknown) => console.error(`[api] ${name}: follow-up after commit failed:`, error));
+    }
     return { ok: true, result };
   } catch (error) {
     const apiError = toApiError(error, locale);

@@ -35,6 +35,12 @@ export interface TransactionalSpec<S extends z.ZodType, P, R> extends BaseSpec<S
   kind?: 'transaction';
   prepare?: (input: z.output<S>, ctx: MethodContext) => Promise<P>;
   handler: (input: z.output<S>, ctx: MethodContext, prepared: P) => R;
+  /**
+   * Async follow-up once the transaction has committed (e.g. storing an issued
+   * PI's PDF). The call has already succeeded: a failure here is logged, never
+   * reported as the call's error, so it must be safe to redo later.
+   */
+  afterCommit?: (result: R, ctx: MethodContext) => Promise<void>;
 }
 
 /** A method that awaits in the middle (PDFs, backups); it keeps its own writes atomic. */

@@ -1,19 +1,10 @@
 import type { Core } from '../core';
-import { AppError, msg } from '../api/errors';
 import type { DocKind, DocumentModel } from './model';
+import { tradeSource } from './tradeSource';
 
 /**
- * Where documents come from: the quotations and PIs of the data folder. The
- * documents area does not read quotations itself; the quotes area provides a
- * source (fromQuote.ts maps its view types) and registers it with
- * setDocumentSource() when the app starts:
- *
- *   setDocumentSource({
- *     byId: (core, kind, id) => kind === 'quotation'
- *       ? { model: fromQuote(getQuote(core, id), core.paths.photos), issued: false, id }
- *       : { model: fromInvoice(getInvoice(core, id), core.paths.photos, kind), issued: true, id },
- *     byNumber: (core, number) => …getInvoiceByNumber / getQuoteByNumber…,
- *   });
+ * Where documents come from: the quotations and PIs of the data folder
+ * (tradeSource.ts, which maps the quotes area's view types with fromQuote.ts).
  */
 export interface DocumentRef {
   model: DocumentModel;
@@ -30,15 +21,13 @@ export interface DocumentSource {
   byNumber(core: Core, number: string, kind: DocKind | undefined): DocumentRef;
 }
 
-let source: DocumentSource | null = null;
+let override: DocumentSource | null = null;
 
+/** Tests and the benchmark print demo documents through another source; null restores the data folder's. */
 export function setDocumentSource(next: DocumentSource | null): void {
-  source = next;
+  override = next;
 }
 
 export function documentSource(): DocumentSource {
-  if (!source) {
-    throw new AppError('unavailable', msg('Quotations and PIs are not available to print in this build', '此版本无法打印报价单和形式发票'));
-  }
-  return source;
+  return override ?? tradeSource;
 }

@@ -4,6 +4,7 @@ import { countrySchema } from '../buyers/schema';
 import { decimalInput } from '../money/schema';
 import { dateInput } from '../rates/schema';
 import * as invoices from './service';
+import { printDocument } from '../documents/service';
 import { INVOICE_STATUSES, PAYMENT_KINDS, PAYMENT_METHODS } from './types';
 
 const id = z.number().int().positive();
@@ -15,6 +16,11 @@ export const invoicesMethods = {
     access: 'staff',
     input: z.strictObject({ quoteId: id }),
     handler: (input, { core }) => invoices.createInvoice(core, input.quoteId),
+    // The PI as issued is printed once and stored (documents/<number>/), so the
+    // buyer's copy is served unchanged afterwards; if this fails it happens at the first print.
+    afterCommit: async (invoice, { core }) => {
+      await printDocument(core, { id: invoice.id }, { kind: 'proforma' });
+    },
   }),
   'invoices.get': method({
     summary: 'One PI by id or number: the frozen document, payments, paid, balance due and the stock reserved/shipped under it.',

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { pdfText, squeeze } from '../helpers/pdfTools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
@@ -140,6 +142,15 @@ describe('quoting at the stall in Chromium', () => {
     await expect.poll(() => page.getByTestId('invoice-balance-due').innerText()).toBe(`USD ${grouped(quote.totals.balance)}`);
     const pi = (await invoke(server.core, 'invoices.list', {})).items[0]!;
     expect(pi).toMatchObject({ status: 'deposit_received', paid: quote.totals.deposit, balanceDue: quote.totals.balance });
+
+    // The buyer leaves with the PI: downloaded as a PDF from the browser, the copy stored at issue.
+    await page.getByTestId('document-button').click();
+    await page.getByTestId('document-options').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('document-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^JH-PI\d{4}-0001.*\.pdf$/);
+    const pdf = fs.readFileSync((await download.path()) as string);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(squeeze(pdfText(pdf))).toContain(squeeze(pi.number));
     await context.close();
   });
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoke, ApiFailure } from '../../main/api/invoke';
+import { invoke } from '../../main/api/invoke';
 import { runCli } from '../../main/cli/index';
 import { setDocumentSource } from '../../main/documents/source';
 import { readStoredPdf, storedPdfPath, storePdf } from '../../main/documents/storage';
@@ -63,16 +63,6 @@ describe('documents.render', () => {
     await expect(invoke(core, 'documents.render', { kind: 'proforma', id: 9 })).rejects.toMatchObject({ error: { code: 'not_found', field: 'id' } });
   });
 
-  it('says printing is unavailable when no source of quotations is connected', async () => {
-    setDocumentSource(null);
-    try {
-      const failure = await invoke(core, 'documents.render', { kind: 'proforma', id: 1 }).catch((e: unknown) => e);
-      expect(failure).toBeInstanceOf(ApiFailure);
-      expect((failure as ApiFailure).error.code).toBe('unavailable');
-    } finally {
-      setDocumentSource(await demoSource(files.dir));
-    }
-  });
 });
 
 describe('stored PDFs', () => {

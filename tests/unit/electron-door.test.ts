@@ -111,6 +111,10 @@ describe('the Electron door', () => {
         error: { code: 'forbidden' },
       });
       expect(await handleCall(core, fromApp as never, 42, {}, 'en')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(await handleCall(core, fromApp as never, 'print.dialog', { kind: 'invoice', id: 1 }, 'en')).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', field: 'kind' },
+      });
       expect(await handleCall(core, fromApp as never, 'buyers.create', { company: '' }, 'zh')).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', field: 'company' },

@@ -77,3 +77,19 @@ export function fileToBase64(file: Blob): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/** Whether the page runs inside the desktop app (the Electron preload bridge is there). */
+export function isDesktop(): boolean {
+  return window.stallkeeper !== undefined;
+}
+
+/**
+ * Desktop-only calls that are not API methods (printing to the system's
+ * printers, save dialogs): they exist only behind the Electron bridge.
+ */
+export async function callDesktop<T>(method: `print.${string}`, input: unknown): Promise<T> {
+  if (!window.stallkeeper) throw new ApiCallError({ code: 'unavailable', message: 'Only in the desktop app' });
+  const outcome = await window.stallkeeper.call(method, input, currentLocale);
+  if (!outcome.ok) throw new ApiCallError(outcome.error);
+  return outcome.result as T;
+}

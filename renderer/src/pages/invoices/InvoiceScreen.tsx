@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Table, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DocumentButton } from '../documents/DocumentButton';
 import { Link, useParams } from 'react-router';
 import { call, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
@@ -144,6 +145,7 @@ export function InvoiceScreen() {
             </span>
           </Space>
           <Space size={6}>
+            <DocumentButton kinds={['proforma', 'packing']} id={pi.id} defaultLang={pi.buyer.docLanguage} />
             {canShip && (
               <Button icon={<CarOutlined />} onClick={ship} data-testid="invoice-ship">
                 {t('actions.ship')}

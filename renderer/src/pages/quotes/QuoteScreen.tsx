@@ -3,6 +3,7 @@ import { Alert, App, Button, Input, type InputRef, Skeleton, Space, Tag, Tooltip
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DocumentButton } from '../documents/DocumentButton';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call, type ApiInput, type ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
@@ -191,6 +192,7 @@ export function QuoteScreen() {
             <span style={{ color: '#888', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
           </Space>
           <Space size={6} wrap>
+            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} />
             <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
               {t('actions.terms')}
             </Button>

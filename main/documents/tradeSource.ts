@@ -1,0 +1,34 @@
+import type { Core } from '../core';
+import { getInvoice, getInvoiceByNumber } from '../invoices/service';
+import { getQuote, getQuoteByNumber } from '../quotes/service';
+import { fromInvoice, fromQuote } from './fromQuote';
+import type { DocKind } from './model';
+import type { DocumentRef, DocumentSource } from './source';
+
+/** "JH-Q2026-0007-R2" → number "JH-Q2026-0007", revision 2. */
+function splitRevision(number: string): { number: string; revision?: number } {
+  const match = /^(.*)-R(\d+)$/.exec(number.trim());
+  return match?.[1] ? { number: match[1], revision: Number(match[2]) } : { number: number.trim() };
+}
+
+/** The data folder's quotations and PIs, as documents (the app's source; tests may set another). */
+export const tradeSource: DocumentSource = {
+  byId(core: Core, kind: DocKind, id: number): DocumentRef {
+    if (kind === 'quotation') return { model: fromQuote(getQuote(core, id), core.paths.photos), issued: false, id };
+    return { model: fromInvoice(getInvoice(core, id), core.paths.photos, kind), issued: true, id };
+  },
+  byNumber(core: Core, number: string, kind: DocKind | undefined): DocumentRef {
+    if (kind !== 'quotation') {
+      try {
+        const invoice = getInvoiceByNumber(core, number);
+        return { model: fromInvoice(invoice, core.paths.photos, kind === 'packing' ? 'packing' : 'proforma'), issued: true, id: invoice.id };
+      } catch (error) {
+        // A proforma must be a PI; a packing list may also be a quotation's.
+        if (kind === 'proforma') throw error;
+      }
+    }
+    const { number: base, revision } = splitRevision(number);
+    const quote = getQuoteByNumber(core, base, revision);
+    return { model: fromQuote(quote, core.paths.photos, kind === 'packing' ? 'packing' : 'quotation'), issued: false, id: quote.id };
+  },
+};

@@ -1,0 +1,128 @@
+import { DownloadOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Popover, Radio, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, callDesktop, isDesktop, type ApiCallError, type ApiInput } from '../../api/client';
+
+type RenderInput = ApiInput<'documents.render'>;
+type Kind = RenderInput['kind'];
+type Lang = NonNullable<RenderInput['lang']>;
+
+const LANGS: Lang[] = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'];
+
+/** Saves bytes as a file through the browser's download. */
+function download(base64: string, fileName: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The PDF of a quotation, PI or packing list in the buyer's language (or
+ * another, or bilingual with English), on A4 or US Letter: printed (dialog or
+ * one click to the default printer) or saved in the desktop app, downloaded in
+ * browser mode.
+ */
+export function DocumentButton({ kinds, id, defaultLang }: { kinds: Kind[]; id: number; defaultLang: string }) {
+  const { t } = useTranslation('documents');
+  const { message, modal } = App.useApp();
+  const [kind, setKind] = useState<Kind>(kinds[0] as Kind);
+  const [lang, setLang] = useState<Lang>((LANGS as string[]).includes(defaultLang) ? (defaultLang as Lang) : 'en');
+  const [bilingual, setBilingual] = useState(false);
+  const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const [showBank, setShowBank] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const desktop = isDesktop();
+
+  const request = (): RenderInput => ({ kind, id, lang, bilingual: bilingual && lang !== 'en', paper, ...(kind === 'quotation' ? { showBank } : {}) });
+
+  const warn = (warnings: string[]) => {
+    if (warnings.length > 0) void modal.warning({ title: t('nameWarningTitle'), content: warnings.map((w) => t(`nameWarnings.${w}`)).join(' ') });
+  };
+
+  const run = async (action: 'download' | 'print.dialog' | 'print.silent' | 'print.saveAs') => {
+    setBusy(action);
+    try {
+      if (action === 'download') {
+        const pdf = await call('documents.render', request());
+        download(pdf.base64, pdf.fileName);
+        warn(pdf.nameWarnings);
+      } else {
+        const result = await callDesktop<{ ok?: boolean; reason?: string; path?: string | null; nameWarnings: string[] }>(action, request());
+        if (action === 'print.saveAs') {
+          if (result.path) void message.success(t('saved', { path: result.path }));
+        } else if (result.ok) void message.success(t('printed'));
+        else if (result.reason && result.reason !== 'cancelled') void message.error(t('printFailed', { reason: result.reason }));
+        warn(result.nameWarnings);
+      }
+    } catch (error) {
+      void message.error((error as ApiCallError).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const options = (
+    <Space direction="vertical" size="small" style={{ width: 260 }} data-testid="document-options">
+      {kinds.length > 1 && (
+        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} optionType="button" size="small">
+          {kinds.map((k) => (
+            <Radio.Button key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      )}
+      <Select<Lang>
+        value={lang}
+        onChange={setLang}
+        style={{ width: '100%' }}
+        data-testid="document-lang"
+        options={LANGS.map((l) => ({ value: l, label: t(`langs.${l}`) }))}
+      />
+      <Checkbox checked={bilingual} disabled={lang === 'en'} onChange={(e) => setBilingual(e.target.checked)}>
+        {t('bilingual')}
+      </Checkbox>
+      <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value as 'a4' | 'letter')} size="small">
+        <Radio value="a4">A4</Radio>
+        <Radio value="letter">US Letter</Radio>
+      </Radio.Group>
+      {kind === 'quotation' && (
+        <Checkbox checked={showBank} onChange={(e) => setShowBank(e.target.checked)}>
+          {t('showBank')}
+        </Checkbox>
+      )}
+      {desktop ? (
+        <Space wrap>
+          <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print.dialog'} onClick={() => void run('print.dialog')}>
+            {t('print')}
+          </Button>
+          <Button icon={<ThunderboltOutlined />} loading={busy === 'print.silent'} onClick={() => void run('print.silent')}>
+            {t('quickPrint')}
+          </Button>
+          <Button icon={<SaveOutlined />} loading={busy === 'print.saveAs'} onClick={() => void run('print.saveAs')}>
+            {t('saveAs')}
+          </Button>
+        </Space>
+      ) : (
+        <Button type="primary" icon={<DownloadOutlined />} loading={busy === 'download'} onClick={() => void run('download')} data-testid="document-download">
+          {t('download')}
+        </Button>
+      )}
+    </Space>
+  );
+
+  return (
+    <Popover content={options} trigger="click" placement="bottomRight" title={t('title')}>
+      <Button icon={<FilePdfOutlined />} data-testid="document-button">
+        {t('button')}
+      </Button>
+    </Popover>
+  );
+}
