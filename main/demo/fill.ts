@@ -4,7 +4,6 @@ import type { Core } from '../core';
 import { invoke } from '../api/invoke';
 import { insertMove } from '../../db/stock';
 import { countRecords } from '../../db/reports';
-import { insertVisit, linkVisitProducts } from '../../db/buyers';
 import { withCheckDigit } from '../products/barcode';
 import { fromScaled, toScaled } from '../money/decimal';
 import { DEMO_PRODUCTS } from './catalogData';
@@ -153,8 +152,13 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
     const count = 1 + Math.floor(rnd() * 3);
     for (let v = 0; v < count; v += 1) {
       const day = new Date(today.getTime() - Math.floor(rnd() * 400) * 86_400_000).toISOString().slice(0, 10);
-      const visitId = insertVisit(core.db, { buyer_id: buyer.id, visited_on: day, staff: ['Lily', 'Chen', 'Amy'][v % 3] as string, notes: 'Visited the stall, looked at samples.' });
-      linkVisitProducts(core.db, visitId, [productIds[Math.floor(rnd() * productIds.length)] as number, productIds[Math.floor(rnd() * productIds.length)] as number]);
+      await invoke(core, 'buyers.addVisit', {
+        buyerId: buyer.id,
+        visitedOn: day,
+        staff: ['Lily', 'Chen', 'Amy'][v % 3] as string,
+        notes: 'Visited the stall, looked at samples.',
+        productIds: [productIds[Math.floor(rnd() * productIds.length)] as number, productIds[Math.floor(rnd() * productIds.length)] as number],
+      });
       visits += 1;
     }
   }
