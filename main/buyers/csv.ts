@@ -248,7 +248,7 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = columnOfPath(issue.path.map(String).join('.'));
-        if (field === 'country' && !country) continue;
+        if (rowErrors.some((e) => e.field === field)) continue;
         if (field === 'doc_language') {
           rowErrors.push(problem(row, field, tr(locale, `"${base.doc_language}" is not one of ${DOC_LANGUAGES.join(', ')}`, `“${base.doc_language}” 不是 ${DOC_LANGUAGES.join('、')} 之一`)));
           continue;

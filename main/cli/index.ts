@@ -2,9 +2,11 @@ import type { Command } from './command';
 import { UsageError } from './command';
 import { ApiFailure } from '../api/invoke';
 import { demoCommand } from './commands/demo';
+import { exportBuyersCommand } from './commands/exportBuyers';
+import { importBuyersCommand } from './commands/importBuyers';
 
 /** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand];
+export const COMMANDS: Command[] = [demoCommand, importBuyersCommand, exportBuyersCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
