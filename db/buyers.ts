@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { totalBusinessSql } from './tradeValues';
 
 export interface BuyerRow {
   id: number;
@@ -134,7 +135,7 @@ export function writeSearchText(db: Db, buyerId: number, version: number, text: 
   ).run(buyerId, version, text);
 }
 
-export type BuyerSort = 'lastVisit' | 'company' | 'newest' | 'added' | 'country';
+export type BuyerSort = 'lastVisit' | 'company' | 'newest' | 'added' | 'country' | 'totalBusiness';
 
 export interface BuyerSearchFilter {
   /** Folded terms; each must occur in the buyer's search text. */
@@ -158,6 +159,7 @@ const ORDER: Record<BuyerSort, string> = {
   newest: 'b.created_at DESC, b.id DESC',
   added: 'b.id',
   country: 'b.country, b.company COLLATE NOCASE, b.id',
+  totalBusiness: 'total_business DESC, last_visit DESC NULLS LAST, b.company COLLATE NOCASE, b.id',
 };
 
 /**
@@ -199,9 +201,10 @@ export function searchBuyers(db: Db, f: BuyerSearchFilter): { rows: Array<BuyerR
   }
   if (f.neverVisited) where.push('last_visit IS NULL');
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from = `FROM (SELECT b.*, (SELECT max(visited_on) FROM visits v WHERE v.buyer_id = b.id) AS last_visit FROM buyers b) b ${join} ${clause}`;
+  const business = f.sort === 'totalBusiness' ? `, ${totalBusinessSql(db, 'b')} AS total_business` : '';
+  const from = `FROM (SELECT b.*, (SELECT max(visited_on) FROM visits v WHERE v.buyer_id = b.id) AS last_visit${business} FROM buyers b) b ${join} ${clause}`;
   const rows = db
-    .prepare<Record<string, unknown>, BuyerRow & { last_visit: string | null }>(`SELECT b.* ${from} ORDER BY ${ORDER[f.sort]} LIMIT @limit OFFSET @offset`)
+    .prepare<Record<string, unknown>, BuyerRow & { last_visit: string | null }>(`SELECT b.id, b.company, b.country, b.city, b.address, b.currency, b.doc_language, b.agent, b.passport_no, b.nationality, b.notes, b.card_image, b.created_at, b.updated_at, b.last_visit ${from} ORDER BY ${ORDER[f.sort]} LIMIT @limit OFFSET @offset`)
     .all(params);
   const { total } = db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total ${from}`).get(params) as { total: number };
   return { rows, total };

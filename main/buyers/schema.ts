@@ -69,8 +69,11 @@ export const buyerUpdateSchema = z.strictObject({
   changes: buyerFieldsSchema.partial(),
 });
 
-/** lastVisit: most recent first; company: A–Z; newest: last added first; added: first added first; country: by code, then company. */
-export const SORTS = ['lastVisit', 'company', 'newest', 'added', 'country'] as const;
+/**
+ * lastVisit: most recent first; company: A–Z; newest: last added first; added: first added first;
+ * country: by code, then company; totalBusiness: confirmed pro-forma value (in CNY at each PI's rate), largest first.
+ */
+export const SORTS = ['lastVisit', 'company', 'newest', 'added', 'country', 'totalBusiness'] as const;
 
 /** Filters shared by buyers.list, buyers.search and buyers.export. */
 export const buyerFilterShape = {
