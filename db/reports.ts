@@ -36,10 +36,10 @@ export function countRecords(db: Db): number {
 export function visitsByBuyer(db: Db, from: string, to: string): Array<{ buyer_id: number; country: string; company: string; visits: number }> {
   return db
     .prepare<{ from: string; to: string }, { buyer_id: number; country: string; company: string; visits: number }>(
-      `SELECT v.buyer_id, b.country, b.company, count(*) AS visits
-         FROM visits v JOIN buyers b ON b.id = v.buyer_id
-        WHERE v.visited_on BETWEEN @from AND @to
-        GROUP BY v.buyer_id`,
+      `SELECT v.buyer_id, b.country, b.company, v.visits
+         FROM (SELECT buyer_id, count(*) AS visits FROM visits
+                WHERE visited_on BETWEEN @from AND @to GROUP BY buyer_id) v
+         JOIN buyers b ON b.id = v.buyer_id`,
     )
     .all({ from, to });
 }

@@ -110,17 +110,19 @@ function detectDelimiter(text: string): string {
 }
 
 export interface RowProblem {
-  /** Data row, counted from 1; 0 for the header. */
-  row: number;
+  /** Data row, counted from 1; null for the file as a whole (its header). */
+  row: number | null;
   /** The CSV column. */
   field: string;
   reason: string;
-  /** "row N: field: reason" (or "header: field: reason"). */
+  /** "row N: field: reason" ("第 N 行：field：reason"), or "field: reason" for the file; as the product import writes them. */
   text: string;
 }
 
-function problem(row: number, field: string, reason: string): RowProblem {
-  return { row, field, reason, text: `${row === 0 ? 'header' : `row ${row}`}: ${field}: ${reason}` };
+function problem(locale: Locale, row: number | null, field: string, reason: string): RowProblem {
+  const zh = locale === 'zh';
+  const text = row === null ? (zh ? `${field}：${reason}` : `${field}: ${reason}`) : zh ? `第 ${row} 行：${field}：${reason}` : `row ${row}: ${field}: ${reason}`;
+  return { row, field, reason, text };
 }
 
 export interface ImportResult {
@@ -167,38 +169,39 @@ function tr(locale: Locale, en: string, zh: string): string {
 }
 
 /** Parses and checks every row; writes nothing. */
-function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: RowProblem[]; count: number } {
+function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: RowProblem[]; warnings: RowProblem[]; count: number } {
   const errors: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
   let records: string[][];
   try {
     records = parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (error) {
     const e = error as Error & { lines?: number; records?: number };
-    const row = typeof e.records === 'number' ? e.records : 0;
-    errors.push(problem(row, 'file', tr(locale, `the file is not valid CSV (${e.message})`, `文件不是有效的 CSV（${e.message}）`)));
-    return { rows: [], errors, count: 0 };
+    const row = typeof e.records === 'number' && e.records > 0 ? e.records : null;
+    errors.push(problem(locale, row, 'file', tr(locale, `the file is not valid CSV (${e.message})`, `文件不是有效的 CSV（${e.message}）`)));
+    return { rows: [], errors, warnings, count: 0 };
   }
   const [header, ...data] = records;
   if (!header) {
-    errors.push(problem(0, 'file', tr(locale, 'the file is empty', '文件为空')));
-    return { rows: [], errors, count: 0 };
+    errors.push(problem(locale, null, 'file', tr(locale, 'the file is empty', '文件为空')));
+    return { rows: [], errors, warnings, count: 0 };
   }
   const keys: Array<ColumnKey | null> = header.map(headerKey);
   const seen = new Map<string, number>();
   header.forEach((h, i) => {
     const key = keys[i];
     if (!key) {
-      if (h.trim() !== '') errors.push(problem(0, h.trim(), tr(locale, `is not a known column (use ${BASE_COLUMNS.join(', ')}, contact1_name, contact1_phone…)`, `不是已知的列（可用 ${BASE_COLUMNS.join('、')}、contact1_name、contact1_phone…）`)));
+      if (h.trim() !== '') warnings.push(problem(locale, null, h.trim(), tr(locale, `not a known column; ignored (the columns are ${BASE_COLUMNS.join(', ')}, contact1_name, contact1_phone…)`, `不是已知的列，已忽略（可用的列：${BASE_COLUMNS.join('、')}、contact1_name、contact1_phone…）`)));
       return;
     }
     const name = columnName(key);
-    if (seen.has(name)) errors.push(problem(0, h.trim(), tr(locale, `is the same column as column ${(seen.get(name) ?? 0) + 1}`, `与第 ${(seen.get(name) ?? 0) + 1} 列重复`)));
+    if (seen.has(name)) errors.push(problem(locale, null, h.trim(), tr(locale, `is the same column as column ${(seen.get(name) ?? 0) + 1}`, `与第 ${(seen.get(name) ?? 0) + 1} 列重复`)));
     seen.set(name, i);
   });
   for (const required of ['company', 'country'] as const) {
-    if (!seen.has(required)) errors.push(problem(0, required, tr(locale, 'the column is missing', '缺少此列')));
+    if (!seen.has(required)) errors.push(problem(locale, null, required, tr(locale, 'the column is missing', '缺少此列')));
   }
-  if (errors.length > 0) return { rows: [], errors, count: data.length };
+  if (errors.length > 0) return { rows: [], errors, warnings, count: data.length };
 
   const present = new Set(keys.filter((k): k is ColumnKey & { kind: 'base' } => k?.kind === 'base').map((k) => k.column));
   const groups = Math.max(0, ...keys.map((k) => (k?.kind === 'contact' ? k.group : 0)));
@@ -206,7 +209,7 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
   data.forEach((cells, index) => {
     const row = index + 1;
     if (cells.length !== header.length) {
-      errors.push(problem(row, 'columns', tr(locale, `has ${cells.length} values, the header has ${header.length}`, `有 ${cells.length} 个值，表头有 ${header.length} 列`)));
+      errors.push(problem(locale, row, 'columns', tr(locale, `has ${cells.length} values, the header has ${header.length}`, `有 ${cells.length} 个值，表头有 ${header.length} 列`)));
       return;
     }
     const base: Partial<Record<BaseColumn, string>> = {};
@@ -220,14 +223,14 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
     const rowErrors: RowProblem[] = [];
     const country = countryCodeOf(base.country ?? '');
     if (!country) {
-      rowErrors.push(problem(row, 'country', base.country
+      rowErrors.push(problem(locale, row, 'country', base.country
         ? tr(locale, `"${base.country}" is not an ISO 3166-1 country code or a country name`, `“${base.country}” 不是 ISO 3166-1 国家代码或国家名称`)
         : tr(locale, 'is required', '必填')));
     }
     let nationality = base.nationality;
     if (nationality) {
       const code = countryCodeOf(nationality);
-      if (!code) rowErrors.push(problem(row, 'nationality', tr(locale, `"${nationality}" is not an ISO 3166-1 country code or a country name`, `“${nationality}” 不是 ISO 3166-1 国家代码或国家名称`)));
+      if (!code) rowErrors.push(problem(locale, row, 'nationality', tr(locale, `"${nationality}" is not an ISO 3166-1 country code or a country name`, `“${nationality}” 不是 ISO 3166-1 国家代码或国家名称`)));
       nationality = code ?? nationality;
     }
     const candidate: Record<string, unknown> = {
@@ -250,10 +253,10 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
         const field = columnOfPath(issue.path.map(String).join('.'));
         if (rowErrors.some((e) => e.field === field)) continue;
         if (field === 'doc_language') {
-          rowErrors.push(problem(row, field, tr(locale, `"${base.doc_language}" is not one of ${DOC_LANGUAGES.join(', ')}`, `“${base.doc_language}” 不是 ${DOC_LANGUAGES.join('、')} 之一`)));
+          rowErrors.push(problem(locale, row, field, tr(locale, `"${base.doc_language}" is not one of ${DOC_LANGUAGES.join(', ')}`, `“${base.doc_language}” 不是 ${DOC_LANGUAGES.join('、')} 之一`)));
           continue;
         }
-        rowErrors.push(problem(row, field, reasonFor(issue as never, locale)));
+        rowErrors.push(problem(locale, row, field, reasonFor(issue as never, locale)));
       }
     } else if (country) {
       const contactList = parsed.data.contacts ?? [];
@@ -264,7 +267,7 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
           } catch (error) {
             if (error instanceof AppError) {
               const message = error.localized[locale];
-              rowErrors.push(problem(row, `contact${i + 1}_${kind}`, message.replace(/^contacts\.0\.\w+[:：]\s*/, '')));
+              rowErrors.push(problem(locale, row, `contact${i + 1}_${kind}`, message.replace(/^contacts\.0\.\w+[:：]\s*/, '')));
             } else throw error;
           }
         }
@@ -276,7 +279,7 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
     }
     if (parsed.success) rows.push({ row, input: parsed.data, present, hasContacts: groups > 0 });
   });
-  return { rows, errors, count: data.length };
+  return { rows, errors, warnings, count: data.length };
 }
 
 interface Comparable {
@@ -295,10 +298,9 @@ function sameBuyer(a: Comparable, b: Comparable): boolean {
  */
 export function importBuyers(core: Core, text: string, options: { dryRun: boolean; skipInvalid: boolean; locale: Locale }): ImportResult {
   const { locale } = options;
-  const { rows, errors, count } = readRows(text, locale);
-  const warnings: RowProblem[] = [];
+  const { rows, errors, warnings, count } = readRows(text, locale);
   const result: ImportResult = { dryRun: options.dryRun, rows: count, created: 0, updated: 0, unchanged: 0, skipped: 0, written: false, errors, warnings };
-  const headerBroken = errors.some((e) => e.row === 0);
+  const headerBroken = errors.some((e) => e.row === null);
 
   // The natural key: company (folded) + country, unique within the file and among stored buyers.
   const firstRow = new Map<string, number>();
@@ -317,13 +319,13 @@ export function importBuyers(core: Core, text: string, options: { dryRun: boolea
     const key = `${r.input.country}|${foldText(r.input.company)}`;
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
-      errors.push(problem(r.row, 'company', tr(locale, `same company and country as row ${earlier}`, `公司和国家与第 ${earlier} 行相同`)));
+      errors.push(problem(locale, r.row, 'company', tr(locale, `same company and country as row ${earlier}`, `公司和国家与第 ${earlier} 行相同`)));
       continue;
     }
     firstRow.set(key, r.row);
     const matches = byCountry(r.input.country).filter((b) => foldText(b.company) === foldText(r.input.company));
     if (matches.length > 1) {
-      errors.push(problem(r.row, 'company', tr(locale, `matches ${matches.length} stored buyers (${matches.map((m) => `#${m.id}`).join(', ')}); merge them first`, `与 ${matches.length} 个已有客户相同（${matches.map((m) => `#${m.id}`).join('、')}），请先合并`)));
+      errors.push(problem(locale, r.row, 'company', tr(locale, `matches ${matches.length} stored buyers (${matches.map((m) => `#${m.id}`).join(', ')}); merge them first`, `与 ${matches.length} 个已有客户相同（${matches.map((m) => `#${m.id}`).join('、')}），请先合并`)));
       continue;
     }
     const target = matches[0] ?? null;
@@ -348,19 +350,19 @@ export function importBuyers(core: Core, text: string, options: { dryRun: boolea
         if (!value) continue;
         const other = numbers.get(value);
         if (other !== undefined && other !== r.row) {
-          warnings.push(problem(r.row, `contact${i + 1}_${kind}`, tr(locale, `${value} is also in row ${other}`, `${value} 也出现在第 ${other} 行`)));
+          warnings.push(problem(locale, r.row, `contact${i + 1}_${kind}`, tr(locale, `${value} is also in row ${other}`, `${value} 也出现在第 ${other} 行`)));
         } else numbers.set(value, r.row);
       }
     }
     const shared = q.contactsSharing(core.db, (contacts ?? []).flatMap((c) => [c.phone, c.whatsapp]).filter(Boolean), (contacts ?? []).map((c) => c.email).filter(Boolean), target?.id ?? null);
     for (const s of shared) {
-      warnings.push(problem(r.row, 'contacts', tr(locale, `shares a phone, WhatsApp or email with the stored buyer "${s.company}" (#${s.buyer_id})`, `电话、WhatsApp 或邮箱与已有客户“${s.company}”（#${s.buyer_id}）相同`)));
+      warnings.push(problem(locale, r.row, 'contacts', tr(locale, `shares a phone, WhatsApp or email with the stored buyer "${s.company}" (#${s.buyer_id})`, `电话、WhatsApp 或邮箱与已有客户“${s.company}”（#${s.buyer_id}）相同`)));
     }
   }
 
-  const invalidRows = new Set(errors.map((e) => e.row));
+  const invalidRows = new Set(errors.flatMap((e) => (e.row === null ? [] : [e.row])));
   if (headerBroken || (errors.length > 0 && !options.skipInvalid)) {
-    errors.sort((a, b) => a.row - b.row);
+    errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     return result;
   }
   result.skipped = options.skipInvalid ? invalidRows.size : 0;
@@ -391,8 +393,8 @@ export function importBuyers(core: Core, text: string, options: { dryRun: boolea
       indexBuyer(core, id);
     }
   }
-  errors.sort((a, b) => a.row - b.row);
-  warnings.sort((a, b) => a.row - b.row);
+  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  warnings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   result.written = !options.dryRun && result.created + result.updated > 0;
   return result;
 }

@@ -134,20 +134,22 @@ describe('buyers CSV: what people send', () => {
     expect((await invoke(core, 'buyers.list', {})).total).toBe(0);
 
     const zh = await invoke(core, 'buyers.import', { csv: text }, { locale: 'zh' });
-    expect(zh.errors[0]?.text).toBe('row 2: company: 不能为空');
+    expect(zh.errors[0]?.text).toBe('第 2 行：company：不能为空');
 
     const skipped = await invoke(core, 'buyers.import', { csv: text, skipInvalid: true });
     expect(skipped).toMatchObject({ rows: 9, created: 1, skipped: 8, written: true });
     expect((await invoke(core, 'buyers.list', {})).items.map((b) => b.company)).toEqual(['Good One']);
   });
 
-  it('refuses a file whose header lacks company or country or has unknown columns', async () => {
+  it('refuses a file whose header lacks company or country, and ignores unknown columns with a warning', async () => {
     const result = await invoke(core, 'buyers.import', { csv: 'company,colour\nX,red\n', skipInvalid: true });
-    expect(result.errors.map((e) => e.text)).toEqual([
-      'header: colour: is not a known column (use company, country, city, address, currency, doc_language, agent, passport_no, nationality, tags, notes, contact1_name, contact1_phone…)',
-      'header: country: the column is missing',
-    ]);
+    expect(result.errors.map((e) => e.text)).toEqual(['country: the column is missing']);
     expect(result.written).toBe(false);
+    const ignored = await invoke(core, 'buyers.import', { csv: 'company,country,colour\nX,KE,red\n' });
+    expect(ignored.warnings.map((w) => w.text)).toEqual([
+      'colour: not a known column; ignored (the columns are company, country, city, address, currency, doc_language, agent, passport_no, nationality, tags, notes, contact1_name, contact1_phone…)',
+    ]);
+    expect(ignored).toMatchObject({ created: 1, written: true });
   });
 
   it('updates a stored buyer matched by company and country, leaving columns the file lacks as they were', async () => {

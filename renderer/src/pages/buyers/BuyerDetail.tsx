@@ -45,12 +45,13 @@ function Contacts({ buyer }: { buyer: Buyer }) {
               </a>
             )}
             {c.phone && (
-              <a href={`tel:${c.phone}`} title={c.phone} data-testid={`phone-${i}`}>
-                <PhoneOutlined /> {c.phoneDisplay}
-              </a>
+              <span data-testid={`phone-${i}`} title={c.phone}>
+                <PhoneOutlined /> <Typography.Text copyable={{ text: c.phone, tooltips: [t('copyPhone'), t('copied')] }}>{c.phoneDisplay}</Typography.Text>
+              </span>
             )}
             {c.mailto && (
-              <a href={c.mailto} data-testid={`email-${i}`}>
+              // target=_blank: the Electron door hands mailto: and https: links to the system (mail client, browser).
+              <a href={c.mailto} target="_blank" rel="noreferrer" data-testid={`email-${i}`}>
                 <MailOutlined /> {c.email}
               </a>
             )}

@@ -52,7 +52,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     }
   };
 
-  const blocked = !check || (check.errors.length > 0 && (!skipInvalid || check.errors.some((e) => e.row === 0)));
+  const blocked = !check || (check.errors.length > 0 && (!skipInvalid || check.errors.some((e) => e.row === null)));
   return (
     <Modal
       open={open}
