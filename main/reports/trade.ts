@@ -31,9 +31,10 @@ import { toVisitProduct, type VisitProduct } from '../buyers/visits';
 export interface Metrics {
   buyers: number;
   visits: number;
-  /** Null while values are unavailable (no quotations in this database, or no rate for the reporting currency). */
+  /** Null while the database has no quotation tables. */
   quotes: number | null;
   invoices: number | null;
+  /** Null while values are unavailable (no quotation tables, or no rate for the reporting currency). */
   quoted: string | null;
   confirmed: string | null;
   /** Percent, one decimal. */
@@ -115,8 +116,12 @@ function change(current: number, previous: number): number | null {
   return previous === 0 ? null : Math.round(((current - previous) / previous) * 1000) / 10;
 }
 
-/** One period's figures at total, region and country level, from the same rows. */
-function collect(core: Core, from: string, to: string, convert: ((cents: number, currency: string, rateE8: number) => bigint) | null) {
+/**
+ * One period's figures at total, region and country level, from the same rows.
+ * Quotations and PIs are counted whenever their tables exist; their values only
+ * when there is a rate to convert them (`convert`).
+ */
+function collect(core: Core, from: string, to: string, trade: boolean, convert: ((cents: number, currency: string, rateE8: number) => bigint) | null) {
   const total = newAcc();
   const regions = new Map<Region, Acc>();
   const countries = new Map<string, Acc>();
@@ -144,7 +149,7 @@ function collect(core: Core, from: string, to: string, convert: ((cents: number,
     }
     perBuyer(row.buyer_id).visits += row.visits;
   }
-  if (convert) {
+  if (trade) {
     const quotes = tv.quotesInPeriod(core.db, from, to);
     const invoices = tv.invoicesInPeriod(core.db, from, to);
     const unknown = [...new Set([...quotes, ...invoices].map((d) => d.buyer_id))].filter((id) => !buyerCountry.has(id));
@@ -152,7 +157,7 @@ function collect(core: Core, from: string, to: string, convert: ((cents: number,
     for (const q of quotes) {
       const country = buyerCountry.get(q.buyer_id);
       if (!country) continue;
-      const value = convert(q.grand_total_cents, q.currency, q.rate_e8);
+      const value = convert ? convert(q.grand_total_cents, q.currency, q.rate_e8) : 0n;
       for (const a of accs(country)) {
         a.buyers.add(q.buyer_id);
         a.quotes += 1;
@@ -164,7 +169,7 @@ function collect(core: Core, from: string, to: string, convert: ((cents: number,
     for (const i of invoices) {
       const country = buyerCountry.get(i.buyer_id);
       if (!country) continue;
-      const value = convert(i.grand_total_cents, i.currency, i.rate_e8);
+      const value = convert ? convert(i.grand_total_cents, i.currency, i.rate_e8) : 0n;
       for (const a of accs(country)) {
         a.buyers.add(i.buyer_id);
         a.invoices += 1;
@@ -176,25 +181,33 @@ function collect(core: Core, from: string, to: string, convert: ((cents: number,
   return { total, regions, countries, buyers, buyerCountry };
 }
 
-function metrics(a: Acc | undefined, withValues: boolean): Metrics {
+interface Shown {
+  /** The quotes area's tables exist: counts of quotations and PIs, and conversion. */
+  trade: boolean;
+  /** A rate converts them: quoted and confirmed values. */
+  values: boolean;
+}
+
+function metrics(a: Acc | undefined, shown: Shown): Metrics {
   const acc = a ?? newAcc();
   return {
     buyers: acc.buyers.size,
     visits: acc.visits,
-    quotes: withValues ? acc.quotes : null,
-    invoices: withValues ? acc.invoices : null,
-    quoted: withValues ? fromScaled(acc.quoted, 2, 2) : null,
-    confirmed: withValues ? fromScaled(acc.confirmed, 2, 2) : null,
-    conversion: withValues ? percent(acc.converted, acc.quotes) : null,
+    quotes: shown.trade ? acc.quotes : null,
+    invoices: shown.trade ? acc.invoices : null,
+    quoted: shown.values ? fromScaled(acc.quoted, 2, 2) : null,
+    confirmed: shown.values ? fromScaled(acc.confirmed, 2, 2) : null,
+    conversion: shown.trade ? percent(acc.converted, acc.quotes) : null,
   };
 }
 
-function compared(cur: Acc | undefined, prev: Acc | undefined, total: Acc, withValues: boolean): Compared {
+function compared(cur: Acc | undefined, prev: Acc | undefined, total: Acc, shown: Shown): Compared {
+  const withValues = shown.values;
   const c = cur ?? newAcc();
   const p = prev ?? newAcc();
   return {
-    current: metrics(c, withValues),
-    previous: metrics(p, withValues),
+    current: metrics(c, shown),
+    previous: metrics(p, shown),
     change: {
       buyers: change(c.buyers.size, p.buyers.size),
       visits: change(c.visits, p.visits),
@@ -232,7 +245,8 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
 
   let values: TradeReport['values'];
   let convert: ((cents: number, docCurrency: string, rateE8: number) => bigint) | null = null;
-  if (!tv.hasTradeTables(core.db)) {
+  const trade = tv.hasTradeTables(core.db);
+  if (!trade) {
     values = { status: 'unavailable' };
   } else {
     const rate = tv.rateE8On(core.db, currency, rateDay);
@@ -246,8 +260,9 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
     }
   }
   const withValues = convert !== null;
-  const cur = collect(core, from, to, convert);
-  const prev = collect(core, previous.from, previous.to, convert);
+  const shown: Shown = { trade, values: withValues };
+  const cur = collect(core, from, to, trade, convert);
+  const prev = collect(core, previous.from, previous.to, trade, convert);
 
   // Top products per region: interest in visits plus presence in quotations.
   const productScores = new Map<Region, Map<number, { interest: number; quotes: number }>>();
@@ -260,7 +275,7 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
     return s;
   };
   for (const row of interestByCountry(core.db, from, to)) score(row.country, row.product_id).interest += row.visits;
-  if (withValues) for (const row of tv.quotedProducts(core.db, from, to)) score(row.country, row.product_id).quotes += row.quotes;
+  if (trade) for (const row of tv.quotedProducts(core.db, from, to)) score(row.country, row.product_id).quotes += row.quotes;
   const topIds = new Map<Region, Array<{ id: number; interest: number; quotes: number }>>();
   for (const [region, m] of productScores) {
     topIds.set(
@@ -278,7 +293,7 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
   const regions: RegionRow[] = [...regionKeys].map((region) => {
     const countryKeys = new Set([...cur.countries.keys(), ...prev.countries.keys()].filter((c) => regionOf(c) === region));
     const countries = [...countryKeys]
-      .map((country) => ({ country, ...compared(cur.countries.get(country), prev.countries.get(country), cur.total, withValues) }))
+      .map((country) => ({ country, ...compared(cur.countries.get(country), prev.countries.get(country), cur.total, shown) }))
       .sort(byWeight);
     const topBuyers = [...cur.buyers.entries()]
       .filter(([id]) => regionOf(cur.buyerCountry.get(id) ?? '') === region)
@@ -296,7 +311,7 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
       const product = products.get(p.id);
       return product ? [{ ...product, interest: p.interest, quotes: p.quotes }] : [];
     });
-    return { region, ...compared(cur.regions.get(region), prev.regions.get(region), cur.total, withValues), countries, topBuyers, topProducts };
+    return { region, ...compared(cur.regions.get(region), prev.regions.get(region), cur.total, shown), countries, topBuyers, topProducts };
   });
   regions.sort(byWeight);
 
@@ -305,7 +320,7 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
     previousPeriod: previous,
     currency,
     values,
-    total: compared(cur.total, prev.total, cur.total, withValues),
+    total: compared(cur.total, prev.total, cur.total, shown),
     regions,
   };
 }

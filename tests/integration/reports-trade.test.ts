@@ -90,9 +90,10 @@ describe('reports.trade: the dashboard by region and country', () => {
   it('counts active buyers and visits by region and country, and says why values are missing (no quotation tables, or no rate)', async () => {
     const report = await invoke(core, 'reports.trade', { from: '2026-01-01', to: '2026-06-30' });
     // Before the quotes migration is merged there are no quotation tables; after it, a new stall has no USD rate yet.
-    expect(report.values.status).toBe(hasTradeTables(core.db) ? 'missing_rate' : 'unavailable');
+    const trade = hasTradeTables(core.db);
+    expect(report.values.status).toBe(trade ? 'missing_rate' : 'unavailable');
     expect(report.previousPeriod).toEqual({ from: '2025-01-01', to: '2025-06-30' });
-    expect(report.total.current).toEqual({ buyers: 4, visits: 7, quotes: null, invoices: null, quoted: null, confirmed: null, conversion: null });
+    expect(report.total.current).toEqual({ buyers: 4, visits: 7, quotes: trade ? 0 : null, invoices: trade ? 0 : null, quoted: null, confirmed: null, conversion: null });
     expect(report.total.previous).toMatchObject({ buyers: 3, visits: 4 });
     expect(report.total.change).toEqual({ buyers: 33.3, visits: 75, quoted: null, confirmed: null });
     const africa = report.regions.find((r) => r.region === 'africa');
@@ -138,7 +139,8 @@ describe('reports.trade: the dashboard by region and country', () => {
 
     const noRate = await invoke(core, 'reports.trade', { from: '2026-01-01', to: '2026-06-30', currency: 'BRL' });
     expect(noRate.values).toEqual({ status: 'missing_rate', rateDay: '2026-06-15' });
-    expect(noRate.total.current).toMatchObject({ buyers: 4, visits: 7, quoted: null });
+    expect(noRate.total.current).toEqual({ buyers: 5, visits: 7, quotes: 4, invoices: 2, quoted: null, confirmed: null, conversion: 50 });
+    expectConsistent(noRate);
   });
 
   it('lists the top products of interest per region, counting visits and quotations', async () => {
