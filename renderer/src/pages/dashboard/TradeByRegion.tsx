@@ -141,9 +141,9 @@ export function TradeByRegion() {
         ]
       : []),
     {
-      title: t('trade.columns.share'),
+      title: t('trade.columns.share', { metric: t(`trade.metrics.${shown}`).toLowerCase() }),
       key: 'share',
-      width: 72,
+      width: 84,
       align: 'right' as const,
       render: (_: unknown, row: Row) => {
         const s = row.share[shown];
@@ -279,12 +279,12 @@ export function TradeByRegion() {
                         dataSource={region.topBuyers}
                         columns={[
                           { title: tb('company'), key: 'company', render: (_, b) => <Link to={`/buyers/${b.id}`}><bdi>{b.company}</bdi></Link> },
-                          { title: tb('country'), key: 'country', width: 150, render: (_, b) => countryLabel(b.country, i18n.language) },
+                          { title: tb('country'), key: 'country', width: 110, render: (_, b) => countryLabel(b.country, i18n.language) },
                           { title: t('trade.columns.visits'), dataIndex: 'visits', width: 70, align: 'right' },
                           ...(withValues
                             ? [
-                                { title: t('trade.columns.quoted'), key: 'quoted', width: 96, align: 'right' as const, render: (_: unknown, b: RegionRow['topBuyers'][number]) => money.whole(b.quoted) },
-                                { title: t('trade.columns.confirmed'), key: 'confirmed', width: 96, align: 'right' as const, render: (_: unknown, b: RegionRow['topBuyers'][number]) => money.whole(b.confirmed) },
+                                { title: t('trade.columns.quoted'), key: 'quoted', width: 84, align: 'right' as const, render: (_: unknown, b: RegionRow['topBuyers'][number]) => money.whole(b.quoted) },
+                                { title: t('trade.columns.confirmed'), key: 'confirmed', width: 84, align: 'right' as const, render: (_: unknown, b: RegionRow['topBuyers'][number]) => money.whole(b.confirmed) },
                               ]
                             : []),
                         ]}
