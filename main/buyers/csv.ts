@@ -282,6 +282,11 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
   return { rows, errors, warnings, count: data.length };
 }
 
+/** A company's identity for the import: folded, or as written when folding leaves nothing ("???"). */
+function companyKey(company: string): string {
+  return foldText(company) || company.trim().toLowerCase();
+}
+
 interface Comparable {
   fields: q.BuyerWrite;
   tags: string[];
@@ -316,14 +321,14 @@ export function importBuyers(core: Core, text: string, options: { dryRun: boolea
   const numbers = new Map<string, number>();
   const plans: Array<{ row: ParsedRow; target: q.BuyerRow | null; write: q.BuyerWrite; contacts: q.ContactWrite[] | null; tags: string[] | null }> = [];
   for (const r of rows) {
-    const key = `${r.input.country}|${foldText(r.input.company)}`;
+    const key = `${r.input.country}|${companyKey(r.input.company)}`;
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
       errors.push(problem(locale, r.row, 'company', tr(locale, `same company and country as row ${earlier}`, `公司和国家与第 ${earlier} 行相同`)));
       continue;
     }
     firstRow.set(key, r.row);
-    const matches = byCountry(r.input.country).filter((b) => foldText(b.company) === foldText(r.input.company));
+    const matches = byCountry(r.input.country).filter((b) => companyKey(b.company) === companyKey(r.input.company));
     if (matches.length > 1) {
       errors.push(problem(locale, r.row, 'company', tr(locale, `matches ${matches.length} stored buyers (${matches.map((m) => `#${m.id}`).join(', ')}); merge them first`, `与 ${matches.length} 个已有客户相同（${matches.map((m) => `#${m.id}`).join('、')}），请先合并`)));
       continue;

@@ -109,7 +109,7 @@ export function BuyerEditor() {
       navigate(`/buyers/${saved.id}`, { replace: id !== null });
     } catch (error) {
       const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
+      if (e.field) form.setFields([{ name: fieldPath(e.field.replace(/^changes\./, '')) as never, errors: [e.message] }]);
       void message.error(e.message);
     }
   };
@@ -129,7 +129,7 @@ export function BuyerEditor() {
       }
     } catch (error) {
       const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
+      if (e.field) form.setFields([{ name: fieldPath(e.field.replace(/^changes\./, '')) as never, errors: [e.message] }]);
       void message.error(e.message);
       return;
     }
