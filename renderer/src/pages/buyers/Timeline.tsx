@@ -1,6 +1,7 @@
 import { CalendarOutlined, DeleteOutlined, EditOutlined, FileDoneOutlined, FileTextOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Image, Popconfirm, Space, Tag, Timeline as AntTimeline } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { countryLabel } from '../../lib/countries';
@@ -82,7 +83,9 @@ export function Timeline({ events, onEditVisit }: { events: TimelineEvent[]; onE
               content: (
                 <span>
                   <When date={e.date} />
-                  <strong>{t('timeline.quote', { number: e.quote.revision > 1 ? `${e.quote.number} rev ${e.quote.revision}` : e.quote.number })}</strong> · {e.quote.currency} {e.quote.grandTotal} ·{' '}
+                  <Link to={`/quotes/${e.quote.id}`}>
+                    <strong>{t('timeline.quote', { number: e.quote.revision > 1 ? `${e.quote.number} rev ${e.quote.revision}` : e.quote.number })}</strong>
+                  </Link> · {e.quote.currency} {e.quote.grandTotal} ·{' '}
                   <Tag>{t(`timeline.quoteStatus.${e.quote.status}`, { defaultValue: e.quote.status })}</Tag>
                 </span>
               ),
@@ -95,7 +98,9 @@ export function Timeline({ events, onEditVisit }: { events: TimelineEvent[]; onE
               content: (
                 <span>
                   <When date={e.date} />
-                  <strong>{t('timeline.invoice', { number: e.invoice.number })}</strong> · {e.invoice.currency} {e.invoice.grandTotal} · {t('timeline.paid', { paid: e.invoice.paid })} ·{' '}
+                  <Link to={`/invoices/${e.invoice.id}`}>
+                    <strong>{t('timeline.invoice', { number: e.invoice.number })}</strong>
+                  </Link> · {e.invoice.currency} {e.invoice.grandTotal} · {t('timeline.paid', { paid: e.invoice.paid })} ·{' '}
                   <Tag color="green">{t(`timeline.invoiceStatus.${e.invoice.status}`, { defaultValue: e.invoice.status })}</Tag>
                 </span>
               ),

@@ -193,7 +193,14 @@ export function TradeByRegion() {
           </p>
           {r.values.status === 'unavailable' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('trade.valuesUnavailable')} />}
           {r.values.status === 'missing_rate' && (
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('trade.missingRate', { currency: r.currency, day: r.values.rateDay })} data-testid="trade-missing-rate" />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('trade.missingRate', { currency: r.currency, day: r.values.rateDay })}
+              action={<Link to="/quotes/rates">{t('trade.openRates')}</Link>}
+              data-testid="trade-missing-rate"
+            />
           )}
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={12} lg={withValues ? 5 : 12}>
