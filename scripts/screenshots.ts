@@ -13,11 +13,26 @@ import { startServer } from '../main/server/server';
 import { ensureRendererBuilt } from '../main/server/renderer';
 import { launchChromium, newShopPage } from '../tests/e2e/browser';
 import { appPath } from '../main/paths/appRoot';
+import type { Page } from 'playwright-core';
 
-const PAGES = [
+
+const PAGES: Array<{ route: string; name: string; testId: string; action?: (page: Page) => Promise<void> }> = [
   { route: '/', name: 'dashboard', testId: 'dashboard-page' },
   { route: '/products', name: 'products', testId: 'products-page' },
   { route: '/buyers', name: 'buyers', testId: 'buyers-page' },
+  { route: '/buyers?q=%D8%A3%D8%AD%D9%85%D8%AF', name: 'buyers-search-arabic', testId: 'buyers-page' },
+  { route: '/buyers/1', name: 'buyer-detail', testId: 'buyer-detail' },
+  {
+    route: '/buyers/3',
+    name: 'buyer-visit',
+    testId: 'buyer-detail',
+    action: async (page) => {
+      await page.getByTestId('visit-add').click();
+      await page.getByTestId('visit-form').waitFor();
+    },
+  },
+  { route: '/buyers/new', name: 'buyer-new', testId: 'buyer-editor' },
+  { route: '/buyers/2/edit', name: 'buyer-edit', testId: 'buyer-editor' },
   { route: '/quotes', name: 'quotes', testId: 'quotes-page' },
   { route: '/invoices', name: 'invoices', testId: 'invoices-page' },
   // The demo's draft for Lagos Mega Stores, its PI with a deposit, and the rates.
@@ -42,6 +57,7 @@ async function main(): Promise<void> {
       for (const p of PAGES) {
         await page.goto(`${server.url}#${p.route}`);
         await page.getByTestId(p.testId).waitFor();
+        if (p.action) await p.action(page);
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
         const file = path.join(outDir, `${p.name}-${language === 'en' ? 'en' : 'zh'}.png`);

@@ -1,46 +1,180 @@
 import { z } from 'zod';
 import { method } from '../api/method';
-import { buyerFieldsSchema, buyerUpdateSchema, countrySchema } from './schema';
-import { countriesIn, REGION_CODES } from './regions';
+import { bilingual } from '../api/validation';
+import { imageUploadSchema } from '../settings/schema';
+import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
+import { allTags } from '../../db/buyers';
+import { staffNames } from '../../db/visits';
+import { countryName, searchCountries } from './countries';
+import { decodeCsvBytes, exportBuyers, importBuyers } from './csv';
+import { mergeBuyers } from './merge';
+import { regionOf } from './regions';
+import {
+  buyerFieldsSchema,
+  buyerFilterShape,
+  buyerListSchema,
+  buyerSearchSchema,
+  buyerUpdateSchema,
+  DOC_LANGUAGES,
+  duplicateCheckSchema,
+  visitAddSchema,
+  visitUpdateSchema,
+} from './schema';
 import * as buyers from './service';
+import { buyerTimeline } from './timeline';
+import * as visits from './visits';
 
 const id = z.number().int().positive();
 
 export const buyersMethods = {
   'buyers.create': method({
-    summary: 'Adds a buyer: company, country (ISO alpha-2), contacts with phones stored as E.164, tags…',
+    summary:
+      'Adds a buyer: company, country (ISO alpha-2), contacts with phones stored as E.164, tags… The result lists `duplicates`: stored buyers with the same phone/WhatsApp/email or company and country (a warning; the buyer is saved).',
     access: 'staff',
     input: buyerFieldsSchema,
     handler: (input, { core }) => buyers.createBuyer(core, input),
   }),
   'buyers.update': method({
-    summary: 'Changes fields of a buyer; contacts and tags, when given, replace the old ones.',
+    summary: 'Changes fields of a buyer; contacts and tags, when given, replace the old ones. The result lists `duplicates` like buyers.create.',
     access: 'staff',
     input: buyerUpdateSchema,
     handler: (input, { core }) => buyers.updateBuyer(core, input.id, input.changes),
   }),
   'buyers.get': method({
-    summary: 'One buyer with contacts, tags, region and last visit.',
+    summary: 'One buyer with contacts (E.164, display form, wa.me and mailto links), tags, region, card and last visit.',
     access: 'staff',
     input: z.strictObject({ id }),
     handler: (input, { core }) => buyers.getBuyer(core, input.id),
   }),
   'buyers.list': method({
-    summary: 'Buyers by company name, a page at a time, optionally one country or region.',
+    summary: 'Buyers a page at a time, filtered by country, region, tag, currency or last visit; sorted by company (default), last visit, newest or country.',
+    access: 'staff',
+    input: buyerListSchema,
+    handler: (input, { core }) => buyers.searchBuyers(core, input),
+  }),
+  'buyers.search': method({
+    summary:
+      'Finds buyers by company, contact name, city, agent, WeChat, email or phone in any script (Arabic, Cyrillic, Chinese, accents ignored), with the filters of buyers.list; most recently visited first.',
+    access: 'staff',
+    input: buyerSearchSchema,
+    handler: (input, { core }) => buyers.searchBuyers(core, input),
+  }),
+  'buyers.checkDuplicates': method({
+    summary: 'Stored buyers sharing a phone/WhatsApp number or email with these contacts, or the same company in the same country: what the editor asks before saving.',
+    access: 'staff',
+    input: duplicateCheckSchema,
+    handler: (input, { core }) => buyers.findDuplicates(core, input),
+  }),
+  'buyers.setCard': method({
+    summary: "Sets or removes the buyer's business card photo (JPEG, PNG or WebP, base64).",
+    access: 'staff',
+    input: z.strictObject({ id, image: imageUploadSchema.nullable() }),
+    prepare: async (input, { core }): Promise<StoredImage | null> =>
+      input.image ? storeImage(core.paths.photos, decodeBase64Image(input.image.dataBase64, 'image.dataBase64'), 'photo', 'image.dataBase64') : null,
+    handler: (input, { core }, image) => buyers.setCard(core, input.id, image),
+  }),
+  'buyers.delete': method({
+    summary: 'Deletes a buyer with its contacts and visits; refused while quotations or invoices belong to it (merge instead).',
+    access: 'owner',
+    input: z.strictObject({ id }),
+    handler: (input, { core }) => buyers.deleteBuyer(core, input.id),
+  }),
+  'buyers.merge': method({
+    summary:
+      'Merges buyer mergeId into keepId: contacts (same person joined), tags, visits, quotations, invoices and every other record move over; empty fields are filled; mergeId is deleted.',
+    access: 'owner',
+    input: z.strictObject({ keepId: id, mergeId: id }),
+    handler: (input, { core }) => mergeBuyers(core, input.keepId, input.mergeId),
+  }),
+  'buyers.tags': method({
+    summary: 'The tags in use, with how many buyers have each, most used first.',
+    access: 'staff',
+    input: z.strictObject({}),
+    handler: (_input, { core }) => allTags(core.db),
+  }),
+  'buyers.countries': method({
+    summary:
+      'Countries for a picker: by name in en/zh/ar/ru/es/fr/pt, common abbreviation or code ("阿联酋", "UAE", "ОАЭ" all find AE), best first; names in the given language.',
     access: 'staff',
     input: z.strictObject({
-      country: countrySchema.optional(),
-      region: z.enum(REGION_CODES as [string, ...string[]]).optional(),
-      limit: z.number().int().min(1).max(500).default(50),
-      offset: z.number().int().min(0).default(0),
+      query: z.string().max(100).default(''),
+      lang: z.enum(DOC_LANGUAGES).default('en'),
+      limit: z.number().int().min(1).max(300).default(300),
     }),
-    handler: (input, { core }) => {
-      const countries = input.country
-        ? [input.country]
-        : input.region
-          ? countriesIn(input.region as (typeof REGION_CODES)[number])
-          : undefined;
-      return buyers.listBuyers(core, { countries, limit: input.limit, offset: input.offset });
+    handler: (input) => {
+      const codes = searchCountries(input.query, input.limit);
+      const items = codes.map((code) => ({ code, name: countryName(code, input.lang), nameEn: countryName(code, 'en'), region: regionOf(code) }));
+      if (!input.query.trim()) items.sort((a, b) => a.name.localeCompare(b.name, input.lang));
+      return items;
     },
+  }),
+  'buyers.addVisit': method({
+    summary: 'Logs a visit: date, staff member, notes, products of interest (product ids) and photos (uploads).',
+    access: 'staff',
+    input: visitAddSchema,
+    prepare: (input, { core }) => visits.prepareVisitPhotos(core, input.photos),
+    handler: (input, { core }, stored) => visits.addVisit(core, input.buyerId, input, stored),
+  }),
+  'buyers.updateVisit': method({
+    summary: 'Changes a visit; products and photos, when given, replace the old ones (photos: stored hashes to keep and new uploads, in order).',
+    access: 'staff',
+    input: visitUpdateSchema,
+    prepare: (input, { core }) => visits.prepareVisitPhotos(core, input.changes.photos, 'changes.photos'),
+    handler: (input, { core }, stored) => visits.updateVisit(core, input.id, input.changes, stored),
+  }),
+  'buyers.deleteVisit': method({
+    summary: 'Deletes one visit from the log.',
+    access: 'staff',
+    input: z.strictObject({ id }),
+    handler: (input, { core }) => visits.deleteVisit(core, input.id),
+  }),
+  'buyers.timeline': method({
+    summary: "The buyer's timeline, newest first: visits with their products and photos, and merges (quotations and invoices join when that area lands).",
+    access: 'staff',
+    input: z.strictObject({ id }),
+    handler: (input, { core }) => buyerTimeline(core, input.id),
+  }),
+  'buyers.productOptions': method({
+    summary: 'Products to pick as "of interest" on a visit: by item no (exact, then prefix), barcode, or a name in zh/en/ar; or the given ids.',
+    access: 'staff',
+    input: z.strictObject({
+      query: z.string().max(100).optional(),
+      ids: z.array(id).max(200).optional(),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
+    handler: (input, { core }) => visits.productOptions(core, input),
+  }),
+  'buyers.staff': method({
+    summary: 'Staff names used in the visit log, most recent first (for the visit form).',
+    access: 'staff',
+    input: z.strictObject({}),
+    handler: (_input, { core }) => staffNames(core.db),
+  }),
+  'buyers.import': method({
+    summary:
+      'Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. A row with the company and country of a stored buyer updates it.',
+    access: 'owner',
+    input: z
+      .strictObject({
+        csv: z.string().max(50_000_000).optional(),
+        fileBase64: z.string().max(70_000_000).optional(),
+        dryRun: z.boolean().default(false),
+        skipInvalid: z.boolean().default(false),
+      })
+      .refine((i) => (i.csv === undefined) !== (i.fileBase64 === undefined), {
+        ...bilingual('give either csv (text) or fileBase64 (the file), not both', '请提供 csv（文本）或 fileBase64（文件）之一'),
+        path: ['csv'],
+      }),
+    handler: (input, { core, locale }) => {
+      const decoded = input.fileBase64 !== undefined ? decodeCsvBytes(Buffer.from(input.fileBase64, 'base64')) : { text: input.csv ?? '', encoding: undefined };
+      const result = importBuyers(core, decoded.text, { dryRun: input.dryRun, skipInvalid: input.skipInvalid, locale });
+      return decoded.encoding ? { ...result, encoding: decoded.encoding } : result;
+    },
+  }),
+  'buyers.export': method({
+    summary: 'Buyers as CSV (UTF-8 with BOM, the columns buyers.import reads), in the order they were added, optionally filtered.',
+    access: 'owner',
+    input: z.strictObject({ ...buyerFilterShape, query: z.string().max(200).optional() }),
+    handler: (input, { core }) => exportBuyers(core, input),
   }),
 };

@@ -3,9 +3,11 @@ import { UsageError } from './command';
 import { ApiFailure } from '../api/invoke';
 import { demoCommand } from './commands/demo';
 import { pdfCommand } from './commands/pdf';
+import { exportBuyersCommand } from './commands/exportBuyers';
+import { importBuyersCommand } from './commands/importBuyers';
 
 /** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand, pdfCommand];
+export const COMMANDS: Command[] = [demoCommand, importBuyersCommand, exportBuyersCommand, pdfCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -4,7 +4,6 @@ import type { Core } from '../core';
 import { invoke } from '../api/invoke';
 import { insertMove } from '../../db/stock';
 import { countRecords } from '../../db/reports';
-import { insertVisit, linkVisitProducts } from '../../db/buyers';
 import { withCheckDigit } from '../products/barcode';
 import { fromScaled, toScaled } from '../money/decimal';
 import { DEMO_PRODUCTS } from './catalogData';
@@ -27,6 +26,22 @@ const CATEGORY_CODES: Record<string, string> = {
   Toys: '01', Accessories: '02', Hardware: '03', Kitchen: '04', Watches: '05', Sunglasses: '06',
   Bags: '07', Stationery: '08', 'Phone accessories': '09', Festival: '10',
 };
+
+/** Buyer tags that name a product category: the visits' products of interest lean that way. */
+const TAG_CATEGORY: Record<string, string> = {
+  toys: 'Toys', kitchen: 'Kitchen', accessories: 'Accessories', hardware: 'Hardware', watches: 'Watches',
+  sunglasses: 'Sunglasses', festival: 'Festival',
+};
+
+const VISIT_NOTES = [
+  'Looked at samples, asked for the price list in USD.',
+  'Wants mixed colours, 2 cartons per item; will confirm after seeing the photos on WhatsApp.',
+  'Came with the agent; checked carton sizes for a 40HQ.',
+  'Asked for a better price above 50 cartons.',
+  'Took samples of the new items; back next week.',
+  'Compared our price with the stall next door; liked the packing.',
+  '',
+];
 
 /** A valid mobile number of the country, varied in its last digits. */
 function phoneFor(country: string, n: number): string {
@@ -151,13 +166,25 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
       docLanguage: b.docLanguage,
       agent: b.agent ?? '',
       tags: b.tags,
-      contacts: [{ name: b.contact, role: b.role, phone, whatsapp: phone, wechat: b.wechat ?? '', email: '' }],
+      contacts: [{ name: b.contact, role: b.role, phone, whatsapp: phone, wechat: b.wechat ?? '', email: i % 3 === 0 ? `buy${i + 1}@${b.company.toLowerCase().replace(/[^a-z]+/g, '').slice(0, 12) || 'buyer'}.example` : '' }],
     });
-    const count = 1 + Math.floor(rnd() * 3);
+    // Visits over two years (so the dashboard has a year before to compare with),
+    // with products of interest mostly from the categories the buyer deals in.
+    const count = 1 + Math.floor(rnd() * 5);
+    const liked = DEMO_PRODUCTS.flatMap((p, k) => (b.tags.some((tag) => TAG_CATEGORY[tag] === p.category) ? [productIds[k] as number] : []));
     for (let v = 0; v < count; v += 1) {
-      const day = new Date(today.getTime() - Math.floor(rnd() * 400) * 86_400_000).toISOString().slice(0, 10);
-      const visitId = insertVisit(core.db, { buyer_id: buyer.id, visited_on: day, staff: ['Lily', 'Chen', 'Amy'][v % 3] as string, notes: 'Visited the stall, looked at samples.' });
-      linkVisitProducts(core.db, visitId, [productIds[Math.floor(rnd() * productIds.length)] as number, productIds[Math.floor(rnd() * productIds.length)] as number]);
+      const day = new Date(today.getTime() - Math.floor(rnd() * 730) * 86_400_000).toISOString().slice(0, 10);
+      const pool = liked.length > 0 && rnd() < 0.75 ? liked : productIds;
+      const picked = new Set<number>();
+      const n = 1 + Math.floor(rnd() * 4);
+      for (let k = 0; k < n; k += 1) picked.add(pool[Math.floor(rnd() * pool.length)] as number);
+      await invoke(core, 'buyers.addVisit', {
+        buyerId: buyer.id,
+        visitedOn: day,
+        staff: ['Lily', 'Chen', 'Amy'][Math.floor(rnd() * 3)] as string,
+        notes: VISIT_NOTES[Math.floor(rnd() * VISIT_NOTES.length)] as string,
+        productIds: [...picked],
+      });
       visits += 1;
     }
   }

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { invalid, msg } from '../api/errors';
 
 /**
@@ -12,11 +12,14 @@ export function toE164(raw: string, defaultCountry: string | undefined, field: s
   const cleaned = value.replace(/^00/, '+');
   const phone = parsePhoneNumberFromString(cleaned, (defaultCountry?.toUpperCase() as CountryCode | undefined) ?? undefined);
   if (!phone || !phone.isValid()) {
+    const country = defaultCountry?.toUpperCase();
+    // The example prefix is the country's own (+971 for AE), so the hint fits.
+    const prefix = country && isSupportedCountry(country) ? `+${getCountryCallingCode(country as CountryCode)}` : '+86';
     throw invalid(
       field,
       msg(
-        `"${value}" is not a valid phone number${defaultCountry ? ` for ${defaultCountry.toUpperCase()} (add the country code, e.g. +20…)` : ' (add the country code, e.g. +86…)'}`,
-        `“${value}” 不是有效的电话号码${defaultCountry ? `（${defaultCountry.toUpperCase()}；请加国家代码，如 +20…）` : '（请加国家代码，如 +86…）'}`,
+        `"${value}" is not a valid phone number${country ? ` for ${country}` : ''} (check the digits, or add the country code, e.g. ${prefix}…)`,
+        `“${value}” 不是有效的电话号码${country ? `（${country}）` : ''}，请检查号码或加国家代码，如 ${prefix}…`,
       ),
     );
   }

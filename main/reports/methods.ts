@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from '../api/method';
 import { overview } from '../../db/reports';
+import { currencySchema, dateSchema } from '../buyers/schema';
+import { tradeReport } from './trade';
 
 export const reportsMethods = {
   'reports.overview': method({
@@ -19,5 +21,18 @@ export const reportsMethods = {
         lowStock: row.low_stock,
       };
     },
+  }),
+  'reports.trade': method({
+    summary:
+      'The trade picture for a period (from, to inclusive) by region and country: active buyers, visits, quoted and confirmed (PI) value in one reporting currency, conversion, change against the same dates a year before, share of the total; top buyers and products per region.',
+    access: 'staff',
+    input: z.strictObject({
+      from: dateSchema,
+      to: dateSchema,
+      /** Reporting currency; the default currency of the settings when omitted. */
+      currency: currencySchema.optional(),
+      top: z.number().int().min(1).max(20).default(5),
+    }),
+    handler: (input, { core }) => tradeReport(core, input),
   }),
 };

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --products N]: builds a synthetic catalog (default 100,000
+ * npm run bench [-- --products N] [-- --buyers N]: builds a synthetic catalog (default 100,000
  * products) in a temp data folder and prints ONE JSON object of figures to
  * stdout, each named with what it measures and its unit. Progress goes to
  * stderr. Each area adds its measurements as a section in scripts/bench/.
@@ -14,6 +14,7 @@ import { timeMs } from './stats';
 import { benchCore } from './core';
 import { benchDocuments } from './documents';
 import { benchQuotes } from './quotes';
+import { benchBuyers } from './buyers';
 
 export interface BenchContext {
   dataDir: string;
@@ -22,7 +23,7 @@ export interface BenchContext {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { products: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { products: { type: 'string' }, buyers: { type: 'string' }, keep: { type: 'boolean' } } });
   const products = values.products ? Number(values.products) : 100_000;
   if (!Number.isInteger(products) || products < 100) throw new Error('--products must be a whole number ≥ 100');
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     Object.assign(report, await benchCore(ctx));
     Object.assign(report, await benchDocuments(ctx));
     Object.assign(report, await benchQuotes(ctx));
+    report.buyersSection = await benchBuyers(ctx, values.buyers ? Number(values.buyers) : 5_000);
     report.databaseFileMiB = Math.round((fs.statSync(path.join(dataDir, 'stallkeeper.db')).size / 2 ** 20) * 10) / 10;
   } finally {
     if (!values.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -69,7 +69,7 @@ describe('the command line', () => {
     } finally {
       core.close();
     }
-  });
+  }, 180_000);
 
   it('refuses to fill a folder that already has data', async () => {
     const io = capture();

@@ -12,17 +12,17 @@ describe('static checks', () => {
     const r = run('typescript/bin/tsc', ['-p', 'tsconfig.json', '--noEmit']);
     expect(r.output).toBe('');
     expect(r.status).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('typechecks the renderer strictly (npm run typecheck)', () => {
     const r = run('typescript/bin/tsc', ['-p', 'renderer/tsconfig.json', '--noEmit']);
     expect(r.output).toBe('');
     expect(r.status).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('passes the linter (npm run lint)', () => {
     const r = run('eslint/bin/eslint.js', ['.']);
     expect(r.output).toBe('');
     expect(r.status).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });

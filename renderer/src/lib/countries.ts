@@ -7,10 +7,14 @@ countries.registerLocale(zh);
 
 /** The country's name in the UI language ("阿联酋", "United Arab Emirates"). */
 export function countryName(code: string, uiLanguage: string): string {
+  if (!code) return '';
   return countries.getName(code, uiLanguage.startsWith('zh') ? 'zh' : 'en') ?? code;
 }
 
-/** 🇦🇪 from "AE". */
-export function flag(code: string): string {
-  return /^[A-Z]{2}$/.test(code) ? String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65)) : '';
+/**
+ * The country for a label. No flag emoji: Windows shows them as two letters
+ * and Linux without an emoji font as boxes.
+ */
+export function countryLabel(code: string, uiLanguage: string): string {
+  return countryName(code, uiLanguage);
 }

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/hooks';
+import { TradeByRegion } from './TradeByRegion';
 
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
@@ -43,10 +44,11 @@ export function DashboardPage() {
         </Col>
         <Col xs={12} lg={8} xl={4}>
           <Card size="small">
-            <Statistic title={t('lowStock')} value={o.lowStock} valueStyle={o.lowStock > 0 ? { color: '#c0392b' } : undefined} />
+            <Statistic title={t('lowStock')} value={o.lowStock} styles={o.lowStock > 0 ? { content: { color: '#c0392b' } } : {}} />
           </Card>
         </Col>
       </Row>
+      <TradeByRegion />
     </div>
   );
 }

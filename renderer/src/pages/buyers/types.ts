@@ -1,0 +1,22 @@
+import type { ApiInput, ApiOutput } from '../../api/client';
+
+export type Buyer = ApiOutput<'buyers.get'>;
+export type ListInput = ApiInput<'buyers.search'>;
+export type Region = NonNullable<ListInput['region']>;
+export type Sort = NonNullable<ListInput['sort']>;
+export type TimelineEvent = ApiOutput<'buyers.timeline'>[number];
+export type Visit = Extract<TimelineEvent, { kind: 'visit' }>['visit'];
+export type Duplicate = ApiOutput<'buyers.checkDuplicates'>[number];
+
+export const REGIONS: Region[] = ['africa', 'middle_east', 'latin_america', 'asean', 'eu', 'cis', 'south_asia', 'north_america', 'other_europe', 'oceania', 'east_asia', 'other'];
+export const DOC_LANGUAGES = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
+
+/** API field "contacts.1.phone" → form name ['contacts', 1, 'phone']. */
+export function fieldPath(field: string): Array<string | number> {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** Right-to-left text (Arabic, Persian) gets dir="auto" rendering through <bdi>; this tells whether a string needs it. */
+export function isRtl(text: string): boolean {
+  return /[\u0590-\u08ff]/.test(text);
+}
