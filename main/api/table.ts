@@ -3,6 +3,8 @@ import { buyersMethods } from '../buyers/methods';
 import { productsMethods } from '../products/methods';
 import { reportsMethods } from '../reports/methods';
 import { settingsMethods } from '../settings/methods';
+import { authMethods, networkMethods } from '../auth/methods';
+import { backupMethods } from '../backup/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -14,6 +16,9 @@ export const apiTable = {
   ...productsMethods,
   ...buyersMethods,
   ...reportsMethods,
+  ...authMethods,
+  ...networkMethods,
+  ...backupMethods,
 };
 
 export type ApiTable = typeof apiTable;
