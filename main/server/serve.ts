@@ -65,6 +65,8 @@ export interface Serving {
   url: string;
   /** Addresses for devices on the network, when the local-network mode is on. */
   lanUrls: string[];
+  /** The port devices use, when the local-network mode is on. */
+  lanPort: number | null;
   close: () => Promise<void>;
 }
 
@@ -90,7 +92,7 @@ export async function serve(args: ServeArgs, log: (line: string) => void = (l) =
       await running.close();
       core.close();
     };
-    return { url: running.url, lanUrls: lan.status().urls, close };
+    return { url: running.url, lanUrls: lan.status().urls, lanPort: lan.status().port, close };
   } catch (error) {
     await scheduler?.stop({ finalBackup: false });
     core.close();

@@ -199,7 +199,17 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const locale = localeOf(req);
     const zh = locale === 'zh';
-    const url = new URL(req.url ?? '/', 'http://stallkeeper.local');
+    // The request target is a path; "//host/x" must not be read as another host.
+    let url: URL;
+    try {
+      const target = req.url ?? '/';
+      if (!target.startsWith('/')) throw new Error('not a path');
+      url = new URL(`http://stallkeeper.local${target}`);
+    } catch {
+      req.resume();
+      sendError(res, { code: 'bad_request', message: zh ? '路径无效' : 'Invalid path' });
+      return;
+    }
     const pathname = url.pathname;
 
     if (!sameOrigin(req, audience === 'lan' ? ownHostNames() : loopbackHosts)) {

@@ -73,7 +73,7 @@ function stringArb(s: Schema): fc.Arbitrary<string> {
     }
   }
   if (s.format === 'email') options.push(fc.emailAddress());
-  options.push(decimalText, fc.stringMatching(/^[A-Z]{2,3}$/), fc.stringMatching(/^\+?\d{6,14}$/));
+  options.push(decimalText, fc.constantFrom('EG', 'NG', 'AE', 'CN', 'USD', 'CNY', 'en', 'zh'), fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,19}$/), fc.stringMatching(/^\+?\d{6,14}$/));
   return fc.oneof(...options);
 }
 
@@ -101,7 +101,11 @@ export function shapedValue(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
       const required = (s.required ?? []) as string[];
       const model: Record<string, fc.Arbitrary<unknown>> = {};
       for (const [key, sub] of Object.entries(props)) model[key] = shapedValue(sub, depth + 1);
-      return fc.record(model, { requiredKeys: required.filter((k) => k in model) });
+      const requiredKeys = required.filter((k) => k in model);
+      const minimal: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const key of requiredKeys) minimal[key] = model[key] as fc.Arbitrary<unknown>;
+      // Also just the required fields: fewer optional fields to get wrong, so more calls reach the handler.
+      return fc.oneof(fc.record(model, { requiredKeys }), fc.record(minimal));
     }
     case 'array': {
       const maxItems = Math.min(typeof s.maxItems === 'number' ? s.maxItems : 4, 4);
