@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --products N]: builds a synthetic catalog (default 100,000
+ * npm run bench [-- --products N] [--kills N] [--fuzz-runs N]: builds a synthetic catalog (default 100,000
  * products) in a temp data folder and prints ONE JSON object of figures to
  * stdout, each named with what it measures and its unit. Progress goes to
  * stderr. Each area adds its measurements as a section in scripts/bench/.
@@ -12,6 +12,7 @@ import { openCore } from '../../main/core';
 import { buildCatalog } from './catalog';
 import { timeMs } from './stats';
 import { benchCore } from './core';
+import { benchReliability } from './reliability';
 
 export interface BenchContext {
   dataDir: string;
@@ -20,7 +21,7 @@ export interface BenchContext {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { products: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { products: { type: 'string' }, keep: { type: 'boolean' }, kills: { type: 'string' }, 'fuzz-runs': { type: 'string' } } });
   const products = values.products ? Number(values.products) : 100_000;
   if (!Number.isInteger(products) || products < 100) throw new Error('--products must be a whole number ≥ 100');
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     core.close();
     const ctx: BenchContext = { dataDir, products, log };
     Object.assign(report, await benchCore(ctx));
+    report.reliability = await benchReliability(ctx, { kills: Number(values.kills ?? 200), fuzzRunsPerMethod: Number(values['fuzz-runs'] ?? 200) });
     report.databaseFileMiB = Math.round((fs.statSync(path.join(dataDir, 'stallkeeper.db')).size / 2 ** 20) * 10) / 10;
   } finally {
     if (!values.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -204,7 +204,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<CrashFig
   const log = options.log ?? (() => undefined);
   const ownDir = options.dataDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sk-crash-'));
   const dataDir = options.dataDir ?? (ownDir as string);
-  const maxDelay = options.maxDelayMs ?? 120;
+  const maxDelay = options.maxDelayMs ?? 250;
   const bundle = await bundleWriter();
   const figure: CrashFigure = {
     kills: 0,
