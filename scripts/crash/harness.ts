@@ -42,6 +42,8 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Longest wait after the writer is ready before the kill (ms). */
   maxDelayMs?: number;
+  /** Writers killed side by side, each on its own data folder (default 1). */
+  parallel?: number;
   log?: (line: string) => void;
 }
 
@@ -200,10 +202,9 @@ async function check(dataDir: string, reports: Report[]): Promise<{ integrity: s
 export async function runCrashHarness(options: HarnessOptions): Promise<CrashFigure> {
   const started = Date.now();
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const rng = mulberry32(seed);
   const log = options.log ?? (() => undefined);
-  const ownDir = options.dataDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sk-crash-'));
-  const dataDir = options.dataDir ?? (ownDir as string);
+  const lanes = Math.max(1, Math.min(options.parallel ?? 1, options.kills));
+  if (options.dataDir && lanes > 1) throw new Error('--data works with one lane only');
   const maxDelay = options.maxDelayMs ?? 250;
   const bundle = await bundleWriter();
   const figure: CrashFigure = {
@@ -220,45 +221,62 @@ export async function runCrashHarness(options: HarnessOptions): Promise<CrashFig
     seconds: 0,
     problems: [],
   };
-  const all: Report[] = [];
-  const lost = new Set<string>();
+  let reported = 0;
+  let lostTotal = 0;
   let checkMs = 0;
   let startMs = 0;
   let starts = 0;
-  try {
-    for (let run = 1; figure.kills < options.kills; run += 1) {
-      // One kill in ten lands while the writer is still opening the folder (WAL recovery, migrations).
-      const early = rng() < 0.1;
-      const outcome = await runWriter(bundle, dataDir, run, Math.floor(rng() * 2 ** 31), Math.floor(rng() * (early ? 150 : maxDelay)), early);
-      if (!outcome.killed) throw new Error(`the writer stopped by itself in run ${run}:\n${outcome.stderr}`);
-      figure.kills += 1;
-      all.push(...outcome.reports);
-      for (const r of outcome.reports) figure.operationsByKind[r.op] = (figure.operationsByKind[r.op] ?? 0) + 1;
-      // After each kill: this run's operations in full; every 25 kills (and at the end): all of them.
-      const full = figure.kills === options.kills || figure.kills % 25 === 0;
-      const checkStarted = Date.now();
-      const result = await check(dataDir, full ? all : outcome.reports);
-      checkMs += Date.now() - checkStarted;
-      if (outcome.startMs !== null) {
-        startMs += outcome.startMs;
-        starts += 1;
+
+  /** One data folder, killed again and again; lanes run side by side on their own folders. */
+  const lane = async (index: number, kills: number): Promise<void> => {
+    const rng = mulberry32(seed + index * 7919);
+    const ownDir = options.dataDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sk-crash-'));
+    const dataDir = options.dataDir ?? (ownDir as string);
+    const all: Report[] = [];
+    const lost = new Set<string>();
+    try {
+      for (let run = 1; run <= kills; run += 1) {
+        // One kill in ten lands while the writer is still opening the folder (WAL recovery, migrations).
+        const early = rng() < 0.1;
+        const outcome = await runWriter(bundle, dataDir, run, Math.floor(rng() * 2 ** 31), Math.floor(rng() * (early ? 150 : maxDelay)), early);
+        if (!outcome.killed) throw new Error(`the writer stopped by itself in run ${run}:\n${outcome.stderr}`);
+        figure.kills += 1;
+        all.push(...outcome.reports);
+        reported += outcome.reports.length;
+        for (const r of outcome.reports) figure.operationsByKind[r.op] = (figure.operationsByKind[r.op] ?? 0) + 1;
+        // After each kill: this run's operations in full; every 25 kills (and at the end): all of them.
+        const full = run === kills || run % 25 === 0;
+        const checkStarted = Date.now();
+        const result = await check(dataDir, full ? all : outcome.reports);
+        checkMs += Date.now() - checkStarted;
+        if (outcome.startMs !== null) {
+          startMs += outcome.startMs;
+          starts += 1;
+        }
+        if (result.integrity.length > 0) figure.integrityFailures += 1;
+        lostTotal -= lost.size;
+        for (const key of result.lostKeys) lost.add(key);
+        lostTotal += lost.size;
+        figure.halfWrittenRecords += result.half.length;
+        const problems = [...result.integrity, ...result.lost, ...result.half];
+        if (problems.length === 0) figure.survived += 1;
+        else figure.problems.push(...problems.slice(0, 5).map((p) => `lane ${index + 1}, kill ${run}: ${p}`));
+        if (figure.kills % 25 === 0) log(`${figure.kills} kills, ${reported} operations reported, ${figure.survived} survived`);
       }
-      if (result.integrity.length > 0) figure.integrityFailures += 1;
-      for (const key of result.lostKeys) lost.add(key);
-      figure.operationsLost = lost.size;
-      figure.halfWrittenRecords += result.half.length;
-      const problems = [...result.integrity, ...result.lost, ...result.half];
-      if (problems.length === 0) figure.survived += 1;
-      else figure.problems.push(...problems.slice(0, 5).map((p) => `kill ${figure.kills}: ${p}`));
-      if (figure.kills % 25 === 0) log(`${figure.kills} kills, ${all.length} operations reported, ${figure.survived} survived`);
+    } finally {
+      if (ownDir) fs.rmSync(ownDir, { recursive: true, force: true });
     }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i, Math.floor(options.kills / lanes) + (i < options.kills % lanes ? 1 : 0))));
   } finally {
-    figure.reportedOperations = all.length;
+    figure.reportedOperations = reported;
+    figure.operationsLost = lostTotal;
     figure.averageCheckMs = Math.round(checkMs / Math.max(1, figure.kills));
     figure.averageWriterStartMs = Math.round(startMs / Math.max(1, starts));
     figure.seconds = Math.round((Date.now() - started) / 100) / 10;
     figure.problems = figure.problems.slice(0, 20);
-    if (ownDir) fs.rmSync(ownDir, { recursive: true, force: true });
   }
   return figure;
 }
