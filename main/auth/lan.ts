@@ -17,7 +17,15 @@ export interface LanControl {
   stop(): Promise<LanStatus>;
 }
 
-/** This PC's IPv4 addresses on its networks (not loopback). */
+/** How likely an address is the stall's Wi-Fi: 192.168.x first, then 10.x, then 172.16–31.x (often virtual machines), then the rest. */
+function rank(address: string): number {
+  if (address.startsWith('192.168.')) return 0;
+  if (address.startsWith('10.')) return 1;
+  if (/^172\.(1[6-9]|2\d|3[01])\./.test(address)) return 2;
+  return 3;
+}
+
+/** This PC's IPv4 addresses on its networks (not loopback), the likeliest first (the QR code shows the first). */
 export function lanAddresses(): string[] {
   const found: string[] = [];
   for (const list of Object.values(os.networkInterfaces())) {
@@ -25,7 +33,7 @@ export function lanAddresses(): string[] {
       if (!info.internal && info.family === 'IPv4') found.push(info.address);
     }
   }
-  return found;
+  return found.sort((a, b) => rank(a) - rank(b));
 }
 
 /**
