@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import QRCode from 'qrcode';
 import type { Core } from '../core';
 import { AppError, msg, notFound } from '../api/errors';
 import type { Session } from '../api/method';
@@ -216,13 +215,19 @@ function openOffer(core: Core) {
   return core.security.pairing;
 }
 
+/** The QR code of the address (qrcode is loaded when first needed, not at every start). */
+async function qrSvg(text: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
+  return QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+}
+
 export async function networkStatus(core: Core): Promise<NetworkStatus> {
   const lan = lanStatus(core);
   const offer = openOffer(core);
   let pairing: PairingInfo | null = null;
   if (offer && lan.urls[0]) {
     const url = lan.urls[0];
-    pairing = { pin: offer.pin, expiresAt: iso(offer.expiresAt), url, qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
+    pairing = { pin: offer.pin, expiresAt: iso(offer.expiresAt), url, qrSvg: await qrSvg(url) };
   }
   return { enabled: q.getSecurity(core.db).lan_enabled === 1, available: Boolean(core.door.lan), lan, pairing, devices: devices(core) };
 }

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as tar from 'tar';
 import { openDatabase } from '../../db/open';
 import { imageFiles, rowCounts } from '../../db/backup';
 import { schemaVersion } from '../../db/migrate';
@@ -18,6 +17,8 @@ import { fsyncDir, fsyncFile, sha256File } from './fsutil';
  *   stallkeeper.db    the database, a consistent copy made with SQLite's backup API
  *   photos/…          the photos and thumbnails the database refers to, laid out
  *                     as in the data folder (photos/<aa>/<hash>.jpg, photos/thumbs/…)
+ *
+ * node-tar is imported when an archive is made or read, not at every start.
  */
 export const ARCHIVE_FORMAT = 'stallkeeper-backup';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -100,6 +101,7 @@ export async function buildArchive(staging: string, photosDir: string, outFile: 
 
   const partial = `${outFile}.partial`;
   try {
+    const tar = await import('tar');
     await tar.c({ gzip: true, file: partial, cwd: staging, portable: true }, ['manifest.json', ARCHIVE_DB, ...rels]);
     fsyncFile(partial);
     fs.renameSync(partial, outFile);
@@ -130,6 +132,7 @@ export async function verifyArchive(file: string): Promise<Manifest> {
   const seen = new Map<string, { bytes: number; sha256: string }>();
   let manifestText = '';
   const unexpected: string[] = [];
+  const tar = await import('tar');
   try {
     await tar.t({
       file,
@@ -175,6 +178,7 @@ export async function verifyArchive(file: string): Promise<Manifest> {
 /** Verifies the archive, then unpacks it into `dir` (an empty folder) and checks the unpacked files again. */
 export async function extractArchive(file: string, dir: string): Promise<Manifest> {
   const manifest = await verifyArchive(file);
+  const tar = await import('tar');
   await tar.x({
     file,
     cwd: dir,
