@@ -4,6 +4,7 @@ import { AppError, type ApiError, type Locale } from './errors';
 import type { MethodContext, MethodSpec, Session } from './method';
 import { apiTable, type MethodName } from './table';
 import { zodToApiError } from './validation';
+import { stripOwnerFields } from '../auth/redact';
 
 export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
@@ -85,7 +86,7 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
       ok: false,
       error: {
         code: 'forbidden',
-        message: locale === 'zh' ? '此操作需要店主 PIN' : 'This needs the owner PIN',
+        message: locale === 'zh' ? '此操作需要店主 PIN：请先解锁' : 'This needs the owner PIN: unlock first',
       },
     };
   }
@@ -94,9 +95,13 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
   });
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, locale) };
   const ctx: MethodContext = { core, session: options.session, locale };
+  // Using the app keeps the owner's unlock alive; status polling does not.
+  if (!spec.passive) options.session.seat?.touch(core.now().getTime());
+  // Staff never receive owner-only fields (cost, margin, profit), whatever a handler returns.
+  const shown = (result: unknown): unknown => (options.session.role === 'owner' ? result : stripOwnerFields(result));
   try {
     if (spec.kind === 'async') {
-      return { ok: true, result: await spec.handler(parsed.data, ctx) };
+      return { ok: true, result: shown(await spec.handler(parsed.data, ctx)) };
     }
     const prepared = spec.prepare ? await spec.prepare(parsed.data, ctx) : undefined;
     const run = core.db.transaction(() => spec.handler(parsed.data, ctx, prepared));
@@ -105,7 +110,7 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
     if (spec.afterCommit) {
       await spec.afterCommit(result, ctx).catch((error: unknown) => console.error(`[api] ${name}: follow-up after commit failed:`, error));
     }
-    return { ok: true, result };
+    return { ok: true, result: shown(result) };
   } catch (error) {
     const apiError = toApiError(error, locale);
     if (apiError.code === 'internal') console.error(`[api] ${name} failed:`, error);

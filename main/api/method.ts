@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import type { Core } from '../core';
 import type { Locale } from './errors';
+import type { Seat } from '../auth/seat';
 
-/** Who is calling: the owner (cost prices, settings, backups) or staff. */
+/** Who is calling: the owner (cost prices, margins, settings, backups) or staff. */
 export type Role = 'owner' | 'staff';
 
 export interface Session {
   role: Role;
   /** The paired device, for calls that came over the local network. */
-  deviceId?: string;
+  deviceId?: number;
+  /** Where the caller sits (the shop PC or a paired device): auth.unlock and auth.lock act on it. */
+  seat?: Seat;
 }
 
 export interface MethodContext {
@@ -23,6 +26,8 @@ interface BaseSpec<S extends z.ZodType> {
   input: S;
   /** The least role allowed to call it. */
   access: Role;
+  /** Does not count as activity for the owner's idle timeout (status polling). */
+  passive?: boolean;
 }
 
 /**

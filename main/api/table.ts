@@ -7,6 +7,8 @@ import { settingsMethods } from '../settings/methods';
 import { quotesMethods } from '../quotes/methods';
 import { invoicesMethods } from '../invoices/methods';
 import { ratesMethods } from '../rates/methods';
+import { authMethods, networkMethods } from '../auth/methods';
+import { backupMethods } from '../backup/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -22,6 +24,9 @@ export const apiTable = {
   ...quotesMethods,
   ...invoicesMethods,
   ...ratesMethods,
+  ...authMethods,
+  ...networkMethods,
+  ...backupMethods,
 };
 
 export type ApiTable = typeof apiTable;

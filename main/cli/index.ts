@@ -1,13 +1,17 @@
 import type { Command } from './command';
 import { UsageError } from './command';
 import { ApiFailure } from '../api/invoke';
+import { AppError } from '../api/errors';
 import { demoCommand } from './commands/demo';
 import { pdfCommand } from './commands/pdf';
 import { exportBuyersCommand } from './commands/exportBuyers';
 import { importBuyersCommand } from './commands/importBuyers';
+import { backupCommand } from './commands/backup';
+import { restoreCommand } from './commands/restore';
+import { resetPinCommand } from './commands/resetPin';
 
 /** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand, importBuyersCommand, exportBuyersCommand, pdfCommand];
+export const COMMANDS: Command[] = [demoCommand, importBuyersCommand, exportBuyersCommand, pdfCommand, backupCommand, restoreCommand, resetPinCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -42,6 +46,10 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\nUsage: ${command.usage}\n`);
       return 2;
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
     }
     if (error instanceof ApiFailure) {
       process.stderr.write(`${error.message}\n`);

@@ -4,13 +4,16 @@ import { callMethod, methodSpec, toApiError, type CallOutcome } from '../api/dis
 import { pickLocale } from '../api/errors';
 import { zodToApiError } from '../api/validation';
 import { handlePrintCall, isPrintMethod } from './print';
+import { pcSession } from '../auth/service';
 import { isAppUrl } from './security';
 
 export const CALL_CHANNEL = 'stallkeeper:call';
 
 /**
  * The Electron door: one IPC channel carrying (method, input, locale) to the
- * API table. Only the app's own page may call it; the person at the shop PC is the owner.
+ * API table. Only the app's own page may call it. The caller is the person
+ * at the shop PC: the owner before an owner PIN is set, afterwards staff
+ * until the PIN is entered (auth.unlock) and again after the idle timeout.
  */
 export async function handleCall(core: Core, event: Pick<IpcMainInvokeEvent, 'senderFrame'> & Partial<Pick<IpcMainInvokeEvent, 'sender'>>, method: unknown, input: unknown, locale: unknown): Promise<CallOutcome> {
   const lang = pickLocale(typeof locale === 'string' ? locale : 'en');
@@ -22,7 +25,7 @@ export async function handleCall(core: Core, event: Pick<IpcMainInvokeEvent, 'se
     return { ok: false, error: { code: 'bad_request', message: lang === 'zh' ? '方法名必须是文本' : 'The method name must be text' } };
   }
   if (isPrintMethod(method)) return printCall(core, event, method, input, lang);
-  return callMethod(core, method, input, { session: { role: 'owner' }, locale: lang });
+  return callMethod(core, method, input, { session: pcSession(core), locale: lang });
 }
 
 /**

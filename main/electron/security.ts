@@ -77,3 +77,19 @@ export function denyPermissions(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
 }
+
+/** Schemes the page may never load from: nothing remote, no local files (the app is served from app://). */
+const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+
+export function isBlockedRequest(url: string): boolean {
+  try {
+    return BLOCKED_SCHEMES.has(new URL(url).protocol);
+  } catch {
+    return true;
+  }
+}
+
+/** No remote content: every request of the page to http(s), ws(s), ftp or file is cancelled. */
+export function blockRemoteContent(ses: Session): void {
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequest(details.url) }));
+}

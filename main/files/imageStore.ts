@@ -55,12 +55,31 @@ export function decodeBase64Image(data: string, field: string): Buffer {
   return bytes;
 }
 
+/**
+ * Writes a file whole or not at all (temp file, flushed to disk, renamed), so
+ * after a power cut a photo the database refers to is never missing or torn:
+ * it is on disk before the transaction that refers to it commits.
+ */
 function writeOnce(file: string, bytes: Buffer): void {
   if (fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, bytes);
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(tmp, file);
+  if (process.platform !== 'win32') {
+    const dir = fs.openSync(path.dirname(file), 'r');
+    try {
+      fs.fsyncSync(dir);
+    } finally {
+      fs.closeSync(dir);
+    }
+  }
 }
 
 /**

@@ -5,7 +5,12 @@ import type { Core } from '../core';
 import { callMethod, describeMethods } from '../api/dispatch';
 import { ERROR_STATUS, pickLocale, type ApiError, type Locale } from '../api/errors';
 import type { Session } from '../api/method';
+import { toApiError } from '../api/dispatch';
 import { findImageFile } from '../files/imageStore';
+import { deviceSession, pairDevice, pcSession } from '../auth/service';
+import { ownHostNames } from '../auth/lan';
+import { pairRequestSchema } from '../auth/pairing';
+import { zodToApiError } from '../api/validation';
 import { mimeOf, resolveStatic } from './staticFiles';
 
 /** Largest request body accepted by POST /api/<method> (images travel as base64). */
@@ -24,13 +29,24 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** The cookie a paired device keeps its token in (HttpOnly, SameSite=Strict). */
+export const DEVICE_COOKIE = 'sk_device';
+const PAIR_BODY_BYTES = 4096;
+
 export interface ServerOptions {
   core: Core;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   host?: string;
   port?: number;
-  /** Who is calling; browser mode on 127.0.0.1 is the owner at the shop PC. */
+  /**
+   * 'pc' (default): the person at this PC, on a loopback address only; they
+   * are the owner until an owner PIN is set, then staff until it is entered.
+   * 'lan': devices on the stall's network; every API call and photo needs
+   * the token a device gets by pairing (POST /pair), else 401.
+   */
+  audience?: 'pc' | 'lan';
+  /** Who is calling; replaces the audience's rule (tests). */
   authenticate?: (req: http.IncomingMessage) => Session | null;
 }
 
@@ -93,6 +109,21 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
+/** The device token: the HttpOnly cookie a browser sends, or `Authorization: Bearer <token>`. */
+export function deviceToken(req: http.IncomingMessage): string | null {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string' && /^Bearer\s+\S+$/i.test(auth)) return auth.replace(/^Bearer\s+/i, '');
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === DEVICE_COOKIE) return value.join('=') || null;
+  }
+  return null;
+}
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
 /** Requests must name this server as their Host (no DNS rebinding) and come from its own pages. */
 function sameOrigin(req: http.IncomingMessage, allowedHosts: Set<string>): boolean {
   const host = (req.headers.host ?? '').toLowerCase();
@@ -109,19 +140,98 @@ function sameOrigin(req: http.IncomingMessage, allowedHosts: Set<string>): boole
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const { core, rendererDir } = options;
   const host = options.host ?? '127.0.0.1';
-  const authenticate = options.authenticate ?? (() => ({ role: 'owner' as const }));
-  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
-  const allowedHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  const audience = options.audience ?? 'pc';
+  if (audience === 'pc' && !isLoopback(host)) {
+    return Promise.reject(new Error(`The shop PC's own address must be a loopback address, not ${host}; devices on the network use the local-network mode (--lan), which needs pairing.`));
+  }
+  const authenticate =
+    options.authenticate ?? (audience === 'lan' ? (req: http.IncomingMessage) => deviceSession(core, deviceToken(req)) : () => pcSession(core));
+  const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+  const handlePair = async (req: http.IncomingMessage, res: http.ServerResponse, zh: boolean): Promise<void> => {
+    if (req.method !== 'POST') {
+      req.resume();
+      sendError(res, { code: 'bad_request', message: zh ? '请用 POST 提交配对 PIN' : 'Send the pairing PIN with POST' }, { Allow: 'POST' });
+      return;
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      req.resume();
+      sendError(res, { code: 'unsupported_media_type', message: zh ? '请求体必须是 JSON' : 'The body must be JSON (Content-Type: application/json)' });
+      return;
+    }
+    const body = await readBody(req, PAIR_BODY_BYTES);
+    if (body === 'too_large') {
+      sendError(res, { code: 'payload_too_large', message: zh ? '请求体过大' : 'The body is too large' }, { Connection: 'close' });
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.toString('utf8'));
+    } catch {
+      sendError(res, { code: 'bad_request', message: zh ? '请求体不是有效的 JSON' : 'The body is not valid JSON' });
+      return;
+    }
+    const parsed = pairRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      sendError(res, zodToApiError(parsed.error, zh ? 'zh' : 'en'));
+      return;
+    }
+    try {
+      const paired = pairDevice(core, parsed.data, req.socket.remoteAddress ?? 'unknown');
+      send(res, 200, JSON.stringify({ device: paired.device, token: paired.token }), 'application/json; charset=utf-8', {
+        'Cache-Control': 'no-store',
+        'Set-Cookie': `${DEVICE_COOKIE}=${paired.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${400 * 86400}`,
+      });
+    } catch (error) {
+      const apiError = toApiError(error, zh ? 'zh' : 'en');
+      sendError(res, apiError, apiError.code === 'too_many_requests' ? { 'Retry-After': '60' } : {});
+    }
+  };
+
+  const unauthorized = (res: http.ServerResponse, zh: boolean, hadToken: boolean) =>
+    sendError(
+      res,
+      { code: 'unauthorized', message: zh ? '此设备尚未配对（或已被撤销）：请输入店内电脑上显示的配对 PIN' : 'This device is not paired (or was revoked): enter the pairing PIN shown on the shop PC' },
+      hadToken ? { 'Set-Cookie': `${DEVICE_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` } : {},
+    );
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const locale = localeOf(req);
     const zh = locale === 'zh';
-    const url = new URL(req.url ?? '/', 'http://stallkeeper.local');
+    // The request target is a path; "//host/x" must not be read as another host.
+    let url: URL;
+    try {
+      const target = req.url ?? '/';
+      if (!target.startsWith('/')) throw new Error('not a path');
+      url = new URL(`http://stallkeeper.local${target}`);
+    } catch {
+      req.resume();
+      sendError(res, { code: 'bad_request', message: zh ? '路径无效' : 'Invalid path' });
+      return;
+    }
     const pathname = url.pathname;
 
-    if (loopback && !sameOrigin(req, allowedHosts)) {
+    if (!sameOrigin(req, audience === 'lan' ? ownHostNames() : loopbackHosts)) {
+      req.resume();
       sendError(res, { code: 'forbidden', message: zh ? '来源不被允许' : 'Requests from other sites are not allowed' });
       return;
+    }
+
+    if (audience === 'lan' && pathname === '/pair') {
+      await handlePair(req, res, zh);
+      return;
+    }
+
+    const needsSession = pathname === '/api' || pathname.startsWith('/api/') || (audience === 'lan' && pathname.startsWith('/photos/'));
+    let session: Session | null = null;
+    if (needsSession) {
+      session = authenticate(req);
+      if (!session) {
+        req.resume();
+        unauthorized(res, zh, deviceToken(req) !== null);
+        return;
+      }
     }
 
     if (pathname === '/api' || pathname === '/api/') {
@@ -171,12 +281,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           return;
         }
       }
-      const session = authenticate(req);
-      if (!session) {
-        sendError(res, { code: 'unauthorized', message: zh ? '请先配对此设备' : 'Pair this device first' });
+      let method: string;
+      try {
+        method = decodeURIComponent(name);
+      } catch {
+        sendError(res, { code: 'bad_request', message: zh ? '方法名编码无效' : 'The method name is not validly encoded' });
         return;
       }
-      const outcome = await callMethod(core, decodeURIComponent(name), input, { session, locale });
+      const outcome = await callMethod(core, method, input, { session: session as Session, locale });
       if (outcome.ok) sendJson(res, 200, outcome.result ?? null);
       else sendError(res, outcome.error);
       return;
@@ -228,7 +340,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const port = (server.address() as AddressInfo).port;
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
-        url: `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}/`,
+        url: `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${port}/`,
         port,
         server,
         close: () =>

@@ -29,6 +29,9 @@ export class ApiCallError extends Error implements ApiError {
 }
 
 let currentLocale = 'en';
+export function apiLocale(): string {
+  return currentLocale;
+}
 export function setApiLocale(locale: string): void {
   currentLocale = locale;
 }
@@ -55,12 +58,27 @@ async function overHttp(method: string, input: unknown): Promise<Outcome> {
   return { ok: false, error: error ?? { code: 'internal', message: `HTTP ${response.status}` } };
 }
 
+// A device on the stall's network that is not paired (or was revoked) gets 401: the app shows the pairing screen.
+let unpaired = false;
+const unpairedListeners = new Set<() => void>();
+export function isUnpaired(): boolean {
+  return unpaired;
+}
+export function onUnpairedChange(listener: () => void): () => void {
+  unpairedListeners.add(listener);
+  return () => unpairedListeners.delete(listener);
+}
+
 /**
  * Calls one method of the API table, through the Electron bridge when it
  * exists and over HTTP otherwise. Resolves with the result or throws ApiCallError.
  */
 export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   const outcome = window.stallkeeper ? await window.stallkeeper.call(method, input, currentLocale) : await overHttp(method, input);
+  if (!outcome.ok && outcome.error.code === 'unauthorized' && !unpaired) {
+    unpaired = true;
+    unpairedListeners.forEach((l) => l());
+  }
   if (!outcome.ok) throw new ApiCallError(outcome.error);
   return outcome.result as ApiOutput<M>;
 }

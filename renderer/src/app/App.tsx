@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
 import { NAV_ITEMS } from './nav';
+import { OwnerLock } from './OwnerLock';
+import { PairGate } from './PairGate';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { BuyersPage } from '../pages/buyers/BuyersPage';
@@ -48,6 +50,7 @@ export function App() {
           <Layout>
             <Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', height: 56 }}>
               <Space>
+                <OwnerLock />
                 <span>{t('app.language')}</span>
                 <Select
                   aria-label={t('app.language')}
@@ -60,14 +63,16 @@ export function App() {
               </Space>
             </Header>
             <Content style={{ margin: 16, padding: 20, background: '#fff', borderRadius: 8, overflow: 'auto' }}>
-              <Routes>
-                <Route path="/" element={<DashboardPage />} />
-                <Route path="/products/*" element={<ProductsPage />} />
-                <Route path="/buyers/*" element={<BuyersPage />} />
-                <Route path="/quotes/*" element={<QuotesPage />} />
-                <Route path="/invoices/*" element={<InvoicesPage />} />
-                <Route path="/settings" element={<SettingsPage />} />
-              </Routes>
+              <PairGate>
+                <Routes>
+                  <Route path="/" element={<DashboardPage />} />
+                  <Route path="/products/*" element={<ProductsPage />} />
+                  <Route path="/buyers/*" element={<BuyersPage />} />
+                  <Route path="/quotes/*" element={<QuotesPage />} />
+                  <Route path="/invoices/*" element={<InvoicesPage />} />
+                  <Route path="/settings" element={<SettingsPage />} />
+                </Routes>
+              </PairGate>
             </Content>
           </Layout>
         </Layout>

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ImageSlot } from './ImageSlot';
+import { OwnerSettings } from './OwnerSettings';
+import { BackupSettings } from './BackupSettings';
+import { NetworkSettings } from './NetworkSettings';
 
 type Snapshot = ApiOutput<'settings.get'>;
 type FormValues = Required<ApiInput<'settings.update'>>;
@@ -149,6 +152,9 @@ export function SettingsPage() {
           {t('save')}
         </Button>
       </Form>
+      <OwnerSettings />
+      <BackupSettings />
+      <NetworkSettings />
     </div>
   );
 }

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { AppError, invalid, msg } from '../api/errors';
+import { bilingual } from '../api/validation';
+import { method } from '../api/method';
+import { backupNow, backupStatus, checkExportFolder, exportArchiveTo } from './service';
+import { restoreIntoCore, snapshotFile } from './restore';
+
+const fullPath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((p) => !p.includes('\0'), bilingual('is not a valid path', '不是有效的路径'));
+
+export const backupMethods = {
+  'backup.status': method({
+    summary: 'The backups in the data folder, the last automatic backup and the last copy to a USB stick, with warnings when they are old.',
+    access: 'owner',
+    passive: true,
+    input: z.strictObject({}),
+    handler: (_input, { core }) => backupStatus(core),
+  }),
+  'backup.run': method({
+    summary: 'Backs up now into the data folder (SQLite online backup, new photos copied, old backups rotated).',
+    access: 'owner',
+    kind: 'async',
+    input: z.strictObject({}),
+    handler: (_input, { core }) => backupNow(core, 'manual'),
+  }),
+  'backup.export': method({
+    summary: 'Writes one archive (database + photos, checked after writing) into a folder, e.g. a USB stick; without a folder the desktop app asks for one.',
+    access: 'owner',
+    kind: 'async',
+    input: z.strictObject({ folder: fullPath.optional() }),
+    handler: async (input, { core }) => {
+      let folder = input.folder;
+      if (folder === undefined) {
+        if (!core.door.chooseFolder) throw invalid('folder', msg('type the folder of the USB stick', '请填写 U 盘的文件夹'));
+        const chosen = await core.door.chooseFolder();
+        if (!chosen) return { cancelled: true as const };
+        folder = chosen;
+      }
+      return { cancelled: false as const, ...(await exportArchiveTo(core, checkExportFolder(core, folder))) };
+    },
+  }),
+  'backup.restore': method({
+    summary: 'Restores a backup (a snapshot of the backups folder by name, or an archive/.db file by full path): verified first, the current state backed up, then swapped in.',
+    access: 'owner',
+    kind: 'async',
+    input: z.strictObject({
+      snapshot: z.string().min(1).max(200).optional(),
+      file: fullPath.optional(),
+    }),
+    handler: (input, { core }) => {
+      if ((input.snapshot === undefined) === (input.file === undefined)) {
+        throw new AppError('invalid_input', msg('snapshot: give either a backup name (snapshot) or a file', 'snapshot：请提供备份名称（snapshot）或文件（file）之一'), 'snapshot');
+      }
+      const file = input.snapshot !== undefined ? snapshotFile(core.paths, input.snapshot) : (input.file as string);
+      return restoreIntoCore(core, file);
+    },
+  }),
+};

@@ -1,0 +1,269 @@
+/**
+ * The crash harness's operations table: what the writer process does, and
+ * how the checker proves, after each SIGKILL, that every operation the
+ * writer reported as committed is there in full and that nothing is
+ * half-written. Each operation goes through the API table (invoke) like the
+ * app's doors, except stock moves, which have no API method yet and run
+ * through the stock service in one immediate transaction exactly as
+ * dispatch.ts would run a handler.
+ *
+ * To add an area (quotations with lines, pro-forma invoices): add an entry
+ * to OPERATIONS with run (do it, return a report) and verify (find the
+ * reported record in full), and a check to WHOLE_CHECKS that finds any
+ * half-written record of that kind in the whole database (a quotation
+ * without its lines, a PI whose reservations do not match its lines).
+ */
+import fs from 'node:fs';
+import sharp from 'sharp';
+import type { Core } from '../../main/core';
+import { invoke } from '../../main/api/invoke';
+import { receive } from '../../main/stock/service';
+import { imageFile, thumbFile } from '../../main/files/imageStore';
+import { listSnapshots, checkSnapshot } from '../../main/backup/snapshots';
+
+export interface Report {
+  op: string;
+  [key: string]: unknown;
+}
+
+export interface WriterState {
+  core: Core;
+  /** Tags this writer's records: unique per writer process. */
+  run: string;
+  seq: number;
+  rng: () => number;
+  /** Item numbers of the products this run created (updates and stock pick from them). */
+  products: string[];
+}
+
+export interface CrashOperation {
+  name: string;
+  /** How often the writer picks it, relative to the others. */
+  weight: number;
+  run: (s: WriterState) => Promise<Report>;
+  /** null when the reported operation is there in full, else what is wrong. */
+  verify: (core: Core, report: Report) => Promise<string | null>;
+}
+
+export interface WholeCheck {
+  name: string;
+  /** Problems found in the whole database (half-written records), [] when none. */
+  check: (core: Core) => Promise<string[]> | string[];
+}
+
+const tiersFor = (rev: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ minQty: (i + 1) * 100, priceCny: `${(rev % 97) + 1}.${String(90 - i * 10).padStart(2, '0')}` }));
+
+const REV = /^rev (\d+)$/;
+
+async function productByItemNo(core: Core, itemNo: string) {
+  try {
+    return await invoke(core, 'products.get', { itemNo });
+  } catch {
+    return null;
+  }
+}
+
+export const OPERATIONS: CrashOperation[] = [
+  {
+    name: 'products.create',
+    weight: 30,
+    run: async (s) => {
+      const itemNo = `CR${s.run}-${s.seq}`;
+      await invoke(s.core, 'products.create', {
+        itemNo,
+        names: { zh: `压测产品 ${s.seq}`, en: 'rev 0' },
+        costCny: '3.25',
+        priceTiers: tiersFor(0, 3),
+        packing: { pcsPerInner: 12, pcsPerCarton: 144, cartonCm: { l: '50', w: '40', h: '30' }, gwKg: '12.5', nwKg: '11' },
+      });
+      s.products.push(itemNo);
+      return { op: 'products.create', itemNo };
+    },
+    verify: async (core, r) => {
+      const p = await productByItemNo(core, r.itemNo as string);
+      if (!p) return `product ${String(r.itemNo)} is missing`;
+      if (p.priceTiers.length < 3) return `product ${p.itemNo} has ${p.priceTiers.length} price tiers`;
+      return p.packing.pcsPerCarton === 144 ? null : `product ${p.itemNo} lost its packing`;
+    },
+  },
+  {
+    name: 'products.update',
+    weight: 20,
+    run: async (s) => {
+      const itemNo = s.products[Math.floor(s.rng() * s.products.length)];
+      if (!itemNo) return OPERATIONS[0]!.run(s);
+      const p = await invoke(s.core, 'products.get', { itemNo });
+      const rev = Number(REV.exec(p.names.en)?.[1] ?? 0) + 1;
+      await invoke(s.core, 'products.update', { id: p.id, changes: { names: { en: `rev ${rev}` }, priceTiers: tiersFor(rev, 4) } });
+      return { op: 'products.update', itemNo, rev };
+    },
+    verify: async (core, r) => {
+      const p = await productByItemNo(core, r.itemNo as string);
+      if (!p) return `updated product ${String(r.itemNo)} is missing`;
+      const rev = Number(REV.exec(p.names.en)?.[1] ?? -1);
+      return rev >= (r.rev as number) ? null : `product ${p.itemNo} is at rev ${rev}, the writer had committed rev ${String(r.rev)}`;
+    },
+  },
+  {
+    name: 'buyers.create',
+    weight: 20,
+    run: async (s) => {
+      const company = `Crash buyer ${s.run}-${s.seq}`;
+      const b = await invoke(s.core, 'buyers.create', {
+        company,
+        country: 'AE',
+        tags: ['crash', `run-${s.run}`],
+        contacts: [
+          { name: 'Ahmed', phone: '+971501234567' },
+          { name: 'Sara', whatsapp: '+971551234567' },
+        ],
+      });
+      return { op: 'buyers.create', id: b.id, company };
+    },
+    verify: async (core, r) => {
+      try {
+        const b = await invoke(core, 'buyers.get', { id: r.id as number });
+        if (b.company !== r.company) return `buyer ${String(r.id)} is ${b.company}, not ${String(r.company)}`;
+        return b.contacts.length === 2 && b.tags.length === 2 ? null : `buyer ${String(r.id)} has ${b.contacts.length} contacts and ${b.tags.length} tags`;
+      } catch {
+        return `buyer ${String(r.id)} (${String(r.company)}) is missing`;
+      }
+    },
+  },
+  {
+    name: 'stock.receiveBatch',
+    weight: 15,
+    run: async (s) => {
+      const reference = `CRB${s.run}-${s.seq}`;
+      if (new Set(s.products).size < 3) return OPERATIONS[0]!.run(s);
+      const items = new Set<string>();
+      while (items.size < 3) items.add(s.products[Math.floor(s.rng() * s.products.length)] as string);
+      const ids = await Promise.all([...items].map(async (itemNo) => (await invoke(s.core, 'products.get', { itemNo })).id));
+      // One transaction, as dispatch.ts runs a handler: all moves of the batch or none.
+      s.core.db
+        .transaction(() => {
+          for (const productId of ids) receive(s.core, { productId, qty: 10, reference, reason: 'crash test delivery' });
+        })
+        .immediate();
+      return { op: 'stock.receiveBatch', reference, moves: ids.length };
+    },
+    verify: async (core, r) => {
+      const n = (core.db.prepare('SELECT count(*) AS n FROM stock_moves WHERE reference = ?').get(r.reference) as { n: number }).n;
+      return n === r.moves ? null : `delivery ${String(r.reference)} has ${n} of its ${String(r.moves)} stock moves`;
+    },
+  },
+  {
+    name: 'settings.update',
+    weight: 8,
+    run: async (s) => {
+      const rev = Date.now() * 1000 + (s.seq % 1000);
+      await invoke(s.core, 'settings.update', { seller: { companyNameEn: `Crash Co rev ${rev}` }, defaults: { validityDays: (rev % 365) + 1 } });
+      return { op: 'settings.update', rev };
+    },
+    verify: async (core, r) => {
+      const st = await invoke(core, 'settings.get', {});
+      const rev = Number(/rev (\d+)$/.exec(st.seller.companyNameEn)?.[1] ?? -1);
+      return rev >= (r.rev as number) ? null : `settings are at rev ${rev}, the writer had committed rev ${String(r.rev)}`;
+    },
+  },
+  {
+    name: 'products.addPhotos',
+    weight: 5,
+    run: async (s) => {
+      const itemNo = s.products[Math.floor(s.rng() * s.products.length)];
+      if (!itemNo) return OPERATIONS[0]!.run(s);
+      const colour = { r: Math.floor(s.rng() * 256), g: Math.floor(s.rng() * 256), b: Math.floor(s.rng() * 256) };
+      const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: colour } }).png().toBuffer();
+      const p = await invoke(s.core, 'products.get', { itemNo });
+      const updated = await invoke(s.core, 'products.addPhotos', { id: p.id, images: [{ dataBase64: png.toString('base64') }] });
+      return { op: 'products.addPhotos', itemNo, hash: updated.photos.at(-1)?.hash };
+    },
+    verify: async (core, r) => {
+      const p = await productByItemNo(core, r.itemNo as string);
+      return p?.photos.some((ph) => ph.hash === r.hash) ? null : `photo ${String(r.hash)} of ${String(r.itemNo)} is missing`;
+    },
+  },
+  {
+    name: 'backup.run',
+    weight: 2,
+    run: async (s) => {
+      const result = await invoke(s.core, 'backup.run', {});
+      return { op: 'backup.run', name: result.snapshot.name, takenAt: result.snapshot.takenAt };
+    },
+    // Rotation may replace it by a newer one of the same day; what must hold is that a backup at least as new exists.
+    verify: async (core, r) =>
+      listSnapshots(core.paths).some((x) => x.kind !== 'pre-restore' && x.takenAt >= (r.takenAt as string)) ? null : `backup ${String(r.name)} (and any newer one) is missing`,
+  },
+];
+
+export const WHOLE_CHECKS: WholeCheck[] = [
+  {
+    name: 'every crash-test product has its price tiers and the tiers of its revision',
+    check: (core) => {
+      const rows = core.db
+        .prepare(
+          `SELECT p.item_no, p.name_en, count(t.min_qty) AS tiers, group_concat(t.price_cny_e4) AS prices
+             FROM products p LEFT JOIN price_tiers t ON t.product_id = p.id
+            WHERE p.item_no LIKE 'CR%' GROUP BY p.id`,
+        )
+        .all() as Array<{ item_no: string; name_en: string; tiers: number; prices: string | null }>;
+      const problems: string[] = [];
+      for (const row of rows) {
+        const rev = Number(REV.exec(row.name_en)?.[1] ?? -1);
+        const expected = tiersFor(rev, rev === 0 ? 3 : 4);
+        if (row.tiers !== expected.length) problems.push(`${row.item_no} (rev ${rev}) has ${row.tiers} tiers, not ${expected.length}`);
+        const prices = (row.prices ?? '').split(',').map(Number).sort((a, b) => a - b);
+        const want = expected.map((t) => Math.round(Number(t.priceCny) * 10_000)).sort((a, b) => a - b);
+        if (prices.join() !== want.join()) problems.push(`${row.item_no} (rev ${rev}) has the prices of another revision`);
+      }
+      return problems;
+    },
+  },
+  {
+    name: 'every crash-test buyer has both contacts and both tags',
+    check: (core) =>
+      (
+        core.db
+          .prepare(
+            `SELECT b.company, (SELECT count(*) FROM contacts c WHERE c.buyer_id = b.id) AS contacts,
+                    (SELECT count(*) FROM buyer_tags t WHERE t.buyer_id = b.id) AS tags
+               FROM buyers b WHERE b.company LIKE 'Crash buyer %'`,
+          )
+          .all() as Array<{ company: string; contacts: number; tags: number }>
+      )
+        .filter((b) => b.contacts !== 2 || b.tags !== 2)
+        .map((b) => `${b.company} has ${b.contacts} contacts and ${b.tags} tags`),
+  },
+  {
+    name: 'every crash-test delivery has all three of its stock moves',
+    check: (core) =>
+      (
+        core.db
+          .prepare(`SELECT reference, count(*) AS n FROM stock_moves WHERE reference LIKE 'CRB%' GROUP BY reference HAVING count(*) <> 3`)
+          .all() as Array<{ reference: string; n: number }>
+      ).map((r) => `delivery ${r.reference} has ${r.n} of its 3 stock moves`),
+  },
+  {
+    name: 'the seller profile and the document defaults were changed together',
+    check: (core) => {
+      const row = core.db
+        .prepare('SELECT s.company_name_en AS name, d.validity_days AS days FROM seller_profile s, app_settings d')
+        .get() as { name: string; days: number };
+      const rev = /Crash Co rev (\d+)$/.exec(row.name)?.[1];
+      if (rev === undefined) return [];
+      return (Number(rev) % 365) + 1 === row.days ? [] : [`seller profile at rev ${rev} but validity ${row.days} days`];
+    },
+  },
+  {
+    name: 'every stored image has its photo and thumbnail file',
+    check: (core) =>
+      (core.db.prepare('SELECT hash, mime FROM images').all() as Array<{ hash: string; mime: string }>)
+        .filter((i) => !fs.existsSync(imageFile(core.paths.photos, i.hash, i.mime)) || !fs.existsSync(thumbFile(core.paths.photos, i.hash)))
+        .map((i) => `image ${i.hash.slice(0, 12)}… has no file`),
+  },
+  {
+    name: 'every backup in backups/snapshots is whole (a cut-short backup leaves no file)',
+    check: (core) => listSnapshots(core.paths).flatMap((s) => checkSnapshot(s.file).map((p) => `${s.name}: ${p}`)),
+  },
+];
