@@ -7,6 +7,7 @@ import { schemaVersion } from '../../db/migrate';
 import { imageFile, thumbFile } from '../files/imageStore';
 import { AppError, msg } from '../api/errors';
 import { fsyncDir, fsyncFile, sha256File } from './fsutil';
+import { storedDocuments } from './documents';
 
 /**
  * The one-file backup for a USB stick: a gzip-compressed tar archive
@@ -17,6 +18,7 @@ import { fsyncDir, fsyncFile, sha256File } from './fsutil';
  *   stallkeeper.db    the database, a consistent copy made with SQLite's backup API
  *   photos/…          the photos and thumbnails the database refers to, laid out
  *                     as in the data folder (photos/<aa>/<hash>.jpg, photos/thumbs/…)
+ *   documents/…       the stored PDFs of issued PIs (documents/<key>/<variant>.pdf)
  *
  * node-tar is imported when an archive is made or read, not at every start.
  */
@@ -40,7 +42,7 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
-const ENTRY = /^(manifest\.json|stallkeeper\.db|photos\/(?:thumbs\/)?[0-9a-f]{2}\/[0-9a-f]{64}\.(?:jpg|png))$/;
+const ENTRY = /^(manifest\.json|stallkeeper\.db|photos\/(?:thumbs\/)?[0-9a-f]{2}\/[0-9a-f]{64}\.(?:jpg|png)|documents\/[A-Za-z0-9._@-]+\/[a-z]+-[a-z]{2}(?:-bi)?-(?:a4|letter)\.pdf)$/;
 
 function bad(file: string, en: string, zh: string): AppError {
   return new AppError('invalid_input', msg(`file: ${path.basename(file)} ${en}`, `file：${path.basename(file)} ${zh}`), 'file');
@@ -61,7 +63,13 @@ function linkOrCopy(from: string, to: string): void {
  * packs everything into `<outFile>.partial`, flushes it and renames it into
  * place, then reads it back and checks every checksum.
  */
-export async function buildArchive(staging: string, photosDir: string, outFile: string, createdAt: Date): Promise<{ file: string; bytes: number; manifest: Manifest }> {
+export async function buildArchive(
+  staging: string,
+  photosDir: string,
+  outFile: string,
+  createdAt: Date,
+  documentsDir?: string,
+): Promise<{ file: string; bytes: number; manifest: Manifest }> {
   const dbFile = path.join(staging, ARCHIVE_DB);
   const db = openDatabase(dbFile, { readonly: true, migrate: false });
   let images: Array<{ hash: string; mime: string }>;
@@ -82,6 +90,10 @@ export async function buildArchive(staging: string, photosDir: string, outFile: 
       linkOrCopy(source, path.join(staging, ...rel.split('/')));
       rels.push(rel);
     }
+  }
+  for (const rel of documentsDir ? storedDocuments(documentsDir) : []) {
+    linkOrCopy(path.join(documentsDir as string, ...rel.split('/')), path.join(staging, 'documents', ...rel.split('/')));
+    rels.push(`documents/${rel}`);
   }
   const files: ManifestFile[] = [];
   for (const rel of [ARCHIVE_DB, ...rels]) {

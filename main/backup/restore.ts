@@ -12,8 +12,9 @@ import { ARCHIVE_DB, extractArchive } from './archive';
 import { copyFileDurably, fsyncDir, fsyncFile, tmpTag } from './fsutil';
 import { readLiveLock } from './lock';
 import { copyNewPhotos } from './photos';
+import { copyNewDocuments } from './documents';
 import { takeSnapshot } from './service';
-import { parseSnapshotName, photoPoolDir, removeStaleTemps, snapshotsDir } from './snapshots';
+import { documentPoolDir, parseSnapshotName, photoPoolDir, removeStaleTemps, snapshotsDir } from './snapshots';
 
 /**
  * Restoring a backup, in four steps:
@@ -52,6 +53,7 @@ interface Staged {
   dir: string;
   dbFile: string;
   photosDir: string | null;
+  documentsDir: string | null;
   kind: 'archive' | 'snapshot';
   takenAt: string | null;
   schema: { from: number; to: number };
@@ -104,10 +106,12 @@ async function stage(paths: DataPaths, file: string): Promise<Staged> {
   try {
     const dbFile = path.join(dir, ARCHIVE_DB);
     let photosDir: string | null = null;
+    let documentsDir: string | null = null;
     let takenAt: string | null = null;
     if (kind === 'archive') {
       const manifest = await extractArchive(source, dir);
       photosDir = path.join(dir, 'photos');
+      documentsDir = path.join(dir, 'documents');
       takenAt = manifest.createdAt;
     } else {
       fs.copyFileSync(source, dbFile);
@@ -115,6 +119,7 @@ async function stage(paths: DataPaths, file: string): Promise<Staged> {
       takenAt = parseSnapshotName(path.basename(source))?.takenAt ?? null;
       const besideIt = path.join(path.dirname(source), 'photos');
       photosDir = path.dirname(source) === snapshotsDir(paths) ? photoPoolDir(paths) : fs.existsSync(besideIt) ? besideIt : null;
+      documentsDir = path.dirname(source) === snapshotsDir(paths) ? documentPoolDir(paths) : null;
     }
     let db: Db;
     try {
@@ -139,7 +144,7 @@ async function stage(paths: DataPaths, file: string): Promise<Staged> {
       }
       const to = migrate(db);
       const images = imageFiles(db);
-      return { dir, dbFile, photosDir, kind, takenAt, schema: { from, to }, counts: rowCounts(db), hashes: new Set(images.map((i) => i.hash)), images };
+      return { dir, dbFile, photosDir, documentsDir, kind, takenAt, schema: { from, to }, counts: rowCounts(db), hashes: new Set(images.map((i) => i.hash)), images };
     } finally {
       db.close();
     }
@@ -170,6 +175,9 @@ function carrySecurity(stagedDb: string, current: SecurityState | null): void {
 }
 
 function mergePhotos(staged: Staged, paths: DataPaths): { added: number; missing: number } {
+  // Stored PDFs of issued PIs come back with the photos; their folders are named
+  // by number and creation time, so a later PI with the same number never meets them.
+  if (staged.documentsDir && fs.existsSync(staged.documentsDir)) copyNewDocuments(staged.documentsDir, paths.documents);
   const added = staged.photosDir ? copyNewPhotos(staged.photosDir, paths.photos, staged.hashes).copied : 0;
   const missing = staged.images.filter((i) => !fs.existsSync(imageFile(paths.photos, i.hash, i.mime))).length;
   return { added, missing };

@@ -9,10 +9,12 @@ import { ARCHIVE_DB, buildArchive, type Manifest } from './archive';
 import { removableFolders } from './drives';
 import { fsyncDir, fsyncFile, tmpTag } from './fsutil';
 import { copyNewPhotos, prunePhotoPool } from './photos';
+import { copyNewDocuments } from './documents';
 import { backupsToKeep, DEFAULT_POLICY, type RotationPolicy } from './rotation';
 import type { LastRun } from './runtime';
 import {
   listSnapshots,
+  documentPoolDir,
   photoPoolDir,
   removeStaleTemps,
   snapshotName,
@@ -70,6 +72,7 @@ export async function takeSnapshot(db: Db, paths: DataPaths, at: Date, kind: Sna
   // Photo files are written before the transaction that refers to them
   // commits, so every photo the copy refers to is on disk by now.
   const photos = copyNewPhotos(paths.photos, photoPoolDir(paths));
+  copyNewDocuments(paths.documents, documentPoolDir(paths));
   const removed = rotateBackups(paths, policy);
   const info = listSnapshots(paths).find((s) => s.name === name) as SnapshotInfo;
   return { snapshot: describe(info), photosCopied: photos.copied, removed };
@@ -216,7 +219,7 @@ export async function exportArchiveTo(core: Core, target: string, options: { tar
       await onlineBackup(core.db, dbCopy);
       const { problems } = finishSnapshot(dbCopy);
       if (problems.length > 0) throw new AppError('internal', msg(`The database copy failed its integrity check: ${problems[0]}`, `数据库副本未通过完整性检查：${problems[0]}`));
-      const built = await buildArchive(staging, core.paths.photos, outFile, at);
+      const built = await buildArchive(staging, core.paths.photos, outFile, at, core.paths.documents);
       recordExport(core, { at: at.toISOString(), file: built.file, bytes: built.bytes });
       return { file: built.file, bytes: built.bytes, createdAt: built.manifest.createdAt, photos: built.manifest.photos, counts: built.manifest.counts };
     } finally {

@@ -30,6 +30,11 @@ export function photoPoolDir(paths: DataPaths): string {
   return path.join(paths.backups, 'photos');
 }
 
+/** Stored PDFs of issued PIs, copied once each (see documents.ts). */
+export function documentPoolDir(paths: DataPaths): string {
+  return path.join(paths.backups, 'documents');
+}
+
 const NAME = /^stallkeeper-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(auto|manual|pre-restore)\.db$/;
 
 export function snapshotName(at: Date, kind: SnapshotKind): string {

@@ -33,14 +33,14 @@ export async function printDocument(core: Core, ref: { id: number } | { number: 
   const lang = request.lang ?? model.lang;
   const variant = { kind, lang, bilingual: request.bilingual === true && lang !== 'en', paper: request.paper ?? 'a4' } as const;
   if (found.issued && request.showBank === undefined) {
-    const stored = readStoredPdf(core.paths, model.number, variant);
+    const stored = readStoredPdf(core.paths, found.storageKey ?? model.number, variant);
     if (stored) {
       return { pdf: stored, pages: countPages(stored), nameWarnings: model.nameWarnings, fileName: documentFileName(model, variant.kind, lang), stored: true };
     }
   }
   const rendered = await renderDocument(model, { kind, lang, bilingual: variant.bilingual, paper: variant.paper, ...(request.showBank !== undefined ? { showBank: request.showBank } : {}) });
   if (found.issued && request.showBank === undefined) {
-    return { ...rendered, pdf: storePdf(core.paths, model.number, variant, rendered.pdf), stored: false };
+    return { ...rendered, pdf: storePdf(core.paths, found.storageKey ?? model.number, variant, rendered.pdf), stored: false };
   }
   return { ...rendered, stored: false };
 }

@@ -12,6 +12,12 @@ export interface DocumentRef {
   issued: boolean;
   /** The record's id, for storage under its own folder. */
   id: number;
+  /**
+   * Names the stored copies of an issued PI: its number plus its creation
+   * time, so a number issued again after a restore to an earlier backup never
+   * meets the PDF of the PI that had it before. Default: the document number.
+   */
+  storageKey?: string;
 }
 
 export interface DocumentSource {

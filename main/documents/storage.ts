@@ -8,7 +8,8 @@ import type { DocKind, DocLang, Paper } from './model';
  * Issued PIs are printed once and kept: the stored PDF is what the buyer
  * received, and it is served unchanged afterwards (a font or layout change in a
  * later version of the app never alters a document already sent). Files live
- * in the data folder: documents/<PI number>/<kind>-<lang>[-bi]-<paper>.pdf,
+ * in the data folder: documents/<PI number>@<created>/<kind>-<lang>[-bi]-<paper>.pdf
+ * (the folder is the source's storage key, see source.ts),
  * written atomically (temporary file, then rename) and never overwritten.
  */
 export interface StoredVariant {

@@ -11,17 +11,23 @@ function splitRevision(number: string): { number: string; revision?: number } {
   return match?.[1] ? { number: match[1], revision: Number(match[2]) } : { number: number.trim() };
 }
 
+/** "JH-PI2026-0012" created 2026-11-20T09:00:00.123Z → "JH-PI2026-0012@20261120T090000123Z". */
+export function invoiceStorageKey(invoice: { number: string; createdAt: string }): string {
+  return `${invoice.number}@${invoice.createdAt.replace(/[-:.]/g, '')}`;
+}
+
 /** The data folder's quotations and PIs, as documents (the app's source; tests may set another). */
 export const tradeSource: DocumentSource = {
   byId(core: Core, kind: DocKind, id: number): DocumentRef {
     if (kind === 'quotation') return { model: fromQuote(getQuote(core, id), core.paths.photos), issued: false, id };
-    return { model: fromInvoice(getInvoice(core, id), core.paths.photos, kind), issued: true, id };
+    const invoice = getInvoice(core, id);
+    return { model: fromInvoice(invoice, core.paths.photos, kind), issued: true, id, storageKey: invoiceStorageKey(invoice) };
   },
   byNumber(core: Core, number: string, kind: DocKind | undefined): DocumentRef {
     if (kind !== 'quotation') {
       try {
         const invoice = getInvoiceByNumber(core, number);
-        return { model: fromInvoice(invoice, core.paths.photos, kind === 'packing' ? 'packing' : 'proforma'), issued: true, id: invoice.id };
+        return { model: fromInvoice(invoice, core.paths.photos, kind === 'packing' ? 'packing' : 'proforma'), issued: true, id: invoice.id, storageKey: invoiceStorageKey(invoice) };
       } catch (error) {
         // A proforma must be a PI; a packing list may also be a quotation's.
         if (kind === 'proforma') throw error;

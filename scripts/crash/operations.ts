@@ -7,7 +7,8 @@
  * through the stock service in one immediate transaction exactly as
  * dispatch.ts would run a handler.
  *
- * To add an area (quotations with lines, pro-forma invoices): add an entry
+ * Quotations with lines and pro-forma invoices (with their stock reservations)
+ * are among the operations. To add an area: add an entry
  * to OPERATIONS with run (do it, return a report) and verify (find the
  * reported record in full), and a check to WHOLE_CHECKS that finds any
  * half-written record of that kind in the whole database (a quotation
@@ -18,6 +19,7 @@ import sharp from 'sharp';
 import type { Core } from '../../main/core';
 import { invoke } from '../../main/api/invoke';
 import { receive } from '../../main/stock/service';
+import { getInvoice } from '../../main/invoices/service';
 import { imageFile, thumbFile } from '../../main/files/imageStore';
 import { listSnapshots, checkSnapshot } from '../../main/backup/snapshots';
 
@@ -55,6 +57,14 @@ const tiersFor = (rev: number, count: number) =>
   Array.from({ length: count }, (_, i) => ({ minQty: (i + 1) * 100, priceCny: `${(rev % 97) + 1}.${String(90 - i * 10).padStart(2, '0')}` }));
 
 const REV = /^rev (\d+)$/;
+
+/** `count` different products of this run, or null while it has fewer. */
+function pickProducts(s: WriterState, count: number): string[] | null {
+  if (new Set(s.products).size < count) return null;
+  const items = new Set<string>();
+  while (items.size < count) items.add(s.products[Math.floor(s.rng() * s.products.length)] as string);
+  return [...items];
+}
 
 async function productByItemNo(core: Core, itemNo: string) {
   try {
@@ -195,6 +205,57 @@ export const OPERATIONS: CrashOperation[] = [
     verify: async (core, r) =>
       listSnapshots(core.paths).some((x) => x.kind !== 'pre-restore' && x.takenAt >= (r.takenAt as string)) ? null : `backup ${String(r.name)} (and any newer one) is missing`,
   },
+  {
+    name: 'quotes.create',
+    weight: 12,
+    run: async (s) => {
+      const items = pickProducts(s, 3);
+      if (!items) return OPERATIONS[0]!.run(s);
+      const q = await invoke(s.core, 'quotes.create', {
+        newBuyer: { company: `Crash quote buyer ${s.run}-${s.seq}`, country: 'NG', whatsapp: '+2348031234567' },
+        currency: 'CNY',
+        lines: items.map((itemNo, i) => ({ itemNo, qty: 144 * (i + 1) })),
+      });
+      return { op: 'quotes.create', id: q.id, lines: q.lines.length, grandTotal: q.totals.grandTotal };
+    },
+    verify: async (core, r) => {
+      try {
+        const q = await invoke(core, 'quotes.get', { id: r.id as number });
+        if (q.lines.length !== r.lines) return `quotation ${q.displayNumber} has ${q.lines.length} of its ${String(r.lines)} lines`;
+        return q.totals.grandTotal === r.grandTotal ? null : `quotation ${q.displayNumber} totals ${q.totals.grandTotal}, the writer saw ${String(r.grandTotal)}`;
+      } catch {
+        return `quotation ${String(r.id)} is missing`;
+      }
+    },
+  },
+  {
+    name: 'invoices.create',
+    weight: 8,
+    run: async (s) => {
+      const items = pickProducts(s, 2);
+      if (!items) return OPERATIONS[0]!.run(s);
+      // Four API calls, each atomic; a kill between them leaves a valid quotation, never a half PI.
+      const q = await invoke(s.core, 'quotes.create', {
+        newBuyer: { company: `Crash PI buyer ${s.run}-${s.seq}`, country: 'KE' },
+        currency: 'CNY',
+        lines: items.map((itemNo) => ({ itemNo, cartons: 2 })),
+      });
+      await invoke(s.core, 'quotes.send', { id: q.id });
+      await invoke(s.core, 'quotes.accept', { id: q.id });
+      const pi = await invoke(s.core, 'invoices.create', { quoteId: q.id });
+      return { op: 'invoices.create', number: pi.number, lines: pi.lines.length, grandTotal: pi.totals.grandTotal };
+    },
+    verify: async (core, r) => {
+      try {
+        const pi = await invoke(core, 'invoices.get', { number: r.number as string });
+        if (pi.lines.length !== r.lines || pi.totals.grandTotal !== r.grandTotal) return `PI ${pi.number} differs from what was issued`;
+        const unreserved = pi.stock.filter((l) => l.reserved + l.shipped !== l.ordered);
+        return unreserved.length === 0 ? null : `PI ${pi.number} has ${unreserved.length} lines without their reservation`;
+      } catch {
+        return `PI ${String(r.number)} is missing`;
+      }
+    },
+  },
 ];
 
 export const WHOLE_CHECKS: WholeCheck[] = [
@@ -265,5 +326,32 @@ export const WHOLE_CHECKS: WholeCheck[] = [
   {
     name: 'every backup in backups/snapshots is whole (a cut-short backup leaves no file)',
     check: (core) => listSnapshots(core.paths).flatMap((s) => checkSnapshot(s.file).map((p) => `${s.name}: ${p}`)),
+  },
+  {
+    name: 'every crash-test quotation has all its lines and totals that are the sum of them',
+    check: (core) =>
+      (
+        core.db
+          .prepare(
+            `SELECT q.number, q.line_count, q.amount_cents,
+                    (SELECT count(*) FROM quote_lines l WHERE l.quote_id = q.id) AS lines,
+                    (SELECT COALESCE(SUM((l.qty * l.unit_price_e4 + 50) / 100), 0) FROM quote_lines l WHERE l.quote_id = q.id) AS amount
+               FROM quotes q JOIN buyers b ON b.id = q.buyer_id
+              WHERE b.company LIKE 'Crash quote buyer %' OR b.company LIKE 'Crash PI buyer %'`,
+          )
+          .all() as Array<{ number: string; line_count: number; amount_cents: number; lines: number; amount: number }>
+      )
+        .filter((q) => q.lines === 0 || q.lines !== q.line_count || q.amount !== q.amount_cents)
+        .map((q) => `quotation ${q.number} has ${q.lines} lines (stored ${q.line_count}) and amount ${q.amount} (stored ${q.amount_cents})`),
+  },
+  {
+    name: 'every crash-test PI reserved the stock of every line',
+    check: (core) => {
+      const ids = core.db.prepare("SELECT i.id FROM invoices i JOIN buyers b ON b.id = i.buyer_id WHERE b.company LIKE 'Crash PI buyer %'").all() as Array<{ id: number }>;
+      return ids.flatMap(({ id }) => {
+        const pi = getInvoice(core, id);
+        return pi.stock.filter((l) => l.reserved + l.shipped !== l.ordered).map((l) => `PI ${pi.number}: product ${l.productId} ordered ${l.ordered}, reserved ${l.reserved}`);
+      });
+    },
   },
 ];

@@ -28,10 +28,28 @@ export async function smallStall(core: Core, prefix = 'S'): Promise<void> {
   }
 }
 
-/** 25 products and 25 buyers: the "50 new records" of the restore acceptance. */
-export async function fiftyNewRecords(core: Core, prefix: string): Promise<void> {
-  for (let i = 1; i <= 25; i += 1) {
-    await invoke(core, 'products.create', { itemNo: `${prefix}-${i}`, names: { en: `Later product ${i}` }, priceTiers: [{ minQty: 1, priceCny: '9.99' }] });
-    await invoke(core, 'buyers.create', { company: `${prefix} later buyer ${i}`, country: 'NG' });
+/**
+ * The "50 new quotations" of the restore acceptance: each with two lines for
+ * one of the stall's buyers; every tenth is accepted and issued as a PI (which
+ * reserves stock and stores its PDF).
+ */
+export async function fiftyNewQuotations(core: Core, prefix = 'S'): Promise<void> {
+  const buyers = (await invoke(core, 'buyers.list', { limit: 50 })).items;
+  for (let i = 1; i <= 50; i += 1) {
+    const buyer = buyers[i % buyers.length];
+    if (!buyer) throw new Error('the stall has no buyers');
+    const q = await invoke(core, 'quotes.create', {
+      buyerId: buyer.id,
+      currency: 'CNY',
+      lines: [
+        { itemNo: `${prefix}-${1 + (i % 4)}`, qty: 10 * i },
+        { itemNo: `${prefix}-${1 + ((i + 1) % 4)}`, qty: 20 },
+      ],
+    });
+    if (i % 10 === 0) {
+      await invoke(core, 'quotes.send', { id: q.id });
+      await invoke(core, 'quotes.accept', { id: q.id });
+      await invoke(core, 'invoices.create', { quoteId: q.id });
+    }
   }
 }

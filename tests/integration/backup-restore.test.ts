@@ -17,7 +17,7 @@ import { loadMigrations, migrate } from '../../db/migrate';
 import { databaseDigest } from '../../db/backup';
 import { appPath } from '../../main/paths/appRoot';
 import { tempDir } from '../helpers/tempCore';
-import { dataDigest, fiftyNewRecords, smallStall } from '../helpers/stall';
+import { dataDigest, fiftyNewQuotations, smallStall } from '../helpers/stall';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => cleanup.splice(0).forEach((f) => f()));
@@ -145,18 +145,20 @@ describe('the archive for a USB stick', () => {
 });
 
 describe('restore', () => {
-  it('brings back exactly the state of a backup made before 50 new records, keeping the state before the restore as a backup (running app)', async () => {
+  it('brings back exactly the state of a backup made before 50 new quotations, keeping the state before the restore as a backup (running app)', async () => {
     const core = open(folder());
     await smallStall(core);
     const atBackup = dataDigest(core);
     const archive = await exportArchiveTo(core, folder('sk-usb-'));
-    await fiftyNewRecords(core, 'LATER');
+    await fiftyNewQuotations(core);
     const beforeRestore = dataDigest(core);
     expect(beforeRestore).not.toBe(atBackup);
 
     const result = await invoke(core, 'backup.restore', { file: archive.file });
     expect(dataDigest(core)).toBe(atBackup);
     expect((await invoke(core, 'products.list', { limit: 500 })).total).toBe(4);
+    expect((await invoke(core, 'quotes.list', {})).total).toBe(0);
+    expect((await invoke(core, 'invoices.list', {})).total).toBe(0);
     expect(result.preRestoreBackup).toMatch(/pre-restore\.db$/);
     const kept = new Database(path.join(snapshotsDir(core.paths), result.preRestoreBackup as string), { readonly: true });
     expect(databaseDigest(kept, ['security_settings', 'paired_devices'])).toBe(beforeRestore);
@@ -172,7 +174,7 @@ describe('restore', () => {
     await smallStall(core);
     const atBackup = dataDigest(core);
     const archive = await exportArchiveTo(core, folder('sk-usb-'));
-    await fiftyNewRecords(core, 'LATER');
+    await fiftyNewQuotations(core);
     const beforeRestore = dataDigest(core);
     core.close();
     const out: string[] = [];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../main/api/invoke';
 import { runCli } from '../../main/cli/index';
 import { storedPdfPath } from '../../main/documents/storage';
+import { invoiceStorageKey } from '../../main/documents/tradeSource';
 import { pdfText, squeeze } from '../helpers/pdfTools';
 import { seedQuoteStall } from '../helpers/quoteStall';
 import { tempCore, tempDir } from '../helpers/tempCore';
@@ -41,7 +42,7 @@ describe('printing real quotations and PIs', () => {
 
   it('stores the PI as issued, in the buyer\'s language, the moment it is issued', async () => {
     const invoice = await invoke(core, 'invoices.get', { id: invoiceId });
-    const stored = storedPdfPath(core.paths, invoice.number, { kind: 'proforma', lang: 'en', bilingual: false, paper: 'a4' });
+    const stored = storedPdfPath(core.paths, invoiceStorageKey(invoice), { kind: 'proforma', lang: 'en', bilingual: false, paper: 'a4' });
     expect(fs.existsSync(stored)).toBe(true);
     const printed = await invoke(core, 'documents.render', { kind: 'proforma', id: invoiceId });
     expect(printed.stored).toBe(true);
