@@ -272,7 +272,7 @@ function columns(ctx: Ctx): Column[] {
     { key: 'amount', label: 'amount', width: 56, align: 'end', currency: true },
     { key: 'cartons', label: 'cartons', width: 30, align: 'end' },
     { key: 'cbm', label: 'cbm', width: 32, align: 'end' },
-    { key: 'gw', label: 'gw', width: 36, align: 'end' },
+    { key: 'gw', label: 'gw', width: 40, align: 'end' },
   ];
 }
 
@@ -336,6 +336,14 @@ function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
 
 const PAD = 3;
 const PHOTO = 34;
+/** Columns of figures: a figure never wraps mid-number; it is set smaller to fit its cell (down to 5 pt). */
+const FIGURE_KEYS = new Set(['unitPrice', 'amount', 'cartons', 'cartonNos', 'cbm', 'gw', 'nw']);
+
+function fitSize(c: Ctx['c'], text: string, width: number, size: number, bold: boolean): number {
+  let fitted = size;
+  while (fitted > 5 && c.measure(text, fitted, bold) > width) fitted -= 0.25;
+  return fitted;
+}
 
 function layoutColumns(ctx: Ctx): Array<Column & { x: number; w: number }> {
   const cols = columns(ctx);
@@ -381,7 +389,10 @@ function rowHeight(ctx: Ctx, cols: Array<Column & { x: number; w: number }>, lin
     if (col.key === 'photo') continue;
     const content = cellFor(ctx, col, line);
     let ch = 0;
-    for (const part of content.parts) ch += ctx.c.textHeight(part.text, col.w - 2 * PAD, { size: part.size ?? BODY, bold: part.bold ?? false, dir: 'auto', maxLines: 14 });
+    for (const part of content.parts) {
+      const size = FIGURE_KEYS.has(col.key) ? fitSize(ctx.c, part.text, col.w - 2 * PAD, part.size ?? BODY, part.bold ?? false) : (part.size ?? BODY);
+      ch += ctx.c.textHeight(part.text, col.w - 2 * PAD, { size, bold: part.bold ?? false, dir: 'auto', maxLines: 14 });
+    }
     h = Math.max(h, ch);
   }
   return h + 2 * PAD;
@@ -407,8 +418,9 @@ function itemsTable(ctx: Ctx): void {
       const content = cellFor(ctx, col, line);
       let y = ctx.y + PAD;
       for (const part of content.parts) {
+        const size = FIGURE_KEYS.has(col.key) ? fitSize(c, part.text, col.w - 2 * PAD, part.size ?? BODY, part.bold ?? false) : (part.size ?? BODY);
         y += c.drawText(part.text, col.x + PAD, y, col.w - 2 * PAD, {
-          size: part.size ?? BODY,
+          size,
           bold: part.bold ?? false,
           color: part.color ?? COLORS.text,
           align: col.align,
@@ -438,7 +450,11 @@ function totalsRow(ctx: Ctx, cols: Array<Column & { x: number; w: number }>): vo
   const labelCols = cols.filter((col) => ['no', 'photo', 'itemNo', 'description'].includes(col.key));
   const labelW = labelCols.reduce((s, col) => s + col.w, 0);
   let h = 14;
-  for (const col of cols) if (values[col.key]) h = Math.max(h, c.textHeight(values[col.key] as string, col.w - 2 * PAD, { size: BODY, bold: true }) + 2 * PAD);
+  const sizeOf = (key: string, v: string, w: number) => (FIGURE_KEYS.has(key) ? fitSize(c, v, w, BODY, true) : BODY);
+  for (const col of cols) {
+    const v = values[col.key];
+    if (v) h = Math.max(h, c.textHeight(v, col.w - 2 * PAD, { size: sizeOf(col.key, v, col.w - 2 * PAD), bold: true }) + 2 * PAD);
+  }
   if (ctx.y + h > ctx.bottom) {
     newPage(ctx);
     drawTableHeader(ctx, cols);
@@ -448,7 +464,7 @@ function totalsRow(ctx: Ctx, cols: Array<Column & { x: number; w: number }>): vo
   c.drawText(l.t('total'), ctx.x + PAD, ctx.y + PAD, labelW - 2 * PAD, { size: BODY + 0.6, bold: true, align: 'end' });
   for (const col of cols) {
     const v = values[col.key];
-    if (v) c.drawText(v, col.x + PAD, ctx.y + PAD, col.w - 2 * PAD, { size: BODY, bold: true, align: col.align, dir: col.key === 'qty' ? undefined : 'ltr' });
+    if (v) c.drawText(v, col.x + PAD, ctx.y + PAD, col.w - 2 * PAD, { size: sizeOf(col.key, v, col.w - 2 * PAD), bold: true, align: col.align, dir: col.key === 'qty' ? undefined : 'ltr' });
   }
   c.hline(ctx.x, ctx.y + h, ctx.w, COLORS.accent, 1);
   ctx.y += h + 10;
@@ -545,8 +561,8 @@ function shippingMarks(ctx: Ctx): void {
 
 function signatures(ctx: Ctx): void {
   const { c, m, l } = ctx;
-  const h = 104;
-  ensure(ctx, h + 14);
+  const h = 86;
+  ensure(ctx, h + 16);
   ctx.y += c.drawText(l.t('acceptedBy'), ctx.x, ctx.y, ctx.w, { size: BODY + 0.6, bold: true, color: COLORS.accent }) + 4;
   const gap = 20;
   const w = (ctx.w - gap) / 2;
@@ -560,7 +576,7 @@ function signatures(ctx: Ctx): void {
     let y = top + 5;
     y += c.drawText(l.t(b.who), b.x + 6, y, w - 12, { size: SMALL, bold: true, color: COLORS.muted });
     c.drawText(b.name, b.x + 6, y, w - 12, { size: BODY + 0.4, bold: true, dir: 'auto', maxLines: 2 });
-    if (b.chop) c.image(b.chop, b.x + w - 88, top + 14, 78, 78, { placeholder: false, opacity: 0.88 });
+    if (b.chop) c.image(b.chop, b.x + w - 74, top + 6, 66, 66, { placeholder: false, opacity: 0.88 });
     c.hline(b.x + 6, top + h - 18, w - 12, COLORS.border, 0.6);
     c.drawText(l.t('signDate'), b.x + 6, top + h - 15, w - 12, { size: SMALL, color: COLORS.muted });
   }

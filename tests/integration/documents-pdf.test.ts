@@ -225,10 +225,11 @@ describe('robustness', () => {
       const text = pdfText(pdf);
       // The Arabic document prints the Arabic name; the English one the 300 characters, wrapped.
       // (pdftotext puts the packing cell after its first line, so the rest is compared from the second line on).
+      // pdftotext also drops the hyphen of a word broken at a line end ("pull-" / "back"), so hyphens are not compared.
       if (lang === 'en') {
-        const long = squeeze(model.lines[0]?.names.en ?? '');
-        expect(squeeze(text)).toContain(long.slice(0, 20));
-        expect(squeeze(text)).toContain(long.slice(30));
+        const long = squeeze(model.lines[0]?.names.en ?? '').replaceAll('-', '');
+        expect(squeeze(text).replaceAll('-', '')).toContain(long.slice(0, 20));
+        expect(squeeze(text).replaceAll('-', '')).toContain(long.slice(30));
       }
       // Photos of lines 1, 3, 4 and the chop (with its mask); no logo, no line-2 photo.
       expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(4);
