@@ -11,7 +11,7 @@ import { deviceSession, pairDevice, pcSession } from '../auth/service';
 import { ownHostNames } from '../auth/lan';
 import { pairRequestSchema } from '../auth/pairing';
 import { zodToApiError } from '../api/validation';
-import { mimeOf, resolveStatic } from './staticFiles';
+import { mimeOf, resolveStatic, staticBody } from './staticFiles';
 
 /** Largest request body accepted by POST /api/<method> (images travel as base64). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -319,8 +319,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
     const isHtml = resolved.file.endsWith('.html');
-    send(res, 200, fs.readFileSync(resolved.file), mimeOf(resolved.file), {
+    const { body, encoding } = staticBody(resolved.file, typeof req.headers['accept-encoding'] === 'string' ? req.headers['accept-encoding'] : undefined);
+    send(res, 200, body, mimeOf(resolved.file), {
       'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=3600',
+      Vary: 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
       ...(isHtml ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
     });
   };

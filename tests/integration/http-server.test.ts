@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { rendererDir } from '../../main/server/renderer';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +84,24 @@ describe('browser mode over real HTTP', () => {
       expect(r.status, attempt).toBeLessThan(500);
       expect(r.body, attempt).not.toContain('"name": "stallkeeper"');
     }
+  });
+
+  it('sends the renderer\'s JavaScript gzip-compressed to browsers that accept it', async () => {
+    const html = await (await fetch(server.url)).text();
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1] as string;
+    const response = await new Promise<http.IncomingMessage & { body: Buffer }>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: server.port, path: `/${script}`, headers: { 'Accept-Encoding': 'gzip, deflate, br' }, agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Object.assign(res, { body: Buffer.concat(chunks) })));
+        })
+        .on('error', reject);
+    });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    const original = fs.readFileSync(path.join(rendererDir(), script));
+    expect(zlib.gunzipSync(response.body).equals(original)).toBe(true);
+    expect(response.body.length).toBeLessThan(original.length / 2);
   });
 
   it('falls back to index.html for app routes and 404s for missing assets', async () => {
