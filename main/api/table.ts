@@ -3,6 +3,7 @@ import { buyersMethods } from '../buyers/methods';
 import { productsMethods } from '../products/methods';
 import { reportsMethods } from '../reports/methods';
 import { settingsMethods } from '../settings/methods';
+import { stockMethods } from '../stock/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -12,6 +13,7 @@ import { settingsMethods } from '../settings/methods';
 export const apiTable = {
   ...settingsMethods,
   ...productsMethods,
+  ...stockMethods,
   ...buyersMethods,
   ...reportsMethods,
 };

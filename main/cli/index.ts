@@ -2,9 +2,11 @@ import type { Command } from './command';
 import { UsageError } from './command';
 import { ApiFailure } from '../api/invoke';
 import { demoCommand } from './commands/demo';
+import { exportProductsCommand } from './commands/exportProducts';
+import { importProductsCommand } from './commands/importProducts';
 
 /** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand];
+export const COMMANDS: Command[] = [demoCommand, importProductsCommand, exportProductsCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

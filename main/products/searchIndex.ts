@@ -1,0 +1,29 @@
+import type { Core } from '../core';
+import * as q from '../../db/products';
+import { searchDoc } from './searchText';
+
+/** Re-indexes at most this many products per step (keeps memory flat on a big catalog). */
+const INDEX_BATCH = 2000;
+
+/**
+ * Writes the search rows of every product marked stale by the triggers on
+ * products. Called by every product write (same transaction) and before each
+ * search, so the index never lags behind; an upgraded database is indexed here
+ * on first use. Returns how many products were indexed.
+ */
+export function refreshSearchIndex(core: Core): number {
+  let done = 0;
+  for (;;) {
+    const ids = q.staleSearchIds(core.db, INDEX_BATCH);
+    if (ids.length === 0) return done;
+    const docs = q.rowsByIds(core.db, ids).map((row) => ({ id: row.id, ...searchDoc(row) }));
+    q.writeSearchDocs(core.db, ids, docs);
+    done += ids.length;
+  }
+}
+
+/** Re-indexes every product from scratch. */
+export function rebuildSearchIndex(core: Core): number {
+  q.markAllSearchStale(core.db);
+  return refreshSearchIndex(core);
+}
