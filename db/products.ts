@@ -60,11 +60,11 @@ const WRITE_COLUMNS = [
 ] as const;
 
 const INSERT_SQL = `INSERT INTO products (${WRITE_COLUMNS.join(', ')}, created_at, updated_at)
-  VALUES (${WRITE_COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`;
+  VALUES (${WRITE_COLUMNS.map(() => '?').join(', ')}, ?, ?)`;
 const UPDATE_SQL = `UPDATE products SET ${WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`;
 
 export function insertProduct(db: Db, product: ProductWrite, now: string): number {
-  const info = prepared(db, INSERT_SQL).run({ ...product, now });
+  const info = prepared(db, INSERT_SQL).run(...WRITE_COLUMNS.map((c) => product[c]), now, now);
   return Number(info.lastInsertRowid);
 }
 
@@ -161,33 +161,48 @@ export interface SearchDocRow {
   flags: string;
 }
 
-/** Products whose search row is out of date (marked by triggers on products). */
-export function staleSearchIds(db: Db, limit: number): number[] {
-  return db
-    .prepare<[number], { product_id: number }>('SELECT product_id FROM product_search_stale ORDER BY product_id LIMIT ?')
+/** Products whose search row is out of date (marked by triggers on products); fresh ones have no row yet. */
+export function staleSearchIds(db: Db, limit: number): Array<{ id: number; fresh: boolean }> {
+  return prepared<[number], { product_id: number; fresh: 0 | 1 }>(db, 'SELECT product_id, fresh FROM product_search_stale ORDER BY product_id LIMIT ?')
     .all(limit)
-    .map((r) => r.product_id);
+    .map((r) => ({ id: r.product_id, fresh: r.fresh === 1 }));
 }
 
 export function rowsByIds(db: Db, ids: number[]): ProductRow[] {
-  return db
-    .prepare<[string], ProductRow>('SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
-    .all(JSON.stringify(ids));
+  return prepared<[string], ProductRow>(db, 'SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids));
 }
 
-/** Rewrites the search rows of these products (gone products lose theirs) and clears their stale marks. */
-export function writeSearchDocs(db: Db, ids: number[], docs: SearchDocRow[]): void {
+/**
+ * Writes the search row of one product and clears its stale mark. `fresh`:
+ * it has no row yet. Without a doc (the product is gone) the row is removed.
+ */
+export function writeSearchDoc(db: Db, id: number, fresh: boolean, doc: Omit<SearchDocRow, 'id'> | null): void {
+  if (!fresh) prepared(db, 'DELETE FROM product_search WHERE rowid = ?').run(id);
+  if (doc) {
+    prepared(db, 'INSERT INTO product_search (rowid, item, code, names, extra, flags) VALUES (?, ?, ?, ?, ?, ?)').run(
+      id, doc.item, doc.code, doc.names, doc.extra, doc.flags,
+    );
+  }
+  prepared(db, 'DELETE FROM product_search_stale WHERE product_id = ?').run(id);
+}
+
+/**
+ * Writes many search rows at once and clears their stale marks in one
+ * statement. Rows of products that had one (not fresh) are replaced.
+ */
+export function writeSearchDocs(db: Db, docs: Array<{ id: number; fresh: boolean; doc: Omit<SearchDocRow, 'id'> }>): void {
   const remove = prepared(db, 'DELETE FROM product_search WHERE rowid = ?');
-  const insert = prepared(db, 'INSERT INTO product_search (rowid, item, code, names, extra, flags) VALUES (@id, @item, @code, @names, @extra, @flags)');
-  const clear = prepared(db, 'DELETE FROM product_search_stale WHERE product_id = ?');
-  for (const id of ids) remove.run(id);
-  for (const doc of docs) insert.run(doc);
-  for (const id of ids) clear.run(id);
+  const insert = prepared(db, 'INSERT INTO product_search (rowid, item, code, names, extra, flags) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const { id, fresh, doc } of docs) {
+    if (!fresh) remove.run(id);
+    insert.run(id, doc.item, doc.code, doc.names, doc.extra, doc.flags);
+  }
+  prepared(db, 'DELETE FROM product_search_stale WHERE product_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(docs.map((d) => d.id)));
 }
 
 /** Marks every product for re-indexing (after a change of how text is indexed). */
 export function markAllSearchStale(db: Db): void {
-  db.prepare('INSERT OR IGNORE INTO product_search_stale (product_id) SELECT id FROM products').run();
+  db.prepare('INSERT OR IGNORE INTO product_search_stale (product_id, fresh) SELECT id, 0 FROM products').run();
 }
 
 export type StatusFilter = 'active' | 'archived' | 'all';
@@ -312,4 +327,12 @@ export function* allProducts(db: Db, batch = 2000): Generator<ProductRow[]> {
     yield rows;
     after = (rows[rows.length - 1] as ProductRow).item_no;
   }
+}
+
+export function getProductByItemNoCached(db: Db, itemNo: string): ProductRow | undefined {
+  return prepared<[string], ProductRow>(db, 'SELECT * FROM products WHERE item_no = ?').get(itemNo);
+}
+
+export function tiersOf(db: Db, productId: number): Array<{ min_qty: number; price_cny_e4: number }> {
+  return prepared<[number], { min_qty: number; price_cny_e4: number }>(db, 'SELECT min_qty, price_cny_e4 FROM price_tiers WHERE product_id = ? ORDER BY min_qty').all(productId);
 }

@@ -180,3 +180,12 @@ export function stockSummary(db: Db, productIds: number[]): StockSummaryRow[] {
   for (let i = 0; i < productIds.length; i += 5000) out.push(...stmt.all(JSON.stringify(productIds.slice(i, i + 5000))));
   return out;
 }
+
+/** On hand, reserved and the number of movements of one product. */
+export function stockOf(db: Db, productId: number): StockSummaryRow {
+  return prepared<[number, number], StockSummaryRow>(
+    db,
+    `SELECT ? AS product_id, COALESCE(SUM(on_hand_delta), 0) AS on_hand, COALESCE(SUM(reserved_delta), 0) AS reserved, count(*) AS moves
+       FROM stock_moves WHERE product_id = ?`,
+  ).get(productId, productId) as StockSummaryRow;
+}

@@ -20,16 +20,18 @@ CREATE VIRTUAL TABLE product_search USING fts5(
 -- Products whose search row must be (re)written. Triggers put every inserted or
 -- changed product here, whoever writes it; the app rewrites their rows in the
 -- same transaction (products service) or before the next search.
+-- fresh = 1: the product has no search row yet (nothing to delete first).
 CREATE TABLE product_search_stale (
-  product_id INTEGER PRIMARY KEY
+  product_id INTEGER PRIMARY KEY,
+  fresh      INTEGER NOT NULL DEFAULT 0 CHECK (fresh IN (0, 1))
 );
 
 CREATE TRIGGER products_search_insert AFTER INSERT ON products BEGIN
-  INSERT OR IGNORE INTO product_search_stale (product_id) VALUES (NEW.id);
+  INSERT OR IGNORE INTO product_search_stale (product_id, fresh) VALUES (NEW.id, 1);
 END;
 
 CREATE TRIGGER products_search_update AFTER UPDATE ON products BEGIN
-  INSERT OR IGNORE INTO product_search_stale (product_id) VALUES (NEW.id);
+  INSERT OR IGNORE INTO product_search_stale (product_id, fresh) VALUES (NEW.id, 0);
 END;
 
 CREATE TRIGGER products_search_delete AFTER DELETE ON products BEGIN
@@ -38,7 +40,7 @@ CREATE TRIGGER products_search_delete AFTER DELETE ON products BEGIN
 END;
 
 -- Every product of an upgraded database gets indexed.
-INSERT INTO product_search_stale (product_id) SELECT id FROM products;
+INSERT INTO product_search_stale (product_id, fresh) SELECT id, 1 FROM products;
 
 -- Stock levels are sums over the ledger: this index covers them (no table reads),
 -- and the second finds what is reserved under a reference (a PI number).

@@ -89,6 +89,9 @@ export function toCsv(columns: ColumnDef[], rows: Array<Record<string, string>>)
 /** Columns written as numbers in XLSX; everything else (item no, barcode, HS code…) is text. */
 const NUMERIC = new Set(['moq', 'price_cny', 'cost_cny', 'pcs_per_inner', 'pcs_per_carton', 'carton_l_cm', 'carton_w_cm', 'carton_h_cm', 'cbm', 'gw_kg', 'nw_kg', 'stock_qty', 'low_stock_at']);
 
+/** Prices show at least 2 decimals in the sheet, as everywhere else. */
+const PRICES = new Set(['price_cny', 'cost_cny']);
+
 export async function toXlsx(columns: ColumnDef[], rows: Array<Record<string, string>>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Stallkeeper';
@@ -98,7 +101,7 @@ export async function toXlsx(columns: ColumnDef[], rows: Array<Record<string, st
     key: c.name,
     width: c.name.startsWith('name_') || c.name === 'notes' ? 28 : Math.max(10, c.name.length + 2),
     // "@" is Excel's Text format: item numbers and barcodes keep their zeros and digits.
-    style: NUMERIC.has(c.name) ? {} : { numFmt: '@' },
+    style: NUMERIC.has(c.name) ? (PRICES.has(c.name) ? { numFmt: '0.00##' } : {}) : { numFmt: '@' },
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {

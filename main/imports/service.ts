@@ -4,11 +4,11 @@ import type { Core } from '../core';
 import { AppError, type Locale, type Message } from '../api/errors';
 import * as q from '../../db/products';
 import { insertImage } from '../../db/images';
-import { stockSummary, insertMove } from '../../db/stock';
+import { insertMove, stockOf } from '../../db/stock';
 import { storeImage, type StoredImage } from '../files/imageStore';
 import { applyChanges, checkConsistency, emptyWrite, tiersToRows } from '../products/service';
 import { refreshSearchIndex } from '../products/searchIndex';
-import { asciiLower } from '../products/searchText';
+import { asciiLower, searchDoc, type SearchDoc } from '../products/searchText';
 import { COLUMN_BY_NAME, columnForHeader, type ColumnDef } from './columns';
 import { readSheet, type SheetData } from './readFile';
 import { columnOfPath, rowToChanges, type RowProblem } from './rows';
@@ -122,73 +122,70 @@ export function mapColumns(headers: string[], manual: Array<string | null> | und
   return { columns, report, problems, warnings };
 }
 
-interface PlannedRow {
-  row: number;
-  itemNo: string;
-  key: string;
-  existing: q.ProductRow | undefined;
-  write: q.ProductWrite;
-  tiers: Array<{ min_qty: number; price_cny_e4: number }>;
-  fieldsChanged: boolean;
-  tiersChanged: boolean;
-  stock: { kind: 'opening' | 'adjust'; qty: number; delta: number } | null;
-}
-
-interface Plan {
-  rows: PlannedRow[];
-  actions: Map<number, RowAction>;
-  problems: RowProblem[];
-  nonEmpty: number;
-}
-
 const WRITE_KEYS = Object.keys(emptyWrite('x')) as Array<keyof q.ProductWrite>;
 
-function sameTiers(a: PlannedRow['tiers'], b: PlannedRow['tiers']): boolean {
+type Tiers = Array<{ min_qty: number; price_cny_e4: number }>;
+
+function sameTiers(a: Tiers, b: Tiers): boolean {
   return a.length === b.length && a.every((t, i) => t.min_qty === b[i]?.min_qty && t.price_cny_e4 === b[i]?.price_cny_e4);
 }
 
-/** Validates every row against the file and the stored catalog, and works out what each row changes. Reads only. */
-function plan(core: Core, sheet: SheetData, mapping: Mapping): Plan {
+const ACTION_CODES: RowAction[] = ['invalid', 'create', 'update', 'unchanged'];
+
+/** What a pass over the rows found (and, when writing, did). */
+interface Pass {
+  /** Per data row (index = row − 1): 0 empty or invalid, 1 create, 2 update, 3 unchanged. */
+  actions: Uint8Array;
+  problems: RowProblem[];
+  nonEmpty: number;
+  stockMovements: number;
+  /** Item-no keys of the valid rows → product id (when written). */
+  ids: Map<string, number>;
+  /** Item-no key → its data row. */
+  rowOf: Map<string, number>;
+}
+
+
+
+/**
+ * Validates every row against the file and the stored catalog and writes each
+ * valid one as it goes: create, update, or nothing when it equals what is
+ * stored; stock_qty through an opening or adjusting movement; the search row.
+ * Runs inside the caller's transaction, which rolls everything back when the
+ * import must not be written (invalid rows, dry run).
+ */
+function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: string): Pass {
+  const db = core.db;
+  const now = core.now().toISOString();
   const problems: RowProblem[] = [];
-  const actions = new Map<number, RowAction>();
-  const parsed: Array<{ row: number; changes: NonNullable<ReturnType<typeof rowToChanges>> }> = [];
+  const actions = new Uint8Array(sheet.rows.length);
   const firstRow = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const present = new Set(mapping.columns.filter((c): c is ColumnDef => c !== null).map((c) => c.name));
+  let docs: Array<{ id: number; fresh: boolean; doc: SearchDoc }> = [];
+  const flush = () => {
+    if (docs.length) q.writeSearchDocs(db, docs);
+    docs = [];
+  };
   let nonEmpty = 0;
+  let stockMovements = 0;
   sheet.rows.forEach((cells, i) => {
     const row = i + 1;
     if (cells.every((c) => c.trim() === '')) return;
     nonEmpty += 1;
-    const before = problems.length;
-    const changes = rowToChanges(row, cells, mapping.columns, problems);
-    if (changes) {
-      const key = asciiLower(changes.itemNo);
-      const first = firstRow.get(key);
-      if (first !== undefined) {
-        problems.push({ row, field: 'item_no', reason: { en: `${changes.itemNo} is also on row ${first}`, zh: `${changes.itemNo} 与第 ${first} 行重复` } });
-      } else {
-        firstRow.set(key, row);
-        parsed.push({ row, changes });
-      }
-    }
-    if (problems.length > before) actions.set(row, 'invalid');
-  });
-
-  const existing = new Map(q.productsByItemNos(core.db, parsed.map((p) => p.changes.itemNo)).map((r) => [asciiLower(r.item_no), r]));
-  const ids = [...existing.values()].map((r) => r.id);
-  const tiersById = new Map<number, PlannedRow['tiers']>();
-  for (const t of q.priceTiersFor(core.db, ids)) {
-    const list = tiersById.get(t.product_id) ?? [];
-    list.push({ min_qty: t.min_qty, price_cny_e4: t.price_cny_e4 });
-    tiersById.set(t.product_id, list);
-  }
-  const stockById = new Map(stockSummary(core.db, ids).map((s) => [s.product_id, s]));
-
-  const rows: PlannedRow[] = [];
-  for (const { row, changes: rc } of parsed) {
+    const rc = rowToChanges(row, cells, mapping.columns, problems);
+    if (!rc) return;
     const key = asciiLower(rc.itemNo);
-    const stored = existing.get(key);
-    let base: q.ProductWrite;
+    const first = firstRow.get(key);
+    if (first !== undefined) {
+      problems.push({ row, field: 'item_no', reason: { en: `${rc.itemNo} is also on row ${first}`, zh: `${rc.itemNo} 与第 ${first} 行重复` } });
+      return;
+    }
+    firstRow.set(key, row);
+
+    const stored = q.getProductByItemNoCached(db, rc.itemNo);
     const changes = { ...rc.changes };
+    let base: q.ProductWrite;
     if (stored) {
       const { id: _id, created_at: _c, updated_at: _u, ...rest } = stored;
       base = rest;
@@ -199,41 +196,61 @@ function plan(core: Core, sheet: SheetData, mapping: Mapping): Plan {
       checkConsistency(write);
     } catch (error) {
       if (!(error instanceof AppError) || !error.field) throw error;
-      const present = new Set(mapping.columns.filter((c): c is ColumnDef => c !== null).map((c) => c.name));
-      const field = columnOfPath(error.field, present);
-      const prefix = `${error.field}: `;
-      const zhPrefix = `${error.field}：`;
       problems.push({
         row,
-        field,
-        reason: { en: error.localized.en.replace(prefix, ''), zh: error.localized.zh.replace(zhPrefix, '') },
+        field: columnOfPath(error.field, present),
+        reason: { en: error.localized.en.replace(`${error.field}: `, ''), zh: error.localized.zh.replace(`${error.field}：`, '') },
       });
-      actions.set(row, 'invalid');
-      continue;
+      return;
     }
-    const storedTiers = stored ? (tiersById.get(stored.id) ?? []) : [];
+    const storedTiers = stored ? q.tiersOf(db, stored.id) : [];
     let tiers = storedTiers;
     if (changes.priceTiers !== undefined) tiers = tiersToRows(changes.priceTiers);
     else if (rc.firstTierPrice !== undefined && rc.firstTierPrice !== null) {
       const price = rc.firstTierPrice;
       tiers = storedTiers.length
-        ? storedTiers.map((t, i) => (i === 0 ? { ...t, price_cny_e4: price } : t))
+        ? storedTiers.map((t, k) => (k === 0 ? { ...t, price_cny_e4: price } : t))
         : [{ min_qty: Math.max(write.moq, 1), price_cny_e4: price }];
     }
     const fieldsChanged = !stored || WRITE_KEYS.some((k) => write[k] !== stored[k]);
     const tiersChanged = !sameTiers(tiers, storedTiers);
-    let stock: PlannedRow['stock'] = null;
-    if (rc.stockQty !== null) {
-      const s = stored ? stockById.get(stored.id) : undefined;
-      const onHand = s?.on_hand ?? 0;
-      if (!s || s.moves === 0) {
-        if (rc.stockQty > 0) stock = { kind: 'opening', qty: rc.stockQty, delta: rc.stockQty };
-      } else if (rc.stockQty !== onHand) stock = { kind: 'adjust', qty: rc.stockQty, delta: rc.stockQty - onHand };
+
+    let id: number;
+    if (!stored) {
+      id = q.insertProduct(db, write, now);
+      q.replacePriceTiers(db, id, tiers);
+      docs.push({ id, fresh: true, doc: searchDoc(write) });
+    } else {
+      id = stored.id;
+      if (fieldsChanged) {
+        q.updateProduct(db, id, write, now);
+        docs.push({ id, fresh: false, doc: searchDoc(write) });
+      }
+      if (tiersChanged) q.replacePriceTiers(db, id, tiers);
     }
-    rows.push({ row, itemNo: stored?.item_no ?? rc.itemNo, key, existing: stored, write, tiers, fieldsChanged, tiersChanged, stock });
-    actions.set(row, !stored ? 'create' : fieldsChanged || tiersChanged || stock ? 'update' : 'unchanged');
-  }
-  return { rows, actions, problems, nonEmpty };
+    let moved = false;
+    if (rc.stockQty !== null) {
+      const s = stored ? stockOf(db, id) : undefined;
+      const opening = !s || s.moves === 0;
+      const kind = opening ? 'receive' : 'adjust';
+      const delta = opening ? rc.stockQty : rc.stockQty - s.on_hand;
+      if (delta !== 0) {
+        insertMove(db, {
+          product_id: id, kind, on_hand_delta: delta, reserved_delta: 0, moved_at: now, reference,
+          reason: kind === 'receive' ? 'opening' : 'stock count (import)', note: '',
+        });
+        stockMovements += 1;
+        moved = true;
+      }
+    }
+    ids.set(key, id);
+    actions[i] = !stored ? 1 : fieldsChanged || tiersChanged || moved ? 2 : 3;
+  });
+  // Search rows last, all together: FTS5 flushes its buffer to disk at every
+  // statement savepoint (each products insert makes one, for its trigger), so
+  // writing them between inserts would make many small index segments.
+  flush();
+  return { actions, problems, nonEmpty, stockMovements, ids, rowOf: firstRow };
 }
 
 /** Photo files by product key (lower-cased item no), ordered: the plain name first, then -2, -3… */
@@ -262,31 +279,37 @@ function matchPhotos(names: string[], known: Set<string>, warnings: RowProblem[]
   return new Map([...found].map(([key, list]) => [key, list.sort((a, b) => a.n - b.n || a.name.localeCompare(b.name)).map((f) => f.name)]));
 }
 
-function reportOf(options: ImportOptions, sheet: SheetData, mapping: Mapping, p: Plan | null, extra: Partial<ImportReport>): ImportReport {
-  const actions = p?.actions ?? new Map<number, RowAction>();
-  const count = (a: RowAction) => [...actions.values()].filter((v) => v === a).length;
+function reportOf(options: ImportOptions, sheet: SheetData, mapping: Mapping, pass: Pass | null, extra: Partial<ImportReport>): ImportReport {
+  const counts = [0, 0, 0, 0];
+  if (pass) for (const a of pass.actions) counts[a] = (counts[a] ?? 0) + 1;
   const itemCol = mapping.columns.findIndex((c) => c?.name === 'item_no');
   const preview: ImportReport['preview'] = [];
   for (let i = 0; i < sheet.rows.length && preview.length < PREVIEW_ROWS; i += 1) {
     const cells = sheet.rows[i] as string[];
     if (cells.every((c) => c.trim() === '')) continue;
-    preview.push({ row: i + 1, itemNo: itemCol >= 0 ? (cells[itemCol] ?? '').trim() : '', action: actions.get(i + 1) ?? 'invalid', cells: sheet.headers.map((_, c) => cells[c] ?? '') });
+    preview.push({
+      row: i + 1,
+      itemNo: itemCol >= 0 ? (cells[itemCol] ?? '').trim() : '',
+      action: ACTION_CODES[pass?.actions[i] ?? 0] as RowAction,
+      cells: sheet.headers.map((_, c) => cells[c] ?? ''),
+    });
   }
+  const nonEmpty = pass?.nonEmpty ?? sheet.rows.filter((r) => r.some((c) => c.trim() !== '')).length;
   return {
     fileName: options.fileName,
     format: sheet.format,
     delimiter: sheet.delimiter,
     encoding: sheet.encoding,
     columns: mapping.report,
-    rows: p?.nonEmpty ?? sheet.rows.filter((r) => r.some((c) => c.trim() !== '')).length,
-    created: count('create'),
-    updated: count('update'),
-    unchanged: count('unchanged'),
-    invalid: count('invalid'),
-    stockMovements: p?.rows.filter((r) => r.stock).length ?? 0,
+    rows: nonEmpty,
+    created: counts[1] as number,
+    updated: counts[2] as number,
+    unchanged: counts[3] as number,
+    invalid: pass ? nonEmpty - (counts[1] as number) - (counts[2] as number) - (counts[3] as number) : 0,
+    stockMovements: pass?.stockMovements ?? 0,
     photoFiles: 0,
     productsWithNewPhotos: 0,
-    problems: [...mapping.problems, ...(p?.problems ?? [])],
+    problems: [...mapping.problems, ...(pass?.problems ?? [])],
     warnings: mapping.warnings,
     written: false,
     dryRun: Boolean(options.dryRun),
@@ -295,58 +318,43 @@ function reportOf(options: ImportOptions, sheet: SheetData, mapping: Mapping, p:
   };
 }
 
-/** Writes a plan: inserts, updates, stock movements and photos. Runs inside the caller's transaction. */
-function apply(core: Core, p: Plan, reference: string, photos: Map<string, StoredImage[]>): { photosChanged: Set<string> } {
-  const now = core.now().toISOString();
-  const ids = new Map<string, number>();
-  for (const r of p.rows) {
-    let id = r.existing?.id;
-    if (id === undefined) {
-      id = q.insertProduct(core.db, r.write, now);
-    } else if (r.fieldsChanged) {
-      q.updateProduct(core.db, id, r.write, now);
-    }
-    if (r.tiersChanged || !r.existing) q.replacePriceTiers(core.db, id, r.tiers);
-    if (r.stock) {
-      insertMove(core.db, {
-        product_id: id,
-        kind: r.stock.kind === 'opening' ? 'receive' : 'adjust',
-        on_hand_delta: r.stock.delta,
-        reserved_delta: 0,
-        moved_at: now,
-        reference,
-        reason: r.stock.kind === 'opening' ? 'opening' : 'stock count (import)',
-        note: '',
-      });
-    }
-    ids.set(r.key, id);
-  }
-  const photosChanged = new Set<string>();
-  if (photos.size) {
-    const missing = [...photos.keys()].filter((k) => !ids.has(k));
-    for (const row of q.productsByItemNos(core.db, missing)) ids.set(asciiLower(row.item_no), row.id);
-    const current = new Map<number, string[]>();
-    const photoIds = [...photos.keys()].map((k) => ids.get(k)).filter((id): id is number => id !== undefined);
-    for (const ph of q.photosFor(core.db, photoIds)) current.set(ph.product_id, [...(current.get(ph.product_id) ?? []), ph.image_hash]);
-    for (const [key, images] of photos) {
-      const id = ids.get(key);
-      if (id === undefined) continue;
-      for (const image of images) insertImage(core.db, image);
-      const hashes = [...new Set(images.map((i) => i.hash))];
-      const before = current.get(id) ?? [];
-      if (hashes.length !== before.length || hashes.some((h, i) => h !== before[i])) {
-        q.replacePhotos(core.db, id, hashes);
-        photosChanged.add(key);
-      }
+/** Sets the photos of products (by item-no key); returns the keys whose photos changed. */
+function attachPhotos(core: Core, ids: Map<string, number>, photos: Map<string, StoredImage[]>): Set<string> {
+  const changed = new Set<string>();
+  if (!photos.size) return changed;
+  const missing = [...photos.keys()].filter((k) => !ids.has(k));
+  for (const row of q.productsByItemNos(core.db, missing)) ids.set(asciiLower(row.item_no), row.id);
+  const current = new Map<number, string[]>();
+  const photoIds = [...photos.keys()].map((k) => ids.get(k)).filter((id): id is number => id !== undefined);
+  for (const ph of q.photosFor(core.db, photoIds)) current.set(ph.product_id, [...(current.get(ph.product_id) ?? []), ph.image_hash]);
+  for (const [key, images] of photos) {
+    const id = ids.get(key);
+    if (id === undefined) continue;
+    for (const image of images) insertImage(core.db, image);
+    const hashes = [...new Set(images.map((i) => i.hash))];
+    const before = current.get(id) ?? [];
+    if (hashes.length !== before.length || hashes.some((h, i) => h !== before[i])) {
+      q.replacePhotos(core.db, id, hashes);
+      changed.add(key);
     }
   }
-  refreshSearchIndex(core);
-  return { photosChanged };
+  return changed;
 }
 
-function blocking(p: Plan | null, mapping: Mapping, skipInvalid: boolean): boolean {
-  if (mapping.problems.length) return true;
-  return Boolean(p && p.problems.length && !skipInvalid);
+async function checkImage(bytes: Buffer, field: string): Promise<void> {
+  try {
+    const meta = await sharp(bytes).metadata();
+    if (!meta.width || !meta.height) throw new Error('no size');
+  } catch {
+    throw new AppError('invalid_input', { en: `${field}: is not an image file that can be read (use JPEG, PNG or WebP)`, zh: `${field}：不是可读取的图片文件（请使用 JPEG、PNG 或 WebP）` }, field);
+  }
+}
+
+/** Thrown inside the import transaction to undo it while keeping the report. */
+class Undo extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import undone');
+  }
 }
 
 /**
@@ -363,63 +371,62 @@ export async function importProducts(core: Core, options: ImportOptions): Promis
   const reference = `import ${path.basename(options.fileName)}`.slice(0, 80);
   if (mapping.problems.length) return reportOf(options, sheet, mapping, null, {});
 
-  if (!options.photos) {
-    if (options.dryRun) return reportOf(options, sheet, mapping, plan(core, sheet, mapping), {});
-    return core.db
-      .transaction(() => {
-        const p = plan(core, sheet, mapping);
-        if (blocking(p, mapping, skip)) return reportOf(options, sheet, mapping, p, {});
-        apply(core, p, reference, new Map());
-        return reportOf(options, sheet, mapping, p, { written: true });
-      })
-      .immediate();
-  }
-
-  // With photos: plan, read the photos (async), then plan again and write in one transaction.
-  const first = plan(core, sheet, mapping);
-  if (blocking(first, mapping, skip)) return reportOf(options, sheet, mapping, first, {});
-  const known = new Set(first.rows.map((r) => r.key));
-  const bases = options.photos.names.map((n) => asciiLower(path.basename(n, path.extname(n)).normalize('NFKC').trim()));
-  const candidates = [...new Set(bases.flatMap((b) => [b, b.replace(/[-_ ]\d{1,3}$/, '')]))];
-  for (const row of q.productsByItemNos(core.db, candidates)) known.add(asciiLower(row.item_no));
+  // Photos are read and stored first (async; content-addressed files only), then linked in the transaction.
   const warnings = [...mapping.warnings];
-  const matched = matchPhotos(options.photos.names, known, warnings);
   const photoProblems: RowProblem[] = [];
   const stored = new Map<string, StoredImage[]>();
-  let done = 0;
-  const total = [...matched.values()].reduce((n, l) => n + l.length, 0);
-  for (const [key, names] of matched) {
-    const images: StoredImage[] = [];
-    for (const name of names) {
-      const field = `photo ${name}`;
-      try {
-        const bytes = await options.photos.read(name);
-        if (options.dryRun) await sharp(bytes).metadata();
-        else images.push(await storeImage(core.paths.photos, bytes, 'photo', field));
-      } catch (error) {
-        const reason: Message = error instanceof AppError
-          ? { en: error.localized.en.replace(`${field}: `, ''), zh: error.localized.zh.replace(`${field}：`, '') }
-          : { en: 'is not an image file that can be read', zh: '不是可读取的图片文件' };
-        photoProblems.push({ row: null, field, reason });
+  let photoFiles = 0;
+  if (options.photos) {
+    const itemCol = mapping.columns.findIndex((c) => c?.name === 'item_no');
+    const known = new Set(sheet.rows.map((r) => asciiLower((r[itemCol] ?? '').normalize('NFKC').trim())).filter(Boolean));
+    const bases = options.photos.names.map((n) => asciiLower(path.basename(n, path.extname(n)).normalize('NFKC').trim()));
+    const candidates = [...new Set(bases.flatMap((b) => [b, b.replace(/[-_ ]\d{1,3}$/, '')]))];
+    for (const row of q.productsByItemNos(core.db, candidates)) known.add(asciiLower(row.item_no));
+    const matched = matchPhotos(options.photos.names, known, warnings);
+    photoFiles = [...matched.values()].reduce((n, l) => n + l.length, 0);
+    let done = 0;
+    for (const [key, names] of matched) {
+      const images: StoredImage[] = [];
+      for (const name of names) {
+        const field = `photo ${name}`;
+        try {
+          const bytes = await options.photos.read(name);
+          // A dry run only checks the file is an image; nothing is stored.
+          if (options.dryRun) await checkImage(bytes, field);
+          else images.push(await storeImage(core.paths.photos, bytes, 'photo', field));
+        } catch (error) {
+          const reason: Message = error instanceof AppError
+            ? { en: error.localized.en.replace(`${field}: `, ''), zh: error.localized.zh.replace(`${field}：`, '') }
+            : { en: 'is not an image file that can be read', zh: '不是可读取的图片文件' };
+          photoProblems.push({ row: null, field, reason });
+        }
+        done += 1;
+        if (options.progress && done % 100 === 0) options.progress(`photos: ${done}/${photoFiles}`);
       }
-      done += 1;
-      if (options.progress && done % 100 === 0) options.progress(`photos: ${done}/${total}`);
+      if (images.length) stored.set(key, images);
     }
-    if (images.length) stored.set(key, images);
   }
-  const withPhotos = (p: Plan, extra: Partial<ImportReport>) =>
-    reportOf(options, sheet, { ...mapping, warnings }, { ...p, problems: [...p.problems, ...photoProblems] }, { photoFiles: total, ...extra });
-  if (photoProblems.length && !skip) return withPhotos(first, {});
-  if (options.dryRun) return withPhotos(first, { productsWithNewPhotos: matched.size });
-  return core.db
-    .transaction(() => {
-      const p = plan(core, sheet, mapping);
-      if (blocking(p, mapping, skip)) return withPhotos(p, {});
-      const { photosChanged } = apply(core, p, reference, stored);
-      // A row whose only change is its photos counts as updated.
-      for (const r of p.rows) if (p.actions.get(r.row) === 'unchanged' && photosChanged.has(r.key)) p.actions.set(r.row, 'update');
-      return withPhotos(p, { written: true, productsWithNewPhotos: photosChanged.size });
-    })
-    .immediate();
+
+  try {
+    return core.db
+      .transaction(() => {
+        const pass = processRows(core, sheet, { ...mapping, warnings }, reference);
+        pass.problems.push(...photoProblems);
+        const changed = attachPhotos(core, pass.ids, stored);
+        // A row whose only change is its photos counts as updated.
+        for (const key of changed) {
+          const row = pass.rowOf.get(key);
+          if (row !== undefined && pass.actions[row - 1] === 3) pass.actions[row - 1] = 2;
+        }
+        refreshSearchIndex(core);
+        const report = reportOf(options, sheet, { ...mapping, warnings }, pass, { photoFiles, productsWithNewPhotos: changed.size });
+        if (options.dryRun || (pass.problems.length && !skip)) throw new Undo(report);
+        return { ...report, written: true };
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof Undo) return error.report;
+    throw error;
+  }
 }
 

@@ -14,11 +14,17 @@ const INDEX_BATCH = 2000;
 export function refreshSearchIndex(core: Core): number {
   let done = 0;
   for (;;) {
-    const ids = q.staleSearchIds(core.db, INDEX_BATCH);
-    if (ids.length === 0) return done;
-    const docs = q.rowsByIds(core.db, ids).map((row) => ({ id: row.id, ...searchDoc(row) }));
-    q.writeSearchDocs(core.db, ids, docs);
-    done += ids.length;
+    const stale = q.staleSearchIds(core.db, INDEX_BATCH);
+    if (stale.length === 0) return done;
+    const rows = new Map(q.rowsByIds(core.db, stale.map((s) => s.id)).map((r) => [r.id, r]));
+    const docs: Parameters<typeof q.writeSearchDocs>[1] = [];
+    for (const { id, fresh } of stale) {
+      const row = rows.get(id);
+      if (row) docs.push({ id, fresh, doc: searchDoc(row) });
+      else q.writeSearchDoc(core.db, id, fresh, null);
+    }
+    q.writeSearchDocs(core.db, docs);
+    done += stale.length;
   }
 }
 
