@@ -4,9 +4,10 @@ import { ApiFailure } from '../api/invoke';
 import { demoCommand } from './commands/demo';
 import { exportProductsCommand } from './commands/exportProducts';
 import { importProductsCommand } from './commands/importProducts';
+import { sampleTagsCommand } from './commands/sampleTags';
 
 /** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand, importProductsCommand, exportProductsCommand];
+export const COMMANDS: Command[] = [demoCommand, importProductsCommand, exportProductsCommand, sampleTagsCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

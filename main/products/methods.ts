@@ -6,6 +6,7 @@ import { listCategories } from '../../db/products';
 import { itemNoSchema, productCreateSchema, productDuplicateSchema, productSearchSchema, productUpdateSchema } from './schema';
 import { searchProducts } from './search';
 import { importsMethods } from '../imports/methods';
+import { labelsMethods } from '../labels/methods';
 import * as products from './service';
 
 const view = (ctx: MethodContext): products.ViewOptions => ({ includeCost: ctx.session.role === 'owner' });
@@ -104,4 +105,5 @@ export const productsMethods = {
     handler: (input, ctx) => products.setPhotos(ctx.core, input.id, input.photos, view(ctx)),
   }),
   ...importsMethods,
+  ...labelsMethods,
 };
