@@ -10,6 +10,7 @@ import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
 import { NAV_ITEMS } from './nav';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
+import { StockPage } from '../pages/stock/StockPage';
 import { BuyersPage } from '../pages/buyers/BuyersPage';
 import { QuotesPage } from '../pages/quotes/QuotesPage';
 import { InvoicesPage } from '../pages/invoices/InvoicesPage';
@@ -63,6 +64,7 @@ export function App() {
               <Routes>
                 <Route path="/" element={<DashboardPage />} />
                 <Route path="/products/*" element={<ProductsPage />} />
+                <Route path="/stock" element={<StockPage />} />
                 <Route path="/buyers/*" element={<BuyersPage />} />
                 <Route path="/quotes/*" element={<QuotesPage />} />
                 <Route path="/invoices/*" element={<InvoicesPage />} />
