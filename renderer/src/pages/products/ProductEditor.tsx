@@ -425,7 +425,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                     </Form.Item>
                   </Col>
                   <Col span={8}>
-                    <Statistic title={t('editor.cbm')} value={cbm(carton)} valueStyle={{ fontSize: 18 }} />
+                    <Statistic title={t('editor.cbm')} value={cbm(carton)} styles={{ content: { fontSize: 18 } }} />
                   </Col>
                 </Row>
               </Card>
@@ -434,7 +434,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                   <Space size="large">
                     <Statistic title={t('onHand')} value={product.stock.onHand} />
                     <Statistic title={t('reserved')} value={product.stock.reserved} />
-                    <Statistic title={t('available')} value={product.stock.available} valueStyle={{ color: product.lowStockAt !== null && product.stock.available <= product.lowStockAt ? '#c0392b' : undefined }} />
+                    <Statistic title={t('available')} value={product.stock.available} styles={{ content: { color: product.lowStockAt !== null && product.stock.available <= product.lowStockAt ? '#c0392b' : undefined } }} />
                   </Space>
                 </Card>
               )}

@@ -17,6 +17,7 @@ type Placeholder = { id: string; placeholder: true };
 type Row = SearchHit | Placeholder;
 
 const ROW_HEIGHT = 57;
+
 const VIEW_KEY = 'stallkeeper.products.view';
 
 function useWindowHeight(): number {
@@ -69,6 +70,24 @@ export function ProductsPage() {
     for (let i = 0; i < total; i += 1) out[i] = search.rowAt(i) ?? { id: `p${i}`, placeholder: true };
     return out;
   }, [total, search]);
+
+  // The virtual list only knows row heights it has drawn, so which rows are on
+  // screen is read from the rows drawn (after the scroll is painted), not worked
+  // out from scrollTop.
+  const loadVisible = (holder: HTMLElement) =>
+    requestAnimationFrame(() => {
+      const box = holder.getBoundingClientRect();
+      let first = Infinity;
+      let last = -1;
+      for (const el of holder.querySelectorAll<HTMLElement>('[data-index]')) {
+        const r = el.getBoundingClientRect();
+        if (r.bottom < box.top || r.top > box.bottom) continue;
+        const i = Number(el.dataset.index);
+        first = Math.min(first, i);
+        last = Math.max(last, i);
+      }
+      if (last >= 0) search.ensureRange(first, last);
+    });
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     try {
@@ -234,17 +253,15 @@ export function ProductsPage() {
           pagination={false}
           scroll={{ y: height, x: 1000 }}
           locale={{ emptyText: query ? t('noMatch', { query }) : t('empty') }}
-          onScroll={(e) => {
-            const first = Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT);
-            search.ensureRange(first, first + Math.ceil(height / ROW_HEIGHT));
-          }}
+          onScroll={(e) => loadVisible(e.currentTarget)}
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys.filter((k): k is number => typeof k === 'number')),
             getCheckboxProps: (r) => ({ disabled: isPlaceholder(r) }),
             columnWidth: 36,
           }}
-          onRow={(r) => ({
+          onRow={(r, index) => ({
+            'data-index': index,
             onClick: (e) => {
               if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
               if (!isPlaceholder(r)) open(r.id);

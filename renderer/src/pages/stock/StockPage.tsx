@@ -91,7 +91,7 @@ function ProductStock({ productId }: { productId: number }) {
           </div>
           <Statistic title={t('onHand')} value={p.stock.onHand} suffix={p.unit} />
           <Statistic title={t('reserved')} value={p.stock.reserved} />
-          <Statistic title={t('available')} value={p.stock.available} valueStyle={isLow ? { color: '#c0392b' } : undefined} data-testid="stock-available" />
+          <Statistic title={t('available')} value={p.stock.available} styles={{ content: isLow ? { color: '#c0392b' } : {} }} data-testid="stock-available" />
           <Space orientation="vertical" size={4}>
             <span style={{ color: '#888', fontSize: 12 }}>{t('threshold')}</span>
             <Space.Compact>
