@@ -12,6 +12,7 @@ import { openCore } from '../../main/core';
 import { buildCatalog } from './catalog';
 import { timeMs } from './stats';
 import { benchCore } from './core';
+import { benchCatalog } from './catalogBench';
 
 export interface BenchContext {
   dataDir: string;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     core.close();
     const ctx: BenchContext = { dataDir, products, log };
     Object.assign(report, await benchCore(ctx));
+    Object.assign(report, await benchCatalog(ctx));
     report.databaseFileMiB = Math.round((fs.statSync(path.join(dataDir, 'stallkeeper.db')).size / 2 ** 20) * 10) / 10;
   } finally {
     if (!values.keep) fs.rmSync(dataDir, { recursive: true, force: true });

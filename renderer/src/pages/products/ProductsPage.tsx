@@ -1,5 +1,5 @@
 import { AppstoreOutlined, DownloadOutlined, PictureOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Input, Segmented, Select, Skeleton, Space, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Dropdown, Input, Segmented, Select, Space, Switch, Tag } from 'antd';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,10 +11,10 @@ import { ProductEditor } from './ProductEditor';
 import { ProductGrid } from './ProductGrid';
 import { SampleTagsDialog } from './SampleTagsDialog';
 import { usePagedSearch, type SearchFilters, type SearchHit } from './usePagedSearch';
+import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import './products.css';
 
 type Status = NonNullable<SearchFilters['status']>;
-type Placeholder = { id: string; placeholder: true };
-type Row = SearchHit | Placeholder;
 
 const ROW_HEIGHT = 57;
 
@@ -30,7 +30,7 @@ function useWindowHeight(): number {
   return height;
 }
 
-const isPlaceholder = (r: Row): r is Placeholder => 'placeholder' in r;
+const loadingBar = <div style={{ height: 12, width: '60%', borderRadius: 4, background: '#f0f0f0' }} />;
 
 /**
  * The catalog: one search box (item no, barcode, words in Chinese, English or
@@ -65,30 +65,6 @@ export function ProductsPage() {
   const open = (id: number | 'new') => setParams({ open: String(id) });
   const close = () => setParams({});
 
-  const rows: Row[] = useMemo(() => {
-    const out: Row[] = new Array(total);
-    for (let i = 0; i < total; i += 1) out[i] = search.rowAt(i) ?? { id: `p${i}`, placeholder: true };
-    return out;
-  }, [total, search]);
-
-  // The virtual list only knows row heights it has drawn, so which rows are on
-  // screen is read from the rows drawn (after the scroll is painted), not worked
-  // out from scrollTop.
-  const loadVisible = (holder: HTMLElement) =>
-    requestAnimationFrame(() => {
-      const box = holder.getBoundingClientRect();
-      let first = Infinity;
-      let last = -1;
-      for (const el of holder.querySelectorAll<HTMLElement>('[data-index]')) {
-        const r = el.getBoundingClientRect();
-        if (r.bottom < box.top || r.top > box.bottom) continue;
-        const i = Number(el.dataset.index);
-        first = Math.min(first, i);
-        last = Math.max(last, i);
-      }
-      if (last >= 0) search.ensureRange(first, last);
-    });
-
   const exportAs = async (format: 'csv' | 'xlsx') => {
     try {
       const file = await exporter.mutateAsync({ format });
@@ -100,36 +76,53 @@ export function ProductsPage() {
   };
 
   const zh = i18n.language.startsWith('zh');
-  const columns = [
+  // Selection is a plain checkbox column (antd's rowSelection walks every row).
+  const chosen = useMemo(() => new Set(selected), [selected]);
+  const columns: Array<VirtualColumn<SearchHit>> = [
     {
-      title: t('photo'),
+      key: 'select',
+      width: 40,
+      className: 'sk-select-cell',
+      title: selected.length ? <Checkbox checked indeterminate onChange={() => setSelected([])} aria-label={t('clearSelection')} /> : null,
+      render: (p) =>
+        p && (
+          <Checkbox
+            checked={chosen.has(p.id)}
+            onChange={(e) => setSelected((old) => (e.target.checked ? [...old, p.id] : old.filter((id) => id !== p.id)))}
+            aria-label={p.itemNo}
+            data-testid={`select-${p.itemNo}`}
+          />
+        ),
+    },
+    {
       key: 'photo',
-      width: 64,
-      render: (_: unknown, p: Row) =>
-        isPlaceholder(p) ? (
-          <Skeleton.Avatar active shape="square" size={40} />
+      width: 60,
+      title: t('photo'),
+      render: (p) =>
+        !p ? (
+          <div style={{ width: 40, height: 40, borderRadius: 4, background: '#f0f0f0' }} />
         ) : p.cover ? (
           <img src={p.cover.thumbUrl} alt={p.itemNo} loading="lazy" width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4, display: 'block' }} />
         ) : (
-          <div style={{ width: 40, height: 40, borderRadius: 4, background: '#f3f3f3', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <div style={{ width: 40, height: 40, borderRadius: 4, background: '#f5f5f5', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
             <PictureOutlined style={{ color: '#ccc' }} />
           </div>
         ),
     },
-    { title: t('itemNo'), key: 'itemNo', width: 110, render: (_: unknown, p: Row) => (isPlaceholder(p) ? null : <b>{p.itemNo}</b>) },
+    { key: 'itemNo', width: 110, title: t('itemNo'), render: (p) => (p ? <b className="sk-ellipsis" style={{ display: 'block' }}>{p.itemNo}</b> : loadingBar) },
     {
-      title: t('name'),
       key: 'name',
-      render: (_: unknown, p: Row) => {
-        if (isPlaceholder(p)) return <Skeleton active paragraph={false} title={{ width: '60%' }} />;
+      title: t('name'),
+      render: (p) => {
+        if (!p) return loadingBar;
         const { main, other } = namesFor(p.names, i18n.language);
         return (
-          <div style={{ lineHeight: 1.3, overflow: 'hidden' }}>
-            <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          <div style={{ lineHeight: 1.35 }}>
+            <div className="sk-ellipsis">
               {main}
               {p.archived && <Tag style={{ marginInlineStart: 6 }}>{t('archived')}</Tag>}
             </div>
-            <div style={{ color: '#888', fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            <div className="sk-ellipsis" style={{ color: '#888', fontSize: 12 }}>
               {other}
               {p.names.ar && (
                 <>
@@ -142,18 +135,18 @@ export function ProductsPage() {
         );
       },
     },
-    { title: t('category'), key: 'category', width: 130, render: (_: unknown, p: Row) => (isPlaceholder(p) || !p.category ? null : <Tag>{p.category}</Tag>) },
-    { title: t('moq'), key: 'moq', width: 90, align: 'right' as const, render: (_: unknown, p: Row) => (isPlaceholder(p) ? null : `${p.moq} ${p.unit}`) },
-    { title: t('price'), key: 'price', width: 96, align: 'right' as const, render: (_: unknown, p: Row) => (isPlaceholder(p) ? null : p.priceTiers[0] ? `¥${p.priceTiers[0].priceCny}` : '—') },
-    { title: t('pcsPerCarton'), key: 'ctn', width: 80, align: 'right' as const, render: (_: unknown, p: Row) => (isPlaceholder(p) ? null : (p.packing.pcsPerCarton ?? '—')) },
-    { title: t('cbm'), key: 'cbm', width: 80, align: 'right' as const, render: (_: unknown, p: Row) => (isPlaceholder(p) ? null : (p.packing.cbmPerCarton ?? '—')) },
+    { key: 'category', width: 130, title: t('category'), render: (p) => (p?.category ? <Tag style={{ maxWidth: 118, overflow: 'hidden', textOverflow: 'ellipsis' }}>{p.category}</Tag> : null) },
+    { key: 'moq', width: 96, align: 'right', title: t('moq'), render: (p) => (p ? `${p.moq} ${p.unit}` : null) },
+    { key: 'price', width: 96, align: 'right', title: t('price'), render: (p) => (p ? (p.priceTiers[0] ? `¥${p.priceTiers[0].priceCny}` : '—') : null) },
+    { key: 'ctn', width: 76, align: 'right', title: t('pcsPerCarton'), render: (p) => (p ? (p.packing.pcsPerCarton ?? '—') : null) },
+    { key: 'cbm', width: 80, align: 'right', title: t('cbm'), render: (p) => (p ? (p.packing.cbmPerCarton ?? '—') : null) },
     {
-      title: t('available'),
       key: 'stock',
       width: 96,
-      align: 'right' as const,
-      render: (_: unknown, p: Row) =>
-        isPlaceholder(p) ? null : (
+      align: 'right',
+      title: t('available'),
+      render: (p) =>
+        p && (
           <span data-testid="row-available" style={p.lowStockAt !== null && p.stock.available <= p.lowStockAt ? { color: '#c0392b', fontWeight: 600 } : undefined}>
             {p.stock.available}
           </span>
@@ -167,7 +160,7 @@ export function ProductsPage() {
         <Space align="baseline">
           <h2 className="sk-page-title" style={{ margin: 0 }}>{t('title')}</h2>
           <span style={{ color: '#888' }} data-testid="products-total">
-            {search.total === null ? '' : t('count', { count: total })}
+            {search.total === null ? '' : t('count', { count: total, n: total.toLocaleString(i18n.language) })}
           </span>
         </Space>
         <Space wrap>
@@ -243,33 +236,22 @@ export function ProductsPage() {
       </Space>
       {search.error && <Alert type="error" showIcon title={search.error.message} style={{ marginBottom: 8 }} />}
       {view === 'list' ? (
-        <Table<Row>
-          virtual
-          rowKey="id"
-          size="small"
-          loading={search.loading}
-          dataSource={rows}
+        <VirtualTable<SearchHit>
+          testId="product-list"
+          total={total}
+          rowHeight={ROW_HEIGHT}
+          height={height}
           columns={columns}
-          pagination={false}
-          scroll={{ y: height, x: 1000 }}
-          locale={{ emptyText: query ? t('noMatch', { query }) : t('empty') }}
-          onScroll={(e) => loadVisible(e.currentTarget)}
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys.filter((k): k is number => typeof k === 'number')),
-            getCheckboxProps: (r) => ({ disabled: isPlaceholder(r) }),
-            columnWidth: 36,
+          rowAt={search.rowAt}
+          onRange={search.ensureRange}
+          rowKey={(p) => p.id}
+          rowTestId={(p) => `product-row-${p.itemNo}`}
+          onRowClick={(p, e) => {
+            if ((e.target as HTMLElement).closest('.sk-select-cell')) return;
+            open(p.id);
           }}
-          onRow={(r, index) => ({
-            'data-index': index,
-            onClick: (e) => {
-              if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
-              if (!isPlaceholder(r)) open(r.id);
-            },
-            style: { cursor: 'pointer', height: ROW_HEIGHT },
-            'data-testid': isPlaceholder(r) ? undefined : `product-row-${r.itemNo}`,
-          })}
-          data-testid="product-table"
+          loading={search.loading}
+          empty={<div style={{ textAlign: 'center', color: '#888' }}>{query ? t('noMatch', { query }) : t('empty')}</div>}
         />
       ) : (
         <ProductGrid total={total} height={height + 40} rowAt={search.rowAt} ensureRange={search.ensureRange} onOpen={(id) => open(id)} />
