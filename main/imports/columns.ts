@@ -94,3 +94,17 @@ export function columnForHeader(header: string): ColumnDef | null {
 export function recognizedHeaders(column: ColumnDef): string[] {
   return [column.name, ...column.aliases];
 }
+
+/** The column table of docs/import-export.md (a test keeps the two the same). */
+export function columnsMarkdown(): string {
+  const lines = [
+    '| column | holds | also recognized as |',
+    '| --- | --- | --- |',
+    ...COLUMNS.map((c) => {
+      const notes = [c.derived ? 'export only' : '', c.importOnly ? 'import only' : '', c.ownerOnly ? 'owner only' : ''].filter(Boolean).join(', ');
+      const holds = `${c.en} / ${c.zh}${notes ? ` (${notes})` : ''}`;
+      return `| \`${c.name}\` | ${holds.replace(/\|/g, '\\|')} | ${c.aliases.map((a) => `\`${a}\``).join(', ')} |`;
+    }),
+  ];
+  return `${lines.join('\n')}\n`;
+}

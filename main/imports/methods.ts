@@ -26,11 +26,15 @@ function localized(report: ImportReport, locale: Locale) {
 
 export const importsMethods = {
   'products.importColumns': method({
-    summary: 'The columns a product file may have (canonical names, what they hold in English and Chinese): the import mapping choices.',
+    summary: 'The columns a product file may have (canonical names, what they hold in English and Chinese), and whether the caller is the owner (imports, cost prices).',
     access: 'staff',
     input: z.strictObject({}),
-    handler: () =>
-      COLUMNS.map((c) => ({ name: c.name, kind: c.kind, en: c.en, zh: c.zh, derived: Boolean(c.derived), importOnly: Boolean(c.importOnly), ownerOnly: Boolean(c.ownerOnly) })),
+    handler: (_input, ctx) => ({
+      owner: ctx.session.role === 'owner',
+      columns: COLUMNS.filter((c) => ctx.session.role === 'owner' || !c.ownerOnly).map((c) => ({
+        name: c.name, kind: c.kind, en: c.en, zh: c.zh, derived: Boolean(c.derived), importOnly: Boolean(c.importOnly), ownerOnly: Boolean(c.ownerOnly),
+      })),
+    }),
   }),
   'products.import': method({
     summary: 'Imports a CSV or XLSX product file (upsert by item no, one transaction); dryRun previews it; any invalid row stops it unless skipInvalid.',
