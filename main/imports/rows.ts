@@ -4,6 +4,7 @@ import { reasonFor } from '../api/validation';
 import { DecimalError, toScaled } from '../money/decimal';
 import { productFieldsSchema, type ProductChanges } from '../products/schema';
 import type { ColumnDef } from './columns';
+import { fastFields } from './fastCheck';
 
 /** One problem of one row: `row N: field: reason`. */
 export interface RowProblem {
@@ -29,8 +30,11 @@ type ChangesInput = z.input<typeof partialFields>;
 
 const CURRENCY = /^(?:¥|￥|rmb|cny)\s*|\s*(?:元|rmb|cny)$/gi;
 
+const PLAIN = /^\d+(\.\d+)?$/;
+
 /** "1,440" is a thousands separator; "2,35" is a decimal comma we refuse rather than misread. */
 function plainNumber(raw: string, unit?: RegExp): string | Message {
+  if (PLAIN.test(raw)) return raw;
   let text = raw.normalize('NFKC').trim().replace(CURRENCY, '');
   if (unit) text = text.replace(unit, '').trim();
   if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) {
@@ -45,6 +49,7 @@ function plainNumber(raw: string, unit?: RegExp): string | Message {
 }
 
 function parseInt(raw: string): number | Message {
+  if (/^\d{1,15}$/.test(raw)) return Number(raw);
   const text = plainNumber(raw);
   if (typeof text !== 'string') return text;
   const m = /^(\d+)(?:\.0+)?$/.exec(text);
@@ -60,6 +65,8 @@ function parseInt(raw: string): number | Message {
 function parseDecimal(raw: string, scale: number, unit?: RegExp): string | Message {
   const text = plainNumber(raw, unit);
   if (typeof text !== 'string') return text;
+  // Plain decimals are checked by the schema (decimal places, range); others are checked here.
+  if (text === raw && PLAIN.test(raw)) return raw;
   try {
     toScaled(text, scale);
   } catch (error) {
@@ -161,7 +168,8 @@ export function rowToChanges(row: number, cells: string[], mapping: Array<Column
     if (column && !column.derived) cell.set(column.name, cells[i] ?? '');
   });
   const present = new Set(cell.keys());
-  const itemNo = (cell.get('item_no') ?? '').normalize('NFKC').trim();
+  const rawItem = cell.get('item_no') ?? '';
+  const itemNo = (/^[\x20-\x7e]*$/.test(rawItem) ? rawItem : rawItem.normalize('NFKC')).trim();
   if (itemNo === '') fail('item_no', { en: 'is empty', zh: '不能为空' });
 
   const changes: ChangesInput = {};
@@ -268,7 +276,10 @@ export function rowToChanges(row: number, cells: string[], mapping: Array<Column
 
   const stock = int('stock_qty');
 
-  const parsed = partialFields.safeParse({ ...changes, ...(itemNo ? { itemNo } : {}) });
+  const input = { ...changes, ...(itemNo ? { itemNo } : {}) };
+  // The common case, a valid row, skips zod; zod decides (and explains) the rest.
+  const fast = problems.length === before ? fastFields(input) : null;
+  const parsed = fast ? ({ success: true, data: fast } as const) : partialFields.safeParse(input);
   if (!parsed.success) {
     const seen = new Set<string>();
     for (const issue of parsed.error.issues) {

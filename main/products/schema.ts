@@ -43,13 +43,13 @@ export const barcodeSchema = z
   .transform((v) => v.normalize('NFKC').trim())
   .refine((v) => v === '' || isValidGtin(v), bilingual('is not a valid EAN-13, UPC-A or EAN-8 barcode (check digit)', '不是有效的 EAN-13、UPC-A 或 EAN-8 条码（校验位错误）'));
 
-/** Every field of a product as the API takes it; on update, omitted fields keep their value. */
 /** Item numbers are text (leading zeros kept), trimmed; full-width characters from an input method become ASCII. */
 export const itemNoSchema = z
   .string()
   .transform((v) => v.normalize('NFKC').trim())
   .pipe(z.string().min(1).max(40));
 
+/** Every field of a product as the API takes it; on update, omitted fields keep their value. */
 export const productFieldsSchema = z.strictObject({
   itemNo: itemNoSchema,
   names: namesSchema,
