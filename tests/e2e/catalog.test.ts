@@ -70,6 +70,40 @@ describe('catalog and stock in Chromium', () => {
     await context.close();
   });
 
+  it('adds photos by pasting and by dropping them in the editor, and makes another one the cover', async () => {
+    const p = await invoke(server.core, 'products.create', { itemNo: '77002', names: { zh: '亚克力钥匙扣', en: 'Acrylic keychain' } });
+    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
+    await page.goto(`${server.url}#/products?open=${p.id}`);
+    await page.getByTestId('photo-manager').waitFor();
+    const png = async (color: string) => (await sharp({ create: { width: 120, height: 90, channels: 3, background: color } }).png().toBuffer()).toString('base64');
+    // The page's own events (the test's TypeScript has no DOM types, so the script is text).
+    const send = async (event: 'paste' | 'drop', name: string, color: string) =>
+      page.evaluate(`(() => {
+        const bytes = Uint8Array.from(atob(${JSON.stringify(await png(color))}), (c) => c.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'image/png' }));
+        if (${JSON.stringify(event)} === 'paste') {
+          document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+        } else {
+          const zone = document.querySelector('[data-testid="photo-manager"]');
+          zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+          zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        }
+      })()`);
+    // Ctrl+V of an image copied elsewhere (a screenshot, WeChat), then a file dropped from the desktop.
+    await send('paste', 'screenshot.png', '#e91e63');
+    await expect.poll(() => page.getByTestId('photo-item').count()).toBe(1);
+    await send('drop', 'keychain-2.png', '#009688');
+    await expect.poll(() => page.getByTestId('photo-item').count()).toBe(2);
+    const before = (await invoke(server.core, 'products.get', { id: p.id })).photos.map((ph) => ph.hash);
+    expect(before).toHaveLength(2);
+    await page.getByTestId('photo-item').nth(1).getByRole('button', { name: 'Make it the cover' }).click();
+    await expect.poll(async () => (await invoke(server.core, 'products.get', { id: p.id })).photos.map((ph) => ph.hash)).toEqual([before[1], before[0]]);
+    await page.getByTestId('photo-item').nth(1).getByTestId('photo-remove').click();
+    await expect.poll(async () => (await invoke(server.core, 'products.get', { id: p.id })).photos.map((ph) => ph.hash)).toEqual([before[1]]);
+    await context.close();
+  });
+
   it('imports a price list through the wizard, with a column mapped by hand', async () => {
     const csv = path.join(files.dir, 'supplier list.csv');
     fs.writeFileSync(csv, '\ufeff货号,品名,Prix,装箱数,库存\r\n88001,发光陀螺,"1.15",480,960\r\n88002,"泡泡枪, 带灯光",9.60,72,144\r\n');

@@ -51,6 +51,7 @@ export function ProductsPage() {
   const [importing, setImporting] = useState(false);
   const [tagging, setTagging] = useState(false);
   const categories = useApiQuery('products.categories', {});
+  const owner = useApiQuery('products.importColumns', {}, { staleTime: Infinity }).data?.owner ?? false;
   const exporter = useApiMutation('products.export');
   const height = Math.max(280, useWindowHeight() - 262);
 
@@ -167,9 +168,11 @@ export function ProductsPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="product-new">
             {t('new')}
           </Button>
-          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="product-import">
-            {t('import.button')}
-          </Button>
+          {owner && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="product-import">
+              {t('import.button')}
+            </Button>
+          )}
           <Dropdown
             menu={{
               items: [
