@@ -17,6 +17,7 @@ import { appPath } from '../main/paths/appRoot';
 const PAGES = [
   { route: '/', name: 'dashboard', testId: 'dashboard-page' },
   { route: '/products', name: 'products', testId: 'products-page' },
+  { route: '/stock', name: 'stock', testId: 'stock-page' },
   { route: '/buyers', name: 'buyers', testId: 'buyers-page' },
   { route: '/quotes', name: 'quotes', testId: 'quotes-page' },
   { route: '/invoices', name: 'invoices', testId: 'invoices-page' },
