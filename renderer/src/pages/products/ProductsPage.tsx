@@ -241,6 +241,7 @@ export function ProductsPage() {
       {view === 'list' ? (
         <VirtualTable<SearchHit>
           testId="product-list"
+          resetKey={JSON.stringify(filters)}
           total={total}
           rowHeight={ROW_HEIGHT}
           height={height}

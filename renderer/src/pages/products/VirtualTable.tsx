@@ -26,6 +26,8 @@ interface Props<R> {
   loading?: boolean;
   empty?: ReactNode;
   testId?: string;
+  /** When it changes (another search), the list goes back to the top. */
+  resetKey?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ interface Props<R> {
  * scroll cost the same for 100 rows or 1,000,000 (antd's Table works on the
  * whole data set on each render, which shows at 100,000 products).
  */
-export function VirtualTable<R>({ total, rowHeight, height, columns, rowAt, onRange, rowKey, onRowClick, rowTestId, loading, empty, testId }: Props<R>) {
+export function VirtualTable<R>({ total, rowHeight, height, columns, rowAt, onRange, rowKey, onRowClick, rowTestId, loading, empty, testId, resetKey }: Props<R>) {
   const body = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const first = Math.max(0, Math.floor(top / rowHeight) - 3);
@@ -44,12 +46,10 @@ export function VirtualTable<R>({ total, rowHeight, height, columns, rowAt, onRa
     if (total > 0) onRange(first, last);
   }, [first, last, total, onRange]);
 
-  // A new list (another search) starts at the top.
+  // A new list (another search) starts at the top; the scroll event updates `top`.
   useEffect(() => {
-    if (body.current && top > (total - 1) * rowHeight) {
-      body.current.scrollTop = 0;
-    }
-  }, [total, rowHeight, top]);
+    if (body.current) body.current.scrollTop = 0;
+  }, [resetKey]);
 
   const cell = (c: VirtualColumn<R>): CSSProperties => ({
     flex: c.width ? `0 0 ${c.width}px` : '1 1 0',
