@@ -99,6 +99,8 @@ describe('catalog and stock in Chromium', () => {
     expect(before).toHaveLength(2);
     await page.getByTestId('photo-item').nth(1).getByRole('button', { name: 'Make it the cover' }).click();
     await expect.poll(async () => (await invoke(server.core, 'products.get', { id: p.id })).photos.map((ph) => ph.hash)).toEqual([before[1], before[0]]);
+    // The editor shows the new order before the next click.
+    await page.getByTestId('photo-item').first().locator(`img[src*="${before[1]}"]`).waitFor();
     await page.getByTestId('photo-item').nth(1).getByTestId('photo-remove').click();
     await expect.poll(async () => (await invoke(server.core, 'products.get', { id: p.id })).photos.map((ph) => ph.hash)).toEqual([before[1]]);
     await context.close();

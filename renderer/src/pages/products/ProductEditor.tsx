@@ -1,5 +1,6 @@
 import { CopyOutlined, DeleteOutlined, InboxOutlined, PlusOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Card, Col, Collapse, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Row, Skeleton, Space, Statistic, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileToBase64, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
@@ -140,6 +141,9 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
   const [pending, setPending] = useState<Pending[]>([]);
   const [moving, setMoving] = useState(false);
   const [dup, setDup] = useState<{ itemNo: string; colors: string } | null>(null);
+  const client = useQueryClient();
+  // Show a photo change at once (the refresh of the lists follows).
+  const showSaved = (saved: Product) => client.setQueryData(['products.get', { id: saved.id }], saved);
   const product = query.data;
   const carton = Form.useWatch(['packing', 'cartonCm'], form);
 
@@ -159,7 +163,9 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
 
   const upload = async (id: number, files: File[]) => {
     const images = await Promise.all(files.map(async (f) => ({ dataBase64: await fileToBase64(f), fileName: f.name })));
-    return addPhotos.mutateAsync({ id, images });
+    const saved = await addPhotos.mutateAsync({ id, images });
+    showSaved(saved);
+    return saved;
   };
 
   const save = async (values: FormValues) => {
@@ -203,7 +209,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
       return;
     }
     try {
-      await setPhotos.mutateAsync({ id: productId, photos: keys });
+      showSaved(await setPhotos.mutateAsync({ id: productId, photos: keys }));
     } catch (error) {
       showError(error);
     }
