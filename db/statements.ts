@@ -5,8 +5,9 @@ type AnyStatement = Statement<unknown[], unknown>;
 const caches = new WeakMap<Db, Map<string, AnyStatement>>();
 
 /**
- * A prepared statement, prepared once per connection and reused: the quote
- * screen recalculates on every keystroke's change, and preparing the same SQL
+ * A prepared statement, prepared once per connection and reused: for the
+ * quote screen (recalculated on every change), imports and the search index
+ * (statements run thousands of times in a row), where preparing the same SQL
  * again each time costs more than running it.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { cached } from './statements';
 
 export type MoveKind = 'receive' | 'adjust' | 'reserve' | 'release' | 'ship';
 
@@ -19,12 +20,11 @@ export interface MoveRow extends MoveWrite {
 }
 
 export function insertMove(db: Db, move: MoveWrite): number {
-  const info = db
-    .prepare(
-      `INSERT INTO stock_moves (product_id, kind, on_hand_delta, reserved_delta, moved_at, reference, reason, note)
-       VALUES (@product_id, @kind, @on_hand_delta, @reserved_delta, @moved_at, @reference, @reason, @note)`,
-    )
-    .run(move);
+  const info = cached(
+    db,
+    `INSERT INTO stock_moves (product_id, kind, on_hand_delta, reserved_delta, moved_at, reference, reason, note)
+     VALUES (@product_id, @kind, @on_hand_delta, @reserved_delta, @moved_at, @reference, @reason, @note)`,
+  ).run(move);
   return Number(info.lastInsertRowid);
 }
 
@@ -60,4 +60,132 @@ export function movesFor(db: Db, productId: number, limit: number, offset: numbe
       `SELECT * FROM stock_moves WHERE product_id = ? ORDER BY moved_at DESC, id DESC LIMIT ? OFFSET ?`,
     )
     .all(productId, limit, offset);
+}
+
+export function countMovesFor(db: Db, productId: number): number {
+  return (db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM stock_moves WHERE product_id = ?').get(productId) as { n: number }).n;
+}
+
+export interface HistoryRow extends MoveRow {
+  item_no: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  /** On hand and reserved right after this movement (per product). */
+  on_hand_after: number;
+  reserved_after: number;
+}
+
+export interface HistoryFilter {
+  productId?: number | undefined;
+  kinds?: MoveKind[] | undefined;
+  /** ISO timestamps, inclusive from, exclusive to. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Movements, newest first, with the product and the running balance after each
+ * one (computed over the product's whole ledger, before any filter).
+ */
+export function history(db: Db, filter: HistoryFilter): { rows: HistoryRow[]; total: number } {
+  const inner: string[] = [];
+  const outer: string[] = [];
+  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
+  if (filter.productId !== undefined) {
+    inner.push('m.product_id = @productId');
+    params.productId = filter.productId;
+  }
+  if (filter.kinds?.length) {
+    outer.push('h.kind IN (SELECT value FROM json_each(@kinds))');
+    params.kinds = JSON.stringify(filter.kinds);
+  }
+  if (filter.from) {
+    outer.push('h.moved_at >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    outer.push('h.moved_at < @to');
+    params.to = filter.to;
+  }
+  // Without a product, the window runs over every product's ledger; still one pass.
+  const base = `
+    WITH h AS (
+      SELECT m.*,
+             SUM(m.on_hand_delta) OVER w AS on_hand_after,
+             SUM(m.reserved_delta) OVER w AS reserved_after
+        FROM stock_moves m
+       ${inner.length ? `WHERE ${inner.join(' AND ')}` : ''}
+      WINDOW w AS (PARTITION BY m.product_id ORDER BY m.moved_at, m.id ROWS UNBOUNDED PRECEDING)
+    )
+    SELECT h.*, p.item_no, p.name_zh, p.name_en, p.unit
+      FROM h JOIN products p ON p.id = h.product_id
+     ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}`;
+  return pageOf<HistoryRow>(db, base, 'ORDER BY moved_at DESC, id DESC', params);
+}
+
+/** One page of a query and the count of all its rows. */
+function pageOf<R>(db: Db, base: string, order: string, params: Record<string, unknown>): { rows: R[]; total: number } {
+  const rows = db
+    .prepare<Record<string, unknown>, R & { total: number }>(`SELECT *, count(*) OVER () AS total FROM (${base}) ${order} LIMIT @limit OFFSET @offset`)
+    .all(params);
+  const first = rows[0];
+  const total = first ? first.total : (db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM (${base})`).get(params) as { n: number }).n;
+  return { rows: rows.map(({ total: _t, ...r }) => r as unknown as R), total };
+}
+
+export interface LowStockRow {
+  product_id: number;
+  on_hand: number;
+  reserved: number;
+  low_stock_at: number;
+}
+
+/**
+ * Active products with a threshold whose available stock (on hand − reserved)
+ * is at or below it, the largest shortfall first.
+ */
+export function lowStock(db: Db, filter: { category?: string | undefined; limit: number; offset: number }): { rows: LowStockRow[]; total: number } {
+  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
+  const where = ['p.archived = 0', 'p.low_stock_at IS NOT NULL', 'COALESCE(l.on_hand, 0) - COALESCE(l.reserved, 0) <= p.low_stock_at'];
+  if (filter.category) {
+    where.push('p.category = @category');
+    params.category = filter.category;
+  }
+  const base = `
+    SELECT p.id AS product_id, p.item_no, COALESCE(l.on_hand, 0) AS on_hand, COALESCE(l.reserved, 0) AS reserved, p.low_stock_at
+      FROM products p
+      LEFT JOIN (SELECT product_id, SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved
+                   FROM stock_moves GROUP BY product_id) l ON l.product_id = p.id
+     WHERE ${where.join(' AND ')}`;
+  return pageOf<LowStockRow>(db, base, 'ORDER BY on_hand - reserved - low_stock_at, item_no', params);
+}
+
+export interface StockSummaryRow {
+  product_id: number;
+  on_hand: number;
+  reserved: number;
+  moves: number;
+}
+
+/** On hand, reserved and the number of movements of many products at once. */
+export function stockSummary(db: Db, productIds: number[]): StockSummaryRow[] {
+  const out: StockSummaryRow[] = [];
+  const stmt = db.prepare<[string], StockSummaryRow>(
+    `SELECT product_id, SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved, count(*) AS moves
+       FROM stock_moves WHERE product_id IN (SELECT value FROM json_each(?)) GROUP BY product_id`,
+  );
+  for (let i = 0; i < productIds.length; i += 5000) out.push(...stmt.all(JSON.stringify(productIds.slice(i, i + 5000))));
+  return out;
+}
+
+/** On hand, reserved and the number of movements of one product. */
+export function stockOf(db: Db, productId: number): StockSummaryRow {
+  return cached<[number, number], StockSummaryRow>(
+    db,
+    `SELECT ? AS product_id, COALESCE(SUM(on_hand_delta), 0) AS on_hand, COALESCE(SUM(reserved_delta), 0) AS reserved, count(*) AS moves
+       FROM stock_moves WHERE product_id = ?`,
+  ).get(productId, productId) as StockSummaryRow;
 }

@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 const PAGES: Array<{ route: string; name: string; testId: string; action?: (page: Page) => Promise<void> }> = [
   { route: '/', name: 'dashboard', testId: 'dashboard-page' },
   { route: '/products', name: 'products', testId: 'products-page' },
+  { route: '/stock', name: 'stock', testId: 'stock-page' },
   { route: '/buyers', name: 'buyers', testId: 'buyers-page' },
   { route: '/buyers?q=%D8%A3%D8%AD%D9%85%D8%AF', name: 'buyers-search-arabic', testId: 'buyers-page' },
   { route: '/buyers/1', name: 'buyer-detail', testId: 'buyer-detail' },

@@ -9,6 +9,7 @@ import { invoicesMethods } from '../invoices/methods';
 import { ratesMethods } from '../rates/methods';
 import { authMethods, networkMethods } from '../auth/methods';
 import { backupMethods } from '../backup/methods';
+import { stockMethods } from '../stock/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -18,6 +19,7 @@ import { backupMethods } from '../backup/methods';
 export const apiTable = {
   ...settingsMethods,
   ...productsMethods,
+  ...stockMethods,
   ...buyersMethods,
   ...reportsMethods,
   ...documentsMethods,

@@ -9,9 +9,23 @@ import { importBuyersCommand } from './commands/importBuyers';
 import { backupCommand } from './commands/backup';
 import { restoreCommand } from './commands/restore';
 import { resetPinCommand } from './commands/resetPin';
+import { exportProductsCommand } from './commands/exportProducts';
+import { importProductsCommand } from './commands/importProducts';
+import { sampleTagsCommand } from './commands/sampleTags';
 
 /** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand, importBuyersCommand, exportBuyersCommand, pdfCommand, backupCommand, restoreCommand, resetPinCommand];
+export const COMMANDS: Command[] = [
+  demoCommand,
+  importProductsCommand,
+  exportProductsCommand,
+  sampleTagsCommand,
+  importBuyersCommand,
+  exportBuyersCommand,
+  pdfCommand,
+  backupCommand,
+  restoreCommand,
+  resetPinCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

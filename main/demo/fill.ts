@@ -2,7 +2,6 @@ import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import type { Core } from '../core';
 import { invoke } from '../api/invoke';
-import { insertMove } from '../../db/stock';
 import { countRecords } from '../../db/reports';
 import { withCheckDigit } from '../products/barcode';
 import { fromScaled, toScaled } from '../money/decimal';
@@ -146,10 +145,7 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
     productIds.push(product.id);
     const cartons = Math.floor(rnd() * 40);
     if (cartons > 0) {
-      insertMove(core.db, {
-        product_id: product.id, kind: 'receive', on_hand_delta: cartons * p.pcsPerCarton, reserved_delta: 0,
-        moved_at: core.now().toISOString(), reference: 'Opening stock', reason: '', note: 'demo',
-      });
+      await invoke(core, 'stock.receive', { productId: product.id, qty: cartons * p.pcsPerCarton, reference: 'Opening stock', note: 'demo' });
     }
   }
 

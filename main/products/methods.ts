@@ -3,7 +3,10 @@ import { method, type MethodContext } from '../api/method';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { listCategories } from '../../db/products';
-import { productCreateSchema, productUpdateSchema } from './schema';
+import { itemNoSchema, productCreateSchema, productDuplicateSchema, productSearchSchema, productUpdateSchema } from './schema';
+import { searchProducts } from './search';
+import { importsMethods } from '../imports/methods';
+import { labelsMethods } from '../labels/methods';
 import * as products from './service';
 
 const view = (ctx: MethodContext): products.ViewOptions => ({ includeCost: ctx.session.role === 'owner' });
@@ -32,7 +35,7 @@ export const productsMethods = {
   'products.get': method({
     summary: 'One product by id or by item no, with price tiers, packing, photos and stock.',
     access: 'staff',
-    input: z.union([z.strictObject({ id }), z.strictObject({ itemNo: z.string().trim().min(1).max(40) })]),
+    input: z.union([z.strictObject({ id }), z.strictObject({ itemNo: itemNoSchema })]),
     handler: (input, ctx) =>
       'id' in input ? products.getProduct(ctx.core, input.id, view(ctx)) : products.getProductByItemNo(ctx.core, input.itemNo, view(ctx)),
   }),
@@ -46,6 +49,34 @@ export const productsMethods = {
       offset: z.number().int().min(0).default(0),
     }),
     handler: (input, ctx) => products.listProducts(ctx.core, input, view(ctx)),
+  }),
+  'products.search': method({
+    summary: 'One search box: exact item no or barcode, item-no prefix, then words in any language (Chinese substrings of any length); results with cover thumbnails.',
+    access: 'staff',
+    input: productSearchSchema,
+    handler: (input, ctx) => searchProducts(ctx.core, input, view(ctx)),
+  }),
+  'products.archive': method({
+    summary: 'Archives a product: hidden from search and lists, its history kept.',
+    access: 'staff',
+    input: z.strictObject({ id }),
+    handler: (input, ctx) => products.setArchived(ctx.core, input.id, true, view(ctx)),
+  }),
+  'products.unarchive': method({
+    summary: 'Brings an archived product back into search and lists.',
+    access: 'staff',
+    input: z.strictObject({ id }),
+    handler: (input, ctx) => products.setArchived(ctx.core, input.id, false, view(ctx)),
+  }),
+  'products.duplicate': method({
+    summary: 'Same item, new colour: copies a product (fields, price tiers, photos) under a new item no with the given changes.',
+    access: 'staff',
+    input: productDuplicateSchema,
+    handler: (input, ctx) => {
+      const changes = { ...(input.changes ?? {}), itemNo: input.itemNo };
+      if (ctx.session.role !== 'owner') delete changes.costCny;
+      return products.duplicateProduct(ctx.core, input.id, changes, input.copyPhotos ?? true, view(ctx));
+    },
   }),
   'products.categories': method({
     summary: 'The categories in use, with how many active products each has.',
@@ -73,4 +104,6 @@ export const productsMethods = {
     input: z.strictObject({ id, photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(24) }),
     handler: (input, ctx) => products.setPhotos(ctx.core, input.id, input.photos, view(ctx)),
   }),
+  ...importsMethods,
+  ...labelsMethods,
 };

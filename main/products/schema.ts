@@ -40,12 +40,18 @@ export const packingSchema = z.strictObject({
 
 export const barcodeSchema = z
   .string()
-  .trim()
+  .transform((v) => v.normalize('NFKC').trim())
   .refine((v) => v === '' || isValidGtin(v), bilingual('is not a valid EAN-13, UPC-A or EAN-8 barcode (check digit)', '不是有效的 EAN-13、UPC-A 或 EAN-8 条码（校验位错误）'));
+
+/** Item numbers are text (leading zeros kept), trimmed; full-width characters from an input method become ASCII. */
+export const itemNoSchema = z
+  .string()
+  .transform((v) => v.normalize('NFKC').trim())
+  .pipe(z.string().min(1).max(40));
 
 /** Every field of a product as the API takes it; on update, omitted fields keep their value. */
 export const productFieldsSchema = z.strictObject({
-  itemNo: z.string().trim().min(1).max(40),
+  itemNo: itemNoSchema,
   names: namesSchema,
   category: text(80).optional(),
   material: text(120).optional(),
@@ -81,6 +87,26 @@ export const productCreateSchema = productFieldsSchema.refine(
 export const productUpdateSchema = z.strictObject({
   id: z.number().int().positive(),
   changes: productFieldsSchema.partial(),
+});
+
+export const productDuplicateSchema = z.strictObject({
+  id: z.number().int().positive(),
+  /** The new product's item no. */
+  itemNo: itemNoSchema,
+  /** Fields that differ from the original (the new colour, its names…). */
+  changes: productFieldsSchema.omit({ itemNo: true }).partial().optional(),
+  /** Copy the original's photos (default true). */
+  copyPhotos: z.boolean().optional(),
+});
+
+export const productSearchSchema = z.strictObject({
+  query: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+  category: z.string().max(80).optional(),
+  inStock: z.boolean().optional(),
+  /** active (default), archived or all. */
+  status: z.enum(['active', 'archived', 'all']).optional(),
 });
 
 export type ProductCreate = z.output<typeof productCreateSchema>;

@@ -6,6 +6,7 @@ import { fromScaled, roundHalfAwayFromZero } from '../money/decimal';
 import { imageUrls, type StoredImage } from '../files/imageStore';
 import type { ProductChanges, ProductCreate } from './schema';
 import { levels, type StockLevel } from '../stock/service';
+import { refreshSearchIndex } from './searchIndex';
 
 export interface ImageRef {
   hash: string;
@@ -129,7 +130,7 @@ export function toProducts(core: Core, rows: q.ProductRow[], options: ViewOption
   });
 }
 
-function emptyWrite(itemNo: string): q.ProductWrite {
+export function emptyWrite(itemNo: string): q.ProductWrite {
   return {
     item_no: itemNo, name_zh: '', name_en: '', name_ar: '', name_es: '', name_ru: '', name_fr: '', name_pt: '',
     category: '', material: '', colors: '', sizes: '', unit: 'pcs', moq: 1, cost_cny_e4: null,
@@ -139,7 +140,7 @@ function emptyWrite(itemNo: string): q.ProductWrite {
 }
 
 /** Applies API fields over a stored row (or an empty one). */
-function applyChanges(base: q.ProductWrite, c: ProductChanges): q.ProductWrite {
+export function applyChanges(base: q.ProductWrite, c: ProductChanges): q.ProductWrite {
   const w = { ...base };
   if (c.itemNo !== undefined) w.item_no = c.itemNo;
   if (c.names) {
@@ -177,7 +178,7 @@ function applyChanges(base: q.ProductWrite, c: ProductChanges): q.ProductWrite {
   return w;
 }
 
-function checkConsistency(w: q.ProductWrite): void {
+export function checkConsistency(w: q.ProductWrite): void {
   if (w.gw_g !== null && w.nw_g !== null && w.nw_g > w.gw_g) {
     throw invalid('packing.nwKg', msg('the net weight is more than the gross weight', '净重大于毛重'));
   }
@@ -189,14 +190,14 @@ function checkConsistency(w: q.ProductWrite): void {
   }
 }
 
-function ensureItemNoFree(core: Core, itemNo: string, exceptId?: number): void {
+export function ensureItemNoFree(core: Core, itemNo: string, exceptId?: number): void {
   const existing = q.getProductByItemNo(core.db, itemNo);
   if (existing && existing.id !== exceptId) {
     throw new AppError('conflict', msg(`Item no ${itemNo} is already used by another product`, `货号 ${itemNo} 已被其他产品使用`), 'itemNo');
   }
 }
 
-function tiersToRows(tiers: ProductCreate['priceTiers']) {
+export function tiersToRows(tiers: ProductCreate['priceTiers']) {
   return (tiers ?? []).map((t) => ({ min_qty: t.minQty, price_cny_e4: t.priceCny })).sort((a, b) => a.min_qty - b.min_qty);
 }
 
@@ -218,6 +219,7 @@ export function createProduct(core: Core, input: ProductCreate, options: ViewOpt
   checkConsistency(write);
   const id = q.insertProduct(core.db, write, core.now().toISOString());
   q.replacePriceTiers(core.db, id, tiersToRows(input.priceTiers));
+  refreshSearchIndex(core);
   return getProduct(core, id, options);
 }
 
@@ -230,6 +232,7 @@ export function updateProduct(core: Core, id: number, changes: ProductChanges, o
   checkConsistency(write);
   q.updateProduct(core.db, id, write, core.now().toISOString());
   if (changes.priceTiers !== undefined) q.replacePriceTiers(core.db, id, tiersToRows(changes.priceTiers));
+  refreshSearchIndex(core);
   return getProduct(core, id, options);
 }
 
@@ -256,4 +259,35 @@ export function setPhotos(core: Core, id: number, hashes: string[], options: Vie
   });
   q.replacePhotos(core.db, id, [...new Set(hashes)]);
   return getProduct(core, id, options);
+}
+
+/** Archives a product (hidden from search, lists and new quotations; its history stays) or brings it back. */
+export function setArchived(core: Core, id: number, archived: boolean, options: ViewOptions): Product {
+  const row = q.getProduct(core.db, id);
+  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  if ((row.archived === 1) !== archived) q.setArchived(core.db, id, archived, core.now().toISOString());
+  refreshSearchIndex(core);
+  return getProduct(core, id, options);
+}
+
+/**
+ * "Same item, new colour": a new product with every field, price tier and
+ * photo of the original, a new item no and the given changes. The barcode is
+ * not copied (it belongs to one article) unless given; stock starts at zero.
+ */
+export function duplicateProduct(core: Core, id: number, changes: ProductChanges & { itemNo: string }, copyPhotos: boolean, options: ViewOptions): Product {
+  const row = q.getProduct(core.db, id);
+  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  ensureItemNoFree(core, changes.itemNo);
+  const { id: _id, created_at: _c, updated_at: _u, ...base } = row;
+  const write = applyChanges({ ...base, barcode: '', archived: 0 }, changes);
+  checkConsistency(write);
+  const newId = q.insertProduct(core.db, write, core.now().toISOString());
+  const tiers = changes.priceTiers !== undefined
+    ? tiersToRows(changes.priceTiers)
+    : q.priceTiersFor(core.db, [id]).map((t) => ({ min_qty: t.min_qty, price_cny_e4: t.price_cny_e4 }));
+  q.replacePriceTiers(core.db, newId, tiers);
+  if (copyPhotos) q.copyPhotos(core.db, id, newId);
+  refreshSearchIndex(core);
+  return getProduct(core, newId, options);
 }

@@ -1,7 +1,7 @@
 import type { Core } from '../core';
 import { invalid, msg, notFound } from '../api/errors';
 import * as q from '../../db/stock';
-import { getProduct } from '../../db/products';
+import { getProduct, rowsByIds, type ProductRow } from '../../db/products';
 
 /**
  * The stock ledger's rules. Every change of stock is a movement; levels are
@@ -47,7 +47,7 @@ export function level(core: Core, productId: number): StockLevel {
   return levels(core, [productId]).get(productId) as StockLevel;
 }
 
-function requireProduct(core: Core, productId: number, field: string): void {
+export function requireProduct(core: Core, productId: number, field: string): void {
   if (!getProduct(core.db, productId)) throw notFound(msg(`There is no product with id ${productId}`, `没有 id 为 ${productId} 的产品`), field);
 }
 
@@ -118,4 +118,118 @@ export function shipReference(core: Core, reference: string, movedAt?: string): 
     shipped += r.reserved;
   }
   return shipped;
+}
+
+/**
+ * A stock count: sets on hand to what was counted through one adjusting
+ * movement of the difference (none when it already matches). Returns the
+ * movement id, or null when nothing changed.
+ */
+export function count(core: Core, m: { productId: number; counted: number; reason?: string; reference?: string; note?: string; movedAt?: string }): number | null {
+  requireProduct(core, m.productId, 'productId');
+  if (!Number.isInteger(m.counted) || m.counted < 0) throw invalid('counted', msg('must be a whole number, 0 or more', '必须是大于或等于 0 的整数'));
+  const difference = m.counted - level(core, m.productId).onHand;
+  if (difference === 0) return null;
+  const { counted: _c, ...rest } = m;
+  return write(core, 'adjust', { ...rest, qty: difference, reason: m.reason?.trim() || 'stock count' }, difference, 0);
+}
+
+/**
+ * Sets on hand to a quantity from an import: an opening movement (a receive
+ * with reason "opening") for a product with no ledger yet, otherwise an
+ * adjustment of the difference. Returns 'opening', 'adjust' or null (no change).
+ */
+export function setOnHand(core: Core, productId: number, qty: number, reference: string, movedAt?: string): 'opening' | 'adjust' | null {
+  if (!Number.isInteger(qty) || qty < 0) throw invalid('stock_qty', msg('must be a whole number, 0 or more', '必须是大于或等于 0 的整数'));
+  if (q.countMovesFor(core.db, productId) === 0) {
+    if (qty === 0) return null;
+    write(core, 'receive', { productId, qty, reference, reason: 'opening', ...(movedAt ? { movedAt } : {}) }, qty, 0);
+    return 'opening';
+  }
+  const difference = qty - level(core, productId).onHand;
+  if (difference === 0) return null;
+  write(core, 'adjust', { productId, qty: difference, reference, reason: 'stock count (import)', ...(movedAt ? { movedAt } : {}) }, difference, 0);
+  return 'adjust';
+}
+
+export interface Movement {
+  id: number;
+  productId: number;
+  itemNo: string;
+  names: { zh: string; en: string };
+  unit: string;
+  kind: q.MoveKind;
+  /** Change of on hand (signed) and of reserved (signed). */
+  onHandDelta: number;
+  reservedDelta: number;
+  /** On hand and reserved right after this movement. */
+  onHandAfter: number;
+  reservedAfter: number;
+  movedAt: string;
+  reference: string;
+  reason: string;
+  note: string;
+}
+
+export function history(core: Core, filter: q.HistoryFilter): { items: Movement[]; total: number } {
+  if (filter.productId !== undefined) requireProduct(core, filter.productId, 'productId');
+  const { rows, total } = q.history(core.db, filter);
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      productId: r.product_id,
+      itemNo: r.item_no,
+      names: { zh: r.name_zh, en: r.name_en },
+      unit: r.unit,
+      kind: r.kind,
+      onHandDelta: r.on_hand_delta,
+      reservedDelta: r.reserved_delta,
+      onHandAfter: r.on_hand_after,
+      reservedAfter: r.reserved_after,
+      movedAt: r.moved_at,
+      reference: r.reference,
+      reason: r.reason,
+      note: r.note,
+    })),
+  };
+}
+
+export interface LowStockItem {
+  productId: number;
+  itemNo: string;
+  names: { zh: string; en: string };
+  category: string;
+  unit: string;
+  pcsPerCarton: number | null;
+  coverThumbUrl: string | null;
+  lowStockAt: number;
+  level: StockLevel;
+  /** How far available is below the threshold (0 when exactly at it). */
+  shortBy: number;
+}
+
+export function lowStockList(core: Core, filter: { category?: string | undefined; limit: number; offset: number }, cover: (ids: number[]) => Map<number, string>): { items: LowStockItem[]; total: number } {
+  const { rows, total } = q.lowStock(core.db, filter);
+  const products = new Map<number, ProductRow>(rowsByIds(core.db, rows.map((r) => r.product_id)).map((p) => [p.id, p]));
+  const covers = cover(rows.map((r) => r.product_id));
+  return {
+    total,
+    items: rows.map((r) => {
+      const p = products.get(r.product_id) as ProductRow;
+      const available = r.on_hand - r.reserved;
+      return {
+        productId: r.product_id,
+        itemNo: p.item_no,
+        names: { zh: p.name_zh, en: p.name_en },
+        category: p.category,
+        unit: p.unit,
+        pcsPerCarton: p.pcs_per_carton,
+        coverThumbUrl: covers.get(r.product_id) ?? null,
+        lowStockAt: r.low_stock_at,
+        level: { onHand: r.on_hand, reserved: r.reserved, available },
+        shortBy: r.low_stock_at - available,
+      };
+    }),
+  };
 }

@@ -12,6 +12,7 @@ import { openCore } from '../../main/core';
 import { buildCatalog } from './catalog';
 import { timeMs } from './stats';
 import { benchCore } from './core';
+import { benchCatalog } from './catalogBench';
 import { benchDocuments } from './documents';
 import { benchQuotes } from './quotes';
 import { benchBuyers } from './buyers';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     core.close();
     const ctx: BenchContext = { dataDir, products, log };
     Object.assign(report, await benchCore(ctx));
+    Object.assign(report, await benchCatalog(ctx));
     Object.assign(report, await benchDocuments(ctx));
     Object.assign(report, await benchQuotes(ctx));
     report.buyersSection = await benchBuyers(ctx, values.buyers ? Number(values.buyers) : 5_000);

@@ -12,6 +12,7 @@ import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
+import { StockPage } from '../pages/stock/StockPage';
 import { BuyersPage } from '../pages/buyers/BuyersPage';
 import { QuotesPage } from '../pages/quotes/QuotesPage';
 import { InvoicesPage } from '../pages/invoices/InvoicesPage';
@@ -67,6 +68,7 @@ export function App() {
                 <Routes>
                   <Route path="/" element={<DashboardPage />} />
                   <Route path="/products/*" element={<ProductsPage />} />
+                  <Route path="/stock" element={<StockPage />} />
                   <Route path="/buyers/*" element={<BuyersPage />} />
                   <Route path="/quotes/*" element={<QuotesPage />} />
                   <Route path="/invoices/*" element={<InvoicesPage />} />

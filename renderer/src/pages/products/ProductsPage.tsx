@@ -1,87 +1,274 @@
-import { Alert, Image, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { AppstoreOutlined, DownloadOutlined, PictureOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Dropdown, Input, Segmented, Select, Space, Switch, Tag } from 'antd';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useSearchParams } from 'react-router';
+import type { ApiCallError } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { download, namesFor } from './format';
+import { ImportWizard } from './ImportWizard';
+import { ProductEditor } from './ProductEditor';
+import { ProductGrid } from './ProductGrid';
+import { SampleTagsDialog } from './SampleTagsDialog';
+import { usePagedSearch, type SearchFilters, type SearchHit } from './usePagedSearch';
+import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import './products.css';
 
-type Product = ApiOutput<'products.list'>['items'][number];
+type Status = NonNullable<SearchFilters['status']>;
 
+const ROW_HEIGHT = 57;
+
+const VIEW_KEY = 'stallkeeper.products.view';
+
+function useWindowHeight(): number {
+  const [height, setHeight] = useState(window.innerHeight);
+  useEffect(() => {
+    const onResize = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
+
+const loadingBar = <div style={{ height: 12, width: '60%', borderRadius: 4, background: '#f0f0f0' }} />;
+
+/**
+ * The catalog: one search box (item no, barcode, words in Chinese, English or
+ * Arabic), filters, and every product in a virtual list or photo grid that
+ * stays smooth with 100,000 items; the editor, import, export and sample tags.
+ */
 export function ProductsPage() {
   const { t, i18n } = useTranslation('products');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState('');
+  const query = useDeferredValue(text.trim());
   const [category, setCategory] = useState<string | undefined>();
+  const [status, setStatus] = useState<Status>('active');
+  const [inStock, setInStock] = useState(false);
+  const [view, setView] = useState<'list' | 'grid'>(() => (localStorage.getItem(VIEW_KEY) === 'grid' ? 'grid' : 'list'));
+  const [selected, setSelected] = useState<number[]>([]);
+  const [importing, setImporting] = useState(false);
+  const [tagging, setTagging] = useState(false);
   const categories = useApiQuery('products.categories', {});
-  const list = useApiQuery('products.list', { limit: pageSize, offset: (page - 1) * pageSize, ...(category ? { category } : {}) });
+  const owner = useApiQuery('products.importColumns', {}, { staleTime: Infinity }).data?.owner ?? false;
+  const exporter = useApiMutation('products.export');
+  const height = Math.max(280, useWindowHeight() - 262);
+
+  const filters: SearchFilters = useMemo(
+    () => ({ ...(query ? { query } : {}), ...(category ? { category } : {}), ...(inStock ? { inStock } : {}), ...(status !== 'active' ? { status } : {}) }),
+    [query, category, inStock, status],
+  );
+  const search = usePagedSearch(filters);
+  const total = search.total ?? 0;
+
+  const editing = params.get('open');
+  const open = (id: number | 'new') => setParams({ open: String(id) });
+  const close = () => setParams({});
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    try {
+      const file = await exporter.mutateAsync({ format });
+      download(file);
+      void message.success(t('exported', { count: file.rows }));
+    } catch (error) {
+      void message.error((error as ApiCallError).message);
+    }
+  };
+
   const zh = i18n.language.startsWith('zh');
+  // Selection is a plain checkbox column (antd's rowSelection walks every row).
+  const chosen = useMemo(() => new Set(selected), [selected]);
+  const columns: Array<VirtualColumn<SearchHit>> = [
+    {
+      key: 'select',
+      width: 40,
+      className: 'sk-select-cell',
+      title: selected.length ? <Checkbox checked indeterminate onChange={() => setSelected([])} aria-label={t('clearSelection')} /> : null,
+      render: (p) =>
+        p && (
+          <Checkbox
+            checked={chosen.has(p.id)}
+            onChange={(e) => setSelected((old) => (e.target.checked ? [...old, p.id] : old.filter((id) => id !== p.id)))}
+            aria-label={p.itemNo}
+            data-testid={`select-${p.itemNo}`}
+          />
+        ),
+    },
+    {
+      key: 'photo',
+      width: 60,
+      title: t('photo'),
+      render: (p) =>
+        !p ? (
+          <div style={{ width: 40, height: 40, borderRadius: 4, background: '#f0f0f0' }} />
+        ) : p.cover ? (
+          <img src={p.cover.thumbUrl} alt={p.itemNo} loading="lazy" width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4, display: 'block' }} />
+        ) : (
+          <div style={{ width: 40, height: 40, borderRadius: 4, background: '#f5f5f5', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+            <PictureOutlined style={{ color: '#ccc' }} />
+          </div>
+        ),
+    },
+    { key: 'itemNo', width: 110, title: t('itemNo'), render: (p) => (p ? <b className="sk-ellipsis" style={{ display: 'block' }}>{p.itemNo}</b> : loadingBar) },
+    {
+      key: 'name',
+      title: t('name'),
+      render: (p) => {
+        if (!p) return loadingBar;
+        const { main, other } = namesFor(p.names, i18n.language);
+        return (
+          <div style={{ lineHeight: 1.35 }}>
+            <div className="sk-ellipsis">
+              {main}
+              {p.archived && <Tag style={{ marginInlineStart: 6 }}>{t('archived')}</Tag>}
+            </div>
+            <div className="sk-ellipsis" style={{ color: '#888', fontSize: 12 }}>
+              {other}
+              {p.names.ar && (
+                <>
+                  {other ? ' · ' : ''}
+                  <bdi dir="rtl">{p.names.ar}</bdi>
+                </>
+              )}
+            </div>
+          </div>
+        );
+      },
+    },
+    { key: 'category', width: 130, title: t('category'), render: (p) => (p?.category ? <Tag style={{ maxWidth: 118, overflow: 'hidden', textOverflow: 'ellipsis' }}>{p.category}</Tag> : null) },
+    { key: 'moq', width: 96, align: 'right', title: t('moq'), render: (p) => (p ? `${p.moq} ${p.unit}` : null) },
+    { key: 'price', width: 96, align: 'right', title: t('price'), render: (p) => (p ? (p.priceTiers[0] ? `¥${p.priceTiers[0].priceCny}` : '—') : null) },
+    { key: 'ctn', width: 76, align: 'right', title: t('pcsPerCarton'), render: (p) => (p ? (p.packing.pcsPerCarton ?? '—') : null) },
+    { key: 'cbm', width: 80, align: 'right', title: t('cbm'), render: (p) => (p ? (p.packing.cbmPerCarton ?? '—') : null) },
+    {
+      key: 'stock',
+      width: 96,
+      align: 'right',
+      title: t('available'),
+      render: (p) =>
+        p && (
+          <span data-testid="row-available" style={p.lowStockAt !== null && p.stock.available <= p.lowStockAt ? { color: '#c0392b', fontWeight: 600 } : undefined}>
+            {p.stock.available}
+          </span>
+        ),
+    },
+  ];
 
   return (
     <div data-testid="products-page">
-      <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
-        <h2 className="sk-page-title" style={{ margin: 0 }}>{t('title')}</h2>
+      <Space style={{ marginBottom: 10, justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space align="baseline">
+          <h2 className="sk-page-title" style={{ margin: 0 }}>{t('title')}</h2>
+          <span style={{ color: '#888' }} data-testid="products-total">
+            {search.total === null ? '' : t('count', { count: total, n: total.toLocaleString(i18n.language) })}
+          </span>
+        </Space>
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="product-new">
+            {t('new')}
+          </Button>
+          {owner && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="product-import">
+              {t('import.button')}
+            </Button>
+          )}
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'xlsx', label: t('exportXlsx') },
+                { key: 'csv', label: t('exportCsv') },
+              ],
+              onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+            }}
+          >
+            <Button icon={<DownloadOutlined />} loading={exporter.isPending}>
+              {t('export')}
+            </Button>
+          </Dropdown>
+          <Button icon={<PrinterOutlined />} onClick={() => setTagging(true)} disabled={!selected.length && !total} data-testid="product-tags">
+            {selected.length ? t('tags.selected', { count: selected.length }) : t('tags.button')}
+          </Button>
+        </Space>
+      </Space>
+      <Space style={{ marginBottom: 10, width: '100%' }} wrap>
+        <Input
+          allowClear
+          autoFocus
+          prefix={<SearchOutlined />}
+          placeholder={t('searchPlaceholder')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setSelected([]);
+          }}
+          style={{ width: 360 }}
+          data-testid="product-search"
+        />
         <Select
           allowClear
           placeholder={t('allCategories')}
-          style={{ width: 220 }}
+          style={{ width: 200 }}
           value={category}
-          onChange={(v?: string) => {
-            setCategory(v);
-            setPage(1);
-          }}
+          onChange={(v?: string) => setCategory(v)}
           options={(categories.data ?? []).map((c) => ({ value: c.category, label: `${c.category} (${c.count})` }))}
+          data-testid="product-category"
+        />
+        <Select<Status>
+          value={status}
+          onChange={setStatus}
+          style={{ width: 120 }}
+          options={(['active', 'archived', 'all'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Space size={6}>
+          <Switch size="small" checked={inStock} onChange={setInStock} data-testid="product-instock" />
+          <span>{t('inStockOnly')}</span>
+        </Space>
+        <Segmented
+          value={view}
+          onChange={(v) => {
+            setView(v as 'list' | 'grid');
+            localStorage.setItem(VIEW_KEY, String(v));
+          }}
+          options={[
+            { value: 'list', icon: <UnorderedListOutlined />, label: zh ? '列表' : 'List' },
+            { value: 'grid', icon: <AppstoreOutlined />, label: zh ? '图片' : 'Photos' },
+          ]}
+          data-testid="product-view"
         />
       </Space>
-      {list.error && <Alert type="error" showIcon message={list.error.message} />}
-      <Table<Product>
-        rowKey="id"
-        size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ y: 'calc(100vh - 300px)' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:total', { count: total }),
-          onChange: (p, size) => {
-            setPage(p);
-            setPageSize(size);
-          },
-        }}
-        columns={[
-          {
-            title: t('photo'),
-            key: 'photo',
-            width: 72,
-            render: (_, p) => (p.cover ? <Image src={p.cover.thumbUrl} preview={{ src: p.cover.url }} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} alt={p.itemNo} /> : null),
-          },
-          { title: t('itemNo'), dataIndex: 'itemNo', width: 100 },
-          {
-            title: t('name'),
-            key: 'name',
-            render: (_, p) => (
-              <div>
-                <div>{zh ? p.names.zh || p.names.en : p.names.en || p.names.zh}</div>
-                <div style={{ color: '#888', fontSize: 12 }}>{zh ? p.names.en : p.names.zh}</div>
-                {p.names.ar && <div dir="rtl" style={{ color: '#888', fontSize: 12, textAlign: 'start' }}>{p.names.ar}</div>}
-              </div>
-            ),
-          },
-          { title: t('category'), dataIndex: 'category', width: 130, render: (c: string) => <Tag>{c}</Tag> },
-          { title: t('moq'), key: 'moq', width: 90, align: 'right', render: (_, p) => `${p.moq} ${p.unit}` },
-          { title: t('price'), key: 'price', width: 100, align: 'right', render: (_, p) => (p.priceTiers[0] ? `¥${p.priceTiers[0].priceCny}` : '—') },
-          { title: t('pcsPerCarton'), key: 'ctn', width: 90, align: 'right', render: (_, p) => p.packing.pcsPerCarton ?? '—' },
-          { title: t('cbm'), key: 'cbm', width: 80, align: 'right', render: (_, p) => p.packing.cbmPerCarton ?? '—' },
-          {
-            title: t('available'),
-            key: 'stock',
-            width: 100,
-            align: 'right',
-            render: (_, p) => <span style={p.lowStockAt !== null && p.stock.available <= p.lowStockAt ? { color: '#c0392b' } : undefined}>{p.stock.available}</span>,
-          },
-        ]}
-      />
+      {search.error && <Alert type="error" showIcon title={search.error.message} style={{ marginBottom: 8 }} />}
+      {view === 'list' ? (
+        <VirtualTable<SearchHit>
+          testId="product-list"
+          resetKey={JSON.stringify(filters)}
+          total={total}
+          rowHeight={ROW_HEIGHT}
+          height={height}
+          columns={columns}
+          rowAt={search.rowAt}
+          onRange={search.ensureRange}
+          rowKey={(p) => p.id}
+          rowTestId={(p) => `product-row-${p.itemNo}`}
+          onRowClick={(p, e) => {
+            if ((e.target as HTMLElement).closest('.sk-select-cell')) return;
+            open(p.id);
+          }}
+          loading={search.loading}
+          empty={<div style={{ textAlign: 'center', color: '#888' }}>{query ? t('noMatch', { query }) : t('empty')}</div>}
+        />
+      ) : (
+        <ProductGrid total={total} height={height + 40} rowAt={search.rowAt} ensureRange={search.ensureRange} onOpen={(id) => open(id)} />
+      )}
+      {editing && <ProductEditor key={editing} productId={editing === 'new' ? null : Number(editing)} onClose={close} onOpen={(id) => open(id)} />}
+      {importing && <ImportWizard onClose={() => setImporting(false)} />}
+      {tagging && (
+        <SampleTagsDialog
+          count={selected.length || Math.min(total, 2000)}
+          selection={selected.length ? { productIds: selected } : { ...(query ? { query } : {}), ...(category ? { category } : {}) }}
+          onClose={() => setTagging(false)}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,154 @@
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError, msg } from '../api/errors';
+
+/** A product file as rows of text: the header row and the data rows under it. */
+export interface SheetData {
+  format: 'csv' | 'xlsx';
+  /** CSV only: the field separator found in the header line. */
+  delimiter?: ',' | ';' | '\t';
+  /** CSV only: how the bytes were decoded. */
+  encoding?: 'utf-8' | 'utf-16le' | 'gb18030';
+  headers: string[];
+  /** Data rows; row N of the messages is rows[N - 1] (N counts data rows from 1). */
+  rows: string[][];
+}
+
+function fileError(en: string, zh: string): AppError {
+  return new AppError('invalid_input', msg(`file: ${en}`, `file：${zh}`), 'file');
+}
+
+export function formatOf(fileName: string, bytes: Buffer): 'csv' | 'xlsx' {
+  const ext = path.extname(fileName).toLowerCase();
+  // XLSX is a zip file: "PK\x03\x04".
+  const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    if (!zip) throw fileError('is named .xlsx but is not an Excel workbook', '扩展名为 .xlsx，但不是 Excel 工作簿');
+    return 'xlsx';
+  }
+  if (ext === '.xls') throw fileError('old Excel files (.xls) cannot be read; save it as .xlsx or CSV', '无法读取旧版 Excel 文件（.xls），请另存为 .xlsx 或 CSV');
+  if (zip) return 'xlsx';
+  return 'csv';
+}
+
+/**
+ * Text of a CSV file: UTF-8 (with or without BOM); UTF-16 with a BOM (Excel's
+ * "Unicode text"); otherwise GB18030, what Chinese Excel writes as "CSV".
+ */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: NonNullable<SheetData['encoding']> } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/** The separator of a CSV: the most frequent of , ; and tab outside quotes in its first record. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] as string;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c] += 1;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+function readCsv(bytes: Buffer): SheetData {
+  const { text, encoding } = decodeCsv(bytes);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = detectDelimiter(body);
+  let records: string[][];
+  try {
+    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw fileError(`is not a readable CSV file (${detail})`, `不是可读取的 CSV 文件（${detail}）`);
+  }
+  const headerAt = records.findIndex((r) => r.some((c) => c.trim() !== ''));
+  if (headerAt < 0) throw fileError('is empty', '文件为空');
+  return {
+    format: 'csv',
+    delimiter,
+    encoding,
+    headers: (records[headerAt] as string[]).map((h) => h.trim()),
+    rows: records.slice(headerAt + 1),
+  };
+}
+
+/** Leading zeros a number format like "00000" shows. */
+function zeroPadded(value: number, numFmt: string | undefined): string {
+  const text = String(value);
+  if (numFmt && /^0+$/.test(numFmt) && Number.isInteger(value) && value >= 0) return text.padStart(numFmt.length, '0');
+  return text;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** What a spreadsheet cell holds, as the text the user sees in it. */
+export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return zeroPadded(value, numFmt);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value instanceof Date) return isoDate(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined || result === null) return '';
+    if (typeof result === 'object' && result !== null && 'error' in result) return String((result as { error: string }).error);
+    return cellText(result as ExcelJS.CellValue, numFmt);
+  }
+  if ('hyperlink' in value) {
+    const text = (value as { text?: unknown }).text;
+    return typeof text === 'string' ? text : cellText(text as ExcelJS.CellValue, numFmt);
+  }
+  if ('error' in value) return String(value.error);
+  return String(value as unknown);
+}
+
+async function readXlsx(bytes: Buffer): Promise<SheetData> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw fileError(`is not a readable Excel workbook (${detail})`, `不是可读取的 Excel 工作簿（${detail}）`);
+  }
+  const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
+  if (!sheet) throw fileError('has no sheet with data', '没有包含数据的工作表');
+  const width = sheet.columnCount;
+  const lines: Array<{ number: number; cells: string[] }> = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c += 1) {
+      const cell = row.getCell(c);
+      cells.push(cellText(cell.value, cell.numFmt));
+    }
+    lines.push({ number, cells });
+  });
+  const header = lines.find((l) => l.cells.some((c) => c.trim() !== ''));
+  if (!header) throw fileError('has no sheet with data', '没有包含数据的工作表');
+  // Keep spreadsheet numbering: an empty row in the sheet is an empty data row.
+  const rows: string[][] = [];
+  for (const line of lines) {
+    if (line.number <= header.number) continue;
+    while (rows.length < line.number - header.number - 1) rows.push([]);
+    rows.push(line.cells);
+  }
+  return { format: 'xlsx', headers: header.cells.map((h) => h.trim()), rows };
+}
+
+/** Reads a CSV or XLSX product file into rows of text. */
+export async function readSheet(fileName: string, bytes: Buffer): Promise<SheetData> {
+  if (bytes.length === 0) throw fileError('is empty', '文件为空');
+  return formatOf(fileName, bytes) === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}
