@@ -319,32 +319,6 @@ export function listQuotes(db: Db, filter: QuoteListFilter): { rows: QuoteListRo
   return { rows, total };
 }
 
-/** Products that a search box at the quote screen offers: exact item no or barcode first, then item no prefix, then names. */
-export interface ProductMatchRow {
-  id: number;
-  rank: number;
-}
-
-export function findProducts(db: Db, query: string, limit: number): ProductMatchRow[] {
-  const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const prefix = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return cached<Record<string, unknown>, ProductMatchRow>(db, 
-      `SELECT id, CASE
-                WHEN item_no = @q COLLATE NOCASE OR (barcode <> '' AND barcode = @q) THEN 0
-                WHEN item_no LIKE @prefix ESCAPE '\\' THEN 1
-                ELSE 2 END AS rank
-         FROM products
-        WHERE archived = 0
-          AND (item_no = @q COLLATE NOCASE OR (barcode <> '' AND barcode = @q) OR item_no LIKE @prefix ESCAPE '\\'
-               OR name_zh LIKE @like ESCAPE '\\' OR name_en LIKE @like ESCAPE '\\' OR name_ar LIKE @like ESCAPE '\\'
-               OR name_es LIKE @like ESCAPE '\\' OR name_ru LIKE @like ESCAPE '\\' OR name_fr LIKE @like ESCAPE '\\'
-               OR name_pt LIKE @like ESCAPE '\\')
-        ORDER BY rank, item_no
-        LIMIT @limit`,
-    )
-    .all({ q: query, like, prefix, limit });
-}
-
 /** A product by its barcode (archived ones too: a scan names exactly one product). */
 export function productIdByBarcode(db: Db, barcode: string): number | undefined {
   return cached<[string], { id: number }>(db, "SELECT id FROM products WHERE barcode <> '' AND barcode = ? ORDER BY archived, id LIMIT 1").get(barcode)?.id;

@@ -97,30 +97,6 @@ export interface ProductOptionRow {
   cover: string | null;
 }
 
-/**
- * Products to pick as "of interest" while logging a visit: exact item no
- * first, then item-no prefix, then names containing the text (zh/en/ar, case
- * folded for Latin). Archived products are left out.
- */
-export function productOptions(db: Db, query: string, limit: number): ProductOptionRow[] {
-  const q = query.trim();
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
-    .prepare<{ q: string; like: string; prefix: string; limit: number }, ProductOptionRow>(
-      `SELECT p.id, p.item_no, p.name_zh, p.name_en, p.name_ar,
-              (SELECT image_hash FROM product_photos ph WHERE ph.product_id = p.id AND ph.position = 0) AS cover
-         FROM products p
-        WHERE p.archived = 0 AND (
-              p.item_no LIKE @prefix ESCAPE '\\'
-           OR p.name_zh LIKE @like ESCAPE '\\' OR p.name_en LIKE @like ESCAPE '\\' OR p.name_ar LIKE @like ESCAPE '\\'
-           OR p.barcode = @q)
-        ORDER BY (p.item_no = @q COLLATE NOCASE) DESC, (p.item_no LIKE @prefix ESCAPE '\\') DESC, p.item_no
-        LIMIT @limit`,
-    )
-    .all({ q, like, prefix, limit });
-}
-
 export function productOptionsByIds(db: Db, ids: number[]): ProductOptionRow[] {
   return db
     .prepare<[string], ProductOptionRow>(

@@ -1,3 +1,4 @@
+import { searchProducts } from '../products/search';
 import type { Core } from '../core';
 import { invalid, msg, notFound } from '../api/errors';
 import * as v from '../../db/visits';
@@ -147,5 +148,11 @@ export function productOptions(core: Core, input: { query?: string | undefined; 
   if (input.ids) return v.productOptionsByIds(core.db, input.ids).map((r) => toVisitProduct(r));
   const query = (input.query ?? '').trim();
   if (!query) return [];
-  return v.productOptions(core.db, query, input.limit).map((r) => toVisitProduct(r));
+  // The catalog's one search box: item no, barcode, names in any script.
+  const ids = searchProducts(core, { query, limit: input.limit, offset: 0, status: 'all' }, { includeCost: false }).items.map((p) => p.id);
+  const rows = new Map(v.productOptionsByIds(core.db, ids).map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row ? [toVisitProduct(row)] : [];
+  });
 }

@@ -17,7 +17,8 @@ import { createBuyer, getBuyer } from '../buyers/service';
 import { getDefaults, getSeller } from '../settings/service';
 import { toE164 } from '../phones/e164';
 import { levels } from '../stock/service';
-import { toProducts, type Product } from '../products/service';
+import type { Product } from '../products/service';
+import { searchProducts } from '../products/search';
 import { rateE8On, rateText } from '../rates/service';
 import { DecimalError, fromScaled, toScaled } from '../money/decimal';
 import { addDays, localDate, yearOf } from './dates';
@@ -793,9 +794,9 @@ export interface LookupItem {
 /** Products for the quick quote screen's search box: exact item no or barcode first, then item no prefix, then names. */
 export function lookup(core: Core, query: string, quoteId: number | undefined, limit: number): LookupItem[] {
   const quote = quoteId !== undefined ? requireQuote(core, quoteId, 'quoteId') : undefined;
-  const matches = q.findProducts(core.db, query.trim(), limit);
-  const rows = matches.map((m) => getProduct(core.db, m.id) as ProductRow);
-  const products = toProducts(core, rows, { includeCost: false });
+  // The catalog's one search box (item no, barcode, names in any script), active products only.
+  const products: Product[] = searchProducts(core, { query: query.trim(), limit, offset: 0, status: 'active' }, { includeCost: false }).items;
+  const rows = products.map((p) => getProduct(core.db, p.id) as ProductRow);
   return products.map((product, i) => {
     const row = rows[i] as ProductRow;
     const qty = defaultQty({ moq: row.moq, pcs_per_carton: row.pcs_per_carton });
