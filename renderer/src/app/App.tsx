@@ -1,22 +1,25 @@
-import { App as AntApp, ConfigProvider, Layout, Menu, Select, Space, theme } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Menu, Select, Skeleton, Space, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
 import { NAV_ITEMS } from './nav';
 import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
-import { DashboardPage } from '../pages/dashboard/DashboardPage';
-import { ProductsPage } from '../pages/products/ProductsPage';
-import { StockPage } from '../pages/stock/StockPage';
-import { BuyersPage } from '../pages/buyers/BuyersPage';
-import { QuotesPage } from '../pages/quotes/QuotesPage';
-import { InvoicesPage } from '../pages/invoices/InvoicesPage';
-import { SettingsPage } from '../pages/settings/SettingsPage';
+
+// Each page is its own chunk, loaded when first opened: the shell starts with
+// what every page shares (React, antd, i18n) and nothing else.
+const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const StockPage = lazy(() => import('../pages/stock/StockPage').then((m) => ({ default: m.StockPage })));
+const BuyersPage = lazy(() => import('../pages/buyers/BuyersPage').then((m) => ({ default: m.BuyersPage })));
+const QuotesPage = lazy(() => import('../pages/quotes/QuotesPage').then((m) => ({ default: m.QuotesPage })));
+const InvoicesPage = lazy(() => import('../pages/invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 const { Header, Sider, Content } = Layout;
 
@@ -65,6 +68,7 @@ export function App() {
             </Header>
             <Content style={{ margin: 16, padding: 20, background: '#fff', borderRadius: 8, overflow: 'auto' }}>
               <PairGate>
+                <Suspense fallback={<Skeleton active />}>
                 <Routes>
                   <Route path="/" element={<DashboardPage />} />
                   <Route path="/products/*" element={<ProductsPage />} />
@@ -74,6 +78,7 @@ export function App() {
                   <Route path="/invoices/*" element={<InvoicesPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
                 </Routes>
+                </Suspense>
               </PairGate>
             </Content>
           </Layout>
