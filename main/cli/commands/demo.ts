@@ -11,7 +11,8 @@ export const demoCommand: Command = {
 
 Creates the data folder if needed and fills it with a seller profile (logo and
 chop), 66 products with photos in ten categories (names in Chinese, English and
-Arabic), stock, 32 buyers from 31 countries with contacts, and visits.
+Arabic), stock, 32 buyers from 31 countries with contacts, two years of visits,
+and quotations and pro-forma invoices in several currencies with payments.
 Refuses a folder that already has products or buyers.`,
   async run(argv) {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: true });
@@ -22,7 +23,7 @@ Refuses a folder that already has products or buyers.`,
       const summary = await fillDemo(core, (line) => process.stderr.write(`demo: ${line}\n`));
       process.stdout.write(
         `Demo stall ready in ${core.paths.root} (${((Date.now() - started) / 1000).toFixed(1)} s): ` +
-          `${summary.products} products, ${summary.photos} photos, ${summary.buyers} buyers from ${summary.countries} countries, ${summary.visits} visits.\n` +
+          `${summary.products} products, ${summary.photos} photos, ${summary.buyers} buyers from ${summary.countries} countries, ${summary.visits} visits, ${summary.quotes} quotations, ${summary.invoices} pro-forma invoices.\n` +
           `Open it with: npm run serve -- --data ${values.data}\n`,
       );
       return 0;
