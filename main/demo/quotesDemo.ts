@@ -142,6 +142,22 @@ export async function fillQuotesDemo(core: Core, log: (line: string) => void = (
     await invoke(at(plan.daysAgo, 17), 'quotes.accept', { id: quote.id });
     if (plan.outcome === 'accepted') continue;
     const issuedDaysAgo = Math.max(0, plan.daysAgo - 1);
+    // The factory delivers what the stall lacks before the PI reserves it (whole cartons).
+    for (const line of quote.lines) {
+      const productId = line.product.productId;
+      if (productId === null) continue;
+      const { available } = (await invoke(core, 'products.get', { id: productId })).stock;
+      const carton = line.product.packing.pcsPerCarton ?? 1;
+      const short = line.qty - available;
+      if (short > 0) {
+        await invoke(at(issuedDaysAgo + 1), 'stock.receive', {
+          productId,
+          qty: Math.ceil(short / carton) * carton,
+          reference: `Factory delivery for ${quote.displayNumber}`,
+          movedAt: at(issuedDaysAgo + 1).now().toISOString(),
+        });
+      }
+    }
     const pi = await invoke(at(issuedDaysAgo), 'invoices.create', { quoteId: quote.id });
     invoices += 1;
     if (plan.outcome === 'cancelled') {
