@@ -130,6 +130,18 @@ const SHAPE_CACHE_MAX = 50_000;
  * document printed after the app starts is as fast as the next ones. Call it
  * once, when the app is idle after start.
  */
+/** Warms the fonts up once the app has started and is idle (does not keep the process alive). */
+export function warmUpFontsSoon(delayMs = 4000): void {
+  const timer = setTimeout(() => {
+    try {
+      warmUpFonts();
+    } catch (error) {
+      console.error('[documents] font warm-up failed:', error);
+    }
+  }, delayMs);
+  timer.unref();
+}
+
 export function warmUpFonts(): void {
   const samples: Record<Script, string> = {
     latin: 'Proforma Invoice 1,234.56 Ёё Щщ àéç ñ õ',

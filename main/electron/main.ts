@@ -7,6 +7,7 @@ import { DataProblemError } from '../backup/integrity';
 import { DataFolderBusyError } from '../backup/lock';
 import { restoreDataFolder } from '../backup/restore';
 import { BackupScheduler } from '../backup/scheduler';
+import { warmUpFontsSoon } from '../documents/text';
 import { createLanControl } from '../server/lanListener';
 import { getSecurity } from '../../db/auth';
 import { registerIpc } from './ipc';
@@ -133,6 +134,7 @@ export function startElectronApp(): void {
     if (getSecurity(core.db).lan_enabled === 1) void lan.start();
     scheduler = new BackupScheduler(core, { log: (line) => process.stderr.write(`${line}\n`) });
     void scheduler.start();
+    warmUpFontsSoon();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

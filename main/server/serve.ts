@@ -3,6 +3,7 @@ import { openCore } from '../core';
 import { defaultDataDir } from '../paths/defaultDataDir';
 import { DataProblemError } from '../backup/integrity';
 import { BackupScheduler } from '../backup/scheduler';
+import { warmUpFontsSoon } from '../documents/text';
 import { getSecurity } from '../../db/auth';
 import { ensureRendererBuilt } from './renderer';
 import { startServer } from './server';
@@ -78,6 +79,7 @@ export async function serve(args: ServeArgs, log: (line: string) => void = (l) =
     const lan = createLanControl(core, dir, { port: args.lanPort ?? DEFAULT_LAN_PORT });
     core.door.lan = lan;
     const running = await startServer({ core, rendererDir: dir, host: args.host, port: args.port });
+    warmUpFontsSoon();
     if (args.lan || getSecurity(core.db).lan_enabled === 1) {
       const status = await lan.start();
       if (!status.listening) log(`The local-network mode could not start: ${status.error ?? 'unknown error'}`);

@@ -56,7 +56,17 @@ export function DocumentButton({ kinds, id, defaultLang }: { kinds: Kind[]; id: 
       } else {
         const result = await callDesktop<{ ok?: boolean; reason?: string; path?: string | null; nameWarnings: string[] }>(action, request());
         if (action === 'print.saveAs') {
-          if (result.path) void message.success(t('saved', { path: result.path }));
+          const saved = result.path;
+          if (saved) {
+            void message.success(
+              <span>
+                {t('saved', { path: saved })}{' '}
+                <Button type="link" size="small" onClick={() => void callDesktop('print.showInFolder', { path: saved })}>
+                  {t('showInFolder')}
+                </Button>
+              </span>,
+            );
+          }
         } else if (result.ok) void message.success(t('printed'));
         else if (result.reason && result.reason !== 'cancelled') void message.error(t('printFailed', { reason: result.reason }));
         warn(result.nameWarnings);
