@@ -69,7 +69,10 @@ export function cbmPerCarton(l: number | null, w: number | null, h: number | nul
   return fromScaled(roundHalfAwayFromZero(BigInt(l) * BigInt(w) * BigInt(h), 9, 4), 4, 4);
 }
 
-function toPacking(row: q.ProductRow): Packing {
+/** The packing columns (of a product, or of a quotation line's snapshot of it) as the API shows them. */
+export type PackingColumns = Pick<q.ProductRow, 'pcs_per_inner' | 'pcs_per_carton' | 'carton_l_mm' | 'carton_w_mm' | 'carton_h_mm' | 'gw_g' | 'nw_g'>;
+
+export function toPacking(row: PackingColumns): Packing {
   const dims = row.carton_l_mm && row.carton_w_mm && row.carton_h_mm;
   return {
     pcsPerInner: row.pcs_per_inner,

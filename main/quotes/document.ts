@@ -5,7 +5,7 @@
 import type { QuoteChargeRow, QuoteLineRow } from '../../db/quotes';
 import { fromScaled } from '../money/decimal';
 import { imageUrls } from '../files/imageStore';
-import { cbmPerCarton } from '../products/service';
+import { toPacking } from '../products/service';
 import {
   CNY_RATE_E8,
   cbm,
@@ -59,7 +59,6 @@ export function derivePriceE4(line: LineSource, terms: PricingTerms): number {
 
 export function productSnapshot(row: QuoteLineRow): ProductSnapshot {
   const tier = pickTier(tiersOf(row), row.qty);
-  const dims = row.carton_l_mm && row.carton_w_mm && row.carton_h_mm;
   return {
     productId: row.product_id,
     itemNo: row.item_no,
@@ -72,16 +71,7 @@ export function productSnapshot(row: QuoteLineRow): ProductSnapshot {
     sizes: row.sizes,
     hsCode: row.hs_code,
     barcode: row.barcode,
-    packing: {
-      pcsPerInner: row.pcs_per_inner,
-      pcsPerCarton: row.pcs_per_carton,
-      cartonCm: dims
-        ? { l: fromScaled(row.carton_l_mm as number, 1, 0), w: fromScaled(row.carton_w_mm as number, 1, 0), h: fromScaled(row.carton_h_mm as number, 1, 0) }
-        : null,
-      cbmPerCarton: cbmPerCarton(row.carton_l_mm, row.carton_w_mm, row.carton_h_mm),
-      gwKg: row.gw_g === null ? null : fromScaled(row.gw_g, 3, 0),
-      nwKg: row.nw_g === null ? null : fromScaled(row.nw_g, 3, 0),
-    },
+    packing: toPacking(row),
     tier: tier ? { minQty: tier.minQty, priceCny: fromScaled(tier.priceCnyE4, 4, 2) } : null,
   };
 }
