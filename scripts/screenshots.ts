@@ -16,10 +16,52 @@ import { appPath } from '../main/paths/appRoot';
 import type { Page } from 'playwright-core';
 
 
+/** A small product file with Chinese headers and one bad row, to show the import preview. */
+const IMPORT_CSV = [
+  '货号,中文品名,英文品名,起订量,装箱数,单价,库存',
+  'NEW-001,儿童太阳镜 猫眼,Kids sunglasses cat eye,120,240,3.80,480',
+  'NEW-002,不锈钢削皮刀,Stainless peeler,300,600,1.25,0',
+  'NEW-003,发光陀螺,LED spinning top,abc,500,2.10,1000',
+].join('\r\n');
+
 const PAGES: Array<{ route: string; name: string; testId: string; action?: (page: Page) => Promise<void> }> = [
   { route: '/', name: 'dashboard', testId: 'dashboard-page' },
   { route: '/products', name: 'products', testId: 'products-page' },
+  { route: '/products?open=1', name: 'product-editor', testId: 'product-form' },
+  {
+    route: '/products',
+    name: 'products-photos',
+    testId: 'products-page',
+    action: async (page) => {
+      await page.getByTestId('product-view').getByText(/Photos|图片/).click();
+      await page.getByTestId('product-card').first().waitFor();
+    },
+  },
+  {
+    route: '/products',
+    name: 'product-import',
+    testId: 'products-page',
+    action: async (page) => {
+      await page.getByTestId('product-import').click();
+      await page.getByTestId('import-file').locator('input[type=file]').first().setInputFiles({
+        name: 'new-items.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(IMPORT_CSV, 'utf8'),
+      });
+      await page.getByTestId('import-preview').waitFor();
+    },
+  },
+  {
+    route: '/products',
+    name: 'sample-tags',
+    testId: 'products-page',
+    action: async (page) => {
+      await page.getByTestId('product-tags').click();
+      await page.locator('.ant-modal').waitFor();
+    },
+  },
   { route: '/stock', name: 'stock', testId: 'stock-page' },
+  { route: '/stock?tab=product&product=1', name: 'stock-product', testId: 'stock-product' },
   { route: '/buyers', name: 'buyers', testId: 'buyers-page' },
   { route: '/buyers?q=%D8%A3%D8%AD%D9%85%D8%AF', name: 'buyers-search-arabic', testId: 'buyers-page' },
   { route: '/buyers/1', name: 'buyer-detail', testId: 'buyer-detail' },
@@ -35,6 +77,15 @@ const PAGES: Array<{ route: string; name: string; testId: string; action?: (page
   { route: '/buyers/new', name: 'buyer-new', testId: 'buyer-editor' },
   { route: '/buyers/2/edit', name: 'buyer-edit', testId: 'buyer-editor' },
   { route: '/quotes', name: 'quotes', testId: 'quotes-page' },
+  {
+    route: '/quotes',
+    name: 'quote-new',
+    testId: 'quotes-page',
+    action: async (page) => {
+      await page.getByTestId('new-quote').click();
+      await page.getByTestId('new-quote-buyer').waitFor();
+    },
+  },
   { route: '/invoices', name: 'invoices', testId: 'invoices-page' },
   // The demo's draft for Lagos Mega Stores, its PI with a deposit, and the rates.
   { route: '/quotes/16', name: 'quote-screen', testId: 'quote-screen' },
@@ -56,6 +107,7 @@ async function main(): Promise<void> {
     for (const language of ['en', 'zh-CN'] as const) {
       const { context, page } = await newShopPage(chromium.browser, { language });
       for (const p of PAGES) {
+        await page.goto('about:blank'); // a fresh load each time: no dialog stays open from the screen before
         await page.goto(`${server.url}#${p.route}`);
         await page.getByTestId(p.testId).waitFor();
         if (p.action) await p.action(page);

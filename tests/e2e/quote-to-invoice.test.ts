@@ -44,6 +44,22 @@ describe('quoting at the stall in Chromium', () => {
     await server.stop();
   });
 
+  it('finds any of 600 buyers by typing in the new-quotation picker and takes over its currency', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => `Filler Trading ${String(i).padStart(3, '0')},KE,Nairobi,KES`);
+    rows.push('Oasis Souvenirs LLC,AE,Dubai,AED');
+    await invoke(server.core, 'buyers.import', { csv: ['company,country,city,currency', ...rows].join('\n') });
+
+    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
+    await page.goto(`${server.url}#/quotes`);
+    await page.getByTestId('new-quote').click();
+    await page.getByTestId('new-quote-buyer').click();
+    await page.keyboard.type('oasis');
+    await page.locator('.ant-select-item-option-active', { hasText: 'Oasis Souvenirs LLC' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('new-quote-currency').innerText()).toContain('AED');
+    await context.close();
+  });
+
   it('quotes a Nigerian buyer in USD: five lines (one scanned), a changed price, accepted, PI, 30% deposit, stock reserved, balance due', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
     await page.goto(`${server.url}#/quotes`);
@@ -53,6 +69,7 @@ describe('quoting at the stall in Chromium', () => {
     await page.getByTestId('new-quote').click();
     await page.getByTestId('new-quote-buyer').click();
     await page.keyboard.type('Lagos');
+    await page.locator('.ant-select-item-option-active', { hasText: 'Lagos Mega Stores' }).waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('new-quote-currency').innerText()).toContain('USD');
     await page.getByTestId('new-quote-ok').click();

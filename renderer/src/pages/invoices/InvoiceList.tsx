@@ -1,11 +1,13 @@
 import { Alert, Input, Select, Space, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ApiInput, ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
+import { BuyerPicker } from '../buyers/BuyerPicker';
+import { CountrySelect } from '../buyers/CountrySelect';
 import { countryName } from '../../lib/countries';
-import { INVOICE_STATUSES, STATUS_COLORS, countryOptions, groupDigits, money } from '../quotes/format';
+import { INVOICE_STATUSES, STATUS_COLORS, groupDigits, money } from '../quotes/format';
 
 type Row = ApiOutput<'invoices.list'>['items'][number];
 type Status = NonNullable<ApiInput<'invoices.list'>['status']>[number];
@@ -19,9 +21,6 @@ export function InvoiceList() {
   const [buyerId, setBuyerId] = useState<number | undefined>();
   const [country, setCountry] = useState<string | undefined>();
   const [search, setSearch] = useState('');
-  const buyers = useApiQuery('buyers.list', { limit: 500 });
-  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
-  const usedCountries = new Set((buyers.data?.items ?? []).map((b) => b.country));
   const list = useApiQuery('invoices.list', {
     limit: pageSize,
     offset: (page - 1) * pageSize,
@@ -48,23 +47,19 @@ export function InvoiceList() {
             onChange={(v: Status[]) => { setStatus(v); setPage(1); }}
             options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />
-          <Select
+          <BuyerPicker
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('list.buyer')}
             style={{ width: 190 }}
             value={buyerId}
-            onChange={(v?: number) => { setBuyerId(v); setPage(1); }}
-            options={(buyers.data?.items ?? []).map((b) => ({ value: b.id, label: b.company }))}
+            onChange={(v) => { setBuyerId(v); setPage(1); }}
           />
-          <Select
+          <CountrySelect
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('list.country')}
             style={{ width: 170 }}
             value={country}
-            onChange={(v?: string) => { setCountry(v); setPage(1); }}
-            options={countries.filter((c) => usedCountries.has(c.value))}
+            onChange={(v) => { setCountry(v); setPage(1); }}
           />
         </Space>
       </div>

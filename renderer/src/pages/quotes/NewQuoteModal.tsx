@@ -1,12 +1,12 @@
 import { Form, Input, Modal, Segmented, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { countryName } from '../../lib/countries';
-import { countryOptions } from './format';
+import { BuyerPicker } from '../buyers/BuyerPicker';
+import { CountrySelect } from '../buyers/CountrySelect';
 
 interface Props {
   open: boolean;
@@ -25,22 +25,20 @@ interface Values {
 
 /** Who the quotation is for: a buyer from the list, or one added on the spot (company, country, WhatsApp). */
 export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
-  const { t, i18n } = useTranslation('quotes');
+  const { t } = useTranslation('quotes');
   const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const [saving, setSaving] = useState(false);
-  const buyers = useApiQuery('buyers.list', { limit: 500 }, { enabled: open });
   const settings = useApiQuery('settings.get', {}, { enabled: open });
   const currencies = useApiQuery('settings.currencies', {}, { enabled: open, staleTime: Infinity });
-  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
-  const buyerId = Form.useWatch('buyerId', form);
+  const defaultCurrency = settings.data?.defaults.defaultCurrency;
 
+  // The stall's default currency until a buyer with a currency of its own is picked.
   useEffect(() => {
-    const buyer = buyers.data?.items.find((b) => b.id === buyerId);
-    if (buyer) form.setFieldValue('currency', buyer.currency);
-  }, [buyerId, buyers.data, form]);
+    if (open && defaultCurrency && !form.getFieldValue('currency')) form.setFieldValue('currency', defaultCurrency);
+  }, [open, defaultCurrency, form]);
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -92,16 +90,14 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
         ]}
         style={{ marginBottom: 16 }}
       />
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ currency: settings.data?.defaults.defaultCurrency }}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         {mode === 'existing' ? (
           <Form.Item label={t('new.buyer')} name="buyerId" rules={[{ required: true, message: t('new.chooseBuyer') }]}>
-            <Select
+            <BuyerPicker
               autoFocus
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={buyers.isLoading}
               placeholder={t('new.buyerPlaceholder')}
-              options={(buyers.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.company} · ${countryName(b.country, i18n.language)}` }))}
-              data-testid="new-quote-buyer"
+              onPick={(buyer) => form.setFieldValue('currency', buyer.currency)}
+              testId="new-quote-buyer"
             />
           </Form.Item>
         ) : (
@@ -110,7 +106,7 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
               <Input autoFocus maxLength={200} data-testid="new-buyer-company" />
             </Form.Item>
             <Form.Item label={t('new.country')} name="country" rules={[{ required: true, message: t('new.countryRequired') }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={countries} data-testid="new-buyer-country" />
+              <CountrySelect testId="new-buyer-country" />
             </Form.Item>
             <Form.Item label="WhatsApp" name="whatsapp">
               <Input maxLength={40} placeholder="+234 803 123 4567" data-testid="new-buyer-whatsapp" />

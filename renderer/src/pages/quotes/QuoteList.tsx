@@ -1,14 +1,16 @@
 import { DollarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ApiInput, ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
+import { BuyerPicker } from '../buyers/BuyerPicker';
+import { CountrySelect } from '../buyers/CountrySelect';
 import { countryName } from '../../lib/countries';
 import { NewQuoteModal } from './NewQuoteModal';
 import { QuoteSettingsModal } from './QuoteSettingsModal';
-import { QUOTE_STATUSES, STATUS_COLORS, countryOptions, money } from './format';
+import { QUOTE_STATUSES, STATUS_COLORS, money } from './format';
 
 type Row = ApiOutput<'quotes.list'>['items'][number];
 type Status = NonNullable<ApiInput<'quotes.list'>['status']>[number];
@@ -24,8 +26,6 @@ export function QuoteList() {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [configuring, setConfiguring] = useState(false);
-  const buyers = useApiQuery('buyers.list', { limit: 500 });
-  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
   const list = useApiQuery('quotes.list', {
     limit: pageSize,
     offset: (page - 1) * pageSize,
@@ -34,7 +34,6 @@ export function QuoteList() {
     ...(country ? { country } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
   });
-  const usedCountries = new Set((buyers.data?.items ?? []).map((b) => b.country));
 
   return (
     <div data-testid="quotes-page">
@@ -54,23 +53,19 @@ export function QuoteList() {
             options={QUOTE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             data-testid="quotes-filter-status"
           />
-          <Select
+          <BuyerPicker
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('list.buyer')}
             style={{ width: 190 }}
             value={buyerId}
-            onChange={(v?: number) => { setBuyerId(v); setPage(1); }}
-            options={(buyers.data?.items ?? []).map((b) => ({ value: b.id, label: b.company }))}
+            onChange={(v) => { setBuyerId(v); setPage(1); }}
           />
-          <Select
+          <CountrySelect
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('list.country')}
             style={{ width: 170 }}
             value={country}
-            onChange={(v?: string) => { setCountry(v); setPage(1); }}
-            options={countries.filter((c) => usedCountries.has(c.value))}
+            onChange={(v) => { setCountry(v); setPage(1); }}
           />
           <Button icon={<SettingOutlined />} onClick={() => setConfiguring(true)} aria-label={t('list.settings')} title={t('list.settings')} />
           <Link to="/quotes/rates">

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
+import { BuyerPicker } from '../buyers/BuyerPicker';
 import type { Quote } from '../../../../main/quotes/types';
 import { CHARGE_KINDS, INCOTERMS, formPath } from './format';
 
@@ -60,7 +61,6 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
   const { t } = useTranslation('quotes');
   const [form] = Form.useForm<FormValues>();
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity, enabled: open });
-  const buyers = useApiQuery('buyers.list', { limit: 500 }, { enabled: open && editable });
   const rates = useApiQuery('rates.list', {}, { enabled: open && editable });
   const discountKind = Form.useWatch(['discount', 'kind'], form);
 
@@ -119,13 +119,7 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
       <Form form={form} layout="vertical" onFinish={submit} disabled={!editable} requiredMark={false} size="small">
         {editable && (
           <Form.Item label={t('terms.buyer')} name="buyerId">
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(buyers.data?.items ?? [{ id: quote.buyer.id, company: quote.buyer.company, country: quote.buyer.country }]).map((b) => ({
-                value: b.id,
-                label: `${b.company} (${b.country})`,
-              }))}
-            />
+            <BuyerPicker />
           </Form.Item>
         )}
         <Row gutter={12}>

@@ -1,8 +1,6 @@
-import countries from 'i18n-iso-countries';
 import type { ApiCallError } from '../../api/client';
 import type { ChargeKind, Incoterm, QuoteStatus } from '../../../../main/quotes/types';
 import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
-import { countryName } from '../../lib/countries';
 
 // The renderer imports only types from main/: the lists are repeated here (the types keep them in step).
 export const QUOTE_STATUSES: QuoteStatus[] = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'superseded'];
@@ -36,13 +34,6 @@ export function groupDigits(value: string): string {
 
 export function money(currency: string, value: string): string {
   return `${currency} ${groupDigits(value)}`;
-}
-
-/** Every country for a picker, named in the UI language, sorted by that name. */
-export function countryOptions(uiLanguage: string): Array<{ value: string; label: string }> {
-  return Object.keys(countries.getAlpha2Codes())
-    .map((code) => ({ value: code, label: `${countryName(code, uiLanguage)} (${code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, uiLanguage));
 }
 
 /** API field "changes.lines.1.qty" → form name ['lines', 1, 'qty'] (the form edits `changes`). */
