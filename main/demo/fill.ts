@@ -145,7 +145,9 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
     productIds.push(product.id);
     const cartons = Math.floor(rnd() * 40);
     if (cartons > 0) {
-      await invoke(core, 'stock.receive', { productId: product.id, qty: cartons * p.pcsPerCarton, reference: 'Opening stock', note: 'demo' });
+      // Counted before the demo's first quotation (84 days back), so the ledger reads in order.
+      const movedAt = new Date(core.now().getTime() - 120 * 86_400_000).toISOString();
+      await invoke(core, 'stock.receive', { productId: product.id, qty: cartons * p.pcsPerCarton, reference: 'Opening stock', note: 'demo', movedAt });
     }
   }
 

@@ -66,6 +66,11 @@ describe('the command line', () => {
       expect(settings.seller.logo).not.toBeNull();
       expect(settings.seller.chop).not.toBeNull();
       expect(settings.warnings).toEqual([]);
+      // The ledger reads in date order: on hand never drops below zero at any movement.
+      for (const p of products.items) {
+        const history = await invoke(core, 'stock.history', { productId: p.id, limit: 500 });
+        expect(history.items.filter((m) => m.onHandAfter < 0).map((m) => `${p.itemNo} ${m.movedAt} ${m.onHandAfter}`)).toEqual([]);
+      }
     } finally {
       core.close();
     }
