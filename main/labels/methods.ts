@@ -16,7 +16,7 @@ export const labelsMethods = {
       copies: z.number().int().min(1).max(50).optional(),
       /** 3x8: 24 tags of 70×37 mm per A4; 2x5: 10 tags of 105×59 mm. */
       layout: z.enum(['3x8', '2x5']).optional(),
-      nameLangs: z.array(z.enum(['zh', 'en', 'es', 'ru', 'fr', 'pt'])).min(1).max(2).optional(),
+      nameLangs: z.array(z.enum(['zh', 'en', 'ar', 'es', 'ru', 'fr', 'pt'])).min(1).max(2).optional(),
       /** price: ¥2.35/pcs; code: the price in letters staff can read (priceCodeKey); none. */
       priceMode: z.enum(['price', 'code', 'none']).optional(),
       priceCodeKey: z.string().max(10).optional(),

@@ -2,6 +2,7 @@ import bwipjs from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
 import { invalid, msg } from '../api/errors';
 import { registerFonts } from '../documents/fonts';
+import { BASELINE, TextEngine, type Line, type TextStyle } from '../documents/text';
 import { fromScaled } from '../money/decimal';
 
 /**
@@ -103,18 +104,35 @@ function codeSvg(p: TagProduct, mode: CodeMode): { svg: ReturnType<typeof svgPat
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-function fontFor(text: string, bold = false): string {
-  const script = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text) ? 'cjk' : 'latin';
-  return bold ? `${script}-bold` : script;
+/**
+ * One line of text, cut with an ellipsis to fit the width, laid out by the
+ * documents' text engine (so Arabic is shaped and right to left, Chinese and
+ * Cyrillic take their fonts).
+ */
+function fitLine(engine: TextEngine, text: string, style: TextStyle, width: number): Line | null {
+  const one = (t: string) => engine.layout(t, style, Number.MAX_SAFE_INTEGER, 'auto')[0] ?? null;
+  const whole = one(text);
+  if (!whole || whole.width <= width) return whole;
+  const chars = [...text];
+  // The longest start that fits with "…" (binary search: names can be 300 characters).
+  let lo = 1;
+  let hi = chars.length - 1;
+  let best = one(`${chars[0] ?? ''}…`);
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const line = one(`${chars.slice(0, mid).join('').trimEnd()}…`);
+    if (line && line.width <= width) {
+      best = line;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
 }
 
-/** One line of text cut with an ellipsis to fit the width. */
-function fitLine(doc: Doc, text: string, font: string, size: number, width: number): string {
-  doc.font(font).fontSize(size);
-  if (doc.widthOfString(text) <= width) return text;
-  const chars = [...text];
-  while (chars.length > 1 && doc.widthOfString(`${chars.join('').trimEnd()}…`) > width) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+/** Draws a line with its top at y: left-aligned, or right-aligned when it reads right to left. */
+function drawLine(engine: TextEngine, line: Line | null, x: number, y: number, width: number, color: string): void {
+  if (!line) return;
+  engine.drawLine(line, line.rtl ? x + width - line.width : x, y + line.size * BASELINE, color);
 }
 
 function drawCode(doc: Doc, code: NonNullable<ReturnType<typeof codeSvg>>, x: number, y: number, w: number, h: number): void {
@@ -131,7 +149,7 @@ function drawCode(doc: Doc, code: NonNullable<ReturnType<typeof codeSvg>>, x: nu
   doc.restore();
 }
 
-function drawTag(doc: Doc, p: TagProduct, o: TagOptions, x: number, y: number, w: number, h: number): void {
+function drawTag(doc: Doc, engine: TextEngine, p: TagProduct, o: TagOptions, x: number, y: number, w: number, h: number): void {
   const l = LAYOUTS[o.layout];
   const s = l.scale;
   const inner = { x: x + l.pad, y: y + l.pad, w: w - 2 * l.pad, h: h - 2 * l.pad };
@@ -140,15 +158,12 @@ function drawTag(doc: Doc, p: TagProduct, o: TagOptions, x: number, y: number, w
   const textW = inner.w - (code ? codeW + 2 * MM : 0);
   let cy = inner.y;
 
-  doc.fillColor('#000');
-  const itemLine = fitLine(doc, p.itemNo, 'latin-bold', 13 * s, textW);
-  doc.text(itemLine, inner.x, cy, { lineBreak: false });
+  drawLine(engine, fitLine(engine, p.itemNo, { size: 13 * s, bold: true }, textW), inner.x, cy, textW, '#000000');
   cy += 15 * s;
   for (const lang of o.nameLangs) {
     const name = (p.names[lang] ?? '').replace(/\s+/g, ' ').trim();
     if (!name) continue;
-    const font = fontFor(name);
-    doc.fillColor('#222').text(fitLine(doc, name, font, 7.5 * s, textW), inner.x, cy, { lineBreak: false });
+    drawLine(engine, fitLine(engine, name, { size: 7.5 * s }, textW), inner.x, cy, textW, '#222222');
     cy += 9.5 * s;
   }
   const price =
@@ -158,14 +173,14 @@ function drawTag(doc: Doc, p: TagProduct, o: TagOptions, x: number, y: number, w
         ? priceCode(p.priceCnyE4, o.priceCodeKey)
         : `¥${fromScaled(p.priceCnyE4, 4, 2)}/${p.unit}`;
   if (price) {
-    doc.fillColor('#000').text(fitLine(doc, price, 'latin-bold', 10 * s, textW), inner.x, cy, { lineBreak: false });
+    drawLine(engine, fitLine(engine, price, { size: 10 * s, bold: true }, textW), inner.x, cy, textW, '#000000');
     cy += 12 * s;
   }
   const packing = [`MOQ ${p.moq} ${p.unit}`, p.pcsPerCarton ? `${p.pcsPerCarton} ${p.unit}/ctn` : ''].filter(Boolean).join(' · ');
-  doc.fillColor('#333').text(fitLine(doc, packing, 'latin', 6.5 * s, textW), inner.x, cy, { lineBreak: false });
+  drawLine(engine, fitLine(engine, packing, { size: 6.5 * s }, textW), inner.x, cy, textW, '#333333');
   if (o.footer) {
     const footY = inner.y + inner.h - 7 * s;
-    doc.fillColor('#666').text(fitLine(doc, o.footer, fontFor(o.footer), 5.5 * s, textW), inner.x, footY, { lineBreak: false });
+    drawLine(engine, fitLine(engine, o.footer, { size: 5.5 * s }, textW), inner.x, footY, textW, '#666666');
   }
   if (code) {
     const codeH = code.square ? codeW : inner.h * 0.8;
@@ -181,6 +196,7 @@ export function sampleTagsPdf(products: TagProduct[], options: TagOptions): Prom
   const cellH = A4.h / layout.rows;
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Sample tags', Creator: 'Stallkeeper' } });
   registerFonts(doc);
+  const engine = new TextEngine(doc as never);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -201,7 +217,7 @@ export function sampleTagsPdf(products: TagProduct[], options: TagOptions): Prom
     const y = Math.floor(index / layout.cols) * cellH;
     // A faint cutting guide, for plain paper.
     doc.save().rect(x + 0.5, y + 0.5, cellW - 1, cellH - 1).lineWidth(0.3).dash(2, { space: 2 }).strokeColor('#bbbbbb').stroke().restore();
-    drawTag(doc, p, options, x, y, cellW, cellH);
+    drawTag(doc, engine, p, options, x, y, cellW, cellH);
   }
   doc.end();
   return done.then((pdf) => ({ pdf, pages }));

@@ -15,7 +15,7 @@ describe('sample tags', () => {
     await invoke(core, 'settings.update', { seller: { stallNumber: 'District 2, Gate 7, Stall 21345' } });
     ids.push(
       (await invoke(core, 'products.create', {
-        itemNo: '00123', names: { zh: '惯性回力小汽车', en: 'Friction pull-back toy car' }, moq: 288, unit: 'pcs',
+        itemNo: '00123', names: { zh: '惯性回力小汽车', en: 'Friction pull-back toy car', ar: 'سيارة لعبة بالاحتكاك', ru: 'Инерционная машинка' }, moq: 288, unit: 'pcs',
         priceTiers: [{ minQty: 288, priceCny: '2.35' }, { minQty: 1440, priceCny: '2.23' }], packing: { pcsPerCarton: 288 }, barcode: '6901234567892',
       })).id,
     );
@@ -68,6 +68,20 @@ describe('sample tags', () => {
     const none = await pdf({ productIds: [ids[0] as number], priceMode: 'none', layout: '2x5', code: 'qr' });
     expect(none.text).not.toContain('¥');
     expect(none.text).toContain('00123');
+  });
+
+  it('prints Arabic and Cyrillic names that read back word for word, Arabic in logical order', async () => {
+    const { text } = await pdf({ productIds: [ids[0] as number], nameLangs: ['ar', 'ru'] });
+    expect(text).toContain('سيارة لعبة بالاحتكاك');
+    expect(text).toContain('Инерционная машинка');
+    expect(text).not.toContain('惯性回力小汽车');
+  });
+
+  it('cuts a name too long for the tag with an ellipsis', async () => {
+    const long = await invoke(core, 'products.create', { itemNo: 'LONG1', names: { en: `Assorted ${'very '.repeat(50)}long name` }, moq: 1 });
+    const { text } = await pdf({ productIds: [long.id], nameLangs: ['en'] });
+    expect(text).toMatch(/Assorted very very[ a-z]*…/);
+    expect(text).not.toContain('long name');
   });
 
   it('takes the products a search finds, copies and a partly used sheet', async () => {

@@ -10,7 +10,7 @@ export const sampleTagsCommand: Command = {
   name: 'sample-tags',
   summary: 'Print sample tags (A4 label sheet PDF) for some or all products',
   usage: `npm run cli -- sample-tags --data DIR --out FILE.pdf [--items 00123,00124] [--query TEXT] [--category NAME]
-       [--layout 3x8|2x5] [--price price|code|none] [--code auto|qr|barcode|none] [--langs zh,en] [--copies N] [--skip N]
+       [--layout 3x8|2x5] [--price price|code|none] [--code auto|qr|barcode|none] [--langs zh,en (two of zh,en,ar,es,ru,fr,pt)] [--copies N] [--skip N]
 
 Tags with item no, names, price (or a price code, --price code, letters from
 BLACKHORSE for 1234567890 unless --key), MOQ and packing, and the barcode (or

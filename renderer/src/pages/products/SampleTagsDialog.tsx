@@ -67,7 +67,7 @@ export function SampleTagsDialog({ selection, count, onClose }: { selection: Pic
           <Radio.Group options={(['auto', 'barcode', 'qr', 'none'] as const).map((m) => ({ value: m, label: t(`tags.code_${m}`) }))} />
         </Form.Item>
         <Form.Item name="nameLangs" label={t('tags.languages')}>
-          <Select mode="multiple" maxCount={2} options={(['zh', 'en', 'es', 'ru', 'fr', 'pt'] as const).map((l) => ({ value: l, label: t(`tags.lang_${l}`) }))} />
+          <Select mode="multiple" maxCount={2} options={(['zh', 'en', 'ar', 'es', 'ru', 'fr', 'pt'] as const).map((l) => ({ value: l, label: t(`tags.lang_${l}`) }))} />
         </Form.Item>
         <div style={{ display: 'flex', gap: 16 }}>
           <Form.Item name="copies" label={t('tags.copies')}>
