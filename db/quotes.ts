@@ -138,10 +138,51 @@ const LINE_COLUMNS = [
 
 export { LINE_COLUMNS };
 
-/** The next sequence number of the year's quotations (revisions share their first one's). */
+/**
+ * The next sequence number of the year's quotations (revisions share their
+ * first one's). A deleted draft's number counts too: it is never given again.
+ */
 export function nextQuoteSeq(db: Db, year: number): number {
-  const row = cached<[number], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM quotes WHERE year = ?').get(year);
+  const row = cached<[{ year: number }], { seq: number | null }>(
+    db,
+    `SELECT MAX(seq) AS seq FROM (
+       SELECT seq FROM quotes WHERE year = @year
+       UNION ALL
+       SELECT seq FROM deleted_quotes WHERE year = @year)`,
+  ).get({ year });
   return (row?.seq ?? 0) + 1;
+}
+
+/**
+ * Deletes a quotation that never left the stall (its lines and charges cascade)
+ * and keeps its number in deleted_quotes. The lines' triggers allow changes to a
+ * draft only, so an expired draft is made a draft again first (same transaction).
+ */
+export function deleteDraftQuote(db: Db, row: QuoteRow, buyerCompany: string, now: string): void {
+  cached(
+    db,
+    `INSERT INTO deleted_quotes (year, seq, revision, number, buyer_id, buyer_company, grand_total_cents, currency, line_count, deleted_at)
+     VALUES (@year, @seq, @revision, @number, @buyer_id, @buyer_company, @grand_total_cents, @currency, @line_count, @now)`,
+  ).run({
+    year: row.year, seq: row.seq, revision: row.revision, number: row.number, buyer_id: row.buyer_id, buyer_company: buyerCompany,
+    grand_total_cents: row.grand_total_cents, currency: row.currency, line_count: row.line_count, now,
+  });
+  cached(db, "UPDATE quotes SET status = 'draft' WHERE id = ? AND sent_at IS NULL AND status = 'expired'").run(row.id);
+  cached(db, "DELETE FROM quotes WHERE id = ? AND status = 'draft'").run(row.id);
+}
+
+/** Gives a superseded revision back the status it had before it was revised, when its newer draft is deleted. */
+export function unsupersede(db: Db, id: number, now: string): void {
+  cached(
+    db,
+    `UPDATE quotes
+        SET status = CASE WHEN rejected_at IS NOT NULL THEN 'rejected'
+                          WHEN accepted_at IS NOT NULL THEN 'accepted'
+                          WHEN expired_at IS NOT NULL THEN 'expired'
+                          ELSE 'sent' END,
+            superseded_at = NULL, updated_at = @now
+      WHERE id = @id AND status = 'superseded'`,
+  ).run({ id, now });
 }
 
 export function insertQuote(
@@ -223,8 +264,15 @@ export function supersededBy(db: Db, id: number): QuoteRow | undefined {
   return cached<[number], QuoteRow>(db, 'SELECT * FROM quotes WHERE supersedes_id = ?').get(id);
 }
 
+/** The highest revision a quotation has had, a deleted draft's included (its "-R2" is never given again). */
 export function latestRevision(db: Db, year: number, seq: number): number {
-  const row = cached<[number, number], { revision: number }>(db, 'SELECT MAX(revision) AS revision FROM quotes WHERE year = ? AND seq = ?').get(year, seq);
+  const row = cached<[{ year: number; seq: number }], { revision: number | null }>(
+    db,
+    `SELECT MAX(revision) AS revision FROM (
+       SELECT revision FROM quotes WHERE year = @year AND seq = @seq
+       UNION ALL
+       SELECT revision FROM deleted_quotes WHERE year = @year AND seq = @seq)`,
+  ).get({ year, seq });
   return row?.revision ?? 0;
 }
 

@@ -96,6 +96,13 @@ export const quotesMethods = {
     input: z.strictObject({ id }),
     handler: (input, { core }) => quotes.reviseQuote(core, input.id),
   }),
+  'quotes.delete': method({
+    summary:
+      'Deletes a draft made by mistake, or one that expired unsent (lines and charges too); its number is never given again. Deleting a revision\'s draft gives the revision before it back its status (returned as reopened). Anything sent stays on record.',
+    access: 'staff',
+    input: z.strictObject({ id }),
+    handler: (input, { core }) => quotes.deleteDraft(core, input.id),
+  }),
   'quotes.duplicate': method({
     summary: 'Copies a quotation for another buyer (buyerId or newBuyer) as a new draft, in that buyer\'s currency unless one is given.',
     access: 'staff',

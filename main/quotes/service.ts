@@ -646,6 +646,34 @@ export function rejectQuote(core: Core, id: number, reason: string): Quote {
   return getQuote(core, id);
 }
 
+/**
+ * Deletes a draft made by mistake (or one that expired unsent), with its lines and charges. Its number is
+ * kept in deleted_quotes and never given to another quotation (the draft may
+ * have been printed). Deleting a revision's draft gives the revision before it
+ * back the status it had, and returns it. Anything but a draft stays on record.
+ */
+export function deleteDraft(core: Core, id: number): { deleted: string; reopened: QuoteRef | null } {
+  expireDue(core);
+  const row = requireQuote(core, id);
+  // A draft, or a draft that expired unsent; anything sent, accepted or rejected stays on record.
+  if (!(row.status === 'draft' || (row.status === 'expired' && row.sent_at === null))) {
+    throw new AppError(
+      'conflict',
+      msg(
+        `Quotation ${displayNumber(row)} is ${row.status}: only a draft can be deleted (a quotation that left the stall stays on record)`,
+        `报价单 ${displayNumber(row)} ${STATUS_ZH[row.status]}：只有草稿可以删除（已发出的报价单要留档）`,
+      ),
+      'id',
+    );
+  }
+  const now = nowIso(core);
+  q.deleteDraftQuote(core.db, row, buyerBlock(core, row.buyer_id).company, now);
+  if (row.supersedes_id === null) return { deleted: displayNumber(row), reopened: null };
+  q.unsupersede(core.db, row.supersedes_id, now);
+  expireDue(core); // a sent revision whose validity ended meanwhile is expired now
+  return { deleted: displayNumber(row), reopened: ref(requireQuote(core, row.supersedes_id)) };
+}
+
 function copyLines(core: Core, fromId: number, toId: number, transform: (line: q.QuoteLineWrite) => q.QuoteLineWrite, terms: PricingTerms): void {
   for (const line of q.linesOf(core.db, fromId)) {
     const write = transform(rowToWrite(line));

@@ -60,6 +60,18 @@ describe('quoting at the stall in Chromium', () => {
     await context.close();
   });
 
+  it('deletes a draft made by mistake from its screen and lands on the list without it', async () => {
+    const draft = await invoke(server.core, 'quotes.create', { buyerId: stall.buyers.dubai.id, lines: [{ itemNo: '00123' }] });
+    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
+    await page.goto(`${server.url}#/quotes/${draft.id}`);
+    await page.getByTestId('quote-delete').click();
+    await page.getByTestId('quote-delete-ok').click();
+    await page.getByTestId('quotes-page').waitFor();
+    await expect.poll(() => page.getByTestId('quotes-page').innerText()).not.toContain(draft.displayNumber);
+    expect(await invoke(server.core, 'quotes.list', { status: ['draft'] })).toMatchObject({ total: 0 });
+    await context.close();
+  });
+
   it('quotes a Nigerian buyer in USD: five lines (one scanned), a changed price, accepted, PI, 30% deposit, stock reserved, balance due', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
     await page.goto(`${server.url}#/quotes`);

@@ -272,6 +272,51 @@ describe('quotations', () => {
     expect(quick.lines.map((l) => l.unitPrice)).toEqual(['0.3299', '0.2000']);
   });
 
+  it('deletes a draft with its lines and never gives its number again; a sent quotation stays on record', async () => {
+    const first = await invoke(core, 'quotes.create', { buyerId: stall.buyers.lagos.id, lines: [{ itemNo: '00123' }] });
+    const mistake = await invoke(core, 'quotes.create', { buyerId: stall.buyers.dubai.id, lines: [{ itemNo: '00123' }, { itemNo: '02113' }] });
+    expect(mistake.number).toBe('JH-Q2026-0002');
+    expect(await invoke(core, 'quotes.delete', { id: mistake.id })).toEqual({ deleted: 'JH-Q2026-0002', reopened: null });
+    expect(await failure(invoke(core, 'quotes.get', { id: mistake.id }))).toMatchObject({ code: 'not_found' });
+    expect(core.db.prepare('SELECT count(*) AS n FROM quote_lines WHERE quote_id = ?').get(mistake.id)).toEqual({ n: 0 });
+    expect(core.db.prepare('SELECT number, buyer_company, line_count FROM deleted_quotes').all()).toEqual([
+      { number: 'JH-Q2026-0002', buyer_company: 'Al Noor General Trading LLC', line_count: 2 },
+    ]);
+    expect((await invoke(core, 'quotes.create', { buyerId: stall.buyers.dubai.id })).number).toBe('JH-Q2026-0003');
+    await invoke(core, 'quotes.send', { id: first.id });
+    expect(await failure(invoke(core, 'quotes.delete', { id: first.id }))).toMatchObject({ code: 'conflict', field: 'id' });
+    expect((await invoke(core, 'quotes.get', { id: first.id })).lines).toHaveLength(1);
+    expect(await failure(invoke(core, 'quotes.delete', { id: 9999 }))).toMatchObject({ code: 'not_found', field: 'id' });
+  });
+
+  it('deletes a draft that expired unsent, but not one that expired after it was sent', async () => {
+    const unsent = await invoke(core, 'quotes.create', { buyerId: stall.buyers.lagos.id, validityDays: 3, lines: [{ itemNo: '00123' }] });
+    const sent = await invoke(core, 'quotes.create', { buyerId: stall.buyers.lagos.id, validityDays: 3, lines: [{ itemNo: '00123' }] });
+    await invoke(core, 'quotes.send', { id: sent.id });
+    clock.advanceDays(5);
+    expect((await invoke(core, 'quotes.get', { id: unsent.id })).status).toBe('expired');
+    expect((await invoke(core, 'quotes.delete', { id: unsent.id })).deleted).toBe('JH-Q2026-0001');
+    expect(await failure(invoke(core, 'quotes.delete', { id: sent.id }))).toMatchObject({ code: 'conflict', field: 'id' });
+  });
+
+  it('deleting a revision\'s draft gives the revision before it back its status', async () => {
+    const rev1 = await invoke(core, 'quotes.create', { buyerId: stall.buyers.lagos.id, validityDays: 5, lines: [{ itemNo: '00123' }] });
+    await invoke(core, 'quotes.send', { id: rev1.id });
+    const rev2 = await invoke(core, 'quotes.revise', { id: rev1.id });
+    expect(await invoke(core, 'quotes.delete', { id: rev2.id })).toMatchObject({ deleted: 'JH-Q2026-0001-R2', reopened: { id: rev1.id, status: 'sent' } });
+    expect(await invoke(core, 'quotes.get', { id: rev1.id })).toMatchObject({ status: 'sent', supersededBy: null });
+    expect((await invoke(core, 'quotes.list', {})).items.map((i) => i.displayNumber)).toEqual(['JH-Q2026-0001']);
+    // Revised again, and the new draft deleted after rev 1's validity ended: rev 1 comes back expired, as it would be.
+    const again = await invoke(core, 'quotes.revise', { id: rev1.id });
+    expect(again.displayNumber).toBe('JH-Q2026-0001-R3'); // R2 was given once: never again
+    clock.advanceDays(10);
+    expect((await invoke(core, 'quotes.delete', { id: again.id })).reopened).toMatchObject({ id: rev1.id, status: 'expired' });
+    const accepted = await invoke(core, 'quotes.create', { buyerId: stall.buyers.lagos.id, lines: [{ itemNo: '00123' }] });
+    await invoke(core, 'quotes.accept', { id: accepted.id });
+    const accRev = await invoke(core, 'quotes.revise', { id: accepted.id });
+    expect((await invoke(core, 'quotes.delete', { id: accRev.id })).reopened).toMatchObject({ id: accepted.id, status: 'accepted' });
+  });
+
   it('lists quotations by status, buyer and country', async () => {
     const a = await invoke(core, 'quotes.create', { buyerId: stall.buyers.lagos.id, lines: [{ itemNo: '00123' }] });
     const b = await invoke(core, 'quotes.create', { buyerId: stall.buyers.dubai.id, lines: [{ itemNo: '00123' }] });

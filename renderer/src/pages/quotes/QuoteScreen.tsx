@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, FileDoneOutlined, HistoryOutlined, SendOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, DeleteOutlined, FileDoneOutlined, HistoryOutlined, SendOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, type InputRef, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -149,6 +149,25 @@ export function QuoteScreen() {
     });
   };
 
+  const remove = (displayNumber: string) => {
+    modal.confirm({
+      title: t('actions.deleteTitle', { number: displayNumber }),
+      content: t('actions.deleteHint'),
+      okText: t('actions.delete'),
+      okButtonProps: { danger: true, 'data-testid': 'quote-delete-ok' } as never,
+      onOk: async () => {
+        try {
+          const { deleted, reopened } = await call('quotes.delete', { id: quoteId });
+          await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') || String(q.queryKey[0]).startsWith('buyers.') });
+          void message.success(t('actions.deleted', { number: deleted }));
+          navigate(reopened ? `/quotes/${reopened.id}` : '/quotes', { replace: true });
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      },
+    });
+  };
+
   const makeInvoice = async () => {
     setBusy('pi');
     try {
@@ -231,6 +250,11 @@ export function QuoteScreen() {
             <Button icon={<CopyOutlined />} onClick={() => setDuplicating(true)} data-testid="quote-duplicate">
               {t('actions.duplicate')}
             </Button>
+            {(draft || (quote.status === 'expired' && quote.sentAt === null)) && (
+              <Tooltip title={t('actions.delete')}>
+                <Button danger icon={<DeleteOutlined />} onClick={() => remove(quote.displayNumber)} aria-label={t('actions.delete')} data-testid="quote-delete" />
+              </Tooltip>
+            )}
           </Space>
         </div>
         {quote.supersededBy && (
