@@ -37,6 +37,10 @@ export interface PaymentRow {
   reference: string;
   note: string;
   created_at: string;
+  /** Paid in another currency: what was handed over (cents) and the rate (received units per PI unit, ×10⁸); else NULL. */
+  received_currency: string | null;
+  received_cents: number | null;
+  received_rate_e8: number | null;
 }
 
 export type PaymentWrite = Omit<PaymentRow, 'id' | 'created_at'>;
@@ -96,8 +100,10 @@ export function setInvoiceStatus(
 
 export function insertPayment(db: Db, payment: PaymentWrite, now: string): number {
   const info = cached(db, 
-      `INSERT INTO payments (invoice_id, paid_on, amount_cents, method, kind, reference, note, created_at)
-       VALUES (@invoice_id, @paid_on, @amount_cents, @method, @kind, @reference, @note, @now)`,
+      `INSERT INTO payments (invoice_id, paid_on, amount_cents, method, kind, reference, note,
+                             received_currency, received_cents, received_rate_e8, created_at)
+       VALUES (@invoice_id, @paid_on, @amount_cents, @method, @kind, @reference, @note,
+               @received_currency, @received_cents, @received_rate_e8, @now)`,
     )
     .run({ ...payment, now });
   return Number(info.lastInsertRowid);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
-import { countrySchema } from '../buyers/schema';
+import { countrySchema, currencySchema } from '../buyers/schema';
 import { decimalInput } from '../money/schema';
 import { dateInput } from '../rates/schema';
 import * as invoices from './service';
@@ -50,11 +50,19 @@ export const invoicesMethods = {
       }),
   }),
   'invoices.addPayment': method({
-    summary: 'Records money received against a PI (deposit, balance or other; T/T, cash, Alipay, WeChat Pay, Western Union, other); not more than the balance due.',
+    summary:
+      'Records money received against a PI (deposit, balance or other; T/T, cash, Alipay, WeChat Pay, Western Union, other); not more than the balance due. Give amount in the PI\'s currency, or received { currency, amount, rate? } for money in another currency (rate: units of it per PI unit, default the stored rates of the day).',
     access: 'staff',
     input: z.strictObject({
       id,
-      amount: decimalInput(2, { min: 0.01, max: 100_000_000 }),
+      amount: decimalInput(2, { min: 0.01, max: 100_000_000 }).optional(),
+      received: z
+        .strictObject({
+          currency: currencySchema,
+          amount: decimalInput(2, { min: 0.01, max: 10_000_000_000 }),
+          rate: decimalInput(8, { min: 0.00000001, max: 1_000_000 }).optional(),
+        })
+        .optional(),
       method: z.enum(PAYMENT_METHODS),
       kind: z.enum(PAYMENT_KINDS),
       paidOn: dateInput.optional(),
@@ -64,6 +72,7 @@ export const invoicesMethods = {
     handler: (input, { core }) =>
       invoices.addPayment(core, input.id, {
         amountCents: input.amount,
+        received: input.received && { currency: input.received.currency, cents: input.received.amount, rateE8: input.received.rate },
         method: input.method,
         kind: input.kind,
         paidOn: input.paidOn,

@@ -9,7 +9,8 @@ import * as q from '../../db/invoices';
 import { getQuote as getQuoteRow, linesOf } from '../../db/quotes';
 import { getDefaults } from '../settings/service';
 import { releaseReference, reserve, shipReference, type ShortStock } from '../stock/service';
-import { fromScaled } from '../money/decimal';
+import { divideRounded, fromScaled } from '../money/decimal';
+import { crossRateE8On } from '../rates/service';
 import { addDays, localDate, yearOf } from '../quotes/dates';
 import { buyerBlock, displayNumber, expireDue, partsOf, sellerSnapshot, tradeDocument } from '../quotes/service';
 import { money } from '../quotes/totals';
@@ -49,6 +50,10 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
     reference: p.reference,
     note: p.note,
     createdAt: p.created_at,
+    received:
+      p.received_currency !== null && p.received_cents !== null && p.received_rate_e8 !== null
+        ? { currency: p.received_currency, amount: money(p.received_cents), rate: fromScaled(p.received_rate_e8, 8, 2) }
+        : null,
   }));
   const paidCents = paymentRows.reduce((sum, p) => sum + p.amount_cents, 0);
   const ordered = new Map<number, { itemNo: string; qty: number; short: number }>();
@@ -195,7 +200,10 @@ function syncStatus(core: Core, id: number): void {
 }
 
 export interface PaymentInput {
-  amountCents: number;
+  /** In the PI's currency; or give `received`. */
+  amountCents?: number | undefined;
+  /** Money handed over in another currency, with the rate agreed (units of it per PI unit, ×10⁸; default: the stored rates of the day). */
+  received?: { currency: string; cents: number; rateE8?: number | undefined } | undefined;
   method: PaymentMethod;
   kind: PaymentKind;
   paidOn?: string | undefined;
@@ -207,16 +215,24 @@ export function addPayment(core: Core, id: number, input: PaymentInput): Invoice
   expireDue(core);
   const row = requireInvoice(core, id);
   if (row.status === 'cancelled') refuse(row, { en: 'paid', zh: '收款' });
+  const paidOn = input.paidOn ?? today(core);
+  const { amountCents, received } = paymentAmount(core, row, input, paidOn);
   const due = row.grand_total_cents - paidCentsOf(core, id);
-  if (input.amountCents > due) {
-    throw invalid('amount', msg(`is more than the balance due (${row.currency} ${fromScaled(Math.max(0, due), 2, 2)})`, `超过了应收余额（${row.currency} ${fromScaled(Math.max(0, due), 2, 2)}）`));
+  if (amountCents > due) {
+    const dueText = `${row.currency} ${fromScaled(Math.max(0, due), 2, 2)}`;
+    if (!received) throw invalid('amount', msg(`is more than the balance due (${dueText})`, `超过了应收余额（${dueText}）`));
+    const converted = `${row.currency} ${fromScaled(amountCents, 2, 2)}`;
+    throw invalid('received.amount', msg(`is ${converted} at this rate, more than the balance due (${dueText})`, `按此汇率折合 ${converted}，超过了应收余额（${dueText}）`));
   }
   q.insertPayment(
     core.db,
     {
       invoice_id: id,
-      paid_on: input.paidOn ?? today(core),
-      amount_cents: input.amountCents,
+      paid_on: paidOn,
+      amount_cents: amountCents,
+      received_currency: received?.currency ?? null,
+      received_cents: received?.cents ?? null,
+      received_rate_e8: received?.rateE8 ?? null,
       method: input.method,
       kind: input.kind,
       reference: input.reference ?? '',
@@ -226,6 +242,35 @@ export function addPayment(core: Core, id: number, input: PaymentInput): Invoice
   );
   syncStatus(core, id);
   return getInvoice(core, id);
+}
+
+/**
+ * The payment in the PI's currency. Money handed over in another currency is
+ * converted at the rate agreed (or the stored rates of the day): amount =
+ * received ÷ rate, rounded half away from zero to the cent.
+ */
+function paymentAmount(
+  core: Core,
+  row: q.InvoiceRow,
+  input: PaymentInput,
+  paidOn: string,
+): { amountCents: number; received: { currency: string; cents: number; rateE8: number } | null } {
+  if (input.received && input.amountCents !== undefined) {
+    throw invalid('amount', msg('give either amount (in the PI currency) or received (in another currency), not both', '请只填写金额（发票币种）或以其他币种收到的金额，不要同时填写'));
+  }
+  if (!input.received) {
+    if (input.amountCents === undefined) throw invalid('amount', msg('is required (or give received: the amount in another currency)', '必填（或填写以其他币种收到的金额）'));
+    return { amountCents: input.amountCents, received: null };
+  }
+  const { currency, cents } = input.received;
+  if (currency === row.currency) return { amountCents: cents, received: null };
+  const rateE8 = input.received.rateE8 ?? crossRateE8On(core, row.currency, currency, paidOn);
+  if (rateE8 === null) {
+    throw invalid('received.rate', msg(`is required: there is no stored rate for ${currency} or ${row.currency} on ${paidOn}; give the rate agreed (1 ${row.currency} = ? ${currency})`, `必填：${paidOn} 没有 ${currency} 或 ${row.currency} 的汇率，请填写约定汇率（1 ${row.currency} = ? ${currency}）`));
+  }
+  const amountCents = Number(divideRounded(BigInt(cents) * 100_000_000n, BigInt(rateE8)));
+  if (amountCents < 1) throw invalid('received.amount', msg(`is less than 0.01 ${row.currency}`, `不足 0.01 ${row.currency}`));
+  return { amountCents, received: { currency, cents, rateE8 } };
 }
 
 export function removePayment(core: Core, id: number, paymentId: number): Invoice {

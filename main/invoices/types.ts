@@ -27,6 +27,8 @@ export interface Payment {
   reference: string;
   note: string;
   createdAt: string;
+  /** Paid in another currency: what was handed over and the rate agreed (1 PI unit = rate units of it); else null. */
+  received: { currency: string; amount: Money; rate: string } | null;
 }
 
 /** The frozen content of a PI: the quotation's document as it was accepted, dated the issue day. */

@@ -2,7 +2,7 @@ import type { Core } from '../core';
 import { invalid, msg } from '../api/errors';
 import * as q from '../../db/rates';
 import { allCurrencies, COMMON_CURRENCIES } from '../money/currencies';
-import { fromScaled } from '../money/decimal';
+import { divideRounded, fromScaled } from '../money/decimal';
 import { localDate } from '../quotes/dates';
 import { CNY_RATE_E8 } from '../quotes/totals';
 
@@ -56,6 +56,18 @@ export function setRate(core: Core, input: { currency: string; cnyPerUnitE8: num
 export function history(core: Core, currency: string, limit: number): Rate[] {
   if (currency === 'CNY') return [CNY];
   return q.rateHistory(core.db, currency, limit).map(toRate);
+}
+
+/**
+ * How many units of `other` make one unit of `base` on a day (×10⁸), through
+ * their rates to CNY: 1 USD = 7.1234 CNY; 1 USD = 3.6725 AED. Null when either
+ * has no rate. Rounded half away from zero (the app's rule).
+ */
+export function crossRateE8On(core: Core, base: string, other: string, day: string): number | null {
+  const b = rateE8On(core, base, day);
+  const o = rateE8On(core, other, day);
+  if (b === null || o === null) return null;
+  return Number(divideRounded(BigInt(b) * 100_000_000n, BigInt(o)));
 }
 
 /** The rate (×10⁸) in force on a day, or null when none was entered. CNY is 10⁸. */

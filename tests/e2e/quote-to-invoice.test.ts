@@ -172,6 +172,19 @@ describe('quoting at the stall in Chromium', () => {
     const pi = (await invoke(server.core, 'invoices.list', {})).items[0]!;
     expect(pi).toMatchObject({ status: 'deposit_received', paid: quote.totals.deposit, balanceDue: quote.totals.balance });
 
+    // Part of the balance in RMB cash, at 1 USD = 7.10 CNY agreed: 710 CNY is USD 100.00.
+    await page.getByTestId('pay-currency').click();
+    await page.keyboard.type('CNY');
+    await page.locator('.ant-select-item-option-active', { hasText: 'CNY' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('pay-rate').inputValue()).toBe('7.1234');
+    await page.getByTestId('pay-rate').fill('7.10');
+    await page.getByTestId('pay-amount').fill('710');
+    await page.getByTestId('pay-submit').click();
+    await expect.poll(() => page.getByTestId('payment-received').innerText()).toBe('CNY 710.00 at 1 USD = 7.10 CNY');
+    const paidNow = (Number(quote.totals.deposit) + 100).toFixed(2);
+    await expect.poll(() => page.getByTestId('invoice-paid').innerText()).toBe(grouped(paidNow));
+
     // The buyer leaves with the PI: downloaded as a PDF from the browser, the copy stored at issue.
     await page.getByTestId('document-button').click();
     await page.getByTestId('document-options').waitFor();

@@ -150,6 +150,35 @@ describe('pro-forma invoices', () => {
     expect(undone).toMatchObject({ status: 'deposit_received', balanceDue: pi.totals.balance });
   });
 
+  it('records money handed over in another currency at the rate agreed, or at the stored rates of the day', async () => {
+    const pi = await invoke(core, 'invoices.create', { quoteId: (await acceptedQuote()).id });
+    // RMB cash for a USD PI, 1 USD = 7.10 CNY agreed: 5,000 ÷ 7.10 = 704.225… → 704.23 (half away from zero).
+    const cash = await invoke(core, 'invoices.addPayment', { id: pi.id, received: { currency: 'CNY', amount: '5000', rate: '7.10' }, method: 'cash', kind: 'deposit' });
+    expect(cash.payments[0]).toMatchObject({ amount: '704.23', received: { currency: 'CNY', amount: '5000.00', rate: '7.10' } });
+    expect(cash.paid).toBe('704.23');
+    // No rate given: the stored ones (USD 7.1234, AED 1.9395 CNY): 1 USD = 3.67280227 AED; 367.28 AED → 100.00 USD.
+    const aed = await invoke(core, 'invoices.addPayment', { id: pi.id, received: { currency: 'AED', amount: '367.28' }, method: 'cash', kind: 'other' });
+    expect(aed.payments[1]).toMatchObject({ amount: '100.00', received: { currency: 'AED', amount: '367.28', rate: '3.67280227' } });
+    // The PI's own currency given as "received" is a plain payment.
+    const usd = await invoke(core, 'invoices.addPayment', { id: pi.id, received: { currency: 'USD', amount: '1' }, method: 'cash', kind: 'other' });
+    expect(usd.payments[2]).toMatchObject({ amount: '1.00', received: null });
+    expect(usd.paid).toBe('805.23');
+  });
+
+  it('names the field when a payment in another currency cannot be recorded, and records nothing', async () => {
+    const pi = await invoke(core, 'invoices.create', { quoteId: (await acceptedQuote()).id });
+    const pay = (input: Record<string, unknown>) => failure(invoke(core, 'invoices.addPayment', { id: pi.id, method: 'cash', kind: 'deposit', ...input } as never));
+    expect(await pay({ received: { currency: 'BRL', amount: '100' } })).toMatchObject({ code: 'invalid_input', field: 'received.rate' });
+    expect(await pay({ amount: '10', received: { currency: 'CNY', amount: '71' } })).toMatchObject({ field: 'amount' });
+    expect(await pay({})).toMatchObject({ field: 'amount' });
+    expect(await pay({ received: { currency: 'XYZ', amount: '1' } })).toMatchObject({ field: 'received.currency' });
+    expect(await pay({ received: { currency: 'CNY', amount: '1', rate: '0' } })).toMatchObject({ field: 'received.rate' });
+    const tooMuch = await pay({ received: { currency: 'CNY', amount: '9999999', rate: '7.1' } });
+    expect(tooMuch).toMatchObject({ field: 'received.amount' });
+    expect(tooMuch.message).toContain(pi.totals.grandTotal);
+    expect((await invoke(core, 'invoices.get', { id: pi.id })).payments).toEqual([]);
+  });
+
   it('ships the reserved stock, and a cancelled PI releases it and takes no payments', async () => {
     const q = await acceptedQuote();
     const pi = await invoke(core, 'invoices.create', { quoteId: q.id });

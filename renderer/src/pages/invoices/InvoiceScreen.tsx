@@ -16,6 +16,9 @@ import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, 
 
 interface PaymentValues {
   amount: string;
+  /** The currency handed over: the PI's, or another one with the rate agreed. */
+  currency: string;
+  rate?: string;
   method: PaymentMethod;
   kind: PaymentKind;
   paidOn: string;
@@ -25,6 +28,14 @@ interface PaymentValues {
 function todayText(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** 1 unit of `base` in units of `other`, from their rates to CNY (a suggestion staff can change). */
+function crossRate(rates: Array<{ currency: string; rate: { cnyPerUnit: string } | null }>, base: string, other: string): string {
+  const cny = (c: string) => (c === 'CNY' ? 1 : Number(rates.find((r) => r.currency === c)?.rate?.cnyPerUnit ?? NaN));
+  const rate = cny(base) / cny(other);
+  if (!Number.isFinite(rate) || rate <= 0) return '';
+  return rate >= 100 ? rate.toFixed(2) : rate.toFixed(4).replace(/0{1,2}$/, '');
 }
 
 function suggestedPayment(pi: Invoice): Pick<PaymentValues, 'amount' | 'kind'> {
@@ -42,6 +53,12 @@ export function InvoiceScreen() {
   const [saving, setSaving] = useState(false);
   const query = useApiQuery('invoices.get', { id: invoiceId }, { enabled: Number.isInteger(invoiceId) && invoiceId > 0 });
   const pi = query.data;
+  const rates = useApiQuery('rates.list', {}, { staleTime: 60_000 });
+  const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
+  const payCurrency = Form.useWatch('currency', form);
+  const payAmount = Form.useWatch('amount', form);
+  const payRate = Form.useWatch('rate', form);
+  const foreign = pi !== undefined && payCurrency !== undefined && payCurrency !== pi.currency;
 
   const store = (invoice: Invoice) => {
     client.setQueryData(['invoices.get', { id: invoiceId }], invoice);
@@ -49,8 +66,17 @@ export function InvoiceScreen() {
   };
 
   useEffect(() => {
-    if (pi) form.setFieldsValue({ ...suggestedPayment(pi), method: 'tt', paidOn: todayText(), reference: '' });
+    if (pi) form.setFieldsValue({ ...suggestedPayment(pi), currency: pi.currency, rate: '', method: 'tt', paidOn: todayText(), reference: '' });
   }, [pi, form]);
+
+  // Paying in another currency: the amount becomes what is handed over, the rate is suggested from the stored rates.
+  const changeCurrency = (currency: string) => {
+    if (!pi) return;
+    const rate = currency === pi.currency ? '' : crossRate(rates.data ?? [], pi.currency, currency);
+    const due = suggestedPayment(pi).amount;
+    const amount = currency === pi.currency || !rate ? due : (Number(due) * Number(rate)).toFixed(2);
+    form.setFieldsValue({ rate, amount });
+  };
 
   if (query.error) return <Alert type="error" showIcon title={query.error.message} />;
   if (!pi) return <Skeleton active />;
@@ -60,11 +86,13 @@ export function InvoiceScreen() {
   const pay = async (v: PaymentValues) => {
     setSaving(true);
     try {
-      store(await call('invoices.addPayment', { id: invoiceId, amount: v.amount, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' }));
+      const paid = v.currency !== pi.currency ? { received: { currency: v.currency, amount: v.amount, ...(v.rate ? { rate: v.rate } : {}) } } : { amount: v.amount };
+      store(await call('invoices.addPayment', { id: invoiceId, ...paid, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' }));
       void message.success(t('payments.saved'));
     } catch (error) {
       const e = error as ApiCallError;
-      if (e.field && ['amount', 'method', 'kind', 'paidOn', 'reference'].includes(e.field)) form.setFields([{ name: e.field as never, errors: [e.message] }]);
+      const field = e.field?.replace(/^received\./, '');
+      if (field && ['amount', 'currency', 'rate', 'method', 'kind', 'paidOn', 'reference'].includes(field)) form.setFields([{ name: field as never, errors: [e.message] }]);
       else void message.error(e.message);
     } finally {
       setSaving(false);
@@ -194,7 +222,22 @@ export function InvoiceScreen() {
               { title: t('payments.date'), dataIndex: 'paidOn', width: 100 },
               { title: t('payments.kind'), dataIndex: 'kind', width: 90, render: (k: string) => t(`kinds.${k}`) },
               { title: t('payments.method'), dataIndex: 'method', width: 120, render: (m: string) => t(`methods.${m}`) },
-              { title: t('payments.amount'), dataIndex: 'amount', width: 120, align: 'right', render: (a: string) => groupDigits(a) },
+              {
+                title: t('payments.amount'),
+                dataIndex: 'amount',
+                width: 250,
+                align: 'right',
+                render: (a: string, p) => (
+                  <>
+                    {groupDigits(a)}
+                    {p.received && (
+                      <div style={{ color: '#888', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="payment-received">
+                        {t('payments.receivedAs', { amount: money(p.received.currency, p.received.amount), base: pi.currency, rate: p.received.rate, currency: p.received.currency })}
+                      </div>
+                    )}
+                  </>
+                ),
+              },
               { title: t('payments.reference'), dataIndex: 'reference' },
               {
                 title: '',
@@ -206,9 +249,31 @@ export function InvoiceScreen() {
           />
           {open && pi.balanceDue !== '0.00' && (
             <Form form={form} layout="inline" onFinish={pay} style={{ marginTop: 8, rowGap: 8 }} size="small" className="sk-pay-form">
-              <Form.Item name="amount" rules={[{ required: true, message: t('payments.amountRequired') }]}>
-                <Input prefix={pi.currency} inputMode="decimal" style={{ width: 135 }} data-testid="pay-amount" />
+              <Form.Item name="currency">
+                <Select
+                  showSearch
+                  style={{ width: 84 }}
+                  aria-label={t('payments.currency')}
+                  onChange={changeCurrency}
+                  options={(currencies.data ?? [pi.currency]).map((c) => ({ value: c, label: c }))}
+                  data-testid="pay-currency"
+                />
               </Form.Item>
+              <Form.Item name="amount" rules={[{ required: true, message: t('payments.amountRequired') }]}>
+                <Input inputMode="decimal" style={{ width: 120 }} aria-label={t('payments.amount')} data-testid="pay-amount" />
+              </Form.Item>
+              {foreign && (
+                <Form.Item name="rate" extra={Number(payRate) > 0 && Number(payAmount) > 0 ? `≈ ${money(pi.currency, (Number(payAmount) / Number(payRate)).toFixed(2))}` : undefined}>
+                  <Input
+                    inputMode="decimal"
+                    addonBefore={`1 ${pi.currency} =`}
+                    addonAfter={payCurrency}
+                    placeholder={t('payments.rate')}
+                    style={{ width: 210 }}
+                    data-testid="pay-rate"
+                  />
+                </Form.Item>
+              )}
               <Form.Item name="kind">
                 <Select style={{ width: 92 }} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
               </Form.Item>
