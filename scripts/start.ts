@@ -26,8 +26,11 @@ function findElectron(): { path: string } | { reason: string } {
   });
   const executable = probe.stdout?.trim().split('\n').pop();
   if (probe.status === 0 && executable) return { path: executable };
-  const message = `${probe.stderr ?? ''}`.split('\n').find((l) => /Error|failed/i.test(l)) ?? 'not installed';
-  return { reason: message.trim() };
+  const stderr = `${probe.stderr ?? ''}`;
+  const error = stderr.split('\n').find((l) => /Error|failed/i.test(l))?.trim();
+  // electron ≥42 downloads its binary on first use; offline that download fails.
+  if (/Downloading Electron/i.test(`${probe.stdout ?? ''}${stderr}`)) return { reason: `its binary is not installed and could not be downloaded${error ? `: ${error}` : ''}` };
+  return { reason: error ?? 'its binary is not installed' };
 }
 
 function newestMtime(dir: string): number {
