@@ -7,8 +7,8 @@
  * through the stock service in one immediate transaction exactly as
  * dispatch.ts would run a handler.
  *
- * Quotations with lines and pro-forma invoices (with their stock reservations)
- * are among the operations. To add an area: add an entry
+ * Quotations with lines, deleted drafts, pro-forma invoices (with their stock
+ * reservations) and payments in another currency are among the operations. To add an area: add an entry
  * to OPERATIONS with run (do it, return a report) and verify (find the
  * reported record in full), and a check to WHOLE_CHECKS that finds any
  * half-written record of that kind in the whole database (a quotation
@@ -256,6 +256,48 @@ export const OPERATIONS: CrashOperation[] = [
       }
     },
   },
+  {
+    name: 'quotes.delete',
+    weight: 4,
+    run: async (s) => {
+      const items = pickProducts(s, 3);
+      if (!items) return OPERATIONS[0]!.run(s);
+      const q = await invoke(s.core, 'quotes.create', {
+        newBuyer: { company: `Crash deleted-draft buyer ${s.run}-${s.seq}`, country: 'EG' },
+        currency: 'CNY',
+        lines: items.map((itemNo) => ({ itemNo, qty: 288 })),
+      });
+      await invoke(s.core, 'quotes.delete', { id: q.id });
+      return { op: 'quotes.delete', number: q.number };
+    },
+    verify: async (core, r) => {
+      // By number: SQLite may give the deleted row's id to the next quotation, never its number.
+      const live = core.db.prepare('SELECT count(*) AS n FROM quotes WHERE number = ?').get(r.number) as { n: number };
+      const kept = core.db.prepare('SELECT count(*) AS n FROM deleted_quotes WHERE number = ?').get(r.number) as { n: number };
+      if (live.n !== 0) return `deleted draft ${String(r.number)} is still there`;
+      return kept.n === 1 ? null : `deleted draft ${String(r.number)} left no record of its number`;
+    },
+  },
+  {
+    name: 'invoices.addPayment (in another currency)',
+    weight: 4,
+    run: async (s) => {
+      const open = await invoke(s.core, 'invoices.list', { status: ['issued', 'deposit_received'], limit: 20 });
+      const pi = open.items.find((i) => i.currency === 'CNY' && Number(i.balanceDue) >= 10);
+      if (!pi) return OPERATIONS[0]!.run(s);
+      // USD cash for a CNY PI at 1 CNY = 0.1400 USD: 1.40 USD is 10.00 CNY.
+      const paid = await invoke(s.core, 'invoices.addPayment', {
+        id: pi.id, received: { currency: 'USD', amount: '1.40', rate: '0.14' }, method: 'cash', kind: 'other', reference: `crash ${s.run}-${s.seq}`,
+      });
+      return { op: 'invoices.addPayment (in another currency)', number: pi.number, reference: `crash ${s.run}-${s.seq}`, paid: paid.paid };
+    },
+    verify: async (core, r) => {
+      const pi = await invoke(core, 'invoices.get', { number: r.number as string });
+      const p = pi.payments.find((x) => x.reference === r.reference);
+      if (!p) return `the payment ${String(r.reference)} on ${pi.number} is missing`;
+      return p.amount === '10.00' && p.received?.amount === '1.40' && p.received.currency === 'USD' ? null : `the payment ${String(r.reference)} was written in part`;
+    },
+  },
 ];
 
 export const WHOLE_CHECKS: WholeCheck[] = [
@@ -343,6 +385,29 @@ export const WHOLE_CHECKS: WholeCheck[] = [
       )
         .filter((q) => q.lines === 0 || q.lines !== q.line_count || q.amount !== q.amount_cents)
         .map((q) => `quotation ${q.number} has ${q.lines} lines (stored ${q.line_count}) and amount ${q.amount} (stored ${q.amount_cents})`),
+  },
+  {
+    name: 'no quotation number is both deleted and in use, and no line outlives its quotation',
+    check: (core) => [
+      ...(core.db.prepare('SELECT d.number, d.revision FROM deleted_quotes d JOIN quotes q ON q.year = d.year AND q.seq = d.seq AND q.revision = d.revision').all() as Array<{ number: string; revision: number }>)
+        .map((d) => `${d.number} rev ${d.revision} is deleted and in use`),
+      ...(core.db.prepare('SELECT l.quote_id FROM quote_lines l LEFT JOIN quotes q ON q.id = l.quote_id WHERE q.id IS NULL').all() as Array<{ quote_id: number }>)
+        .map((l) => `a line of deleted quotation ${l.quote_id} is left`),
+    ],
+  },
+  {
+    name: 'every payment in another currency has what was received and the rate, and its amount follows from them',
+    check: (core) =>
+      (
+        core.db
+          .prepare(
+            `SELECT id, amount_cents, received_currency, received_cents, received_rate_e8 FROM payments
+              WHERE received_currency IS NOT NULL OR received_cents IS NOT NULL OR received_rate_e8 IS NOT NULL`,
+          )
+          .all() as Array<{ id: number; amount_cents: number; received_currency: string | null; received_cents: number | null; received_rate_e8: number | null }>
+      )
+        .filter((p) => p.received_currency === null || p.received_cents === null || p.received_rate_e8 === null || Math.abs(p.amount_cents - (p.received_cents * 1e8) / p.received_rate_e8) > 0.5)
+        .map((p) => `payment ${p.id} is half-written`),
   },
   {
     name: 'every crash-test PI reserved the stock of every line',
