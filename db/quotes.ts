@@ -161,10 +161,10 @@ export function nextQuoteSeq(db: Db, year: number): number {
 export function deleteDraftQuote(db: Db, row: QuoteRow, buyerCompany: string, now: string): void {
   cached(
     db,
-    `INSERT INTO deleted_quotes (year, seq, revision, number, buyer_id, buyer_company, grand_total_cents, currency, line_count, deleted_at)
-     VALUES (@year, @seq, @revision, @number, @buyer_id, @buyer_company, @grand_total_cents, @currency, @line_count, @now)`,
+    `INSERT INTO deleted_quotes (quote_id, year, seq, revision, number, buyer_id, buyer_company, grand_total_cents, currency, line_count, deleted_at)
+     VALUES (@quote_id, @year, @seq, @revision, @number, @buyer_id, @buyer_company, @grand_total_cents, @currency, @line_count, @now)`,
   ).run({
-    year: row.year, seq: row.seq, revision: row.revision, number: row.number, buyer_id: row.buyer_id, buyer_company: buyerCompany,
+    quote_id: row.id, year: row.year, seq: row.seq, revision: row.revision, number: row.number, buyer_id: row.buyer_id, buyer_company: buyerCompany,
     grand_total_cents: row.grand_total_cents, currency: row.currency, line_count: row.line_count, now,
   });
   cached(db, "UPDATE quotes SET status = 'draft' WHERE id = ? AND sent_at IS NULL AND status = 'expired'").run(row.id);
@@ -191,9 +191,12 @@ export function insertQuote(
   now: string,
 ): number {
   const columns = ['year', 'seq', 'number', 'revision', 'supersedes_id', ...TERMS_COLUMNS];
+  // The id is past every id ever given, a deleted draft's included: a screen still
+  // open on a deleted draft (another device) must not reach a new quotation.
   const info = cached(db, 
-      `INSERT INTO quotes (${columns.join(', ')}, status, created_at, updated_at)
-       VALUES (${columns.map((c) => `@${c}`).join(', ')}, 'draft', @now, @now)`,
+      `INSERT INTO quotes (id, ${columns.join(', ')}, status, created_at, updated_at)
+       VALUES ((SELECT COALESCE(MAX(m), 0) + 1 FROM (SELECT MAX(id) AS m FROM quotes UNION ALL SELECT MAX(quote_id) FROM deleted_quotes)),
+               ${columns.map((c) => `@${c}`).join(', ')}, 'draft', @now, @now)`,
     )
     .run({ ...q, now });
   return Number(info.lastInsertRowid);

@@ -4,8 +4,10 @@
 -- go with it. Its number is written here so that it is never given to another
 -- quotation (nextQuoteSeq takes the larger of the quotations' and these
 -- numbers): a draft may already have been printed and handed to a buyer.
--- The rows also tell the owner who lost which draft, and when.
+-- The rows also tell the owner who lost which draft, and when. Its id is not
+-- given again either (a screen still open on it must not reach another quotation).
 CREATE TABLE deleted_quotes (
+  quote_id       INTEGER NOT NULL UNIQUE,
   year           INTEGER NOT NULL,
   seq            INTEGER NOT NULL CHECK (seq >= 1),
   revision       INTEGER NOT NULL CHECK (revision >= 1),

@@ -282,7 +282,9 @@ describe('quotations', () => {
     expect(core.db.prepare('SELECT number, buyer_company, line_count FROM deleted_quotes').all()).toEqual([
       { number: 'JH-Q2026-0002', buyer_company: 'Al Noor General Trading LLC', line_count: 2 },
     ]);
-    expect((await invoke(core, 'quotes.create', { buyerId: stall.buyers.dubai.id })).number).toBe('JH-Q2026-0003');
+    const next = await invoke(core, 'quotes.create', { buyerId: stall.buyers.dubai.id });
+    expect(next.number).toBe('JH-Q2026-0003');
+    expect(next.id).toBeGreaterThan(mistake.id); // a screen still open on the deleted draft cannot reach it
     await invoke(core, 'quotes.send', { id: first.id });
     expect(await failure(invoke(core, 'quotes.delete', { id: first.id }))).toMatchObject({ code: 'conflict', field: 'id' });
     expect((await invoke(core, 'quotes.get', { id: first.id })).lines).toHaveLength(1);
