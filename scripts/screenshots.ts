@@ -90,6 +90,19 @@ const PAGES: Array<{ route: string; name: string; testId: string; action?: (page
   // The demo's draft for Lagos Mega Stores, its PI with a deposit, and the rates.
   { route: '/quotes/16', name: 'quote-screen', testId: 'quote-screen' },
   { route: '/invoices/6', name: 'invoice-screen', testId: 'invoice-screen' },
+  {
+    // A PI with its balance due: the deposit offered in RMB cash, the rate suggested from the stored rates.
+    route: '/invoices/7',
+    name: 'invoice-pay-rmb',
+    testId: 'invoice-screen',
+    action: async (page) => {
+      await page.getByTestId('pay-currency').click();
+      await page.keyboard.type('CNY');
+      await page.locator('.ant-select-item-option-active', { hasText: 'CNY' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('pay-rate').waitFor();
+    },
+  },
   { route: '/quotes/rates', name: 'rates', testId: 'rates-page' },
   { route: '/settings', name: 'settings', testId: 'settings-page' },
 ];
