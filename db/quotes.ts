@@ -171,6 +171,29 @@ export function deleteDraftQuote(db: Db, row: QuoteRow, buyerCompany: string, no
   cached(db, "DELETE FROM quotes WHERE id = ? AND status = 'draft'").run(row.id);
 }
 
+export interface DeletedQuoteRow {
+  quote_id: number;
+  number: string;
+  revision: number;
+  buyer_id: number | null;
+  buyer_company: string;
+  grand_total_cents: number;
+  currency: string;
+  line_count: number;
+  deleted_at: string;
+}
+
+/** Deleted drafts, the latest first. */
+export function deletedQuotes(db: Db, limit: number, offset: number): { rows: DeletedQuoteRow[]; total: number } {
+  const rows = cached<[number, number], DeletedQuoteRow>(
+    db,
+    `SELECT quote_id, number, revision, buyer_id, buyer_company, grand_total_cents, currency, line_count, deleted_at
+       FROM deleted_quotes ORDER BY deleted_at DESC, quote_id DESC LIMIT ? OFFSET ?`,
+  ).all(limit, offset);
+  const total = cached<[], { n: number }>(db, 'SELECT count(*) AS n FROM deleted_quotes').get()?.n ?? 0;
+  return { rows, total };
+}
+
 /** Gives a superseded revision back the status it had before it was revised, when its newer draft is deleted. */
 export function unsupersede(db: Db, id: number, now: string): void {
   cached(

@@ -4,7 +4,7 @@
 -- go with it. Its number is written here so that it is never given to another
 -- quotation (nextQuoteSeq takes the larger of the quotations' and these
 -- numbers): a draft may already have been printed and handed to a buyer.
--- The rows also tell the owner who lost which draft, and when. Its id is not
+-- The rows also tell the owner which draft was deleted, for which buyer, and when. Its id is not
 -- given again either (a screen still open on it must not reach another quotation).
 CREATE TABLE deleted_quotes (
   quote_id       INTEGER NOT NULL UNIQUE,

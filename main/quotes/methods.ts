@@ -103,6 +103,12 @@ export const quotesMethods = {
     input: z.strictObject({ id }),
     handler: (input, { core }) => quotes.deleteDraft(core, input.id),
   }),
+  'quotes.deletedDrafts': method({
+    summary: 'Deleted drafts, the latest first: number, buyer, total, lines and when, kept for the record.',
+    access: 'staff',
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }),
+    handler: (input, { core }) => quotes.deletedDrafts(core, input.limit, input.offset),
+  }),
   'quotes.duplicate': method({
     summary: 'Copies a quotation for another buyer (buyerId or newBuyer) as a new draft, in that buyer\'s currency unless one is given.',
     access: 'staff',

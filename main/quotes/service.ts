@@ -23,9 +23,9 @@ import { rateE8On, rateText } from '../rates/service';
 import { DecimalError, fromScaled, toScaled } from '../money/decimal';
 import { addDays, localDate, yearOf } from './dates';
 import { buildParts, derivePriceE4, type DocumentParts, type PricingTerms } from './document';
-import { CNY_RATE_E8, pickTier, unitPrice, type ContainerSpec } from './totals';
+import { CNY_RATE_E8, money, pickTier, unitPrice, type ContainerSpec } from './totals';
 import { MAX_QTY, type LineInput, type QuickBuyer, type QuoteChanges, type QuoteCreate, type TermsInput } from './schema';
-import type { BuyerBlock, Discount, Incoterm, Quote, QuoteRef, QuoteSettings, QuoteStatus, QuoteSummary, SellerSnapshot, TradeDocument } from './types';
+import type { BuyerBlock, DeletedDraft, Discount, Incoterm, Quote, QuoteRef, QuoteSettings, QuoteStatus, QuoteSummary, SellerSnapshot, TradeDocument } from './types';
 
 const today = (core: Core) => localDate(core.now());
 const nowIso = (core: Core) => core.now().toISOString();
@@ -672,6 +672,23 @@ export function deleteDraft(core: Core, id: number): { deleted: string; reopened
   q.unsupersede(core.db, row.supersedes_id, now);
   expireDue(core); // a sent revision whose validity ended meanwhile is expired now
   return { deleted: displayNumber(row), reopened: ref(requireQuote(core, row.supersedes_id)) };
+}
+
+/** Deleted drafts, the latest first: which number, for which buyer, what it held, when. */
+export function deletedDrafts(core: Core, limit: number, offset: number): { items: DeletedDraft[]; total: number } {
+  const { rows, total } = q.deletedQuotes(core.db, limit, offset);
+  return {
+    total,
+    items: rows.map((r) => ({
+      displayNumber: displayNumber(r),
+      buyerId: r.buyer_id,
+      company: r.buyer_company,
+      currency: r.currency,
+      grandTotal: money(r.grand_total_cents),
+      lineCount: r.line_count,
+      deletedAt: r.deleted_at,
+    })),
+  };
 }
 
 function copyLines(core: Core, fromId: number, toId: number, transform: (line: q.QuoteLineWrite) => q.QuoteLineWrite, terms: PricingTerms): void {

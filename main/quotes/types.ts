@@ -246,6 +246,18 @@ export interface Quote extends TradeDocument {
   updatedAt: string;
 }
 
+/** A deleted draft, as kept for the record. */
+export interface DeletedDraft {
+  /** "Q2026-0007" or "Q2026-0007-R2". */
+  displayNumber: string;
+  buyerId: number | null;
+  company: string;
+  currency: string;
+  grandTotal: Money;
+  lineCount: number;
+  deletedAt: string;
+}
+
 /** A row of the quotation list. */
 export interface QuoteSummary {
   id: number;

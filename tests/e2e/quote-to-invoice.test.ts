@@ -69,6 +69,9 @@ describe('quoting at the stall in Chromium', () => {
     await page.getByTestId('quotes-page').waitFor();
     await expect.poll(() => page.getByTestId('quotes-page').innerText()).not.toContain(draft.displayNumber);
     expect(await invoke(server.core, 'quotes.list', { status: ['draft'] })).toMatchObject({ total: 0 });
+    // The list keeps a record of it.
+    await page.getByTestId('deleted-drafts').click();
+    await expect.poll(() => page.locator('.ant-modal').innerText()).toContain(draft.displayNumber);
     await context.close();
   });
 

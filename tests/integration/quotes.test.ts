@@ -279,9 +279,13 @@ describe('quotations', () => {
     expect(await invoke(core, 'quotes.delete', { id: mistake.id })).toEqual({ deleted: 'JH-Q2026-0002', reopened: null });
     expect(await failure(invoke(core, 'quotes.get', { id: mistake.id }))).toMatchObject({ code: 'not_found' });
     expect(core.db.prepare('SELECT count(*) AS n FROM quote_lines WHERE quote_id = ?').get(mistake.id)).toEqual({ n: 0 });
-    expect(core.db.prepare('SELECT number, buyer_company, line_count FROM deleted_quotes').all()).toEqual([
-      { number: 'JH-Q2026-0002', buyer_company: 'Al Noor General Trading LLC', line_count: 2 },
-    ]);
+    expect(await invoke(core, 'quotes.deletedDrafts', {})).toEqual({
+      total: 1,
+      items: [{
+        displayNumber: 'JH-Q2026-0002', buyerId: stall.buyers.dubai.id, company: 'Al Noor General Trading LLC',
+        currency: 'AED', grandTotal: mistake.totals.grandTotal, lineCount: 2, deletedAt: '2026-03-10T10:00:00.000Z',
+      }],
+    });
     const next = await invoke(core, 'quotes.create', { buyerId: stall.buyers.dubai.id });
     expect(next.number).toBe('JH-Q2026-0003');
     expect(next.id).toBeGreaterThan(mistake.id); // a screen still open on the deleted draft cannot reach it

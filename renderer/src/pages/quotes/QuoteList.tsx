@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/hooks';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { countryName } from '../../lib/countries';
+import { DeletedDrafts } from './DeletedDrafts';
 import { NewQuoteModal } from './NewQuoteModal';
 import { QuoteSettingsModal } from './QuoteSettingsModal';
 import { QUOTE_STATUSES, STATUS_COLORS, money } from './format';
@@ -68,6 +69,7 @@ export function QuoteList() {
             onChange={(v) => { setCountry(v); setPage(1); }}
           />
           <Button icon={<SettingOutlined />} onClick={() => setConfiguring(true)} aria-label={t('list.settings')} title={t('list.settings')} />
+          <DeletedDrafts />
           <Link to="/quotes/rates">
             <Button icon={<DollarOutlined />} data-testid="open-rates">{t('list.rates')}</Button>
           </Link>
