@@ -44,11 +44,12 @@ export function NetworkSettings() {
 
   const columns = [
     { title: t('network.device'), dataIndex: 'name', key: 'name' },
-    { title: t('network.pairedAt'), key: 'pairedAt', render: (_: unknown, d: Device) => when(d.pairedAt) },
-    { title: t('network.lastSeen'), key: 'lastSeen', render: (_: unknown, d: Device) => when(d.lastSeenAt) },
+    { title: t('network.pairedAt'), key: 'pairedAt', width: 160, render: (_: unknown, d: Device) => when(d.pairedAt) },
+    { title: t('network.lastSeen'), key: 'lastSeen', width: 160, render: (_: unknown, d: Device) => when(d.lastSeenAt) },
     {
       title: t('network.allowOwner'),
       key: 'allowOwner',
+      width: 150,
       render: (_: unknown, d: Device) => (
         <Switch size="small" checked={d.allowOwner} disabled={Boolean(d.revokedAt)} onChange={(allowOwner) => run(() => allow.mutateAsync({ id: d.id, allow: allowOwner }))} />
       ),
@@ -56,6 +57,7 @@ export function NetworkSettings() {
     {
       title: '',
       key: 'revoke',
+      width: 190,
       render: (_: unknown, d: Device) =>
         d.revokedAt ? (
           <Tag>{t('network.revokedOn', { time: when(d.revokedAt) })}</Tag>
@@ -124,7 +126,8 @@ export function NetworkSettings() {
       {s.devices.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('network.noDevices')} />
       ) : (
-        <Table size="small" rowKey="id" pagination={false} dataSource={s.devices} columns={columns} data-testid="devices-table" />
+        // Fixed layout: a refresh (last seen, revoked) never moves the buttons under a finger or a pointer.
+        <Table size="small" rowKey="id" pagination={false} tableLayout="fixed" dataSource={s.devices} columns={columns} data-testid="devices-table" />
       )}
     </>,
   );
