@@ -94,12 +94,10 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
 }
 
 export function getInvoice(core: Core, id: number): Invoice {
-  expireDue(core);
   return toInvoice(core, requireInvoice(core, id));
 }
 
 export function getInvoiceByNumber(core: Core, number: string): Invoice {
-  expireDue(core);
   const row = q.getInvoiceByNumber(core.db, number.trim());
   if (!row) throw notFound(msg(`There is no pro-forma invoice ${number}`, `没有形式发票 ${number}`), 'number');
   return toInvoice(core, row);
@@ -307,7 +305,6 @@ export function cancelInvoice(core: Core, id: number, reason: string): Invoice {
 }
 
 export function listInvoices(core: Core, filter: q.InvoiceListFilter): { items: InvoiceSummary[]; total: number } {
-  expireDue(core);
   const { rows, total } = q.listInvoices(core.db, filter);
   return {
     total,

@@ -6,28 +6,18 @@ import { callMethod, describeMethods } from '../api/dispatch';
 import { ERROR_STATUS, pickLocale, type ApiError, type Locale } from '../api/errors';
 import type { Session } from '../api/method';
 import { toApiError } from '../api/dispatch';
-import { findImageFile } from '../files/imageStore';
+import { findImageFile } from '../files/imagePaths';
 import { deviceSession, pairDevice, pcSession } from '../auth/service';
 import { ownHostNames } from '../auth/lan';
 import { pairRequestSchema } from '../auth/pairing';
 import { zodToApiError } from '../api/validation';
 import { mimeOf, resolveStatic, staticBody } from './staticFiles';
+import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Largest request body accepted by POST /api/<method> (images travel as base64). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** The cookie a paired device keeps its token in (HttpOnly, SameSite=Strict). */
 export const DEVICE_COOKIE = 'sk_device';

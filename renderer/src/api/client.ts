@@ -7,7 +7,7 @@ type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
 /** What the Electron preload exposes; absent in browser mode. */
 interface Bridge {
-  call(method: string, input: unknown, locale: string): Promise<Outcome>;
+  call(method: string, input: unknown, locale: string, callId?: string): Promise<Outcome>;
 }
 
 declare global {
@@ -36,12 +36,12 @@ export function setApiLocale(locale: string): void {
   currentLocale = locale;
 }
 
-async function overHttp(method: string, input: unknown): Promise<Outcome> {
+async function overHttp(method: string, input: unknown, callId?: string): Promise<Outcome> {
   let response: Response;
   try {
     response = await fetch(`./api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Stallkeeper-Locale': currentLocale },
+      headers: { 'Content-Type': 'application/json', 'X-Stallkeeper-Locale': currentLocale, ...(callId ? { 'X-Stallkeeper-Call': callId } : {}) },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
@@ -69,12 +69,26 @@ export function onUnpairedChange(listener: () => void): () => void {
   return () => unpairedListeners.delete(listener);
 }
 
+/** Options of a long call: its id, whose progress events arrive through app.events (see ../app/progress.tsx). */
+export interface CallOptions {
+  callId?: string;
+}
+
+let callCounter = 0;
+/** A fresh id for a call whose progress the page follows. */
+export function newCallId(): string {
+  callCounter += 1;
+  return `${Date.now().toString(36)}-${callCounter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
 /**
  * Calls one method of the API table, through the Electron bridge when it
  * exists and over HTTP otherwise. Resolves with the result or throws ApiCallError.
  */
-export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const outcome = window.stallkeeper ? await window.stallkeeper.call(method, input, currentLocale) : await overHttp(method, input);
+export async function call<M extends MethodName>(method: M, input: ApiInput<M>, options: CallOptions = {}): Promise<ApiOutput<M>> {
+  const outcome = window.stallkeeper
+    ? await window.stallkeeper.call(method, input, currentLocale, options.callId)
+    : await overHttp(method, input, options.callId);
   if (!outcome.ok && outcome.error.code === 'unauthorized' && !unpaired) {
     unpaired = true;
     unpairedListeners.forEach((l) => l());
@@ -105,9 +119,18 @@ export function isDesktop(): boolean {
  * Desktop-only calls that are not API methods (printing to the system's
  * printers, save dialogs): they exist only behind the Electron bridge.
  */
-export async function callDesktop<T>(method: `print.${string}`, input: unknown): Promise<T> {
+export async function callDesktop<T>(method: `print.${string}` | `files.${string}` | `updates.${string}`, input: unknown): Promise<T> {
   if (!window.stallkeeper) throw new ApiCallError({ code: 'unavailable', message: 'Only in the desktop app' });
   const outcome = await window.stallkeeper.call(method, input, currentLocale);
+  if (!outcome.ok) throw new ApiCallError(outcome.error);
+  return outcome.result as T;
+}
+
+/** The door's own calls (both doors): events (progress, menu commands, core restarts), cancelling a call, the app's versions. */
+export type DoorMethod = 'app.events' | 'app.cancel' | 'app.setLanguage' | 'app.info';
+
+export async function callDoor<T>(method: DoorMethod, input: unknown): Promise<T> {
+  const outcome = window.stallkeeper ? await window.stallkeeper.call(method, input, currentLocale) : await overHttp(method, input);
   if (!outcome.ok) throw new ApiCallError(outcome.error);
   return outcome.result as T;
 }

@@ -10,6 +10,7 @@ import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
 import { NAV_ITEMS } from './nav';
 import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
+import { AppCommands } from './commands';
 
 // Each page is its own chunk, loaded when first opened: the shell starts with
 // what every page shares (React, antd, i18n) and nothing else.
@@ -37,6 +38,7 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6 } }} componentSize="middle">
       <AntApp>
+        <AppCommands />
         <Layout style={{ minHeight: '100vh' }}>
           <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg">
             <div className="sk-brand">
