@@ -10,6 +10,7 @@ import { ratesMethods } from '../rates/methods';
 import { authMethods, networkMethods } from '../auth/methods';
 import { backupMethods } from '../backup/methods';
 import { stockMethods } from '../stock/methods';
+import { diagnosticsMethods } from '../diagnostics/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -29,6 +30,7 @@ export const apiTable = {
   ...authMethods,
   ...networkMethods,
   ...backupMethods,
+  ...diagnosticsMethods,
 };
 
 export type ApiTable = typeof apiTable;

@@ -7,6 +7,7 @@ import type { OpenedInfo } from '../coreProcess/protocol';
 import { EventHub } from '../events/hub';
 import { catchProcessErrors, configureLogging, currentLogDir, logError, logInfo, logsDirOf } from '../logging/log';
 import { spawnUtilityCore } from './coreHost';
+import { saveDiagnostics } from './diagnostics';
 import { registerIpc, type ElectronDoor } from './ipc';
 import { menuLanguageOf, menuTemplate, type AppCommand, type MenuLanguage } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -192,6 +193,12 @@ export function startElectronApp(): void {
       }),
       desktopCall: (method, input, window, locale) => services.desktopCall?.(method, input, window, locale) ?? null,
     };
+    const uiLocale = (): 'en' | 'zh' => (language === 'zh-CN' ? 'zh' : 'en');
+    services.desktopCall = (method, _input, window, locale) => {
+      if (method === 'files.saveDiagnostics') return saveDiagnostics(core, window, locale);
+      return null;
+    };
+    services.commands['save-diagnostics'] = () => void saveDiagnostics(core, BrowserWindow.getFocusedWindow(), uiLocale());
     registerIpc(door);
     installMenu(language, services);
     createWindow();

@@ -32,6 +32,11 @@ export class EventHub {
     for (const wake of [...this.waiters]) wake();
   }
 
+  /** How many polls are waiting for the next event (a page that is listening has one). */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
   get last(): number {
     return this.seq;
   }

@@ -8,6 +8,8 @@ import { getSecurity } from '../../db/auth';
 import { ensureRendererBuilt } from './renderer';
 import { startServer } from './server';
 import { createLanControl, DEFAULT_LAN_PORT } from './lanListener';
+import { JobRunner } from '../jobs/runner';
+import { catchProcessErrors, configureLogging, logInfo, logsDirOf } from '../logging/log';
 
 const HELP = `Usage: npm run serve -- [--data DIR] [--port N] [--lan] [--lan-port N]
 
@@ -73,7 +75,11 @@ export interface Serving {
 
 export async function serve(args: ServeArgs, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Serving> {
   const dir = await ensureRendererBuilt();
+  configureLogging({ dir: logsDirOf(args.data), process: 'server' });
   const core = openCore(args.data, { door: 'server' });
+  // Imports on a worker thread: the server keeps answering (and reports their progress) meanwhile.
+  core.jobs = new JobRunner(core.paths.root, { now: core.now });
+  logInfo('browser mode starting', { port: args.port });
   let scheduler: BackupScheduler | null = null;
   try {
     const lan = createLanControl(core, dir, { port: args.lanPort ?? DEFAULT_LAN_PORT });
@@ -103,6 +109,7 @@ export async function serve(args: ServeArgs, log: (line: string) => void = (l) =
 }
 
 async function main(): Promise<void> {
+  catchProcessErrors({ exitOnUncaught: false });
   let args: ServeArgs | 'help';
   try {
     args = parseServeArgs(process.argv.slice(2));

@@ -82,13 +82,63 @@ export function newCallId(): string {
 }
 
 /**
+ * Long work: each such call gets an id, and the shell shows its progress
+ * (and a Cancel button where it stops cleanly) without the page doing anything.
+ */
+export const LONG_METHODS: Partial<Record<MethodName, { cancellable: boolean }>> = {
+  'products.import': { cancellable: true },
+  'buyers.import': { cancellable: true },
+  'products.export': { cancellable: false },
+  'backup.run': { cancellable: false },
+  'backup.export': { cancellable: false },
+  'backup.restore': { cancellable: false },
+  'documents.render': { cancellable: false },
+  'products.sampleTags': { cancellable: false },
+  'diagnostics.bundle': { cancellable: false },
+};
+
+export interface RunningCall {
+  callId: string;
+  method: string;
+  cancellable: boolean;
+  startedAt: number;
+}
+
+const running = new Map<string, RunningCall>();
+const runningListeners = new Set<() => void>();
+let runningSnapshot: RunningCall[] = [];
+function runningChanged(): void {
+  runningSnapshot = [...running.values()];
+  runningListeners.forEach((l) => l());
+}
+/** The long calls under way (for useSyncExternalStore). */
+export function runningCalls(): RunningCall[] {
+  return runningSnapshot;
+}
+export function onRunningCallsChange(listener: () => void): () => void {
+  runningListeners.add(listener);
+  return () => runningListeners.delete(listener);
+}
+
+/**
  * Calls one method of the API table, through the Electron bridge when it
  * exists and over HTTP otherwise. Resolves with the result or throws ApiCallError.
  */
 export async function call<M extends MethodName>(method: M, input: ApiInput<M>, options: CallOptions = {}): Promise<ApiOutput<M>> {
-  const outcome = window.stallkeeper
-    ? await window.stallkeeper.call(method, input, currentLocale, options.callId)
-    : await overHttp(method, input, options.callId);
+  const long = LONG_METHODS[method];
+  const callId = options.callId ?? (long ? newCallId() : undefined);
+  if (long && callId) {
+    running.set(callId, { callId, method, cancellable: long.cancellable, startedAt: Date.now() });
+    runningChanged();
+  }
+  let outcome: Outcome;
+  try {
+    outcome = window.stallkeeper
+      ? await window.stallkeeper.call(method, input, currentLocale, callId)
+      : await overHttp(method, input, callId);
+  } finally {
+    if (callId && running.delete(callId)) runningChanged();
+  }
   if (!outcome.ok && outcome.error.code === 'unauthorized' && !unpaired) {
     unpaired = true;
     unpairedListeners.forEach((l) => l());

@@ -11,6 +11,8 @@ import { NAV_ITEMS } from './nav';
 import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
 import { AppCommands } from './commands';
+import { PageBoundary } from './PageBoundary';
+import { CoreNotice, ProgressCenter } from './progress';
 
 // Each page is its own chunk, loaded when first opened: the shell starts with
 // what every page shares (React, antd, i18n) and nothing else.
@@ -39,6 +41,8 @@ export function App() {
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6 } }} componentSize="middle">
       <AntApp>
         <AppCommands />
+        <ProgressCenter />
+        <CoreNotice />
         <Layout style={{ minHeight: '100vh' }}>
           <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg">
             <div className="sk-brand">
@@ -72,13 +76,13 @@ export function App() {
               <PairGate>
                 <Suspense fallback={<Skeleton active />}>
                 <Routes>
-                  <Route path="/" element={<DashboardPage />} />
-                  <Route path="/products/*" element={<ProductsPage />} />
-                  <Route path="/stock" element={<StockPage />} />
-                  <Route path="/buyers/*" element={<BuyersPage />} />
-                  <Route path="/quotes/*" element={<QuotesPage />} />
-                  <Route path="/invoices/*" element={<InvoicesPage />} />
-                  <Route path="/settings" element={<SettingsPage />} />
+                  <Route path="/" element={<PageBoundary page="dashboard"><DashboardPage /></PageBoundary>} />
+                  <Route path="/products/*" element={<PageBoundary page="products"><ProductsPage /></PageBoundary>} />
+                  <Route path="/stock" element={<PageBoundary page="stock"><StockPage /></PageBoundary>} />
+                  <Route path="/buyers/*" element={<PageBoundary page="buyers"><BuyersPage /></PageBoundary>} />
+                  <Route path="/quotes/*" element={<PageBoundary page="quotes"><QuotesPage /></PageBoundary>} />
+                  <Route path="/invoices/*" element={<PageBoundary page="invoices"><InvoicesPage /></PageBoundary>} />
+                  <Route path="/settings" element={<PageBoundary page="settings"><SettingsPage /></PageBoundary>} />
                 </Routes>
                 </Suspense>
               </PairGate>

@@ -2,7 +2,7 @@ import { App, Descriptions, Modal, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { call, callDoor, type ApiCallError } from '../api/client';
+import { call, callDoor, isDesktop, type ApiCallError } from '../api/client';
 import { onAppEvent } from '../api/events';
 
 interface AppInfo {
@@ -41,7 +41,7 @@ function focusInput(element: HTMLElement): void {
  */
 export function AppCommands() {
   const { t } = useTranslation('shell');
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
@@ -105,6 +105,11 @@ export function AppCommands() {
     },
     [navigate, message, t],
   );
+
+  // The desktop menu follows the UI language.
+  useEffect(() => {
+    if (isDesktop()) void callDoor('app.setLanguage', { language: i18n.language }).catch(() => undefined);
+  }, [i18n.language]);
 
   useEffect(() => onAppEvent((event) => {
     if (event.type === 'command') void run(event.command);

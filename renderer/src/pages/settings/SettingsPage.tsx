@@ -7,6 +7,7 @@ import { ImageSlot } from './ImageSlot';
 import { OwnerSettings } from './OwnerSettings';
 import { BackupSettings } from './BackupSettings';
 import { NetworkSettings } from './NetworkSettings';
+import { DiagnosticsSettings } from './DiagnosticsSettings';
 
 type Snapshot = ApiOutput<'settings.get'>;
 type FormValues = Required<ApiInput<'settings.update'>>;
@@ -155,6 +156,7 @@ export function SettingsPage() {
       <OwnerSettings />
       <BackupSettings />
       <NetworkSettings />
+      <DiagnosticsSettings />
     </div>
   );
 }
