@@ -124,6 +124,11 @@ export class CoreClient implements CoreLink {
     });
   }
 
+  /** The methods of the calls under way (the updater waits for work to finish). */
+  pendingMethods(): string[] {
+    return [...this.pending.values()].map((p) => p.method);
+  }
+
   cancel(callId: string): void {
     this.send({ kind: 'cancel', callId });
   }

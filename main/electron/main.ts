@@ -8,6 +8,10 @@ import { EventHub } from '../events/hub';
 import { catchProcessErrors, configureLogging, currentLogDir, logError, logInfo, logsDirOf } from '../logging/log';
 import { spawnUtilityCore } from './coreHost';
 import { saveDiagnostics } from './diagnostics';
+import { printsInFlight } from './print';
+import { createUpdater, updaterCall } from './updater';
+import { WORK_METHODS } from '../updates/policy';
+import { updateSettingsFile } from '../updates/settingsFile';
 import { registerIpc, type ElectronDoor } from './ipc';
 import { menuLanguageOf, menuTemplate, type AppCommand, type MenuLanguage } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -194,11 +198,21 @@ export function startElectronApp(): void {
       desktopCall: (method, input, window, locale) => services.desktopCall?.(method, input, window, locale) ?? null,
     };
     const uiLocale = (): 'en' | 'zh' => (language === 'zh-CN' ? 'zh' : 'en');
-    services.desktopCall = (method, _input, window, locale) => {
+    const updater = createUpdater({
+      settingsFile: updateSettingsFile(app.getPath('userData')),
+      events,
+      work: () => [...core.pendingMethods().filter((m) => WORK_METHODS.has(m)), ...(printsInFlight() > 0 ? ['print'] : [])],
+    });
+    services.desktopCall = (method, input, window, locale) => {
       if (method === 'files.saveDiagnostics') return saveDiagnostics(core, window, locale);
+      if (method.startsWith('updates.')) return updaterCall(updater, method, input, window, locale).then((r) => r ?? { ok: false, error: { code: 'unknown_method', message: method } });
       return null;
     };
     services.commands['save-diagnostics'] = () => void saveDiagnostics(core, BrowserWindow.getFocusedWindow(), uiLocale());
+    services.commands['check-updates'] = () => void updater.check(true);
+    services.commands['update-from-file'] = () => void updater.fromFile(BrowserWindow.getFocusedWindow(), uiLocale());
+    // The first look for an update a minute after start (when online and idle).
+    setTimeout(() => void updater.check(false), 60_000).unref();
     registerIpc(door);
     installMenu(language, services);
     createWindow();

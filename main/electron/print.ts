@@ -43,7 +43,22 @@ export async function hasPrinter(contents: Electron.WebContents): Promise<boolea
  * by the app's own protocol (app://stallkeeper/print/…), which the session
  * allows by design; file:// stays blocked for every page, this one included.
  */
+let printing = 0;
+/** Prints under way (no update is checked for meanwhile). */
+export function printsInFlight(): number {
+  return printing;
+}
+
 export async function printPdf(pdf: Buffer, fileName: string, options: { silent: boolean; copies?: number }): Promise<PrintResult> {
+  printing += 1;
+  try {
+    return await printStaged(pdf, fileName, options);
+  } finally {
+    printing -= 1;
+  }
+}
+
+async function printStaged(pdf: Buffer, fileName: string, options: { silent: boolean; copies?: number }): Promise<PrintResult> {
   const job = stagePrintJob(pdf, fileName);
   const window = new BrowserWindow(printWindowOptions());
   try {

@@ -33,6 +33,13 @@ const fake = vi.hoisted(() => {
   };
 });
 
+// The updater library itself is not under test here (tests/unit/electron-updater.test.ts).
+vi.mock('electron-updater', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const autoUpdater = Object.assign(new Emitter(), { checkForUpdates: async () => null, setFeedURL: () => undefined });
+  return { default: { autoUpdater } };
+});
+
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   const { fork } = await import('node:child_process');
@@ -73,6 +80,7 @@ vi.mock('electron', async () => {
       quit: () => (fake.quits += 1),
     },
     BrowserWindow,
+    net: { isOnline: () => false },
     Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => fake.menus.push(menu) },
     ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => fake.handlers.set(channel, fn) },
     protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },

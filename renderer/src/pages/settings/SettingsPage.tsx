@@ -8,6 +8,7 @@ import { OwnerSettings } from './OwnerSettings';
 import { BackupSettings } from './BackupSettings';
 import { NetworkSettings } from './NetworkSettings';
 import { DiagnosticsSettings } from './DiagnosticsSettings';
+import { UpdateSettings } from './UpdateSettings';
 
 type Snapshot = ApiOutput<'settings.get'>;
 type FormValues = Required<ApiInput<'settings.update'>>;
@@ -157,6 +158,7 @@ export function SettingsPage() {
       <BackupSettings />
       <NetworkSettings />
       <DiagnosticsSettings />
+      <UpdateSettings />
     </div>
   );
 }
