@@ -63,6 +63,12 @@ async function printStaged(pdf: Buffer, fileName: string, options: { silent: boo
   const window = new BrowserWindow(printWindowOptions());
   try {
     await window.loadURL(job.url);
+    // The real-Electron smoke test (tests/e2e/electron-smoke.test.ts) has no printer: it prints to a PDF file instead.
+    const toPdf = process.env.STALLKEEPER_PRINT_TO_PDF_DIR;
+    if (toPdf) {
+      fs.writeFileSync(path.join(toPdf, path.basename(fileName)), await window.webContents.printToPDF({ printBackground: true }));
+      return { ok: true };
+    }
     if (options.silent && !(await hasPrinter(window.webContents))) return { ok: false, reason: 'no printer' };
     const printOptions: WebContentsPrintOptions = { silent: options.silent, printBackground: true, copies: options.copies ?? 1 };
     return await new Promise<PrintResult>((resolve) => {
