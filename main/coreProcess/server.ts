@@ -5,6 +5,7 @@ import { DataFolderBusyError } from '../backup/lock';
 import { restoreDataFolder } from '../backup/restore';
 import { BackupScheduler } from '../backup/scheduler';
 import { warmUpFontsSoon } from '../documents/text';
+import { layoutCacheDirIn, setLayoutCacheDir } from '../documents/layoutCache';
 import { JobRunner } from '../jobs/runner';
 import { configureLogging, logError, logInfo, logsDirOf } from '../logging/log';
 import { createLanControl } from '../server/lanListener';
@@ -69,6 +70,7 @@ export function runCoreProcess(port: CorePort, options: CoreProcessOptions): voi
       scheduler = new BackupScheduler(opened, { log: (line) => logInfo(line) });
       void scheduler.start();
     }
+    setLayoutCacheDir(layoutCacheDirIn(opened.paths.root));
     warmUpFontsSoon();
     logInfo('core opened the data folder', { pid: process.pid });
     post({ kind: 'opened', info: { dataDir: opened.paths.root, photosDir: opened.paths.photos, logDir: logsDirOf(opened.paths.root) } });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { AppError, msg } from '../api/errors';
 import type { ImageRow } from '../../db/images';
 import { imageFile, thumbFile } from './imagePaths';
@@ -87,6 +87,8 @@ export async function storeImage(photosDir: string, input: Buffer, kind: ImageKi
   if (input.length > MAX_IMAGE_BYTES) {
     throw badImage(field, `the file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
   }
+  // sharp (native, large) is loaded the first time an image is stored, not by every process that reads photos.
+  const { default: sharp } = await import('sharp');
   let format: string | undefined;
   try {
     format = (await sharp(input).metadata()).format;

@@ -4,6 +4,7 @@ import { defaultDataDir } from '../paths/defaultDataDir';
 import { DataProblemError } from '../backup/integrity';
 import { BackupScheduler } from '../backup/scheduler';
 import { warmUpFontsSoon } from '../documents/text';
+import { layoutCacheDirIn, setLayoutCacheDir } from '../documents/layoutCache';
 import { getSecurity } from '../../db/auth';
 import { ensureRendererBuilt } from './renderer';
 import { startServer } from './server';
@@ -85,6 +86,7 @@ export async function serve(args: ServeArgs, log: (line: string) => void = (l) =
     const lan = createLanControl(core, dir, { port: args.lanPort ?? DEFAULT_LAN_PORT });
     core.door.lan = lan;
     const running = await startServer({ core, rendererDir: dir, host: args.host, port: args.port });
+    setLayoutCacheDir(layoutCacheDirIn(core.paths.root));
     warmUpFontsSoon();
     if (args.lan || getSecurity(core.db).lan_enabled === 1) {
       const status = await lan.start();

@@ -12,17 +12,18 @@ import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
 import { AppCommands } from './commands';
 import { PageBoundary } from './PageBoundary';
+import { PAGE_LOADERS } from './pages';
 import { CoreNotice, ProgressCenter } from './progress';
 
 // Each page is its own chunk, loaded when first opened: the shell starts with
 // what every page shares (React, antd, i18n) and nothing else.
-const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
-const StockPage = lazy(() => import('../pages/stock/StockPage').then((m) => ({ default: m.StockPage })));
-const BuyersPage = lazy(() => import('../pages/buyers/BuyersPage').then((m) => ({ default: m.BuyersPage })));
-const QuotesPage = lazy(() => import('../pages/quotes/QuotesPage').then((m) => ({ default: m.QuotesPage })));
-const InvoicesPage = lazy(() => import('../pages/invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
-const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const DashboardPage = lazy(() => PAGE_LOADERS.dashboard().then((m) => ({ default: m.DashboardPage })));
+const ProductsPage = lazy(() => PAGE_LOADERS.products().then((m) => ({ default: m.ProductsPage })));
+const StockPage = lazy(() => PAGE_LOADERS.stock().then((m) => ({ default: m.StockPage })));
+const BuyersPage = lazy(() => PAGE_LOADERS.buyers().then((m) => ({ default: m.BuyersPage })));
+const QuotesPage = lazy(() => PAGE_LOADERS.quotes().then((m) => ({ default: m.QuotesPage })));
+const InvoicesPage = lazy(() => PAGE_LOADERS.invoices().then((m) => ({ default: m.InvoicesPage })));
+const SettingsPage = lazy(() => PAGE_LOADERS.settings().then((m) => ({ default: m.SettingsPage })));
 
 const { Header, Sider, Content } = Layout;
 
