@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { AppError, type ApiError, type Locale } from './errors';
 import type { MethodContext, MethodSpec, Progress, Session } from './method';
 import { readTransaction, writeTransaction } from '../../db/transactions';
+import { catchUpSearchIndexes } from './catchUp';
 import { logError } from '../logging/log';
 import { apiTable, type MethodName } from './table';
 import { zodToApiError } from './validation';
@@ -117,6 +118,7 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
       return outcome.ok ? { ok: true, result: shown(outcome.result) } : outcome;
     }
     if (spec.kind !== 'async' && !spec.readOnly && core.jobs?.writing) return { ok: false, error: busyWithJob(locale) };
+    if (spec.readOnly && spec.searches && catchUpSearchIndexes(core) === 'busy') return { ok: false, error: busyWithJob(locale) };
     if (spec.kind === 'async') {
       return { ok: true, result: shown(await spec.handler(parsed.data, ctx)) };
     }

@@ -45,6 +45,8 @@ interface BaseSpec<S extends z.ZodType> {
    * for a long import.
    */
   readOnly?: boolean;
+  /** A read-only search: stale search-index rows are rewritten first, in their own write (main/api/catchUp.ts). */
+  searches?: boolean;
   /**
    * Long work that writes (imports): where the door has a job runner
    * (core.jobs), it runs on a worker thread with its own connection, so

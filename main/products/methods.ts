@@ -56,6 +56,7 @@ export const productsMethods = {
     summary: 'One search box: exact item no or barcode, item-no prefix, then words in any language (Chinese substrings of any length); results with cover thumbnails.',
     access: 'staff',
     readOnly: true,
+    searches: true,
     input: productSearchSchema,
     handler: (input, ctx) => searchProducts(ctx.core, input, view(ctx)),
   }),

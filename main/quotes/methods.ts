@@ -72,6 +72,7 @@ export const quotesMethods = {
     summary: 'Products for the quote screen search: exact item no or barcode first, then item no prefix, then names; with the price in the quotation currency.',
     access: 'staff',
     readOnly: true,
+    searches: true,
     input: lookupSchema,
     handler: (input, { core }) => quotes.lookup(core, input.query, input.quoteId, input.limit),
   }),

@@ -27,6 +27,8 @@ const INPUTS: Partial<Record<MethodName, unknown>> = {
   'quotes.lookup': { query: '0' },
   'rates.history': { currency: 'USD' },
   'reports.trade': { from: '2020-01-01', to: '2030-12-31' },
+  'diagnostics.report': { page: 'products', name: 'TypeError', message: 'x is undefined' },
+  'buyers.export': { query: 'a' },
 };
 
 beforeAll(async () => {
@@ -70,6 +72,42 @@ describe('read-only methods', () => {
       writer.exec('ROLLBACK');
       writer.close();
     }
+  });
+});
+
+describe('searches after rows were written another way', () => {
+  it('rewrite the stale search rows in a write of their own first, then search with writes refused', async () => {
+    core.db.prepare("INSERT INTO products (item_no, name_zh, name_en) VALUES ('RAW-1', '手工台灯', 'Hand lamp')").run();
+    expect((await invoke(core, 'products.search', { query: '手工台灯' })).items.map((p) => p.itemNo)).toEqual(['RAW-1']);
+    expect((await invoke(core, 'quotes.lookup', { query: 'RAW-1' })).map((i) => i.product.itemNo)).toContain('RAW-1');
+  });
+
+  it('each run to completion with writes refused when products and buyers were just written another way', async () => {
+    const failures: string[] = [];
+    const readOnly = describeMethods()
+      .map((m) => m.name as MethodName)
+      .filter((name) => methodSpec(name).readOnly && methodSpec(name).kind !== 'async');
+    for (const [i, name] of readOnly.entries()) {
+      core.db.prepare("INSERT INTO products (item_no, name_en) VALUES (?, 'Stale bag')").run(`STALE-${i}`);
+      core.db.prepare("INSERT INTO buyers (company, country) VALUES (?, 'NG')").run(`Stale Lagos ${i}`);
+      const outcome = await callMethod(core, name, INPUTS[name] ?? {}, { session: { role: 'owner' } });
+      if (!outcome.ok) failures.push(`${name}: ${outcome.error.code} ${outcome.error.message}`);
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it('are refused at once, not left waiting, while an import holds the write lock and rows are stale', async () => {
+    core.db.prepare("INSERT INTO products (item_no, name_en) VALUES ('RAW-2', 'Raw vase')").run();
+    const jobs = { writing: true } as unknown as NonNullable<typeof core.jobs>;
+    core.jobs = jobs;
+    try {
+      expect(await callMethod(core, 'products.search', { query: 'vase' }, { session: { role: 'owner' } })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      // Reads that do not search go on.
+      expect(await callMethod(core, 'products.get', { itemNo: 'RAW-1' }, { session: { role: 'owner' } })).toMatchObject({ ok: true });
+    } finally {
+      core.jobs = undefined;
+    }
+    expect((await invoke(core, 'products.search', { query: 'vase' })).items.map((p) => p.itemNo)).toContain('RAW-2');
   });
 });
 
