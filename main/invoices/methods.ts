@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../api/method';
 import { countrySchema, currencySchema } from '../buyers/schema';
+import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
 import { dateInput } from '../rates/schema';
 import * as invoices from './service';
@@ -55,11 +56,11 @@ export const invoicesMethods = {
     access: 'staff',
     input: z.strictObject({
       id,
-      amount: decimalInput(2, { min: 0.01, max: 100_000_000 }).optional(),
+      amount: decimalInput(AMOUNT_SCALE, { min: 0.001, max: 100_000_000_000 }).optional(),
       received: z
         .strictObject({
           currency: currencySchema,
-          amount: decimalInput(2, { min: 0.01, max: 10_000_000_000 }),
+          amount: decimalInput(AMOUNT_SCALE, { min: 0.001, max: 100_000_000_000 }),
           rate: decimalInput(8, { min: 0.00000001, max: 1_000_000 }).optional(),
         })
         .optional(),
@@ -71,14 +72,27 @@ export const invoicesMethods = {
     }),
     handler: (input, { core }) =>
       invoices.addPayment(core, input.id, {
-        amountCents: input.amount,
-        received: input.received && { currency: input.received.currency, cents: input.received.amount, rateE8: input.received.rate },
+        amountE4: input.amount,
+        received: input.received && { currency: input.received.currency, amountE4: input.received.amount, rateE8: input.received.rate },
         method: input.method,
         kind: input.kind,
         paidOn: input.paidOn,
         reference: input.reference,
         note: input.note,
       }),
+  }),
+  'invoices.paymentPreview': method({
+    summary:
+      'Before recording a payment in a currency (the PI\'s or another): the rate suggested from the stored rates, what is due now expressed in that currency, and what a received amount comes to in the PI\'s currency. Changes nothing.',
+    access: 'staff',
+    input: z.strictObject({
+      id,
+      currency: currencySchema,
+      amount: decimalInput(AMOUNT_SCALE, { min: 0, max: 100_000_000_000 }).optional(),
+      rate: decimalInput(8, { min: 0.00000001, max: 1_000_000 }).optional(),
+      paidOn: dateInput.optional(),
+    }),
+    handler: (input, { core }) => invoices.paymentPreview(core, input.id, { currency: input.currency, amountE4: input.amount, rateE8: input.rate, paidOn: input.paidOn }),
   }),
   'invoices.removePayment': method({
     summary: 'Removes a payment recorded by mistake (owner only); the status follows the money again.',

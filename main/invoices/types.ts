@@ -65,6 +65,10 @@ export interface Invoice extends InvoiceContent {
   balanceDue: Money;
   /** The deposit asked (totals.deposit) and what of it is still unpaid. */
   depositDue: Money;
+  /** Something is still owed (balance due > 0 and not cancelled): what the UI colours and offers buttons by. */
+  balanceOpen: boolean;
+  /** Part of the deposit is still unpaid (and not cancelled). */
+  depositOpen: boolean;
   stock: InvoiceStockLine[];
   shippedAt: string | null;
   cancelledAt: string | null;
@@ -84,4 +88,7 @@ export interface InvoiceSummary {
   grandTotal: Money;
   paid: Money;
   balanceDue: Money;
+  /** Balance due > 0 and not cancelled. */
+  balanceOpen: boolean;
+  depositOpen: boolean;
 }

@@ -375,16 +375,17 @@ export const WHOLE_CHECKS: WholeCheck[] = [
       (
         core.db
           .prepare(
-            `SELECT q.number, q.line_count, q.amount_cents,
+            `SELECT q.number, q.line_count, q.amount_e4,
                     (SELECT count(*) FROM quote_lines l WHERE l.quote_id = q.id) AS lines,
-                    (SELECT COALESCE(SUM((l.qty * l.unit_price_e4 + 50) / 100), 0) FROM quote_lines l WHERE l.quote_id = q.id) AS amount
+                    -- the crash test's quotations are in USD: each line rounded to the cent, kept × 10^4
+                    (SELECT COALESCE(SUM((l.qty * l.unit_price_e4 + 50) / 100 * 100), 0) FROM quote_lines l WHERE l.quote_id = q.id) AS amount
                FROM quotes q JOIN buyers b ON b.id = q.buyer_id
               WHERE b.company LIKE 'Crash quote buyer %' OR b.company LIKE 'Crash PI buyer %'`,
           )
-          .all() as Array<{ number: string; line_count: number; amount_cents: number; lines: number; amount: number }>
+          .all() as Array<{ number: string; line_count: number; amount_e4: number; lines: number; amount: number }>
       )
-        .filter((q) => q.lines === 0 || q.lines !== q.line_count || q.amount !== q.amount_cents)
-        .map((q) => `quotation ${q.number} has ${q.lines} lines (stored ${q.line_count}) and amount ${q.amount} (stored ${q.amount_cents})`),
+        .filter((q) => q.lines === 0 || q.lines !== q.line_count || q.amount !== q.amount_e4)
+        .map((q) => `quotation ${q.number} has ${q.lines} lines (stored ${q.line_count}) and amount ${q.amount} (stored ${q.amount_e4})`),
   },
   {
     name: 'no quotation number is both deleted and in use, and no line outlives its quotation',
@@ -401,12 +402,13 @@ export const WHOLE_CHECKS: WholeCheck[] = [
       (
         core.db
           .prepare(
-            `SELECT id, amount_cents, received_currency, received_cents, received_rate_e8 FROM payments
-              WHERE received_currency IS NOT NULL OR received_cents IS NOT NULL OR received_rate_e8 IS NOT NULL`,
+            `SELECT id, amount_e4, received_currency, received_e4, received_rate_e8 FROM payments
+              WHERE received_currency IS NOT NULL OR received_e4 IS NOT NULL OR received_rate_e8 IS NOT NULL`,
           )
-          .all() as Array<{ id: number; amount_cents: number; received_currency: string | null; received_cents: number | null; received_rate_e8: number | null }>
+          .all() as Array<{ id: number; amount_e4: number; received_currency: string | null; received_e4: number | null; received_rate_e8: number | null }>
       )
-        .filter((p) => p.received_currency === null || p.received_cents === null || p.received_rate_e8 === null || Math.abs(p.amount_cents - (p.received_cents * 1e8) / p.received_rate_e8) > 0.5)
+        // amount = received ÷ rate rounded to the PI currency's digits: within half a cent (50 at × 10^4) for the USD PIs here.
+        .filter((p) => p.received_currency === null || p.received_e4 === null || p.received_rate_e8 === null || Math.abs(p.amount_e4 - (p.received_e4 * 1e8) / p.received_rate_e8) > 50)
         .map((p) => `payment ${p.id} is half-written`),
   },
   {

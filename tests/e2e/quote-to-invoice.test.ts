@@ -183,6 +183,8 @@ describe('quoting at the stall in Chromium', () => {
     await expect.poll(() => page.getByTestId('pay-rate').inputValue()).toBe('7.1234');
     await page.getByTestId('pay-rate').fill('7.10');
     await page.getByTestId('pay-amount').fill('710');
+    // What it comes to in the PI's currency is worked out by the API (invoices.paymentPreview), not in the page.
+    await page.getByText('≈ USD 100.00').waitFor();
     await page.getByTestId('pay-submit').click();
     await expect.poll(() => page.getByTestId('payment-received').innerText()).toBe('CNY 710.00 at 1 USD = 7.10 CNY');
     const paidNow = (Number(quote.totals.deposit) + 100).toFixed(2);

@@ -76,6 +76,30 @@ describe('database migrations', () => {
     });
   }
 
+  it('keeps every stored amount exactly when amounts move from cents to one scale of 10^4 (migration 8)', () => {
+    const db = new Database(newDbFile());
+    applyPragmas(db);
+    for (let v = 1; v <= 7; v += 1) {
+      migrate(db, migrations, v);
+      db.exec(fixture(v) ?? '');
+    }
+    migrate(db, migrations);
+    const one = <T,>(sql: string) => db.prepare(sql).get() as T;
+    // The fixtures' PI: grand total 612.38, deposit 183.71, payments 183.71 and 10.00 (+ CNY 71.00 handed over).
+    expect(one('SELECT grand_total_e4, deposit_e4 FROM invoices WHERE id = 1')).toEqual({ grand_total_e4: 6_123_800, deposit_e4: 1_837_100 });
+    expect(db.prepare('SELECT amount_e4, received_e4 FROM payments ORDER BY id').all()).toEqual([
+      { amount_e4: 1_837_100, received_e4: null },
+      { amount_e4: 100_000, received_e4: 710_000 },
+    ]);
+    // Quotation 1: amount 540.90, total 612.38, 2.5 % discount; its inland transport charge 85.00; a deleted draft of 1,250.05.
+    expect(one('SELECT amount_e4, grand_total_e4, discount_kind, discount_e4 FROM quotes WHERE id = 1')).toEqual({ amount_e4: 5_409_000, grand_total_e4: 6_123_800, discount_kind: 'percent', discount_e4: 25_000 });
+    expect(one('SELECT amount_e4 FROM quote_charges WHERE id = 1')).toEqual({ amount_e4: 850_000 });
+    expect(one('SELECT grand_total_e4 FROM deleted_quotes')).toEqual({ grand_total_e4: 12_500_500 });
+    // The issued PI's frozen document is untouched, and still refuses changes.
+    expect(() => db.prepare('UPDATE invoices SET grand_total_e4 = 1 WHERE id = 1').run()).toThrow(/frozen/);
+    db.close();
+  });
+
   it('leaves the database exactly as it was when a migration fails', () => {
     const file = newDbFile();
     const db = new Database(file);

@@ -81,7 +81,7 @@ describe('pro-forma invoices', () => {
     const { payments: _p2, stock: _s2, ...issued } = pi;
     expect(frozen).toEqual(issued);
     expect(() => core.db.prepare("UPDATE invoices SET content = '{}' WHERE id = ?").run(pi.id)).toThrow(/frozen/);
-    expect(() => core.db.prepare('UPDATE invoices SET grand_total_cents = 1 WHERE id = ?').run(pi.id)).toThrow(/frozen/);
+    expect(() => core.db.prepare('UPDATE invoices SET grand_total_e4 = 1 WHERE id = ?').run(pi.id)).toThrow(/frozen/);
     expect(() => core.db.prepare('DELETE FROM invoices WHERE id = ?').run(pi.id)).toThrow(/never deleted/);
     expect(() => core.db.prepare('DELETE FROM quote_lines WHERE quote_id = ?').run(q.id)).toThrow(/only a draft/);
   });

@@ -104,7 +104,7 @@ export function InvoiceList() {
             key: 'due',
             width: 120,
             align: 'right',
-            render: (_, r) => <span style={r.balanceDue !== '0.00' && r.status !== 'cancelled' ? { color: '#c0392b' } : undefined}>{groupDigits(r.balanceDue)}</span>,
+            render: (_, r) => <span style={r.balanceOpen ? { color: '#c0392b' } : undefined}>{groupDigits(r.balanceDue)}</span>,
           },
           {
             title: t('list.quote'),

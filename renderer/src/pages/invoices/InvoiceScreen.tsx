@@ -30,17 +30,11 @@ function todayText(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** 1 unit of `base` in units of `other`, from their rates to CNY (a suggestion staff can change). */
-function crossRate(rates: Array<{ currency: string; rate: { cnyPerUnit: string } | null }>, base: string, other: string): string {
-  const cny = (c: string) => (c === 'CNY' ? 1 : Number(rates.find((r) => r.currency === c)?.rate?.cnyPerUnit ?? NaN));
-  const rate = cny(base) / cny(other);
-  if (!Number.isFinite(rate) || rate <= 0) return '';
-  return rate >= 100 ? rate.toFixed(2) : rate.toFixed(4).replace(/0{1,2}$/, '');
+function suggestedPayment(pi: Invoice): Pick<PaymentValues, 'amount' | 'kind'> {
+  return pi.depositOpen ? { amount: pi.depositDue, kind: 'deposit' } : { amount: pi.balanceDue, kind: 'balance' };
 }
 
-function suggestedPayment(pi: Invoice): Pick<PaymentValues, 'amount' | 'kind'> {
-  return pi.depositDue !== '0.00' ? { amount: pi.depositDue, kind: 'deposit' } : { amount: pi.balanceDue, kind: 'balance' };
-}
+const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** A PI: the frozen document, the stock reserved under it, payments and the balance due. */
 export function InvoiceScreen() {
@@ -53,12 +47,16 @@ export function InvoiceScreen() {
   const [saving, setSaving] = useState(false);
   const query = useApiQuery('invoices.get', { id: invoiceId }, { enabled: Number.isInteger(invoiceId) && invoiceId > 0 });
   const pi = query.data;
-  const rates = useApiQuery('rates.list', {}, { staleTime: 60_000 });
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
   const payCurrency = Form.useWatch('currency', form);
   const payAmount = Form.useWatch('amount', form);
   const payRate = Form.useWatch('rate', form);
   const foreign = pi !== undefined && payCurrency !== undefined && payCurrency !== pi.currency;
+  // What the money handed over comes to in the PI's currency: worked out by the API, never in floating point here.
+  const previewInput = { id: invoiceId, currency: payCurrency ?? '', amount: payAmount?.trim() ?? '', ...(payRate?.trim() ? { rate: payRate.trim() } : {}) };
+  const preview = useApiQuery('invoices.paymentPreview', previewInput, {
+    enabled: foreign && DECIMAL.test(previewInput.amount) && DECIMAL.test(payRate?.trim() ?? ''),
+  });
 
   const store = (invoice: Invoice) => {
     client.setQueryData(['invoices.get', { id: invoiceId }], invoice);
@@ -70,12 +68,18 @@ export function InvoiceScreen() {
   }, [pi, form]);
 
   // Paying in another currency: the amount becomes what is handed over, the rate is suggested from the stored rates.
-  const changeCurrency = (currency: string) => {
+  const changeCurrency = async (currency: string) => {
     if (!pi) return;
-    const rate = currency === pi.currency ? '' : crossRate(rates.data ?? [], pi.currency, currency);
-    const due = suggestedPayment(pi).amount;
-    const amount = currency === pi.currency || !rate ? due : (Number(due) * Number(rate)).toFixed(2);
-    form.setFieldsValue({ rate, amount });
+    if (currency === pi.currency) {
+      form.setFieldsValue({ rate: '', amount: suggestedPayment(pi).amount });
+      return;
+    }
+    try {
+      const suggestion = await call('invoices.paymentPreview', { id: invoiceId, currency });
+      form.setFieldsValue({ rate: suggestion.suggestedRate ?? '', amount: suggestion.due ?? suggestedPayment(pi).amount });
+    } catch (error) {
+      void message.error(errorText(error));
+    }
   };
 
   if (query.error) return <Alert type="error" showIcon title={query.error.message} />;
@@ -115,7 +119,7 @@ export function InvoiceScreen() {
   const ship = () =>
     modal.confirm({
       title: t('actions.shipTitle', { number: pi.number }),
-      content: pi.balanceDue !== '0.00' ? <Alert type="warning" showIcon title={t('actions.shipUnpaid', { amount: money(pi.currency, pi.balanceDue) })} /> : t('actions.shipText'),
+      content: pi.balanceOpen ? <Alert type="warning" showIcon title={t('actions.shipUnpaid', { amount: money(pi.currency, pi.balanceDue) })} /> : t('actions.shipText'),
       okText: t('actions.ship'),
       onOk: async () => {
         try {
@@ -247,14 +251,14 @@ export function InvoiceScreen() {
               },
             ]}
           />
-          {open && pi.balanceDue !== '0.00' && (
+          {pi.balanceOpen && (
             <Form form={form} layout="inline" onFinish={pay} style={{ marginTop: 8, rowGap: 8 }} size="small" className="sk-pay-form">
               <Form.Item name="currency">
                 <Select
                   showSearch
                   style={{ width: 84 }}
                   aria-label={t('payments.currency')}
-                  onChange={changeCurrency}
+                  onChange={(c: string) => void changeCurrency(c)}
                   options={(currencies.data ?? [pi.currency]).map((c) => ({ value: c, label: c }))}
                   data-testid="pay-currency"
                 />
@@ -263,7 +267,7 @@ export function InvoiceScreen() {
                 <Input inputMode="decimal" style={{ width: 120 }} aria-label={t('payments.amount')} data-testid="pay-amount" />
               </Form.Item>
               {foreign && (
-                <Form.Item name="rate" extra={Number(payRate) > 0 && Number(payAmount) > 0 ? `≈ ${money(pi.currency, (Number(payAmount) / Number(payRate)).toFixed(2))}` : undefined}>
+                <Form.Item name="rate" extra={preview.data?.amount ? `≈ ${money(pi.currency, preview.data.amount)}` : undefined}>
                   <Input
                     inputMode="decimal"
                     addonBefore={`1 ${pi.currency} =`}

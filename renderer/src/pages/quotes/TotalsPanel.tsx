@@ -1,7 +1,7 @@
 import { Card, Progress, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContainerFill, DocumentTotals, Discount } from '../../../../main/quotes/types';
-import { groupDigits, money } from './format';
+import { groupDigits, money, isZeroAmount } from './format';
 
 interface Props {
   currency: string;
@@ -32,7 +32,7 @@ export function TotalsPanel({ currency, totals, discount, depositPercent, contai
         {discount.kind !== 'none' && (
           <Row label={discount.kind === 'percent' ? t('totals.discountPercent', { percent: discount.percent }) : t('totals.discount')} value={`− ${groupDigits(totals.discount)}`} />
         )}
-        {totals.charges !== '0.00' && <Row label={t('totals.charges')} value={`+ ${groupDigits(totals.charges)}`} />}
+        {!isZeroAmount(totals.charges) && <Row label={t('totals.charges')} value={`+ ${groupDigits(totals.charges)}`} />}
         <Row label={t('totals.grandTotal')} value={money(currency, totals.grandTotal)} strong testId="total-grand" />
         <Row label={t('totals.deposit', { percent: depositPercent })} value={groupDigits(totals.deposit)} testId="total-deposit" />
         <Row label={t('totals.balance')} value={groupDigits(totals.balance)} />
