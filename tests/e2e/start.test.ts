@@ -34,7 +34,13 @@ describe('npm start on a machine without the Electron binary', () => {
       expect(notice).toHaveLength(1);
       expect(notice[0]).toMatch(/Electron is not available on this machine .*starting browser mode instead/);
     } finally {
+      // Wait for it to stop before the data folder is removed: it may be writing its first backup snapshot.
+      const exited = new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve(null);
+        else child.once('exit', resolve);
+      });
       child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
   }, 60_000);
 });
