@@ -86,7 +86,11 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
       ok: false,
       error: {
         code: 'forbidden',
-        message: locale === 'zh' ? '此操作需要店主 PIN：请先解锁' : 'This needs the owner PIN: unlock first',
+        message: spec.ownerOnly
+          ? `${spec.ownerOnly[locale]}${locale === 'zh' ? '（需要店主 PIN：请先解锁）' : ' (needs the owner PIN: unlock first)'}`
+          : locale === 'zh'
+            ? '此操作需要店主 PIN：请先解锁'
+            : 'This needs the owner PIN: unlock first',
       },
     };
   }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Core } from '../core';
-import type { Locale } from './errors';
+import type { Locale, Message } from './errors';
 import type { Seat } from '../auth/seat';
 
 /** Who is calling: the owner (cost prices, margins, settings, backups) or staff. */
@@ -26,6 +26,8 @@ interface BaseSpec<S extends z.ZodType> {
   input: S;
   /** The least role allowed to call it. */
   access: Role;
+  /** For owner methods: what staff are told when refused (default: "This needs the owner PIN: unlock first"). */
+  ownerOnly?: Message;
   /** Does not count as activity for the owner's idle timeout (status polling). */
   passive?: boolean;
 }

@@ -52,8 +52,12 @@ describe('roles at the shop PC (the owner PIN)', () => {
     expect((await callMethod(core, 'settings.get', {}, pc())).ok).toBe(true);
   });
 
-  it('does not let staff set a cost price', async () => {
-    const created = await invoke(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' }, costCny: '99' }, pc());
+  it('does not let staff set a cost price (403 naming the field)', async () => {
+    expect(await callMethod(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' }, costCny: '99' }, pc())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', field: 'costCny' },
+    });
+    const created = await invoke(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' } }, pc());
     expect(created).not.toHaveProperty('costCny');
     core.security.pc.unlock(now, 60_000);
     expect((await invoke(core, 'products.get', { itemNo: 'STAFF-1' }, pc())).costCny).toBeNull();
