@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../core';
-import { AppError, type ApiError, type Locale } from './errors';
+import { AppError, DISK_FULL, isDiskFull, type ApiError, type Locale } from './errors';
 import type { MethodContext, MethodSpec, Session } from './method';
 import { apiTable, type MethodName } from './table';
 import { zodToApiError } from './validation';
@@ -59,6 +59,7 @@ function sqliteToApiError(error: Error & { code?: string }, locale: Locale): Api
 }
 
 export function toApiError(error: unknown, locale: Locale): ApiError {
+  if (isDiskFull(error)) return { code: 'disk_full', message: DISK_FULL[locale] };
   if (error instanceof AppError) return error.toApiError(locale);
   if (error instanceof z.ZodError) return zodToApiError(error, locale);
   if (error instanceof Error) {

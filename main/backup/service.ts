@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
-import { AppError, invalid, msg } from '../api/errors';
+import { AppError, DISK_FULL, invalid, isDiskFull, msg } from '../api/errors';
 import { finishSnapshot, imageFiles, onlineBackup } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/open';
 import type { DataPaths } from '../paths/dataDir';
@@ -92,10 +92,12 @@ export function backupNow(core: Core, kind: SnapshotKind = 'manual'): Promise<Sn
 export async function automaticBackup(core: Core): Promise<SnapshotResult | null> {
   try {
     const result = await core.backups.exclusive('backup', () => snapshotUnlocked(core, 'auto'));
-    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: true, error: null };
+    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: true, error: null, message: null };
     return result;
   } catch (error) {
-    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: false, error: error instanceof Error ? error.message : String(error) };
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = isDiskFull(error) ? DISK_FULL : error instanceof AppError ? error.localized : msg(detail, detail);
+    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: false, error: message.en, message };
     return null;
   }
 }
