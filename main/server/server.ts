@@ -7,7 +7,7 @@ import { ERROR_STATUS, pickLocale, type ApiError, type Locale } from '../api/err
 import type { Session } from '../api/method';
 import { toApiError } from '../api/dispatch';
 import { findImageFile } from '../files/imageStore';
-import { deviceSession, pairDevice, pcSession } from '../auth/service';
+import { deviceSession, pairDevice, pcSession, TooManyAttempts } from '../auth/service';
 import { ownHostNames } from '../auth/lan';
 import { pairRequestSchema } from '../auth/pairing';
 import { zodToApiError } from '../api/validation';
@@ -179,13 +179,15 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     try {
       const paired = pairDevice(core, parsed.data, req.socket.remoteAddress ?? 'unknown');
-      send(res, 200, JSON.stringify({ device: paired.device, token: paired.token }), 'application/json; charset=utf-8', {
+      // The token travels in the HttpOnly cookie only: no script on the page ever sees it.
+      send(res, 200, JSON.stringify({ device: paired.device }), 'application/json; charset=utf-8', {
         'Cache-Control': 'no-store',
         'Set-Cookie': `${DEVICE_COOKIE}=${paired.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${400 * 86400}`,
       });
     } catch (error) {
       const apiError = toApiError(error, zh ? 'zh' : 'en');
-      sendError(res, apiError, apiError.code === 'too_many_requests' ? { 'Retry-After': '60' } : {});
+      // Retry-After is the wait the message states.
+      sendError(res, apiError, error instanceof TooManyAttempts ? { 'Retry-After': String(error.retryAfterSeconds) } : {});
     }
   };
 

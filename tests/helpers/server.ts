@@ -27,10 +27,17 @@ export interface RawResponse {
   body: string;
 }
 
-/** A request with exactly the path given (fetch would normalize /../ away). */
-export function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+/**
+ * A request with exactly the path given (fetch would normalize /../ away).
+ * `from` sends it from another loopback address (127.0.0.2…), as a second device would.
+ */
+export function rawRequest(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; from?: string },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent: false, host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+    const target = { agent: false, host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, ...(options.from ? { localAddress: options.from } : {}) };
+    const req = http.request(target, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
