@@ -12,6 +12,13 @@ export interface Session {
   deviceId?: number;
   /** Where the caller sits (the shop PC or a paired device): auth.unlock and auth.lock act on it. */
   seat?: Seat;
+  /**
+   * Set by the HTTP door (browser mode and the local network): file paths a
+   * call names (backup.restore, backup.export) must be in the data folder, its
+   * backups/ folder or a removable drive. Electron picks them in its own
+   * dialogs; the CLI and tests run as the person at the PC.
+   */
+  limitedPaths?: boolean;
 }
 
 export interface MethodContext {

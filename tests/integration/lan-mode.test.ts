@@ -206,8 +206,11 @@ describe('npm run serve -- --lan', () => {
     const running = await serve({ data: data.dir, port: 0, host: '127.0.0.1', lan: true, lanPort: 0, backups: false }, () => undefined);
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(running.openUrl).toBe(`${running.url}?key=${running.key}`);
       const pcPort = Number(new URL(running.url).port);
-      expect((await rawRequest(pcPort, { method: 'POST', path: '/api/auth.status', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200);
+      const call = (headers: Record<string, string>) => rawRequest(pcPort, { method: 'POST', path: '/api/auth.status', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+      expect((await call({ Authorization: `Bearer ${running.key}` })).status).toBe(200);
+      expect((await call({})).status).toBe(401);
       // The devices' listener is bound to 0.0.0.0; the test reaches it through loopback only.
       expect(running.lanPort).toBeGreaterThan(0);
       for (const url of running.lanUrls) expect(url).toMatch(new RegExp(`^http://[0-9.]+:${running.lanPort}/$`));

@@ -5,8 +5,8 @@ import type { MethodName } from '../../main/api/table';
 import { pcSession } from '../../main/auth/service';
 import { createLanControl } from '../../main/server/lanListener';
 import { rendererDir } from '../../main/server/renderer';
-import { DEVICE_COOKIE } from '../../main/server/server';
-import { rawRequest } from '../helpers/server';
+import { DEVICE_COOKIE, startServer, type RunningServer } from '../../main/server/server';
+import { post, rawRequest } from '../helpers/server';
 import { seedQuoteStall } from '../helpers/quoteStall';
 import { dataDigest } from '../helpers/stall';
 import { tempCore } from '../helpers/tempCore';
@@ -24,6 +24,7 @@ describe('what staff may not do (tablet and locked PC)', () => {
   let lanPort: number;
   let token: string;
   let stopLan: () => Promise<unknown>;
+  let pcServer: RunningServer;
   let ids: { product: number; archived: number; pi: number; payment: number; buyer: number; other: number };
   const owner = () => ({ session: { role: 'owner' as const } });
 
@@ -56,8 +57,11 @@ describe('what staff may not do (tablet and locked PC)', () => {
     const paired = await rawRequest(lanPort, { method: 'POST', path: '/pair', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin, name: 'Counter tablet' }) });
     token = /sk_device=([^;]+)/.exec(paired.headers['set-cookie']?.[0] ?? '')?.[1] as string;
     expect(token).toBeTruthy();
+    // The shop PC's browser mode (with this launch's key).
+    pcServer = await startServer({ core, rendererDir: rendererDir(), port: 0 });
   });
   afterAll(async () => {
+    await pcServer.close();
     await stopLan();
     core.remove();
   });
@@ -65,6 +69,10 @@ describe('what staff may not do (tablet and locked PC)', () => {
   const tablet = async (method: string, input: unknown) => {
     const r = await rawRequest(lanPort, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', Cookie: `${DEVICE_COOKIE}=${token}` }, body: JSON.stringify(input) });
     return { status: r.status, body: JSON.parse(r.body) as { error?: { code: string; message: string; field?: string } } };
+  };
+  const lockedPcBrowser = async (method: string, input: unknown) => {
+    const r = await post(pcServer, method, input);
+    return { status: r.status, body: r.json as { error?: { code: string; message: string; field?: string } } };
   };
   const lockedPc = async (method: string, input: unknown) => {
     const outcome = await callMethod(core, method, input, { session: pcSession(core) });
@@ -86,7 +94,7 @@ describe('what staff may not do (tablet and locked PC)', () => {
     ['rates.set', { currency: 'USD', cnyPerUnit: '1.00' }, /Only the owner changes exchange rates/, undefined],
   ];
 
-  for (const [door, call] of [['a paired tablet (HTTP)', tablet], ['the locked shop PC', lockedPc]] as const) {
+  for (const [door, call] of [['a paired tablet (HTTP)', tablet], ['the locked shop PC in browser mode (HTTP)', lockedPcBrowser], ['the locked shop PC (in process)', lockedPc]] as const) {
     it(`refuses ${door} each owner-only change with 403 and a message that says why, changing nothing`, async () => {
       const before = dataDigest(core);
       for (const [method, input, message, field] of refused()) {
