@@ -278,6 +278,8 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
     failure ??= bad(file, en, zh);
   };
   let budget = ARCHIVE_LIMITS.manifestBytes + 64 * 1024;
+  /** Files being written (closed at their end, or when the scan stops early). */
+  const open = new Set<number>();
 
   const parser = new tar.Parser({ strict: true, brotli: false, zstd: false });
   parser.on('error', () => fail('cannot be read: it is damaged or not a backup archive', '无法读取：文件已损坏或不是备份文件'));
@@ -326,6 +328,7 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
       const target = path.join(options.into, ...name.split('/'));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fd = fs.openSync(target, 'wx');
+      open.add(fd);
     }
     entry.on('data', (chunk: Buffer) => {
       if (failure) return;
@@ -347,7 +350,10 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
       if (fd !== null) fs.writeSync(fd, chunk);
     });
     entry.on('end', () => {
-      if (fd !== null) fs.closeSync(fd);
+      if (fd !== null) {
+        open.delete(fd);
+        fs.closeSync(fd);
+      }
       if (failure) return;
       if (bytes !== declared) return fail(`is incomplete: ${name} is cut short`, `不完整：${name} 被截断`);
       const digest = hash.digest('hex');
@@ -415,6 +421,7 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
   } finally {
     input.destroy();
     gunzip.destroy();
+    for (const fd of open) fs.closeSync(fd);
   }
   if (failure) throw failure;
   if (!manifest) throw bad(file, 'is not a Stallkeeper backup (no manifest.json)', '不是 Stallkeeper 备份文件（缺少 manifest.json）');
