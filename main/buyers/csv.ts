@@ -7,6 +7,7 @@ import { formatInternational } from '../phones/e164';
 import { countryCodeOf } from './countries';
 import { buyerFieldsSchema, DOC_LANGUAGES, type BuyerChanges, type BuyerCreate, type BuyerFilter } from './schema';
 import { foldText } from './searchText';
+import { escapeCell, unescapeCell } from '../csv/formulaGuard';
 import { applyChanges, emptyWrite, indexBuyer, normalizeContacts, searchBuyers, type Buyer } from './service';
 
 /**
@@ -174,7 +175,7 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
   const warnings: RowProblem[] = [];
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = (parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map(unescapeCell));
   } catch (error) {
     const e = error as Error & { lines?: number; records?: number };
     const row = typeof e.records === 'number' && e.records > 0 ? e.records : null;
@@ -440,6 +441,6 @@ export function exportBuyers(core: Core, filter: BuyerFilter & { query?: string 
   const rows = searchBuyers(core, { ...filter, sort: 'added', limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
   const chosen = rows;
   const groups = Math.max(1, ...chosen.map((b) => b.contacts.length));
-  const lines = [csvLine(exportHeader(groups)), ...chosen.map((b) => csvLine(buyerCells(b, groups)))];
+  const lines = [csvLine(exportHeader(groups)), ...chosen.map((b) => csvLine(buyerCells(b, groups).map(escapeCell)))];
   return { csv: `\ufeff${lines.join('\n')}\n`, count: chosen.length };
 }

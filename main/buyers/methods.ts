@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
+import { msg } from '../api/errors';
 import { bilingual } from '../api/validation';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
@@ -76,6 +77,7 @@ export const buyersMethods = {
   'buyers.delete': method({
     summary: 'Deletes a buyer with its contacts and visits; refused while quotations or invoices belong to it (merge instead).',
     access: 'owner',
+    ownerOnly: msg('Only the owner deletes a buyer', '只有店主可以删除客户'),
     input: z.strictObject({ id }),
     handler: (input, { core }) => buyers.deleteBuyer(core, input.id),
   }),
@@ -83,6 +85,7 @@ export const buyersMethods = {
     summary:
       'Merges buyer mergeId into keepId: contacts (same person joined), tags, visits, quotations, invoices and every other record move over; empty fields are filled; mergeId is deleted.',
     access: 'owner',
+    ownerOnly: msg('Only the owner merges buyers', '只有店主可以合并客户'),
     input: z.strictObject({ keepId: id, mergeId: id }),
     handler: (input, { core }) => mergeBuyers(core, input.keepId, input.mergeId),
   }),

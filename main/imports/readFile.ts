@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError, msg } from '../api/errors';
+import { unescapeCell } from '../csv/formulaGuard';
 
 /** A product file as rows of text: the header row and the data rows under it. */
 export interface SheetData {
@@ -66,7 +67,7 @@ function readCsv(bytes: Buffer): SheetData {
   const delimiter = detectDelimiter(body);
   let records: string[][];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    records = (parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]).map((r) => r.map(unescapeCell));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw fileError(`is not a readable CSV file (${detail})`, `不是可读取的 CSV 文件（${detail}）`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
+import { msg } from '../api/errors';
 import { countrySchema, currencySchema } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
@@ -97,6 +98,7 @@ export const invoicesMethods = {
   'invoices.removePayment': method({
     summary: 'Removes a payment recorded by mistake (owner only); the status follows the money again.',
     access: 'owner',
+    ownerOnly: msg('Only the owner removes or changes a payment; staff record payments received', '只有店主可以删除或修改收款记录；店员可以登记收到的款项'),
     input: z.strictObject({ id, paymentId: id }),
     handler: (input, { core }) => invoices.removePayment(core, input.id, input.paymentId),
   }),
@@ -107,8 +109,9 @@ export const invoicesMethods = {
     handler: (input, { core }) => invoices.shipInvoice(core, input.id, input.shippedOn),
   }),
   'invoices.cancel': method({
-    summary: 'Cancels a PI that has not shipped: its reserved stock is released and its number stays used (never reissued).',
-    access: 'staff',
+    summary: 'Cancels a PI that has not shipped (owner only): its reserved stock is released and its number stays used (never reissued).',
+    access: 'owner',
+    ownerOnly: msg('Only the owner cancels a PI', '只有店主可以取消形式发票'),
     input: z.strictObject({ id, reason: z.string().trim().min(1).max(500) }),
     handler: (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason),
   }),

@@ -200,6 +200,39 @@ export function ensureItemNoFree(core: Core, itemNo: string, exceptId?: number):
   }
 }
 
+/**
+ * The first change staff may not make to a stored product (the owner's part of
+ * products.update): any cost price, price tiers that differ from the stored
+ * ones, or the archived flag. Null when every change is staff's to make. The
+ * editor sends the tiers it shows, so unchanged tiers pass; a cost is refused
+ * whatever its value (comparing it would tell staff the cost).
+ */
+export function ownerOnlyChange(core: Core, id: number, c: ProductChanges): 'costCny' | 'priceTiers' | 'archived' | null {
+  if (c.costCny !== undefined) return 'costCny';
+  const row = q.getProduct(core.db, id);
+  if (!row) return null; // the update itself says the product does not exist
+  if (c.priceTiers !== undefined) {
+    const stored = q.priceTiersFor(core.db, [id]).map((t) => `${t.min_qty}:${t.price_cny_e4}`).sort();
+    const given = tiersToRows(c.priceTiers).map((t) => `${t.min_qty}:${t.price_cny_e4}`).sort();
+    if (stored.join(',') !== given.join(',')) return 'priceTiers';
+  }
+  if (c.archived !== undefined && c.archived !== (row.archived === 1)) return 'archived';
+  return null;
+}
+
+const OWNER_FIELD_REASON = {
+  costCny: msg('only the owner sets the cost price', '只有店主可以设置成本价'),
+  priceTiers: msg('only the owner changes catalog prices', '只有店主可以修改商品价格'),
+  archived: msg('only the owner archives products or brings them back', '只有店主可以归档或恢复产品'),
+};
+
+/** The 403 for an owner-only field in a staff call, naming the field ("changes.priceTiers"). */
+export function ownerOnlyField(field: string): AppError {
+  const key = (field.split('.').pop() ?? field) as keyof typeof OWNER_FIELD_REASON;
+  const reason = OWNER_FIELD_REASON[key] ?? msg('only the owner changes this', '只有店主可以修改此项');
+  return new AppError('forbidden', msg(`${field}: ${reason.en} (enter the owner PIN)`, `${field}：${reason.zh}（请输入店主 PIN）`), field);
+}
+
 export function tiersToRows(tiers: ProductCreate['priceTiers']) {
   return (tiers ?? []).map((t) => ({ min_qty: t.minQty, price_cny_e4: t.priceCny })).sort((a, b) => a.min_qty - b.min_qty);
 }

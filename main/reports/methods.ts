@@ -3,13 +3,20 @@ import { method } from '../api/method';
 import { overview } from '../../db/reports';
 import { currencySchema, dateSchema } from '../buyers/schema';
 import { tradeReport } from './trade';
+import type { Locale } from '../api/errors';
+import type { LastRun } from '../backup/runtime';
+
+function failedBackup(last: LastRun | null, locale: Locale): { at: string; message: string } | null {
+  if (!last || last.ok) return null;
+  return { at: last.at, message: last.message?.[locale] ?? last.error ?? '' };
+}
 
 export const reportsMethods = {
   'reports.overview': method({
-    summary: 'Counts for the dashboard: active products, buyers, their countries, visits in the last 30 days, products low on stock.',
+    summary: 'Counts for the dashboard: active products, buyers, their countries, visits in the last 30 days, products low on stock; and the last automatic backup when it failed.',
     access: 'staff',
     input: z.strictObject({}),
-    handler: (_input, { core }) => {
+    handler: (_input, { core, locale }) => {
       const since = new Date(core.now().getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
       const row = overview(core.db, since);
       return {
@@ -19,6 +26,8 @@ export const reportsMethods = {
         countries: row.countries,
         visitsLast30Days: row.visits_since,
         lowStock: row.low_stock,
+        /** The last automatic backup, when it failed (the dashboard shows an alert until one succeeds). */
+        backupFailed: failedBackup(core.backups.lastAutomatic, locale),
       };
     },
   }),

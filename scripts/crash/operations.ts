@@ -15,6 +15,7 @@
  * without its lines, a PI whose reservations do not match its lines).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Core } from '../../main/core';
 import { invoke } from '../../main/api/invoke';
@@ -22,6 +23,8 @@ import { receive } from '../../main/stock/service';
 import { getInvoice } from '../../main/invoices/service';
 import { imageFile, thumbFile } from '../../main/files/imageStore';
 import { listSnapshots, checkSnapshot } from '../../main/backup/snapshots';
+import { storedDocuments } from '../../main/backup/documents';
+import { isWholePdfFile } from '../../main/documents/storage';
 
 export interface Report {
   op: string;
@@ -420,5 +423,9 @@ export const WHOLE_CHECKS: WholeCheck[] = [
         return pi.stock.filter((l) => l.reserved + l.shipped !== l.ordered).map((l) => `PI ${pi.number}: product ${l.productId} ordered ${l.ordered}, reserved ${l.reserved}`);
       });
     },
+  },
+  {
+    name: 'every stored PDF of an issued PI is whole (a kill while storing leaves none or a whole one, never an empty or cut-short file)',
+    check: (core) => storedDocuments(core.paths.documents).filter((rel) => !isWholePdfFile(path.join(core.paths.documents, ...rel.split('/')))).map((rel) => `documents/${rel} is not a whole PDF`),
   },
 ];

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPragmas, openDatabase } from '../../db/open';
 import { loadMigrations, migrate, MigrationError, schemaVersion, type Migration } from '../../db/migrate';
+import { schemaDifferences, schemaItems } from '../../db/schema';
 import { appPath } from '../../main/paths/appRoot';
 import { tempDir } from '../helpers/tempCore';
 
@@ -45,6 +46,7 @@ describe('database migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
     db.close();
   });
 
@@ -68,6 +70,10 @@ describe('database migrations', () => {
       for (const [table, count] of before) {
         if (after.has(table)) expect(after.get(table), table).toBeGreaterThanOrEqual(count);
       }
+      // Exactly the structure of a new database: a restore refuses any other (main/backup/restore.ts).
+      const fresh = openDatabase(':memory:');
+      expect(schemaDifferences(schemaItems(fresh), schemaItems(db))).toEqual([]);
+      fresh.close();
       if (from >= 1) {
         const product = db.prepare("SELECT item_no, name_ar FROM products WHERE item_no = '00123'").get() as { item_no: string; name_ar: string };
         expect(product).toEqual({ item_no: '00123', name_ar: 'سيارة' });

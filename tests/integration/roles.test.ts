@@ -52,8 +52,12 @@ describe('roles at the shop PC (the owner PIN)', () => {
     expect((await callMethod(core, 'settings.get', {}, pc())).ok).toBe(true);
   });
 
-  it('does not let staff set a cost price', async () => {
-    const created = await invoke(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' }, costCny: '99' }, pc());
+  it('does not let staff set a cost price (403 naming the field)', async () => {
+    expect(await callMethod(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' }, costCny: '99' }, pc())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', field: 'costCny' },
+    });
+    const created = await invoke(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' } }, pc());
     expect(created).not.toHaveProperty('costCny');
     core.security.pc.unlock(now, 60_000);
     expect((await invoke(core, 'products.get', { itemNo: 'STAFF-1' }, pc())).costCny).toBeNull();
@@ -115,16 +119,16 @@ describe('roles over HTTP at the shop PC (browser mode on 127.0.0.1)', () => {
   });
 
   it('is the owner before a PIN, staff after locking, owner again with the PIN', async () => {
-    expect((await post(server.url, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
-    expect((await post(server.url, 'auth.setOwnerPin', { pin: '7391' })).status).toBe(200);
-    expect((await post(server.url, 'auth.lock', {})).json).toMatchObject({ role: 'staff' });
-    const staffView = await post(server.url, 'products.get', { itemNo: 'S-2' });
+    expect((await post(server, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
+    expect((await post(server, 'auth.setOwnerPin', { pin: '7391' })).status).toBe(200);
+    expect((await post(server, 'auth.lock', {})).json).toMatchObject({ role: 'staff' });
+    const staffView = await post(server, 'products.get', { itemNo: 'S-2' });
     expect(staffView.status).toBe(200);
     expect(staffView.json).not.toHaveProperty('costCny');
-    expect(await post(server.url, 'settings.update', { seller: { companyNameEn: 'X' } })).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
-    expect(await post(server.url, 'auth.unlock', { pin: '0000' })).toMatchObject({ status: 403, json: { error: { field: 'pin' } } });
-    expect((await post(server.url, 'auth.unlock', { pin: '7391' })).status).toBe(200);
-    expect((await post(server.url, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
+    expect(await post(server, 'settings.update', { seller: { companyNameEn: 'X' } })).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
+    expect(await post(server, 'auth.unlock', { pin: '0000' })).toMatchObject({ status: 403, json: { error: { field: 'pin' } } });
+    expect((await post(server, 'auth.unlock', { pin: '7391' })).status).toBe(200);
+    expect((await post(server, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
   });
 
   it('refuses to serve the PC door on a network address', async () => {

@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Row, Skeleton, Statistic } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/hooks';
 import { TradeByRegion } from './TradeByRegion';
@@ -20,6 +21,16 @@ export function DashboardPage() {
         <p style={{ marginTop: -8, color: '#666' }}>
           {[seller.stallNumber, seller.marketAddress].filter(Boolean).join(' · ')}
         </p>
+      )}
+      {o.backupFailed && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="backup-failed"
+          style={{ marginBottom: 16 }}
+          message={t('backupFailed', { at: dayjs(o.backupFailed.at).format('YYYY-MM-DD HH:mm'), message: o.backupFailed.message })}
+          description={t('backupFailedHint')}
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={8} xl={4}>
