@@ -9,12 +9,19 @@ import { countryName, searchCountries } from './countries';
 import { decodeCsvBytes, exportBuyers, importBuyers } from './csv';
 import { mergeBuyers } from './merge';
 import { regionOf } from './regions';
+import { docLanguageOf, walkInDefaults } from './walkIn';
+import { AppError } from '../api/errors';
+import { phoneStatus } from '../phones/e164';
+import { rateE8On } from '../rates/service';
+import { getDefaults } from '../settings/service';
+import { localDate } from '../quotes/dates';
 import {
   buyerFieldsSchema,
   buyerFilterShape,
   buyerListSchema,
   buyerSearchSchema,
   buyerUpdateSchema,
+  countrySchema,
   DOC_LANGUAGES,
   duplicateCheckSchema,
   visitAddSchema,
@@ -91,6 +98,28 @@ export const buyersMethods = {
     access: 'staff',
     input: z.strictObject({}),
     handler: (_input, { core }) => allTags(core.db),
+  }),
+  'buyers.walkInDefaults': method({
+    summary:
+      'What a buyer quick-added from a WhatsApp number would get: the country from the calling code (+971 → AE), the document language and currency from the country (a currency the stall has a rate for, else the default), the company "walk-in, +971…"; `problem` says what is missing or wrong instead of failing.',
+    access: 'staff',
+    input: z.strictObject({
+      whatsapp: z.string().trim().max(40).default(''),
+      country: z.union([z.literal(''), countrySchema]).default(''),
+      company: z.string().trim().max(200).default(''),
+    }),
+    handler: (input, { core, locale }) => {
+      const defaultCurrency = getDefaults(core).defaultCurrency;
+      const day = localDate(core.now());
+      try {
+        const d = walkInDefaults(input, { defaultCurrency, quotable: (c) => c === 'CNY' || rateE8On(core, c, day) !== null, field: 'newBuyer' });
+        const status = d.whatsapp ? phoneStatus(d.whatsapp) : null;
+        return { ...d, recognised: status?.recognised ?? true, problem: null as string | null };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.localized[locale].replace(/^[\w.]+[:：]\s*/, '') };
+      }
+    },
   }),
   'buyers.countries': method({
     summary:

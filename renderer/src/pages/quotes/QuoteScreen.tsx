@@ -15,6 +15,7 @@ import { ProductSearch } from './ProductSearch';
 import { TermsDrawer } from './TermsDrawer';
 import { TotalsPanel } from './TotalsPanel';
 import { STATUS_COLORS, errorText } from './format';
+import { holdKeys } from '../../lib/typeAhead';
 
 type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[number];
 
@@ -58,16 +59,27 @@ export function QuoteScreen() {
     return next;
   };
 
-  const saveLines = (build: (lines: Quote['lines']) => LineInput[]) =>
-    enqueue(async () => {
+  // Work to run once the screen shows the latest stored quotation (new prices in their boxes, new lines focused).
+  const afterRender = useRef<Array<() => void>>([]);
+  const whenRendered = () => new Promise<void>((resolve) => afterRender.current.push(resolve));
+
+  // Keys typed while a line change is on its way are held, and replayed once its answer is on screen:
+  // Enter in a price box then sees the new quantity's tier price, never the one before.
+  const saveLines = (build: (lines: Quote['lines']) => LineInput[]) => {
+    const hold = holdKeys();
+    return enqueue(async () => {
       const quote = current();
-      if (!quote) return;
       try {
+        if (!quote) return;
         store(await call('quotes.update', { id: quoteId, changes: { lines: build(quote.lines) } }));
+        await whenRendered();
       } catch (error) {
         void message.error(errorText(error));
+      } finally {
+        hold.release();
       }
     });
+  };
 
   const changeLine = (lineId: number, patch: LinePatch) => {
     void saveLines((lines) => lines.map((l) => (l.id === lineId ? { lineId, ...patch } : { lineId: l.id })));
@@ -76,13 +88,15 @@ export function QuoteScreen() {
     void saveLines((lines) => lines.filter((l) => l.id !== lineId).map((l) => ({ lineId: l.id })));
   };
 
+  /** Adds a line; resolves once its quantity has the focus (keys typed meanwhile are held by the search box). */
   const addProduct = (productId: number) =>
     enqueue(async () => {
       try {
         const quote = await call('quotes.addLine', { id: quoteId, productId });
-        store(quote);
         const added = quote.lines[quote.lines.length - 1];
         if (added) focusLine.current = added.id;
+        store(quote);
+        await whenRendered();
       } catch (error) {
         void message.error(errorText(error));
       }
@@ -115,6 +129,12 @@ export function QuoteScreen() {
       input.focus();
       input.select();
     }
+  });
+  // Then whatever waited for this render (declared after the focus above, so it runs after it).
+  useEffect(() => {
+    if (afterRender.current.length === 0) return;
+    if (client.getQueryData(['quotes.get', { id: quoteId }]) !== query.data) return;
+    for (const done of afterRender.current.splice(0)) done();
   });
 
   const act = async <M extends 'quotes.send' | 'quotes.accept' | 'quotes.revise'>(method: M, label: string) => {
