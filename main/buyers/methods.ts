@@ -6,7 +6,7 @@ import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageS
 import { allTags } from '../../db/buyers';
 import { staffNames } from '../../db/visits';
 import { countryName, searchCountries } from './countries';
-import { decodeCsvBytes, exportBuyers, importBuyers } from './csv';
+import { decodeCsvBytes, exportBuyers, importBuyers, knownColumns } from './csv';
 import { mergeBuyers } from './merge';
 import { regionOf } from './regions';
 import { docLanguageOf, walkInDefaults } from './walkIn';
@@ -181,7 +181,7 @@ export const buyersMethods = {
   }),
   'buyers.import': method({
     summary:
-      'Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. A row with the company and country of a stored buyer updates it.',
+      'Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns, `columns` to map them by hand). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. Warnings (not blocking): unknown columns, numbers outside the known ranges (kept), shared numbers. A row with the company and country of a stored buyer updates it. `columns` in the result: how each file column was read; `knownColumns`: what it can be mapped to.',
     access: 'owner',
     input: z
       .strictObject({
@@ -189,6 +189,8 @@ export const buyersMethods = {
         fileBase64: z.string().max(70_000_000).optional(),
         dryRun: z.boolean().default(false),
         skipInvalid: z.boolean().default(false),
+        /** Per file column: the column it fills (company, contact1_phone…) or null to ignore it; default: read from the headers. */
+        columns: z.array(z.union([z.string().max(60), z.null()])).max(200).optional(),
       })
       .refine((i) => (i.csv === undefined) !== (i.fileBase64 === undefined), {
         ...bilingual('give either csv (text) or fileBase64 (the file), not both', '请提供 csv（文本）或 fileBase64（文件）之一'),
@@ -196,8 +198,9 @@ export const buyersMethods = {
       }),
     handler: (input, { core, locale }) => {
       const decoded = input.fileBase64 !== undefined ? decodeCsvBytes(Buffer.from(input.fileBase64, 'base64')) : { text: input.csv ?? '', encoding: undefined };
-      const result = importBuyers(core, decoded.text, { dryRun: input.dryRun, skipInvalid: input.skipInvalid, locale });
-      return decoded.encoding ? { ...result, encoding: decoded.encoding } : result;
+      const result = importBuyers(core, decoded.text, { dryRun: input.dryRun, skipInvalid: input.skipInvalid, locale, columns: input.columns });
+      const withColumns = { ...result, knownColumns: knownColumns() };
+      return decoded.encoding ? { ...withColumns, encoding: decoded.encoding } : withColumns;
     },
   }),
   'buyers.export': method({

@@ -3,6 +3,7 @@ import {
   CalendarOutlined,
   DeleteOutlined,
   EditOutlined,
+  ExclamationCircleOutlined,
   MailOutlined,
   MergeCellsOutlined,
   PhoneOutlined,
@@ -41,14 +42,16 @@ function Contacts({ buyer }: { buyer: Buyer }) {
           <Space wrap size={[12, 4]} style={{ marginTop: 4 }}>
             {c.whatsappLink && (
               <a href={c.whatsappLink} target="_blank" rel="noreferrer" data-testid={`whatsapp-${i}`} title={c.whatsapp}>
-                <WhatsAppOutlined style={{ color: '#25d366' }} /> {c.whatsappDisplay}
+                <WhatsAppOutlined style={{ color: '#1a7f43' }} /> {c.whatsappDisplay}
               </a>
             )}
+            {c.unrecognised.whatsapp && <UnrecognisedMark country={c.unrecognised.whatsapp} testId={`whatsapp-unrecognised-${i}`} />}
             {c.phone && (
               <span data-testid={`phone-${i}`} title={c.phone}>
                 <PhoneOutlined /> <Typography.Text copyable={{ text: c.phone, tooltips: [t('copyPhone'), t('copied')] }}>{c.phoneDisplay}</Typography.Text>
               </span>
             )}
+            {c.unrecognised.phone && c.phone !== c.whatsapp && <UnrecognisedMark country={c.unrecognised.phone} testId={`phone-unrecognised-${i}`} />}
             {c.mailto && (
               // target=_blank: the Electron door hands mailto: and https: links to the system (mail client, browser).
               <a href={c.mailto} target="_blank" rel="noreferrer" data-testid={`email-${i}`}>
@@ -111,6 +114,16 @@ function CardPhoto({ buyer }: { buyer: Buyer }) {
 }
 
 /** One buyer: how to reach them, what they are, and what happened (timeline). */
+/** A number kept although libphonenumber does not list its range (a new mobile range, a number of another country). */
+export function UnrecognisedMark({ country, testId }: { country: string; testId?: string }) {
+  const { t } = useTranslation('buyers');
+  return (
+    <Tag color="warning" icon={<ExclamationCircleOutlined />} data-testid={testId} style={{ marginInlineEnd: 0 }}>
+      {t('phoneUnrecognised', { country })}
+    </Tag>
+  );
+}
+
 export function BuyerDetail() {
   const { t, i18n } = useTranslation('buyers');
   const { message } = App.useApp();

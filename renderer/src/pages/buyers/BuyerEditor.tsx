@@ -136,6 +136,13 @@ export function BuyerEditor() {
     await write(values);
   };
 
+  // A stored number outside the known ranges is kept; the editor says so under its field.
+  const mark = (i: number, kind: 'phone' | 'whatsapp') => {
+    const stored = existing.data?.contacts[i];
+    const country = stored?.unrecognised[kind];
+    return country ? <span className="sk-warn-text" data-testid={`contact-${i}-${kind}-unrecognised`}>{t('phoneUnrecognised', { country })}</span> : undefined;
+  };
+
   const text = (name: keyof FormValues, max: number, extra: Record<string, unknown> = {}) => (
     <Form.Item label={t(`fields.${name}`)} name={name} {...extra}>
       <Input maxLength={max} data-testid={`buyer-${name}`} />
@@ -230,12 +237,12 @@ export function BuyerEditor() {
                         </Row>
                         <Row gutter={8}>
                           <Col span={8}>
-                            <Form.Item label={t('fields.whatsapp')} name={[field.name, 'whatsapp']}>
+                            <Form.Item label={t('fields.whatsapp')} name={[field.name, 'whatsapp']} extra={mark(i, 'whatsapp')}>
                               <Input maxLength={40} data-testid={`contact-${i}-whatsapp`} />
                             </Form.Item>
                           </Col>
                           <Col span={8}>
-                            <Form.Item label={t('fields.phone')} name={[field.name, 'phone']}>
+                            <Form.Item label={t('fields.phone')} name={[field.name, 'phone']} extra={mark(i, 'phone')}>
                               <Input maxLength={40} data-testid={`contact-${i}-phone`} />
                             </Form.Item>
                           </Col>

@@ -9,6 +9,7 @@ import { call, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { countryName } from '../../lib/countries';
 import { CountrySelect } from './CountrySelect';
+import { UnrecognisedMark } from './BuyerDetail';
 import { ImportModal } from './ImportModal';
 import { REGIONS, type Buyer, type ListInput, type Region, type Sort } from './types';
 
@@ -243,6 +244,7 @@ export function BuyerList() {
                     ) : (
                       c.phoneDisplay
                     )}
+                    {(c.unrecognised.whatsapp ?? c.unrecognised.phone) && <UnrecognisedMark country={(c.unrecognised.whatsapp ?? c.unrecognised.phone) as string} />}
                   </div>
                 </div>
               );
