@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import fs from 'node:fs';
 import { invoke } from '../../main/api/invoke';
+import { withCheckDigit } from '../../main/products/barcode';
+import { pdfText } from '../helpers/pdfTools';
 import { launchChromium, newShopPage, type Chromium } from './browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -58,6 +61,16 @@ describe('keys typed at human and scanner speed land in the right field', () => 
       priceTiers: [{ minQty: 288, priceCny: '2.35' }, { minQty: 1440, priceCny: '2.23' }],
       packing: { pcsPerInner: 24, pcsPerCarton: 288, cartonCm: { l: '62', w: '40', h: '45' }, gwKg: '14.5', nwKg: '12.8' },
     });
+    await invoke(server.core, 'products.create', {
+      itemNo: '04103', names: { zh: '不锈钢汤锅 24厘米', en: 'Stainless steel stock pot 24 cm' }, unit: 'pcs', moq: 12,
+      priceTiers: [{ minQty: 12, priceCny: '36.00' }],
+      packing: { pcsPerCarton: 12, cartonCm: { l: '52', w: '52', h: '40' }, gwKg: '14.6', nwKg: '12.8' },
+    });
+    await invoke(server.core, 'products.create', {
+      itemNo: '05103', names: { zh: '男士石英手表 钢带', en: "Men's quartz watch, steel band" }, unit: 'pcs', moq: 50,
+      priceTiers: [{ minQty: 50, priceCny: '13.50' }], barcode: withCheckDigit('690123459999'),
+      packing: { pcsPerInner: 10, pcsPerCarton: 200, cartonCm: { l: '50', w: '40', h: '30' }, gwKg: '15', nwKg: '13.2' },
+    });
     await invoke(server.core, 'rates.set', { currency: 'USD', cnyPerUnit: '7.1234' });
     await invoke(server.core, 'rates.set', { currency: 'AED', cnyPerUnit: '1.9395' });
     buyerId = (await invoke(server.core, 'buyers.create', { company: 'Lagos Mega Stores Ltd', country: 'NG', currency: 'USD' })).id;
@@ -65,6 +78,67 @@ describe('keys typed at human and scanner speed land in the right field', () => 
   afterAll(async () => {
     await chromium.close();
     await server.stop();
+  });
+
+  it('serves a walk-in from the keyboard alone: WhatsApp number, five lines (one scanned), Alt+A, Alt+P, Alt+D and Enter for the Arabic PDF', async () => {
+    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
+    await page.goto(`${server.url}#/quotes`);
+    await page.getByTestId('new-quote').waitFor();
+    // The shortcuts are shown on the buttons.
+    expect(await page.getByTestId('new-quote').innerText()).toContain('Alt+N');
+    await page.keyboard.press('Alt+N');
+    await page.getByTestId('new-quote-buyer').waitFor();
+    await page.keyboard.press('Alt+N');
+    await expect.poll(() => focusedTestId(page)).toBe('new-buyer-whatsapp');
+    await keys(page, [...chars('+971 50 111 2233'), 'Enter'], 'human');
+    await page.getByTestId('quote-screen').waitFor();
+    // The document language follows the number (+971: the UAE, Arabic) and shows on the quote screen.
+    await expect.poll(() => page.getByTestId('quote-doc-language').innerText()).toBe('Documents in العربية Arabic');
+    await expect.poll(() => focusedTestId(page)).toBe('quote-search');
+    for (const [itemNo, qty] of [['02103', '1200'], ['09103', '1000'], ['00123', '']] as const) {
+      await keys(page, chars(itemNo), 'human');
+      await keys(page, ['Enter', ...chars(qty), 'Enter'], 'human');
+    }
+    await keys(page, [...chars(withCheckDigit('690123459999')), 'Enter'], 'scanner');
+    await keys(page, chars('04103'), 'human');
+    await keys(page, ['Enter', ...chars('24'), 'Enter'], 'human');
+    await expect.poll(() => page.locator('[data-testid^="amount-"]').count()).toBe(5);
+    expect(await page.getByTestId('quote-accept').innerText()).toContain('Alt+A');
+    await page.keyboard.press('Alt+A');
+    await expect.poll(() => page.getByTestId('quote-status').innerText()).toBe('Accepted');
+    expect(await page.getByTestId('quote-make-pi').innerText()).toContain('Alt+P');
+    await page.keyboard.press('Alt+P');
+    await page.getByTestId('invoice-screen').waitFor();
+    // All five lines of the PI are on screen at 1366×768.
+    const rows = page.locator('[data-testid="quote-lines"] tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(5);
+    const body = await page.locator('[data-testid="quote-lines"] .ant-table-body').boundingBox();
+    const last = await rows.nth(4).boundingBox();
+    expect(last && body && last.y + last.height <= body.y + body.height + 1 && last.y + last.height <= 768).toBe(true);
+    // The PDF panel from the keyboard: Alt+D puts the focus in it, Tab walks it, Enter downloads the Arabic PI.
+    await page.keyboard.press('Alt+D');
+    await page.getByTestId('document-options').waitFor();
+    await expect.poll(() => focusedTestId(page)).toBe('document-lang');
+    expect(await page.getByTestId('document-lang').innerText()).toBe('العربية Arabic');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/-ar\.pdf$/);
+    expect(pdfText(fs.readFileSync((await download.path()) as string))).toContain('02103');
+    // Every control of the panel is reachable with Tab, the Download button too.
+    let steps = 0;
+    while ((await focusedTestId(page)) !== 'document-download' && steps < 10) {
+      await page.keyboard.press('Tab');
+      steps += 1;
+      expect(await page.evaluate<boolean>(`document.activeElement?.closest('[data-testid="document-options"]') !== null`)).toBe(true);
+    }
+    const [again] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(again.suggestedFilename()).toMatch(/-ar\.pdf$/);
+    const quote = (await invoke(server.core, 'quotes.list', {})).items.find((q) => q.buyer.company.startsWith('walk-in, +971'));
+    const stored = await invoke(server.core, 'quotes.get', { id: quote?.id as number });
+    expect(stored.currency).toBe('AED');
+    expect(stored.lines.map((l) => [l.product.itemNo, l.qty, l.priceSource])).toEqual([
+      ['02103', 1200, 'tier'], ['09103', 1000, 'tier'], ['00123', 288, 'tier'], ['05103', 50, 'tier'], ['04103', 24, 'tier'],
+    ]);
+    await context.close();
   });
 
   for (const speed of ['human', 'scanner'] as const) {

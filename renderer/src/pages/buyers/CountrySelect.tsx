@@ -16,6 +16,8 @@ interface Props {
   id?: string;
   /** Enter picks the country and moves on to the next field, as Tab would. */
   advanceOnEnter?: boolean;
+  /** Called when the person picks a country (not when the form sets one). */
+  onPicked?: (code: string | undefined) => void;
   'aria-label'?: string;
 }
 
@@ -28,7 +30,7 @@ interface Props {
  * here (a fast typist, a scanner), it waits for it, and the keys typed after it
  * wait too, so they land in the next field instead of the country box.
  */
-export function CountrySelect({ value, onChange, placeholder, allowClear, style, testId, id, advanceOnEnter, 'aria-label': ariaLabel }: Props) {
+export function CountrySelect({ value, onChange, placeholder, allowClear, style, testId, id, advanceOnEnter, onPicked, 'aria-label': ariaLabel }: Props) {
   const { i18n } = useTranslation();
   const lang = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const [query, setQuery] = useState('');
@@ -84,6 +86,7 @@ export function CountrySelect({ value, onChange, placeholder, allowClear, style,
           picked.current = true;
           setQuery('');
           onChange?.(v);
+          onPicked?.(v);
         }}
         placeholder={placeholder}
         allowClear={allowClear}

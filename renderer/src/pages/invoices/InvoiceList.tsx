@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/hooks';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { countryName } from '../../lib/countries';
-import { INVOICE_STATUSES, STATUS_COLORS, groupDigits, money } from '../quotes/format';
+import { INVOICE_STATUSES, STATUS_COLORS, groupDigits, money, owesBalance } from '../quotes/format';
 
 type Row = ApiOutput<'invoices.list'>['items'][number];
 type Status = NonNullable<ApiInput<'invoices.list'>['status']>[number];
@@ -104,7 +104,12 @@ export function InvoiceList() {
             key: 'due',
             width: 120,
             align: 'right',
-            render: (_, r) => <span style={r.balanceDue !== '0.00' && r.status !== 'cancelled' ? { color: '#c0392b' } : undefined}>{groupDigits(r.balanceDue)}</span>,
+            render: (_, r) =>
+              r.status === 'cancelled' ? (
+                <span className="sk-muted" title={t('status.cancelled')}>—</span>
+              ) : (
+                <span className={owesBalance(r.status) ? 'sk-due' : undefined}>{groupDigits(r.balanceDue)}</span>
+              ),
           },
           {
             title: t('list.quote'),

@@ -12,7 +12,7 @@ import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../m
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
 import { TotalsPanel } from '../quotes/TotalsPanel';
-import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money } from '../quotes/format';
+import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money, owesBalance } from '../quotes/format';
 
 interface PaymentValues {
   amount: string;
@@ -173,7 +173,7 @@ export function InvoiceScreen() {
             </span>
           </Space>
           <Space size={6}>
-            <DocumentButton kinds={['proforma', 'packing']} id={pi.id} defaultLang={pi.buyer.docLanguage} />
+            <DocumentButton kinds={['proforma', 'packing']} id={pi.id} defaultLang={pi.buyer.docLanguage} shortcut="D" />
             {canShip && (
               <Button icon={<CarOutlined />} onClick={ship} data-testid="invoice-ship">
                 {t('actions.ship')}
@@ -191,7 +191,7 @@ export function InvoiceScreen() {
           lines={pi.lines}
           currency={pi.currency}
           editable={false}
-          scrollY="calc(100vh - 560px)"
+          scrollY="calc(100vh - 420px)"
           extraColumns={[
             {
               title: t('stock.reserved'),
@@ -305,10 +305,19 @@ export function InvoiceScreen() {
               <span>{t('totals.paid')}</span>
               <span data-testid="invoice-paid">{groupDigits(pi.paid)}</span>
             </div>
-            <div className="sk-total-row sk-total-strong sk-total-due">
-              <span>{t('totals.balanceDue')}</span>
-              <span data-testid="invoice-balance-due">{money(pi.currency, pi.balanceDue)}</span>
-            </div>
+            {pi.status === 'cancelled' ? (
+              <div className="sk-total-row sk-total-strong">
+                <span>{t('totals.balanceDue')}</span>
+                <span data-testid="invoice-balance-due" className="sk-muted">
+                  {t('totals.cancelledNoBalance')}
+                </span>
+              </div>
+            ) : (
+              <div className={`sk-total-row sk-total-strong${owesBalance(pi.status) ? ' sk-total-due' : ''}`}>
+                <span>{t('totals.balanceDue')}</span>
+                <span data-testid="invoice-balance-due">{money(pi.currency, pi.balanceDue)}</span>
+              </div>
+            )}
           </>
         }
       />

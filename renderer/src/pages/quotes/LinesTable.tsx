@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentLine, LineWarning } from '../../../../main/quotes/types';
 import { groupDigits } from './format';
+import { useUnitLabel } from '../../lib/units';
 
 export interface LinePatch {
   qty?: number;
@@ -19,15 +20,16 @@ interface Props {
   editable: boolean;
   onChange?: (lineId: number, patch: LinePatch) => void;
   onRemove?: (lineId: number) => void;
-  /** Enter in a price: back to the search box. */
+  /** Enter in a quantity or a price: back to the search box. */
   onDone?: () => void;
   /** Extra columns (a PI's reserved stock). */
   extraColumns?: Parameters<typeof Table<DocumentLine>>[0]['columns'];
   scrollY?: string;
 }
 
-function WarningIcons({ warnings, unit }: { warnings: LineWarning[]; unit: string }) {
+function WarningIcons({ warnings, unit: stored }: { warnings: LineWarning[]; unit: string }) {
   const { t } = useTranslation('quotes');
+  const unit = useUnitLabel()(stored);
   if (warnings.length === 0) return null;
   const text = warnings.map((w) => {
     switch (w.code) {
@@ -104,9 +106,10 @@ function useReselect(replaced: number) {
 }
 
 /** An input that keeps what is typed until Enter or leaving the field commits it. */
-function QtyInput({ line, onCommit }: { line: DocumentLine; onCommit: (qty: number) => void }) {
+function QtyInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (qty: number) => void; onDone?: (() => void) | undefined }) {
   const { t } = useTranslation('quotes');
   const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(line.qty);
+  const unit = useUnitLabel();
   const ref = useReselect(replaced);
   const sent = useRef<number | null>(null);
   const commit = () => {
@@ -137,9 +140,13 @@ function QtyInput({ line, onCommit }: { line: DocumentLine; onCommit: (qty: numb
           setFocused(false);
           commit();
         }}
-        onPressEnter={commit}
+        onPressEnter={() => {
+          // Enter: the quantity is set and the tier price stays; back to the search box (Tab leads to the price instead).
+          commit();
+          onDone?.();
+        }}
         aria-label={t('lines.qtyOf', { itemNo: line.product.itemNo })}
-        suffix={<span className="sk-unit-suffix">{line.product.unit}</span>}
+        suffix={<span className="sk-unit-suffix">{unit(line.product.unit)}</span>}
         style={{ width: '100%' }}
         data-testid={`qty-${line.id}`}
       />
@@ -293,6 +300,7 @@ function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: st
 
 export function LinesTable({ lines, currency, editable, onChange, onRemove, onDone, extraColumns = [], scrollY }: Props) {
   const { t, i18n } = useTranslation('quotes');
+  const unit = useUnitLabel();
   const zh = i18n.language.startsWith('zh');
   return (
     <Table<DocumentLine>
@@ -318,13 +326,14 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
           key: 'product',
           render: (_, l) => (
             <div style={{ minWidth: 0 }}>
-              <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                <b>{l.product.itemNo}</b> {zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}
+              {/* On a PI (read only) the whole name shows, on two lines if need be; the editable quote keeps one line. */}
+              <div className={editable ? 'sk-line-name' : 'sk-line-name-wrap'} title={`${l.product.itemNo} ${zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}`}>
+                <b className="sk-nowrap">{l.product.itemNo}</b> {zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}
               </div>
               {editable && onChange ? (
                 <NoteInput line={l} onCommit={(note) => onChange(l.id, { note })} />
               ) : (
-                l.note && <div style={{ fontSize: 12, color: '#666' }}>{l.note}</div>
+                l.note && <div className="sk-muted" style={{ fontSize: 12 }}>{l.note}</div>
               )}
             </div>
           ),
@@ -335,7 +344,7 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
           width: 112,
           align: 'right',
           render: (_, l) =>
-            editable && onChange ? <QtyInput line={l} onCommit={(qty) => onChange(l.id, { qty })} /> : `${groupDigits(String(l.qty))} ${l.product.unit}`,
+            editable && onChange ? <QtyInput line={l} onCommit={(qty) => onChange(l.id, { qty })} onDone={onDone} /> : <span className="sk-nowrap">{`${groupDigits(String(l.qty))} ${unit(l.product.unit)}`}</span>,
         },
         {
           title: t('lines.cartons'),

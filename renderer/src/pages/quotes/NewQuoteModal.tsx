@@ -1,6 +1,6 @@
 import { Form, Input, Modal, Segmented, Select } from 'antd';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -43,6 +43,8 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const [saving, setSaving] = useState(false);
+  // Fields staff set themselves (form.isFieldTouched also counts values the form set from the number).
+  const chosen = useRef(new Set<keyof Values>());
   const settings = useApiQuery('settings.get', {}, { enabled: open });
   const currencies = useApiQuery('settings.currencies', {}, { enabled: open, staleTime: Infinity });
   const defaultCurrency = settings.data?.defaults.defaultCurrency;
@@ -59,9 +61,9 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
   const d = derived.data;
   useEffect(() => {
     if (mode !== 'new' || !d) return;
-    if (d.country && !form.isFieldTouched('country') && form.getFieldValue('country') !== d.country) form.setFieldValue('country', d.country);
-    if (!form.isFieldTouched('docLanguage')) form.setFieldValue('docLanguage', d.docLanguage);
-    if (!form.isFieldTouched('currency')) form.setFieldValue('currency', d.currency);
+    if (d.country && !chosen.current.has('country') && form.getFieldValue('country') !== d.country) form.setFieldValue('country', d.country);
+    if (!chosen.current.has('docLanguage')) form.setFieldValue('docLanguage', d.docLanguage);
+    if (!chosen.current.has('currency')) form.setFieldValue('currency', d.currency);
   }, [d, mode, form]);
 
   const switchTo = (next: 'existing' | 'new') => {
@@ -80,13 +82,13 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
               newBuyer: {
                 ...(v.whatsapp?.trim() ? { whatsapp: v.whatsapp.trim() } : {}),
                 ...(v.company?.trim() ? { company: v.company.trim() } : {}),
-                ...(v.country ? { country: v.country } : {}),
-                // Sent only when staff chose it; otherwise the server derives it from the country.
-                ...(v.docLanguage && form.isFieldTouched('docLanguage') ? { docLanguage: v.docLanguage } : {}),
+                // Sent only when staff chose them; otherwise the server derives them from the number.
+                ...(v.country && chosen.current.has('country') ? { country: v.country } : {}),
+                ...(v.docLanguage && chosen.current.has('docLanguage') ? { docLanguage: v.docLanguage } : {}),
               },
             };
       // The picked buyer's currency, or the one staff chose; else the server's choice for the buyer.
-      const currency = v.currency && (form.isFieldTouched('currency') || mode === 'existing') ? { currency: v.currency } : {};
+      const currency = v.currency && (chosen.current.has('currency') || mode === 'existing') ? { currency: v.currency } : {};
       const quote = duplicateOf
         ? await call('quotes.duplicate', { id: duplicateOf.id, ...who, ...currency })
         : await call('quotes.create', { ...who, ...currency });
@@ -140,6 +142,7 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
       afterOpenChange={(visible) => {
         if (!visible) {
           form.resetFields();
+          chosen.current.clear();
           setMode('existing');
         }
       }}
@@ -172,18 +175,18 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
                 <Input autoFocus maxLength={40} placeholder="+971 50 123 4567" data-testid="new-buyer-whatsapp" />
               </Form.Item>
               <Form.Item label={t('new.country')} name="country">
-                <CountrySelect testId="new-buyer-country" advanceOnEnter aria-label={t('new.country')} placeholder={t('new.countryFromNumber')} />
+                <CountrySelect testId="new-buyer-country" advanceOnEnter aria-label={t('new.country')} placeholder={t('new.countryFromNumber')} onPicked={() => chosen.current.add('country')} />
               </Form.Item>
               <Form.Item label={t('new.company')} name="company">
                 <Input maxLength={200} placeholder={d?.company || t('new.companyLater')} data-testid="new-buyer-company" />
               </Form.Item>
               <Form.Item label={t('new.docLanguage')} name="docLanguage">
-                <Select options={DOC_LANGUAGES.map((l) => ({ value: l, label: tb(`languages.${l}`) }))} data-testid="new-buyer-language" aria-label={t('new.docLanguage')} />
+                <Select options={DOC_LANGUAGES.map((l) => ({ value: l, label: tb(`languages.${l}`) }))} data-testid="new-buyer-language" aria-label={t('new.docLanguage')} onChange={() => chosen.current.add('docLanguage')} />
               </Form.Item>
             </>
           )}
           <Form.Item label={t('new.currency')} name="currency">
-            <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="new-quote-currency" aria-label={t('new.currency')} />
+            <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="new-quote-currency" aria-label={t('new.currency')} onChange={() => chosen.current.add('currency')} />
           </Form.Item>
         </Form>
       </div>

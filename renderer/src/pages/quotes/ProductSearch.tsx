@@ -7,6 +7,7 @@ import { call, type ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { groupDigits } from './format';
 import { holdKeys, keyTime } from '../../lib/typeAhead';
+import { useUnitLabel } from '../../lib/units';
 
 type LookupItem = ApiOutput<'quotes.lookup'>[number];
 
@@ -55,6 +56,7 @@ interface Props {
 export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNotFound }: Props) {
   const { t, i18n } = useTranslation('quotes');
   const zh = i18n.language.startsWith('zh');
+  const unit = useUnitLabel();
   const [text, setText] = useState('');
   const [highlight, setHighlight] = useState(0);
   const [focused, setFocused] = useState(false);
@@ -192,9 +194,9 @@ export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNo
                     <div>
                       <b>{p.itemNo}</b> {name}
                     </div>
-                    <div style={{ color: '#888', fontSize: 12 }}>
-                      {t('search.moq', { qty: item.defaultQty, unit: p.unit })}
-                      {p.packing.pcsPerCarton ? ` · ${t('search.perCarton', { qty: p.packing.pcsPerCarton, unit: p.unit })}` : ''}
+                    <div className="sk-muted" style={{ fontSize: 12 }}>
+                      {t('search.moq', { qty: item.defaultQty, unit: unit(p.unit) })}
+                      {p.packing.pcsPerCarton ? ` · ${t('search.perCarton', { qty: p.packing.pcsPerCarton, unit: unit(p.unit) })}` : ''}
                       {` · ${t('search.available', { qty: p.stock.available })}`}
                     </div>
                   </div>

@@ -16,6 +16,7 @@ import { TermsDrawer } from './TermsDrawer';
 import { TotalsPanel } from './TotalsPanel';
 import { STATUS_COLORS, errorText } from './format';
 import { holdKeys } from '../../lib/typeAhead';
+import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
 
 type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[number];
 
@@ -28,6 +29,7 @@ type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[numb
  */
 export function QuoteScreen() {
   const { t, i18n } = useTranslation('quotes');
+  const { t: td } = useTranslation('documents');
   const { id } = useParams();
   const quoteId = Number(id);
   const navigate = useNavigate();
@@ -201,6 +203,12 @@ export function QuoteScreen() {
     }
   };
 
+  // The walk-in flow from the keyboard: Alt+A accept, Alt+P make (or open) the PI, Alt+D the PDF.
+  const status = query.data?.status;
+  const openPi = query.data?.invoices.find((i) => i.status !== 'cancelled');
+  useShortcut('A', () => void act('quotes.accept', 'accept'), { enabled: (status === 'draft' || status === 'sent') && busy === null });
+  useShortcut('P', () => (openPi ? navigate(`/invoices/${openPi.id}`) : void makeInvoice()), { enabled: status === 'accepted' && busy === null });
+
   if (query.error) return <Alert type="error" showIcon title={query.error.message} />;
   const quote = query.data;
   if (!quote) return <Skeleton active />;
@@ -228,10 +236,13 @@ export function QuoteScreen() {
               {quote.currency}
               {quote.currency !== 'CNY' ? ` @ ${quote.rate}` : ''}
             </Tag>
+            <Tag color="blue" data-testid="quote-doc-language">
+              {td('inLanguage', { lang: td(`langs.${quote.buyer.docLanguage}`) })}
+            </Tag>
             <span style={{ color: '#888', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
           </Space>
           <Space size={6} wrap>
-            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} />
+            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" />
             <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
               {t('actions.terms')}
             </Button>
@@ -242,8 +253,8 @@ export function QuoteScreen() {
             )}
             {(draft || quote.status === 'sent') && (
               <>
-                <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={() => void act('quotes.accept', 'accept')} data-testid="quote-accept">
-                  {t('actions.accept')}
+                <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={() => void act('quotes.accept', 'accept')} data-testid="quote-accept" aria-keyshortcuts="Alt+A">
+                  {t('actions.accept')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('A')}</kbd>
                 </Button>
                 <Button icon={<StopOutlined />} onClick={reject} data-testid="quote-reject">
                   {t('actions.reject')}
@@ -252,12 +263,12 @@ export function QuoteScreen() {
             )}
             {quote.status === 'accepted' &&
               (openInvoice ? (
-                <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/invoices/${openInvoice.id}`)} data-testid="quote-open-pi">
-                  {openInvoice.number}
+                <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/invoices/${openInvoice.id}`)} data-testid="quote-open-pi" aria-keyshortcuts="Alt+P">
+                  {openInvoice.number} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
                 </Button>
               ) : (
-                <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'pi'} onClick={() => void makeInvoice()} data-testid="quote-make-pi">
-                  {t('actions.makeInvoice')}
+                <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'pi'} onClick={() => void makeInvoice()} data-testid="quote-make-pi" aria-keyshortcuts="Alt+P">
+                  {t('actions.makeInvoice')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
                 </Button>
               ))}
             {!draft && quote.status !== 'superseded' && (

@@ -47,3 +47,11 @@ export function formPath(field: string): Array<string | number> {
 export function errorText(error: unknown): string {
   return (error as ApiCallError | Error)?.message ?? String(error);
 }
+
+/**
+ * Whether a PI still asks the buyer for money, from its status (never from comparing amounts): issued
+ * and deposit-received PIs do; a paid, shipped or cancelled one shows its balance without alarm.
+ */
+export function owesBalance(status: string): boolean {
+  return status === 'issued' || status === 'deposit_received';
+}
