@@ -33,7 +33,7 @@ function Contacts({ buyer }: { buyer: Buyer }) {
           <div style={{ fontWeight: 500 }}>
             <bdi>{c.name || t('unnamed')}</bdi>
             {c.role && (
-              <span style={{ color: '#888', fontWeight: 400 }}>
+              <span style={{ color: '#595959', fontWeight: 400 }}>
                 {' · '}
                 <bdi>{c.role}</bdi>
               </span>
@@ -88,7 +88,7 @@ function CardPhoto({ buyer }: { buyer: Buyer }) {
       {buyer.card ? (
         <Image src={buyer.card.thumbUrl} preview={{ src: buyer.card.url }} width={160} alt={t('card')} style={{ borderRadius: 4, border: '1px solid #eee' }} />
       ) : (
-        <div style={{ width: 160, height: 96, border: '1px dashed #d9d9d9', borderRadius: 6, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#999' }}>{t('noCard')}</div>
+        <div style={{ width: 160, height: 96, border: '1px dashed #d9d9d9', borderRadius: 6, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#595959' }}>{t('noCard')}</div>
       )}
       <Space orientation="vertical">
         <Upload
@@ -150,9 +150,9 @@ export function BuyerDetail() {
       <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }} wrap>
         <Space align="center" wrap>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('back')} />
-          <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="buyer-company">
+          <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="buyer-company">
             <bdi>{b.company}</bdi>
-          </h2>
+          </h1>
           <Tag>{countryLabel(b.country, i18n.language)}</Tag>
           <Tag color="blue">{t(`regions.${b.region}`)}</Tag>
           {b.tags.map((tag) => (
@@ -216,7 +216,7 @@ export function BuyerDetail() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card title={t('timeline.title')} size="small" extra={<span style={{ color: '#888' }}>{t('visitsCount', { count: b.visits })}</span>}>
+          <Card title={t('timeline.title')} size="small" extra={<span style={{ color: '#595959' }}>{t('visitsCount', { count: b.visits })}</span>}>
             {timeline.error && <Alert type="error" showIcon title={timeline.error.message} />}
             {timeline.data ? <Timeline events={timeline.data} onEditVisit={(v) => setVisit(v)} /> : <Skeleton active />}
           </Card>

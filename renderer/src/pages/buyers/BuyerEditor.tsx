@@ -155,7 +155,7 @@ export function BuyerEditor() {
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(id !== null ? `/buyers/${id}` : '/buyers')}>
           {t('back')}
         </Button>
-        <h2 className="sk-page-title" style={{ margin: 0 }}>
+        <h1 className="sk-page-title" style={{ margin: 0 }}>
           {id === null ? (
             t('newBuyer')
           ) : (
@@ -163,7 +163,7 @@ export function BuyerEditor() {
               {t('edit')} <bdi>{existing.data?.company}</bdi>
             </>
           )}
-        </h2>
+        </h1>
       </Space>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false} scrollToFirstError>
         <Row gutter={16}>
@@ -205,11 +205,11 @@ export function BuyerEditor() {
                   </Form.Item>
                 </Col>
               </Row>
-              <span style={{ color: '#888', fontSize: 12 }}>{t('declarationHint')}</span>
+              <span style={{ color: '#595959', fontSize: 12 }}>{t('declarationHint')}</span>
             </Card>
           </Col>
           <Col xs={24} xl={13}>
-            <Card title={t('sections.contacts')} size="small" style={{ marginBottom: 16 }} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('phoneHint')}</span>}>
+            <Card title={t('sections.contacts')} size="small" style={{ marginBottom: 16 }} extra={<span style={{ color: '#595959', fontSize: 12 }}>{t('phoneHint')}</span>}>
               <Form.List name="contacts">
                 {(fields, { add, remove }) => (
                   <>

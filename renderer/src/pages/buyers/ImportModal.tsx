@@ -97,7 +97,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           <InboxOutlined />
         </p>
         <p>{file ? file.name : t('import.drop')}</p>
-        <p style={{ color: '#888', fontSize: 12 }}>{t('import.columns')}</p>
+        <p style={{ color: '#595959', fontSize: 12 }}>{t('import.columns')}</p>
       </Upload.Dragger>
       {check && (
         <div style={{ marginTop: 12 }} data-testid="import-check">

@@ -15,9 +15,9 @@ export function DashboardPage() {
 
   return (
     <div data-testid="dashboard-page">
-      <h2 className="sk-page-title">{seller?.companyNameZh || seller?.companyNameEn || t('title')}</h2>
+      <h1 className="sk-page-title">{seller?.companyNameZh || seller?.companyNameEn || t('title')}</h1>
       {seller && (seller.stallNumber || seller.marketAddress) && (
-        <p style={{ marginTop: -8, color: '#666' }}>
+        <p style={{ marginTop: -8, color: '#595959' }}>
           {[seller.stallNumber, seller.marketAddress].filter(Boolean).join(' · ')}
         </p>
       )}

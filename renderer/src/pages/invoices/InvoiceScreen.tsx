@@ -158,16 +158,16 @@ export function InvoiceScreen() {
             <Link to="/invoices" aria-label={t('back')}>
               <ArrowLeftOutlined />
             </Link>
-            <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
+            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
               {pi.number}
-            </h2>
+            </h1>
             <Tag color={STATUS_COLORS[pi.status]} data-testid="invoice-status">
               {t(`status.${pi.status}`)}
             </Tag>
             <span>
-              <bdi>{pi.buyer.company}</bdi> <span style={{ color: '#888', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
+              <bdi>{pi.buyer.company}</bdi> <span style={{ color: '#595959', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
             </span>
-            <span style={{ color: '#888', fontSize: 12 }}>
+            <span style={{ color: '#595959', fontSize: 12 }}>
               {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}
               <Link to={`/quotes/${pi.quote.id}`}>{pi.quote.displayNumber}</Link>
             </span>
@@ -231,7 +231,7 @@ export function InvoiceScreen() {
                   <>
                     {groupDigits(a)}
                     {p.received && (
-                      <div style={{ color: '#888', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="payment-received">
+                      <div style={{ color: '#595959', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="payment-received">
                         {t('payments.receivedAs', { amount: money(p.received.currency, p.received.amount), base: pi.currency, rate: p.received.rate, currency: p.received.currency })}
                       </div>
                     )}
@@ -275,16 +275,16 @@ export function InvoiceScreen() {
                 </Form.Item>
               )}
               <Form.Item name="kind">
-                <Select style={{ width: 92 }} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
+                <Select style={{ width: 92 }} aria-label={t('payments.kind')} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
               </Form.Item>
               <Form.Item name="method">
-                <Select style={{ width: 122 }} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
+                <Select style={{ width: 122 }} aria-label={t('payments.method')} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
               </Form.Item>
               <Form.Item name="paidOn">
                 <Input type="date" style={{ width: 128 }} aria-label={t('payments.date')} />
               </Form.Item>
               <Form.Item name="reference">
-                <Input placeholder={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />
+                <Input placeholder={t('payments.reference')} aria-label={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={saving} data-testid="pay-submit">
                 {t('payments.record')}

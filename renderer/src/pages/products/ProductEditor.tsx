@@ -372,7 +372,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                   onRemove={onRemove}
                   onTooLarge={() => void message.error(t('photos.tooLarge'))}
                 />
-                {isNew && pending.length > 0 && <div style={{ color: '#888', fontSize: 12, marginTop: 6 }}>{t('photos.afterSave')}</div>}
+                {isNew && pending.length > 0 && <div style={{ color: '#595959', fontSize: 12, marginTop: 6 }}>{t('photos.afterSave')}</div>}
               </Card>
               <Card size="small" title={t('editor.sections.prices')} style={{ marginBottom: 12 }}>
                 <Form.List name="priceTiers">
@@ -463,7 +463,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
         confirmLoading={duplicate.isPending}
         okButtonProps={{ disabled: !dup?.itemNo.trim() }}
       >
-        <p style={{ color: '#666' }}>{t('editor.duplicateHint')}</p>
+        <p style={{ color: '#595959' }}>{t('editor.duplicateHint')}</p>
         <Form layout="vertical">
           <Form.Item label={t('editor.newItemNo')}>
             <Input value={dup?.itemNo} onChange={(e) => setDup((d) => d && { ...d, itemNo: e.target.value })} maxLength={40} autoFocus data-testid="duplicate-itemNo" />

@@ -140,7 +140,7 @@ export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNo
         data-testid="quote-search"
         placeholder={t('search.placeholder')}
         prefix={busy ? <Spin size="small" /> : <SearchOutlined />}
-        suffix={<BarcodeOutlined style={{ color: '#999' }} title={t('search.scanHint')} />}
+        suffix={<BarcodeOutlined style={{ color: '#595959' }} title={t('search.scanHint')} />}
         value={text}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}

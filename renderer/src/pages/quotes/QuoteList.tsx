@@ -113,7 +113,7 @@ export function QuoteList() {
             render: (_, r) => (
               <span>
                 <bdi>{r.buyer.company}</bdi>
-                <span style={{ color: '#888', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
+                <span style={{ color: '#595959', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
               </span>
             ),
           },

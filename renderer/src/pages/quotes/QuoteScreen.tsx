@@ -223,14 +223,14 @@ export function QuoteScreen() {
             <Link to="/quotes" aria-label={t('back')}>
               <ArrowLeftOutlined />
             </Link>
-            <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="quote-number">
+            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="quote-number">
               {quote.displayNumber}
-            </h2>
+            </h1>
             <Tag color={STATUS_COLORS[quote.status]} data-testid="quote-status">
               {t(`status.${quote.status}`)}
             </Tag>
             <span>
-              <bdi>{quote.buyer.company}</bdi> <span style={{ color: '#888', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
+              <bdi>{quote.buyer.company}</bdi> <span style={{ color: '#595959', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
             </span>
             <Tag>
               {quote.currency}
@@ -239,7 +239,7 @@ export function QuoteScreen() {
             <Tag color="blue" data-testid="quote-doc-language">
               {td('inLanguage', { lang: td(`langs.${quote.buyer.docLanguage}`) })}
             </Tag>
-            <span style={{ color: '#888', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
+            <span style={{ color: '#595959', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
           </Space>
           <Space size={6} wrap>
             <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" />
@@ -301,7 +301,7 @@ export function QuoteScreen() {
           />
         )}
         {quote.supersedes && (
-          <div style={{ color: '#888', fontSize: 12, marginBottom: 6 }}>
+          <div style={{ color: '#595959', fontSize: 12, marginBottom: 6 }}>
             {t('supersedes')} <Link to={`/quotes/${quote.supersedes.id}`}>{quote.supersedes.displayNumber}</Link>
           </div>
         )}
