@@ -92,7 +92,7 @@ export function InvoiceList() {
             render: (_, r) => (
               <span>
                 <bdi>{r.buyer.company}</bdi>
-                <span style={{ color: '#595959', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
+                <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
               </span>
             ),
           },

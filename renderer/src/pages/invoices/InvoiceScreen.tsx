@@ -11,6 +11,7 @@ import { countryName } from '../../lib/countries';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
+import { DateInput } from '../../lib/DateInput';
 import { TotalsPanel } from '../quotes/TotalsPanel';
 import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money, owesBalance } from '../quotes/format';
 
@@ -165,7 +166,7 @@ export function InvoiceScreen() {
               {t(`status.${pi.status}`)}
             </Tag>
             <span>
-              <bdi>{pi.buyer.company}</bdi> <span style={{ color: '#595959', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
+              <bdi>{pi.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
             </span>
             <span style={{ color: '#595959', fontSize: 12 }}>
               {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}
@@ -281,7 +282,7 @@ export function InvoiceScreen() {
                 <Select style={{ width: 122 }} aria-label={t('payments.method')} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
               </Form.Item>
               <Form.Item name="paidOn">
-                <Input type="date" style={{ width: 128 }} aria-label={t('payments.date')} />
+                <DateInput style={{ width: 128 }} aria-label={t('payments.date')} data-testid="pay-date" />
               </Form.Item>
               <Form.Item name="reference">
                 <Input placeholder={t('payments.reference')} aria-label={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />

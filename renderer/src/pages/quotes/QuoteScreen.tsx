@@ -230,7 +230,7 @@ export function QuoteScreen() {
               {t(`status.${quote.status}`)}
             </Tag>
             <span>
-              <bdi>{quote.buyer.company}</bdi> <span style={{ color: '#595959', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
+              <bdi>{quote.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
             </span>
             <Tag>
               {quote.currency}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiCallError, ApiOutput } from '../../api/client';
+import { DateInput } from '../../lib/DateInput';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 
 type Row = ApiOutput<'rates.list'>[number];
@@ -58,8 +59,8 @@ function RateEditor({ row }: { row: Row }) {
         onPressEnter={() => void save()}
         data-testid={`rate-input-${row.currency}`}
       />
-      <Input size="small" type="date" style={{ width: 130 }} value={date} onChange={(e) => setDate(e.target.value)} aria-label={t('effectiveOn')} />
-      <Button size="small" type="primary" loading={set.isPending} onClick={() => void save()} data-testid={`rate-save-${row.currency}`}>
+      <DateInput size="small" style={{ width: 130 }} value={date} onChange={setDate} aria-label={t('effectiveOn')} />
+      <Button size="small" type="primary" loading={set.isPending} onClick={() => void save()} data-testid={`rate-save-${row.currency}`} style={{ minWidth: 72 }}>
         {t('set')}
       </Button>
     </Space.Compact>
