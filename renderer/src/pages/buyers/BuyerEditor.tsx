@@ -164,6 +164,10 @@ export function BuyerEditor() {
             </>
           )}
         </h1>
+        {/* Save in view at the top too: at 768 px the form's own button is below the fold. */}
+        <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="buyer-save-top">
+          {t('save')}
+        </Button>
       </Space>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false} scrollToFirstError>
         <Row gutter={16}>

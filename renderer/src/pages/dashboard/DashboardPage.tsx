@@ -18,7 +18,7 @@ export function DashboardPage() {
   // A fresh stall: first steps instead of empty figures and a missing-rate warning.
   const steps = [
     { key: 'seller', done: Boolean(seller?.companyNameZh || seller?.companyNameEn), to: '/settings' },
-    { key: 'rate', done: (rates.data ?? []).some((r) => r.rate !== null), to: '/quotes/rates' },
+    { key: 'rate', done: (rates.data ?? []).some((r) => r.currency !== 'CNY' && r.rate !== null), to: '/quotes/rates' },
     { key: 'products', done: o.products > 0, to: '/products' },
   ] as const;
   const fresh = steps.some((step) => !step.done);
