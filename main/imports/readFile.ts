@@ -14,6 +14,11 @@ export interface SheetData {
   headers: string[];
   /** Data rows; row N of the messages is rows[N - 1] (N counts data rows from 1). */
   rows: string[][];
+  /**
+   * CSV only: how many fields the header record has, and each data record. A record with fewer or
+   * more (a truncated line, a stray separator) is refused: its values would land in the wrong columns.
+   */
+  fieldCounts?: { header: number; rows: number[] };
 }
 
 function fileError(en: string, zh: string): AppError {
@@ -80,6 +85,7 @@ function readCsv(bytes: Buffer): SheetData {
     encoding,
     headers: (records[headerAt] as string[]).map((h) => h.trim()),
     rows: records.slice(headerAt + 1),
+    fieldCounts: { header: (records[headerAt] as string[]).length, rows: records.slice(headerAt + 1).map((r) => r.length) },
   };
 }
 

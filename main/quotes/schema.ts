@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../api/validation';
-import { countrySchema, currencySchema } from '../buyers/schema';
+import { countrySchema, currencySchema, DOC_LANGUAGES } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
 import { dateInput, rateInput } from '../rates/schema';
@@ -75,13 +75,18 @@ export const termsSchema = z.strictObject({
   lines: z.array(lineInputSchema).max(1000).optional(),
 });
 
-/** A buyer added on the spot: company, country and WhatsApp are enough. */
+/**
+ * A buyer added on the spot: a WhatsApp number with its country code is enough (country from the calling
+ * code, document language and currency from the country, company "walk-in, +971…" until filled in);
+ * or company and country.
+ */
 export const quickBuyerSchema = z.strictObject({
-  company: z.string().trim().min(1).max(200),
-  country: countrySchema,
+  company: text(200).optional(),
+  country: countrySchema.optional(),
   /** Any common format; stored as E.164 (read as a number of `country` without a + prefix). */
   whatsapp: text(40).optional(),
   contactName: text(120).optional(),
+  docLanguage: z.enum(DOC_LANGUAGES).optional(),
 });
 
 export const quoteCreateSchema = termsSchema

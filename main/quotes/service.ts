@@ -15,7 +15,7 @@ import { getBuyer as getBuyerRow } from '../../db/buyers';
 import { invoicesOfQuotes } from '../../db/invoices';
 import { createBuyer, getBuyer } from '../buyers/service';
 import { getDefaults, getSeller } from '../settings/service';
-import { toE164 } from '../phones/e164';
+import { walkInDefaults } from '../buyers/walkIn';
 import { levels } from '../stock/service';
 import type { Product } from '../products/service';
 import { searchProducts } from '../products/search';
@@ -140,15 +140,25 @@ function defaultQty(s: Pick<Snapshot, 'moq' | 'pcs_per_carton'>): number {
 // ---------------------------------------------------------------------------
 // Terms
 
-function quickAddBuyer(core: Core, input: QuickBuyer, currency: string, field: string): number {
-  const whatsapp = input.whatsapp ? toE164(input.whatsapp, input.country, `${field}.whatsapp`) : '';
-  const buyer = createBuyer(core, {
-    company: input.company,
-    country: input.country,
-    currency,
-    contacts: whatsapp || input.contactName ? [{ name: input.contactName ?? '', whatsapp, phone: whatsapp }] : [],
+/**
+ * A buyer added on the spot, from a WhatsApp number alone if need be: country from the calling code,
+ * document language and currency from the country (main/buyers/walkIn.ts). Returns the buyer and the
+ * currency to quote in (the one given, else the buyer's).
+ */
+function quickAddBuyer(core: Core, input: QuickBuyer, currency: string | undefined, field: string): { buyerId: number; currency: string } {
+  const derived = walkInDefaults(input, {
+    defaultCurrency: getDefaults(core).defaultCurrency,
+    quotable: (c) => c === 'CNY' || rateE8On(core, c, today(core)) !== null,
+    field,
   });
-  return buyer.id;
+  const buyer = createBuyer(core, {
+    company: derived.company,
+    country: derived.country,
+    currency: currency ?? derived.currency,
+    docLanguage: derived.docLanguage,
+    contacts: derived.whatsapp || input.contactName ? [{ name: input.contactName ?? '', whatsapp: derived.whatsapp, phone: derived.whatsapp }] : [],
+  });
+  return { buyerId: buyer.id, currency: currency ?? derived.currency };
 }
 
 function requireBuyer(core: Core, id: number, field: string): void {
@@ -459,8 +469,7 @@ export function createQuote(core: Core, input: QuoteCreate): Quote {
   let buyerId: number;
   let currency: string;
   if (input.newBuyer) {
-    currency = input.currency ?? defaults.defaultCurrency;
-    buyerId = quickAddBuyer(core, input.newBuyer, currency, 'newBuyer');
+    ({ buyerId, currency } = quickAddBuyer(core, input.newBuyer, input.currency, 'newBuyer'));
   } else {
     buyerId = input.buyerId as number;
     requireBuyer(core, buyerId, 'buyerId');
@@ -802,8 +811,7 @@ export function duplicateQuote(
   let buyerId: number;
   let currency: string;
   if (input.newBuyer) {
-    currency = input.currency ?? row.currency;
-    buyerId = quickAddBuyer(core, input.newBuyer, currency, 'newBuyer');
+    ({ buyerId, currency } = quickAddBuyer(core, input.newBuyer, input.currency ?? row.currency, 'newBuyer'));
   } else {
     buyerId = input.buyerId as number;
     requireBuyer(core, buyerId, 'buyerId');

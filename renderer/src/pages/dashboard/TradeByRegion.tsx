@@ -35,7 +35,7 @@ function useMoney(currency: string) {
 
 function Change({ value, current }: { value: number | null; current: number }) {
   const { t } = useTranslation('dashboard');
-  if (value === null) return current > 0 ? <span style={{ color: '#888', fontSize: 12 }}>{t('trade.new')}</span> : null;
+  if (value === null) return current > 0 ? <span style={{ color: '#595959', fontSize: 12 }}>{t('trade.new')}</span> : null;
   const color = value > 0 ? '#389e0d' : value < 0 ? '#cf1322' : '#888';
   return <span style={{ color, fontSize: 12 }}>{`${value > 0 ? '+' : ''}${value}%`}</span>;
 }
@@ -193,7 +193,7 @@ export function TradeByRegion() {
         <Skeleton active />
       ) : (
         <>
-          <p style={{ color: '#888', marginTop: 0 }}>
+          <p style={{ color: '#595959', marginTop: 0 }}>
             {t('trade.comparedWith', { from: r.previousPeriod.from, to: r.previousPeriod.to })}
           </p>
           {r.values.status === 'missing_rate' && (

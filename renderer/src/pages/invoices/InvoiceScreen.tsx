@@ -11,6 +11,7 @@ import { countryName } from '../../lib/countries';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
+import { DateInput } from '../../lib/DateInput';
 import { TotalsPanel } from '../quotes/TotalsPanel';
 import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money } from '../quotes/format';
 
@@ -162,22 +163,22 @@ export function InvoiceScreen() {
             <Link to="/invoices" aria-label={t('back')}>
               <ArrowLeftOutlined />
             </Link>
-            <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
+            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
               {pi.number}
-            </h2>
+            </h1>
             <Tag color={STATUS_COLORS[pi.status]} data-testid="invoice-status">
               {t(`status.${pi.status}`)}
             </Tag>
             <span>
-              <bdi>{pi.buyer.company}</bdi> <span style={{ color: '#888', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
+              <bdi>{pi.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
             </span>
-            <span style={{ color: '#888', fontSize: 12 }}>
+            <span style={{ color: '#595959', fontSize: 12 }}>
               {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}
               <Link to={`/quotes/${pi.quote.id}`}>{pi.quote.displayNumber}</Link>
             </span>
           </Space>
           <Space size={6}>
-            <DocumentButton kinds={['proforma', 'packing']} id={pi.id} defaultLang={pi.buyer.docLanguage} />
+            <DocumentButton kinds={['proforma', 'packing']} id={pi.id} defaultLang={pi.buyer.docLanguage} shortcut="D" />
             {canShip && (
               <Button icon={<CarOutlined />} onClick={ship} data-testid="invoice-ship">
                 {t('actions.ship')}
@@ -195,7 +196,7 @@ export function InvoiceScreen() {
           lines={pi.lines}
           currency={pi.currency}
           editable={false}
-          scrollY="calc(100vh - 560px)"
+          scrollY="calc(100vh - 420px)"
           extraColumns={[
             {
               title: t('stock.reserved'),
@@ -235,7 +236,7 @@ export function InvoiceScreen() {
                   <>
                     {groupDigits(a)}
                     {p.received && (
-                      <div style={{ color: '#888', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="payment-received">
+                      <div style={{ color: '#595959', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="payment-received">
                         {t('payments.receivedAs', { amount: money(p.received.currency, p.received.amount), base: pi.currency, rate: p.received.rate, currency: p.received.currency })}
                       </div>
                     )}
@@ -279,16 +280,16 @@ export function InvoiceScreen() {
                 </Form.Item>
               )}
               <Form.Item name="kind">
-                <Select style={{ width: 92 }} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
+                <Select style={{ width: 92 }} aria-label={t('payments.kind')} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
               </Form.Item>
               <Form.Item name="method">
-                <Select style={{ width: 122 }} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
+                <Select style={{ width: 122 }} aria-label={t('payments.method')} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
               </Form.Item>
               <Form.Item name="paidOn">
-                <Input type="date" style={{ width: 128 }} aria-label={t('payments.date')} />
+                <DateInput style={{ width: 128 }} aria-label={t('payments.date')} data-testid="pay-date" />
               </Form.Item>
               <Form.Item name="reference">
-                <Input placeholder={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />
+                <Input placeholder={t('payments.reference')} aria-label={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={saving} data-testid="pay-submit">
                 {t('payments.record')}
@@ -309,10 +310,19 @@ export function InvoiceScreen() {
               <span>{t('totals.paid')}</span>
               <span data-testid="invoice-paid">{groupDigits(pi.paid)}</span>
             </div>
-            <div className="sk-total-row sk-total-strong sk-total-due">
-              <span>{t('totals.balanceDue')}</span>
-              <span data-testid="invoice-balance-due">{money(pi.currency, pi.balanceDue)}</span>
-            </div>
+            {pi.status === 'cancelled' ? (
+              <div className="sk-total-row sk-total-strong">
+                <span>{t('totals.balanceDue')}</span>
+                <span data-testid="invoice-balance-due" className="sk-muted">
+                  {t('totals.cancelledNoBalance')}
+                </span>
+              </div>
+            ) : (
+              <div className={`sk-total-row sk-total-strong${pi.balanceOpen ? ' sk-total-due' : ''}`}>
+                <span>{t('totals.balanceDue')}</span>
+                <span data-testid="invoice-balance-due">{money(pi.currency, pi.balanceDue)}</span>
+              </div>
+            )}
           </>
         }
       />

@@ -44,7 +44,7 @@ export function TotalsPanel({ currency, totals, discount, depositPercent, contai
           <span>{t('totals.nw', { kg: groupDigits(totals.netWeightKg) })}</span>
         </div>
         {totals.quantities.length > 0 && (
-          <div style={{ color: '#888', fontSize: 12, marginTop: 2 }}>{totals.quantities.map((q) => `${groupDigits(String(q.qty))} ${q.unit}`).join(' · ')}</div>
+          <div style={{ color: '#595959', fontSize: 12, marginTop: 2 }}>{totals.quantities.map((q) => `${groupDigits(String(q.qty))} ${q.unit}`).join(' · ')}</div>
         )}
       </Card>
       <Card size="small" title={t('containers.title')} style={{ marginTop: 8 }} data-testid="container-fill">
@@ -59,13 +59,13 @@ export function TotalsPanel({ currency, totals, discount, depositPercent, contai
                   {c.containers > 1 ? ` × ${c.containers}` : ''}
                 </b>
                 <Tooltip title={t('containers.detail', { volume: c.volumePercent, weight: c.weightPercent, cbm: c.capacityCbm, kg: groupDigits(c.payloadKg) })}>
-                  <span style={{ color: '#888', fontSize: 12 }}>
+                  <span style={{ color: '#595959', fontSize: 12 }}>
                     {c.containers === 0 ? t('containers.empty') : c.bindsBy === 'volume' ? t('containers.byVolume') : t('containers.byWeight')}
                   </span>
                 </Tooltip>
               </div>
-              <Progress percent={Math.min(100, percent)} strokeColor={color} size="small" format={() => `${percent}%`} />
-              {c.containers > 0 && <div style={{ color: '#888', fontSize: 12, marginTop: -4 }}>{t('containers.more', { count: c.moreCartons })}</div>}
+              <Progress percent={Math.min(100, percent)} strokeColor={color} size="small" format={() => `${percent}%`} aria-label={t('containers.fillOf', { code: c.code, percent })} />
+              {c.containers > 0 && <div style={{ color: '#595959', fontSize: 12, marginTop: -4 }}>{t('containers.more', { count: c.moreCartons })}</div>}
             </div>
           );
         })}

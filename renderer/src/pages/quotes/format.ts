@@ -52,3 +52,4 @@ export function formPath(field: string): Array<string | number> {
 export function errorText(error: unknown): string {
   return (error as ApiCallError | Error)?.message ?? String(error);
 }
+
