@@ -71,7 +71,7 @@ export async function benchWalkIn(log: (line: string) => void = (l) => process.s
   const chromium = await launchChromium();
   try {
     const { page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/quotes`);
+    await page.goto(`${server.openUrl}#/quotes`);
     await page.getByTestId('quotes-page').waitFor();
     await page.getByTestId('new-quote').waitFor();
     let lines = 0;

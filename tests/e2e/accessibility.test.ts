@@ -59,7 +59,7 @@ describe('accessibility (axe-core): no critical or serious violations on the key
     for (const p of pages) {
       it(`finds nothing critical or serious on the ${p.name} page (${language})`, async () => {
         const { context, page } = await newShopPage(chromium.browser, { language });
-        await page.goto(`${server.url}${p.hash()}`);
+        await page.goto(`${server.openUrl}${p.hash()}`);
         await page.getByTestId(p.ready).waitFor();
         await page.locator(p.row).first().waitFor();
         await page.waitForLoadState('networkidle');

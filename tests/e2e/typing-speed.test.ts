@@ -82,7 +82,7 @@ describe('keys typed at human and scanner speed land in the right field', () => 
 
   it('serves a walk-in from the keyboard alone: WhatsApp number, five lines (one scanned), Alt+A, Alt+P, Alt+D and Enter for the Arabic PDF', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/quotes`);
+    await page.goto(`${server.openUrl}#/quotes`);
     await page.getByTestId('new-quote').waitFor();
     // The shortcuts are shown on the buttons.
     expect(await page.getByTestId('new-quote').innerText()).toContain('Alt+N');
@@ -145,7 +145,7 @@ describe('keys typed at human and scanner speed land in the right field', () => 
     it(`stores the tier price of the typed quantity, and a typed price as typed, when Enter follows at once (${speed} speed)`, async () => {
       const quote = await invoke(server.core, 'quotes.create', { buyerId });
       const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-      await page.goto(`${server.url}#/quotes/${quote.id}`);
+      await page.goto(`${server.openUrl}#/quotes/${quote.id}`);
       await page.getByTestId('quote-screen').waitFor();
       await expect.poll(() => focusedTestId(page)).toBe('quote-search');
 
@@ -177,7 +177,7 @@ describe('keys typed at human and scanner speed land in the right field', () => 
 
     it(`adds a walk-in buyer typed into the new-quotation dialog without losing a key (${speed} speed)`, async () => {
       const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-      await page.goto(`${server.url}#/quotes`);
+      await page.goto(`${server.openUrl}#/quotes`);
       await page.getByTestId('quotes-page').waitFor();
       await page.getByTestId('new-quote').click();
       await page.getByTestId('new-quote-buyer').waitFor();
