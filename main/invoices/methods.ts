@@ -100,14 +100,8 @@ export const invoicesMethods = {
     input: z.strictObject({ id, paymentId: id }),
     handler: (input, { core }) => invoices.removePayment(core, input.id, input.paymentId),
   }),
-  'invoices.ship': method({
-    summary: 'Marks a PI shipped: the stock reserved under its number leaves the stock.',
-    access: 'staff',
-    input: z.strictObject({ id, shippedOn: dateInput.optional() }),
-    handler: (input, { core }) => invoices.shipInvoice(core, input.id, input.shippedOn),
-  }),
   'invoices.cancel': method({
-    summary: 'Cancels a PI that has not shipped: its reserved stock is released and its number stays used (never reissued).',
+    summary: 'Cancels a PI nothing of which was delivered: its reserved stock is released and its number stays used (never reissued).',
     access: 'staff',
     input: z.strictObject({ id, reason: z.string().trim().min(1).max(500) }),
     handler: (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason),

@@ -1,0 +1,4 @@
+-- Version 09: reserved. Another branch (docs12 / doors / field) adds its own migration
+-- 009; this placeholder only keeps the numbers gapless on the loop branch and is
+-- dropped when the branches are merged (see db/migrations/012_after_pi.sql).
+SELECT 1;

@@ -1,0 +1,4 @@
+-- Version 10: reserved. Another branch (docs12 / doors / field) adds its own migration
+-- 010; this placeholder only keeps the numbers gapless on the loop branch and is
+-- dropped when the branches are merged (see db/migrations/012_after_pi.sql).
+SELECT 1;
