@@ -261,7 +261,7 @@ export interface Receivable {
   balance: Money;
   /** PIs with something owed. */
   openInvoices: number;
-  /** The oldest date owed from: the earliest due date passed, else the oldest open PI's issue date. */
+  /** The oldest date owed from: the earliest due date passed, else (nothing overdue) the oldest open PI's issue date. */
   since: string | null;
   /** Days the oldest overdue balance is past due (null: nothing overdue). */
   daysOverdue: number | null;
@@ -281,7 +281,9 @@ interface Acc {
 }
 
 /**
- * Who owes what, per buyer and currency, oldest first (by `since`, then the largest amount):
+ * Who owes what, per buyer and currency, oldest first: what is overdue first, the longest
+ * overdue first (by the earliest due date passed), then what is not yet due by its oldest PI's
+ * issue date; on the same day the larger amount first.
  * every PI not cancelled with a balance left, aged as of today (core.now()) by its balance due
  * date; money paid on cancelled PIs is the buyer's credit. Paged.
  */
@@ -317,6 +319,7 @@ export function receivables(
   if (filter.overdueOnly) rows = rows.filter((a) => a.overdue > 0);
   const since = (a: Acc) => a.oldestDue ?? a.oldestIssue;
   rows.sort((x, y) => {
+    if ((x.overdue > 0) !== (y.overdue > 0)) return x.overdue > 0 ? -1 : 1;
     const sx = since(x);
     const sy = since(y);
     if (sx !== sy) return sx === null ? 1 : sy === null ? -1 : sx < sy ? -1 : 1;
