@@ -114,7 +114,7 @@ describe('database migrations', () => {
     const suppliers = db.prepare('SELECT id, name_zh FROM suppliers ORDER BY id').all() as Array<{ id: number; name_zh: string }>;
     expect(suppliers.map((s) => s.name_zh)).toEqual(['Jinhua Xinda Toys', '义乌美丽饰品']);
     const linked = (itemNo: string) => (db.prepare('SELECT supplier, supplier_id FROM products WHERE item_no = ?').get(itemNo) as { supplier: string; supplier_id: number | null });
-    const [xinda, meili] = suppliers as [{ id: number }, { id: number }];
+    const [xinda, meili] = suppliers as unknown as [{ id: number }, { id: number }];
     expect(linked('S-10')).toEqual({ supplier: ' Jinhua Xinda Toys ', supplier_id: xinda.id });
     expect(linked('S-11')).toEqual({ supplier: 'jinhua xinda toys', supplier_id: xinda.id });
     expect(linked('S-12').supplier_id).toBe(meili.id);
