@@ -275,20 +275,64 @@ CREATE INDEX shipment_lines_line ON shipment_lines (invoice_line_id);
 CREATE TRIGGER shipments_never_deleted BEFORE DELETE ON shipments
   BEGIN SELECT RAISE(ABORT, 'a delivery stays on record (correct the stock with an adjustment)'); END;
 
--- The payment and delivery terms of each PI, copied out of its frozen content once, so
--- statements and the receivables list read them without parsing every document.
-CREATE TABLE invoice_terms (
-  invoice_id     INTEGER PRIMARY KEY REFERENCES invoices(id),
-  payment_terms  TEXT NOT NULL DEFAULT '',
-  delivery_time  TEXT NOT NULL DEFAULT ''
+-- What each PI is owed, kept up to date by triggers whoever writes (the invoices, payments and
+-- shipments tables): the statements, the receivables list and the dashboard read this small
+-- table instead of every PI's row (whose frozen content, kilobytes on overflow pages, comes
+-- before status in the row) and every payment. paid_e4 = Σ payments; first_delivery_on = the
+-- first delivery's date (or, for a PI shipped before deliveries were recorded, the UTC date of
+-- shipped_at); payment_terms and delivery_time are copied out of the frozen content once.
+CREATE TABLE invoice_balances (
+  invoice_id         INTEGER PRIMARY KEY REFERENCES invoices(id),
+  number             TEXT NOT NULL,
+  buyer_id           INTEGER NOT NULL,
+  currency           TEXT NOT NULL,
+  issued_on          TEXT NOT NULL,
+  status             TEXT NOT NULL,
+  total_e4           INTEGER NOT NULL,
+  deposit_e4         INTEGER NOT NULL,
+  paid_e4            INTEGER NOT NULL DEFAULT 0,
+  first_delivery_on  TEXT,
+  payment_terms      TEXT NOT NULL DEFAULT '',
+  delivery_time      TEXT NOT NULL DEFAULT ''
 );
-INSERT INTO invoice_terms (invoice_id, payment_terms, delivery_time)
-  SELECT id, COALESCE(json_extract(content, '$.paymentTerms'), ''), COALESCE(json_extract(content, '$.deliveryTime'), '') FROM invoices;
-CREATE TRIGGER invoices_terms_copy AFTER INSERT ON invoices
-BEGIN
-  INSERT INTO invoice_terms (invoice_id, payment_terms, delivery_time)
-  VALUES (NEW.id, COALESCE(json_extract(NEW.content, '$.paymentTerms'), ''), COALESCE(json_extract(NEW.content, '$.deliveryTime'), ''));
-END;
+CREATE INDEX invoice_balances_buyer ON invoice_balances (buyer_id, issued_on);
 
--- Statements and the receivables list sum payments per PI and read PIs by status.
-CREATE INDEX IF NOT EXISTS invoices_buyer_status ON invoices (buyer_id, status);
+INSERT INTO invoice_balances (invoice_id, number, buyer_id, currency, issued_on, status, total_e4, deposit_e4, paid_e4, first_delivery_on, payment_terms, delivery_time)
+  SELECT i.id, i.number, i.buyer_id, i.currency, i.issued_on, i.status, i.grand_total_e4, i.deposit_e4,
+         COALESCE((SELECT SUM(p.amount_e4) FROM payments p WHERE p.invoice_id = i.id), 0),
+         CASE WHEN i.shipped_at IS NOT NULL THEN substr(i.shipped_at, 1, 10) END,
+         COALESCE(json_extract(i.content, '$.paymentTerms'), ''), COALESCE(json_extract(i.content, '$.deliveryTime'), '')
+    FROM invoices i;
+
+CREATE TRIGGER invoice_balances_issue AFTER INSERT ON invoices
+BEGIN
+  INSERT INTO invoice_balances (invoice_id, number, buyer_id, currency, issued_on, status, total_e4, deposit_e4, payment_terms, delivery_time)
+  VALUES (NEW.id, NEW.number, NEW.buyer_id, NEW.currency, NEW.issued_on, NEW.status, NEW.grand_total_e4, NEW.deposit_e4,
+          COALESCE(json_extract(NEW.content, '$.paymentTerms'), ''), COALESCE(json_extract(NEW.content, '$.deliveryTime'), ''));
+END;
+CREATE TRIGGER invoice_balances_status AFTER UPDATE OF status, shipped_at, buyer_id ON invoices
+BEGIN
+  UPDATE invoice_balances
+     SET status = NEW.status, buyer_id = NEW.buyer_id,
+         first_delivery_on = COALESCE(first_delivery_on, CASE WHEN NEW.shipped_at IS NOT NULL THEN substr(NEW.shipped_at, 1, 10) END)
+   WHERE invoice_id = NEW.id;
+END;
+CREATE TRIGGER invoice_balances_paid AFTER INSERT ON payments
+BEGIN
+  UPDATE invoice_balances SET paid_e4 = paid_e4 + NEW.amount_e4 WHERE invoice_id = NEW.invoice_id;
+END;
+CREATE TRIGGER invoice_balances_unpaid AFTER DELETE ON payments
+BEGIN
+  UPDATE invoice_balances SET paid_e4 = paid_e4 - OLD.amount_e4 WHERE invoice_id = OLD.invoice_id;
+END;
+CREATE TRIGGER invoice_balances_repaid AFTER UPDATE OF amount_e4, invoice_id ON payments
+BEGIN
+  UPDATE invoice_balances SET paid_e4 = paid_e4 - OLD.amount_e4 WHERE invoice_id = OLD.invoice_id;
+  UPDATE invoice_balances SET paid_e4 = paid_e4 + NEW.amount_e4 WHERE invoice_id = NEW.invoice_id;
+END;
+CREATE TRIGGER invoice_balances_delivered AFTER INSERT ON shipments
+BEGIN
+  UPDATE invoice_balances
+     SET first_delivery_on = CASE WHEN first_delivery_on IS NULL OR NEW.delivered_on < first_delivery_on THEN NEW.delivered_on ELSE first_delivery_on END
+   WHERE invoice_id = NEW.invoice_id;
+END;

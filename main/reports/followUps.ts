@@ -18,7 +18,6 @@ import { getInvoice } from '../invoices/service';
 import { addDays, localDate } from '../quotes/dates';
 import { money } from '../quotes/totals';
 import { balanceDueOn, daysBetween } from '../statements/dueDate';
-import { firstDeliveryOf } from '../statements/service';
 import type { Money } from '../quotes/types';
 
 export type FollowUpType = 'deposit_awaited' | 'purchase_due' | 'purchase_late' | 'ready_to_deliver' | 'balance_overdue';
@@ -58,7 +57,7 @@ export function followUps(core: Core, options: { owner: boolean; dueWithinDays: 
     if (r.status !== 'shipped' && r.deposit_e4 > 0 && r.paid_e4 < r.deposit_e4) {
       depositsAwaited.push({ type: 'deposit_awaited', record, party, date: r.issued_on, days: daysBetween(r.issued_on, asOf), amount: money(r.deposit_e4 - r.paid_e4, r.currency), currency: r.currency });
     }
-    const dueOn = balanceDueOn(r.payment_terms, r.issued_on, firstDeliveryOf(r));
+    const dueOn = balanceDueOn(r.payment_terms, r.issued_on, r.first_delivery_on);
     if (dueOn !== null && dueOn <= asOf) {
       balancesOverdue.push({ type: 'balance_overdue', record, party: { ...party }, date: dueOn, days: daysBetween(dueOn, asOf), amount: money(r.grand_total_e4 - r.paid_e4, r.currency), currency: r.currency });
     }

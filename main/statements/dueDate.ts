@@ -37,9 +37,22 @@ export function balanceRule(paymentTerms: string): BalanceRule {
   return rule;
 }
 
+const dayCache = new Map<string, number>();
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date (cached: statements and lists meet the same dates again and again). */
+function epochDay(date: string): number {
+  let day = dayCache.get(date);
+  if (day === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    day = Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+    if (dayCache.size > 20_000) dayCache.clear();
+    dayCache.set(date, day);
+  }
+  return day;
+}
+
 function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return days === 0 ? date : new Date((epochDay(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The balance's due date, or null while it waits for a delivery. */
@@ -51,11 +64,7 @@ export function balanceDueOn(paymentTerms: string, issuedOn: string, firstDelive
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  const t = (s: string) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((t(to) - t(from)) / 86_400_000);
+  return epochDay(to) - epochDay(from);
 }
 
 export const AGING_BUCKETS = ['notDue', 'days0to30', 'days31to60', 'days61to90', 'days90plus'] as const;

@@ -26,7 +26,7 @@ import { money } from '../quotes/totals';
 import { lineValueE4 } from '../shipments/service';
 import type { InvoiceContent } from '../invoices/types';
 import type { Money } from '../quotes/types';
-import { AGING_BUCKETS, balanceDueOn, bucketOf, daysBetween, type AgingBucket } from './dueDate';
+import { AGING_BUCKETS, balanceDueOn, balanceRule, bucketOf, daysBetween, type AgingBucket } from './dueDate';
 
 export type EntryKind = 'invoice' | 'delivery' | 'payment' | 'cancelled';
 const KIND_ORDER: Record<EntryKind, number> = { invoice: 0, delivery: 1, payment: 2, cancelled: 3 };
@@ -98,11 +98,6 @@ interface RawEntry {
 
 function dateOf(iso: string): string {
   return localDate(new Date(iso));
-}
-
-/** The day the PI's goods started to leave: its first delivery, else (shipped before deliveries were recorded) the day it was shipped. */
-export function firstDeliveryOf(row: Pick<q.BalanceInvoiceRow, 'first_delivery_on' | 'shipped_at'>): string | null {
-  return row.first_delivery_on ?? (row.shipped_at ? dateOf(row.shipped_at) : null);
 }
 
 function emptyAging(): Record<AgingBucket, number> {
@@ -207,7 +202,7 @@ export function buyerStatement(core: Core, input: { buyerId: number; from?: stri
       const left = isCancelled ? 0 : Math.max(0, inv.grand_total_e4 - paidE4);
       const inPeriod = from === null || inv.issued_on >= from;
       if (!inPeriod && left === 0) continue;
-      const dueOn = balanceDueOn(inv.payment_terms, inv.issued_on, firstDeliveryOf(inv));
+      const dueOn = balanceDueOn(inv.payment_terms, inv.issued_on, inv.first_delivery_on);
       const age = left > 0 && dueOn !== null ? daysBetween(dueOn, to) : null;
       const bucket = left > 0 ? bucketOf(age) : null;
       if (bucket) aging[bucket] += left;
@@ -268,82 +263,39 @@ export interface Receivable {
   aging: Record<AgingBucket, Money>;
 }
 
-interface Acc {
-  buyerId: number;
-  currency: string;
-  owed: number;
-  overdue: number;
-  credit: number;
-  open: number;
-  oldestDue: string | null;
-  oldestIssue: string | null;
-  aging: Record<AgingBucket, number>;
-}
-
 /**
  * Who owes what, per buyer and currency, oldest first: what is overdue first, the longest
  * overdue first (by the earliest due date passed), then what is not yet due by its oldest PI's
- * issue date; on the same day the larger amount first.
- * every PI not cancelled with a balance left, aged as of today (core.now()) by its balance due
- * date; money paid on cancelled PIs is the buyer's credit. Paged.
+ * issue date; on the same day the larger amount first. Every PI not cancelled with a balance
+ * left, aged as of today (core.now()) by its balance due date (main/statements/dueDate.ts: the
+ * rule read from each distinct wording of the payment terms; the sums, aging and order are one
+ * SQL pass over invoice_balances); money paid on cancelled PIs is the buyer's credit. Paged.
  */
 export function receivables(
   core: Core,
   filter: { currency?: string | undefined; overdueOnly?: boolean | undefined; limit: number; offset: number },
 ): { items: Receivable[]; total: number; asOf: string } {
   const asOf = localDate(core.now());
-  const acc = new Map<string, Acc>();
-  for (const r of q.openBalances(core.db)) {
-    if (filter.currency && r.currency !== filter.currency) continue;
-    const key = `${r.buyer_id}:${r.currency}`;
-    let a = acc.get(key);
-    if (!a) acc.set(key, (a = { buyerId: r.buyer_id, currency: r.currency, owed: 0, overdue: 0, credit: 0, open: 0, oldestDue: null, oldestIssue: null, aging: emptyAging() }));
-    if (r.status === 'cancelled') {
-      a.credit += r.paid_e4;
-      continue;
-    }
-    const left = r.grand_total_e4 - r.paid_e4;
-    a.owed += left;
-    a.open += 1;
-    if (a.oldestIssue === null || r.issued_on < a.oldestIssue) a.oldestIssue = r.issued_on;
-    const dueOn = balanceDueOn(r.payment_terms, r.issued_on, firstDeliveryOf({ first_delivery_on: r.first_delivery_on, shipped_at: r.shipped_at }));
-    const age = dueOn === null ? null : daysBetween(dueOn, asOf);
-    const bucket = bucketOf(age);
-    a.aging[bucket] += left;
-    if (bucket !== 'notDue' && dueOn !== null) {
-      a.overdue += left;
-      if (a.oldestDue === null || dueOn < a.oldestDue) a.oldestDue = dueOn;
-    }
-  }
-  let rows = [...acc.values()].filter((a) => a.owed > 0 || a.credit > 0);
-  if (filter.overdueOnly) rows = rows.filter((a) => a.overdue > 0);
-  const since = (a: Acc) => a.oldestDue ?? a.oldestIssue;
-  rows.sort((x, y) => {
-    if ((x.overdue > 0) !== (y.overdue > 0)) return x.overdue > 0 ? -1 : 1;
-    const sx = since(x);
-    const sy = since(y);
-    if (sx !== sy) return sx === null ? 1 : sy === null ? -1 : sx < sy ? -1 : 1;
-    return y.owed - x.owed || x.buyerId - y.buyerId || (x.currency < y.currency ? -1 : 1);
-  });
-  const page = rows.slice(filter.offset, filter.offset + filter.limit);
-  const buyers = new Map(q.buyersBrief(core.db, [...new Set(page.map((a) => a.buyerId))]).map((b) => [b.id, b]));
+  const rules = q.openTerms(core.db).map((terms) => ({ terms, ...balanceRule(terms) }));
+  const query = { rules, asOf, currency: filter.currency, overdueOnly: filter.overdueOnly };
+  const rows = q.receivablesPage(core.db, { ...query, limit: filter.limit, offset: filter.offset });
+  const total = rows[0]?.total ?? (filter.offset > 0 ? q.receivablesCount(core.db, query) : 0);
   return {
     asOf,
-    total: rows.length,
-    items: page.map((a) => {
-      const b = buyers.get(a.buyerId);
-      const s = since(a);
+    total,
+    items: rows.map((r) => {
+      const m = (v: number) => money(v, r.currency);
       return {
-        buyer: { id: a.buyerId, company: b?.company ?? '', country: b?.country ?? '' },
-        currency: a.currency,
-        owed: money(a.owed, a.currency),
-        overdue: money(a.overdue, a.currency),
-        credit: money(a.credit, a.currency),
-        balance: money(a.owed - a.credit, a.currency),
-        openInvoices: a.open,
-        since: s,
-        daysOverdue: a.oldestDue === null ? null : daysBetween(a.oldestDue, asOf),
-        aging: Object.fromEntries(AGING_BUCKETS.map((k) => [k, money(a.aging[k], a.currency)])) as Record<AgingBucket, Money>,
+        buyer: { id: r.buyer_id, company: r.company, country: r.country },
+        currency: r.currency,
+        owed: m(r.owed_e4),
+        overdue: m(r.overdue_e4),
+        credit: m(r.credit_e4),
+        balance: m(r.owed_e4 - r.credit_e4),
+        openInvoices: r.open_invoices,
+        since: r.oldest_due ?? r.oldest_issue,
+        daysOverdue: r.oldest_due === null ? null : daysBetween(r.oldest_due, asOf),
+        aging: { notDue: m(r.not_due_e4), days0to30: m(r.d0_30_e4), days31to60: m(r.d31_60_e4), days61to90: m(r.d61_90_e4), days90plus: m(r.d90_plus_e4) },
       };
     }),
   };

@@ -17,6 +17,7 @@ import { benchDocuments } from './documents';
 import { benchQuotes } from './quotes';
 import { benchBuyers } from './buyers';
 import { benchReliability } from './reliability';
+import { benchLoop } from './loop';
 
 export interface BenchContext {
   dataDir: string;
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     Object.assign(report, await benchDocuments(ctx));
     Object.assign(report, await benchQuotes(ctx));
     report.buyersSection = await benchBuyers(ctx, values.buyers ? Number(values.buyers) : 5_000);
+    report.afterPiSection = await benchLoop(ctx);
     report.reliability = await benchReliability(ctx, { kills: Number(values.kills ?? 200), fuzzRunsPerMethod: Number(values['fuzz-runs'] ?? 200) });
     report.databaseFileMiB = Math.round((fs.statSync(path.join(dataDir, 'stallkeeper.db')).size / 2 ** 20) * 10) / 10;
   } finally {

@@ -23,6 +23,7 @@ import { receive } from '../../main/stock/service';
 import { getInvoice } from '../../main/invoices/service';
 import { imageFile, thumbFile } from '../../main/files/imageStore';
 import { listSnapshots, checkSnapshot } from '../../main/backup/snapshots';
+import { balancesOutOfStep } from '../../db/balances';
 
 export interface Report {
   op: string;
@@ -510,5 +511,9 @@ export const WHOLE_CHECKS: WholeCheck[] = [
         .filter((s) => s.n === 0 || s.cartons !== s.lines)
         .map((s) => `delivery ${s.number} has ${s.n} lines and ${s.lines} of its ${s.cartons} cartons`),
     ],
+  },
+  {
+    name: 'what each PI is owed (invoice_balances) is in step with its payments, status and deliveries',
+    check: (core) => balancesOutOfStep(core.db).map((b) => `PI ${b.invoice_id}: balances table says paid ${b.paid_e4}, status ${b.status}, first delivery ${b.first_delivery_on}; the records say ${b.actual_paid_e4}, ${b.actual_status}, ${b.actual_first_delivery_on}`),
   },
 ];

@@ -14,6 +14,7 @@ import { movableClock } from '../helpers/quoteStall';
 import { post } from '../helpers/server';
 import { dataDigest } from '../helpers/stall';
 import { issuePi, seedAfterPiStall } from '../helpers/afterPiStall';
+import { balancesOutOfStep } from '../../db/balances';
 
 async function failure(promise: Promise<unknown>) {
   try {
@@ -261,6 +262,8 @@ describe('after the PI: factory orders, goods in, deliveries to the forwarder, b
     await invoke(core, 'invoices.addPayment', { id: pi.id, amount: cents(owedPi1), method: 'tt', kind: 'balance' });
     expect((await invoke(core, 'invoices.get', { id: pi.id })).progress).toMatchObject({ stage: 'paid', goods: 'delivered', payment: 'paid' });
 
+    // The balances the statement reads are in step with the payments, statuses and deliveries.
+    expect(balancesOutOfStep(core.db)).toEqual([]);
     // Through the HTTP door the statement is the same document.
     const overHttp = await post(server.url, 'statements.buyer', { buyerId: lagos, from: '2026-03-01' });
     expect(overHttp.status).toBe(200);

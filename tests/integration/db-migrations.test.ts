@@ -127,14 +127,17 @@ describe('database migrations', () => {
     expect(linked('S-13').supplier_id).toBe(meili.id);
     expect(db.prepare("SELECT count(*) AS n FROM suppliers WHERE name_zh = 'Ningbo Haitian'").get()).toEqual({ n: 1 });
     expect(linked('S-15').supplier_id).not.toBeNull();
-    // The fixtures' PI got its payment and delivery terms copied out of its frozen content.
-    expect(db.prepare('SELECT payment_terms, delivery_time FROM invoice_terms WHERE invoice_id = 1').get()).toEqual({
+    // The fixtures' PI: what it is owed (total 612.38, paid 183.71 + 10.00), its terms copied out of its frozen content.
+    expect(db.prepare('SELECT number, total_e4, paid_e4, status, first_delivery_on, payment_terms, delivery_time FROM invoice_balances WHERE invoice_id = 1').get()).toEqual({
+      number: 'PI2026-0001', total_e4: 6_123_800, paid_e4: 1_937_100, status: 'deposit_received', first_delivery_on: null,
       payment_terms: '30% T/T deposit, balance before shipment', delivery_time: '30 days after deposit',
     });
     // Two suppliers may not share a name, whatever its case; purchase orders and deliveries are never deleted.
     expect(() => db.prepare("INSERT INTO suppliers (name_zh) VALUES ('jinhua XINDA toys')").run()).toThrow(/UNIQUE/);
     db.exec(fixture(at) ?? '');
     expect(linked('00123').supplier_id).toBe(901);
+    // The fixture's delivery reached the PI's balance through the trigger.
+    expect(db.prepare('SELECT first_delivery_on FROM invoice_balances WHERE invoice_id = 1').get()).toEqual({ first_delivery_on: '2026-03-28' });
     expect(() => db.prepare('DELETE FROM purchase_orders WHERE id = 901').run()).toThrow(/never deleted/);
     expect(() => db.prepare('DELETE FROM shipments WHERE id = 901').run()).toThrow(/stays on record/);
     expect(() => db.prepare("INSERT INTO purchase_lines (order_id, position, product_id, item_no, qty) VALUES (901, 1, 1, '00123', 5)").run()).toThrow(/draft/);

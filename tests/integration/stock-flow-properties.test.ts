@@ -12,6 +12,7 @@ import { ApiFailure, invoke } from '../../main/api/invoke';
 import { createInvoice } from '../../main/invoices/service';
 import { tempCore } from '../helpers/tempCore';
 import { dataDigest } from '../helpers/stall';
+import { balancesOutOfStep } from '../../db/balances';
 
 type Op =
   | { kind: 'issue'; lines: Array<{ product: number; qty: number }> }
@@ -79,6 +80,7 @@ describe('stock through orders, goods in, deliveries and cancellations (fast-che
               expect({ onHand: ledger.on_hand, reserved: ledger.reserved, shipped: ledger.shipped }, `${label}: product ${k} ledger vs model`).toEqual(model);
               expect(Math.min(ledger.on_hand, ledger.reserved, ledger.shipped), `${label}: product ${k} negative`).toBeGreaterThanOrEqual(0);
             }
+            expect(balancesOutOfStep(core.db), `${label}: invoice_balances in step`).toEqual([]);
             for (const pi of pis) {
               const got = await invoke(core, 'invoices.get', { id: pi.id });
               for (const s of got.stock) {
