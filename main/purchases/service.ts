@@ -314,6 +314,12 @@ function newOrder(
   return id;
 }
 
+function requireInvoiceRow(core: Core, invoiceId: number) {
+  const row = invoiceRow(core.db, invoiceId);
+  if (!row) throw notFound(msg(`There is no pro-forma invoice with id ${invoiceId}`, `没有 id 为 ${invoiceId} 的形式发票`), 'invoiceId');
+  return row;
+}
+
 function requireActiveSupplier(core: Core, supplierId: number, field: string) {
   const s = supplierRow(core.db, supplierId);
   if (!s) throw notFound(msg(`There is no supplier with id ${supplierId}`, `没有 id 为 ${supplierId} 的供应商`), field);
@@ -330,9 +336,8 @@ function requireActiveSupplier(core: Core, supplierId: number, field: string) {
  * supplier (or is archived, or gone) are listed in `unassigned`, never dropped.
  */
 export function fromInvoice(core: Core, invoiceId: number): FromInvoiceResult {
+  const row = requireInvoiceRow(core, invoiceId);
   const pi = getInvoice(core, invoiceId);
-  const row = invoiceRow(core.db, invoiceId);
-  if (!row) throw notFound(msg(`There is no pro-forma invoice with id ${invoiceId}`, `没有 id 为 ${invoiceId} 的形式发票`), 'invoiceId');
   if (pi.status === 'cancelled' || pi.status === 'shipped') {
     throw new AppError('conflict', msg(`PI ${pi.number} is ${pi.status}: nothing is to be ordered for it`, `形式发票 ${pi.number} 已${pi.status === 'shipped' ? '发货' : '作废'}，无需采购`), 'invoiceId');
   }
@@ -643,6 +648,7 @@ export function forInvoice(core: Core, invoiceId: number): {
   orders: PurchaseOrder[];
   lines: Array<{ lineId: number; no: number; itemNo: string; qty: number; onOrder: number; received: number; damaged: number }>;
 } {
+  requireInvoiceRow(core, invoiceId);
   const pi = getInvoice(core, invoiceId);
   const orders = q.ordersOfInvoice(core.db, invoiceId).map((r) => toOrder(core, r));
   const per = new Map<number, { onOrder: number; received: number; damaged: number }>();

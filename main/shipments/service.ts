@@ -142,6 +142,7 @@ export function getShipment(core: Core, id: number): Shipment {
 }
 
 export function forInvoice(core: Core, invoiceId: number): InvoiceDeliveries {
+  if (!invoiceRow(core.db, invoiceId)) throw notFound(msg(`There is no pro-forma invoice with id ${invoiceId}`, `没有 id 为 ${invoiceId} 的形式发票`), 'invoiceId');
   const pi = getInvoice(core, invoiceId);
   const rows = q.shipmentsOfInvoice(core.db, invoiceId);
   const lines = q.linesOfShipments(core.db, rows.map((r) => r.id));

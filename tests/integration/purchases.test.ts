@@ -51,6 +51,12 @@ describe('purchase orders', () => {
     expect((await invoke(core, 'purchases.update', { id: paid.orders[0]!.id, changes: { deliveryDate: '2026-04-20' } })).deliveryDate).toBe('2026-04-20');
   });
 
+  it('names invoiceId when the PI does not exist', async () => {
+    for (const m of ['purchases.fromInvoice', 'purchases.forInvoice', 'shipments.forInvoice'] as const) {
+      expect(await failure(invoke(core, m, { invoiceId: 999 })), m).toMatchObject({ code: 'not_found', field: 'invoiceId' });
+    }
+  });
+
   it('reads delivery times in English and Chinese, ranges, weeks and working days', () => {
     expect(deliveryDays('35 days after deposit')).toBe(35);
     expect(deliveryDays('30-35 days')).toBe(35);

@@ -121,6 +121,14 @@ describe('statements of account and receivables', () => {
     expect(await failure(invoke(core, 'statements.buyer', { buyerId: 9999 }))).toMatchObject({ code: 'not_found', field: 'buyerId' });
   });
 
+  it('follows a PI to the buyer it is merged into: the receivables and the statement are the kept buyer\'s', async () => {
+    const twin = await invoke(core, 'buyers.create', { company: 'Lagos Mega Stores', country: 'NG', currency: 'USD' });
+    const pi = await issuePi(core, twin.id, [{ itemNo: 'TS-400', qty: 10 }]);
+    await invoke(core, 'buyers.merge', { keepId: stall.buyers.lagos.id, mergeId: twin.id });
+    expect((await invoke(core, 'receivables.list', {})).items.map((r) => [r.buyer.id, r.owed])).toEqual([[stall.buyers.lagos.id, pi.totals.grandTotal]]);
+    expect((await invoke(core, 'statements.buyer', { buyerId: stall.buyers.lagos.id })).sections[0]!.invoices.map((i) => i.number)).toEqual([pi.number]);
+  });
+
   it('exports the statement and the receivables as XLSX sheets with the API\'s figures', async () => {
     const lagos = stall.buyers.lagos.id;
     const pi = await issuePi(core, lagos, [{ itemNo: 'TS-400', qty: 10 }]);
