@@ -102,14 +102,8 @@ export const invoicesMethods = {
     input: z.strictObject({ id, paymentId: id }),
     handler: (input, { core }) => invoices.removePayment(core, input.id, input.paymentId),
   }),
-  'invoices.ship': method({
-    summary: 'Marks a PI shipped: the stock reserved under its number leaves the stock.',
-    access: 'staff',
-    input: z.strictObject({ id, shippedOn: dateInput.optional() }),
-    handler: (input, { core }) => invoices.shipInvoice(core, input.id, input.shippedOn),
-  }),
   'invoices.cancel': method({
-    summary: 'Cancels a PI that has not shipped (owner only): its reserved stock is released and its number stays used (never reissued).',
+    summary: 'Cancels a PI nothing of which was delivered (owner only): its reserved stock is released and its number stays used (never reissued).',
     access: 'owner',
     ownerOnly: msg('Only the owner cancels a PI', '只有店主可以取消形式发票'),
     input: z.strictObject({ id, reason: z.string().trim().min(1).max(500) }),

@@ -8,7 +8,7 @@ import { AppError, invalid, msg, notFound } from '../api/errors';
 import * as q from '../../db/invoices';
 import { getQuote as getQuoteRow, linesOf } from '../../db/quotes';
 import { getDefaults } from '../settings/service';
-import { releaseReference, reserve, shipReference, type ShortStock } from '../stock/service';
+import { releaseReference, reserve, type ShortStock } from '../stock/service';
 import { divideRounded, fromScaled } from '../money/decimal';
 import { AMOUNT_SCALE, digitsRule, divideAmount, fitsCurrency, smallestUnitE4 } from '../money/amounts';
 import { crossRateE8On } from '../rates/service';
@@ -17,6 +17,7 @@ import { buyerBlock, displayNumber, expireDue, partsOf, sellerSnapshot, tradeDoc
 import { money } from '../quotes/totals';
 import type { LineWarning } from '../quotes/types';
 import type { Invoice, InvoiceContent, InvoiceStatus, InvoiceStockLine, InvoiceSummary, Payment, PaymentKind, PaymentMethod } from './types';
+import { progressOf } from './progress';
 
 const today = (core: Core) => localDate(core.now());
 const nowIso = (core: Core) => core.now().toISOString();
@@ -76,6 +77,7 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
     shipped: ledger.get(productId)?.shipped ?? 0,
     shortAtIssue: o.short,
   }));
+  const ledgerLevels = new Map([...ledger].map(([id, s]) => [id, { reserved: s.reserved, shipped: s.shipped }]));
   return {
     ...content,
     id: row.id,
@@ -88,6 +90,7 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
     depositDue: money(Math.max(0, row.deposit_e4 - paidE4), row.currency),
     ...dueFlags(row, paidE4),
     stock,
+    progress: progressOf(core, row, content, paidE4, ledgerLevels),
     shippedAt: row.shipped_at,
     cancelledAt: row.cancelled_at,
     cancelReason: row.cancel_reason,
@@ -359,26 +362,39 @@ export function removePayment(core: Core, id: number, paymentId: number): Invoic
   return getInvoice(core, id);
 }
 
-/** The goods left: what is reserved under the PI number is shipped out of stock. */
-export function shipInvoice(core: Core, id: number, shippedOn: string | undefined): Invoice {
-  expireDue(core);
+/**
+ * Every line has been delivered (main/shipments records the deliveries and ships the stock):
+ * the PI becomes shipped, on the day of its last delivery.
+ */
+export function markShipped(core: Core, id: number, at: string): void {
   const row = requireInvoice(core, id);
   if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, { en: 'shipped', zh: '发货' });
-  const at = shippedOn ? `${shippedOn}T12:00:00.000Z` : nowIso(core);
-  shipReference(core, row.number, at);
   q.setInvoiceStatus(core.db, id, { status: 'shipped', shipped_at: at }, nowIso(core));
-  return getInvoice(core, id);
 }
 
-/** Cancels a PI that has not shipped: its reserved stock is released; its number stays used. */
+/** Cancels a PI nothing of which was delivered: its reserved stock is released; its number stays used. */
 export function cancelInvoice(core: Core, id: number, reason: string): Invoice {
   expireDue(core);
   const row = requireInvoice(core, id);
   if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, { en: 'cancelled', zh: '作废' });
+  if (q.stockUnder(core.db, row.number).some((s) => s.shipped > 0)) {
+    throw new AppError(
+      'conflict',
+      msg(`PI ${row.number} has goods delivered already: it cannot be cancelled`, `形式发票 ${row.number} 已有送货记录，不能作废`),
+      'id',
+    );
+  }
   const now = nowIso(core);
   releaseReference(core, row.number, now);
   q.setInvoiceStatus(core.db, id, { status: 'cancelled', cancelled_at: now, cancel_reason: reason }, now);
   return getInvoice(core, id);
+}
+
+/** The stage, goods and payment state of a listed PI (main/invoices/progress.ts). */
+function stageOfRow(core: Core, r: q.InvoiceListRow): Pick<InvoiceSummary, 'stage' | 'goods' | 'payment'> {
+  const ledger = new Map(q.stockUnder(core.db, r.number).map((s) => [s.product_id, { reserved: s.reserved, shipped: s.shipped }]));
+  const { stage, goods, payment } = progressOf(core, r, JSON.parse(r.content) as InvoiceContent, r.paid_e4, ledger);
+  return { stage, goods, payment };
 }
 
 export function listInvoices(core: Core, filter: q.InvoiceListFilter): { items: InvoiceSummary[]; total: number } {
@@ -398,6 +414,7 @@ export function listInvoices(core: Core, filter: q.InvoiceListFilter): { items: 
       paid: money(r.paid_e4, r.currency),
       balanceDue: money(Math.max(0, r.grand_total_e4 - r.paid_e4), r.currency),
       ...dueFlags(r, r.paid_e4),
+      ...stageOfRow(core, r),
     })),
   };
 }

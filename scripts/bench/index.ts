@@ -18,6 +18,7 @@ import { benchQuotes } from './quotes';
 import { benchBuyers } from './buyers';
 import { benchReliability } from './reliability';
 import { benchWalkIn } from './walkIn';
+import { benchLoop } from './loop';
 
 export interface BenchContext {
   dataDir: string;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     Object.assign(report, await benchDocuments(ctx));
     Object.assign(report, await benchQuotes(ctx));
     report.buyersSection = await benchBuyers(ctx, values.buyers ? Number(values.buyers) : 5_000);
+    report.afterPiSection = await benchLoop(ctx);
     report.reliability = await benchReliability(ctx, { kills: Number(values.kills ?? 200), fuzzRunsPerMethod: Number(values['fuzz-runs'] ?? 200) });
     // Optional (needs Chromium): the walk-in buyer from the keyboard, keystrokes and the keystroke-level estimate.
     if (values['walk-in']) report.walkIn = await benchWalkIn(log);

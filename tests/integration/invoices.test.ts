@@ -182,6 +182,10 @@ describe('pro-forma invoices', () => {
   it('ships the reserved stock, and a cancelled PI releases it and takes no payments', async () => {
     const q = await acceptedQuote();
     const pi = await invoke(core, 'invoices.create', { quoteId: q.id });
+    // 150 tool sets are reserved but only 100 are on hand: goods not in stock cannot leave (nothing is shipped).
+    expect(await failure(invoke(core, 'invoices.ship', { id: pi.id }))).toMatchObject({ code: 'invalid_input', field: 'id', message: expect.stringContaining('03118') });
+    expect(level(core, stall.products.tools.id)).toEqual({ onHand: 100, reserved: 150, available: -50 });
+    await invoke(core, 'stock.receive', { productId: stall.products.tools.id, qty: 50, reference: 'factory delivery' });
     const shipped = await invoke(core, 'invoices.ship', { id: pi.id, shippedOn: '2026-04-15' });
     expect(shipped.status).toBe('shipped');
     expect(shipped.stock.map((s) => [s.itemNo, s.reserved, s.shipped])).toEqual([['00123', 0, 1440], ['03118', 0, 150]]);
