@@ -11,6 +11,10 @@ import { authMethods, networkMethods } from '../auth/methods';
 import { backupMethods } from '../backup/methods';
 import { stockMethods } from '../stock/methods';
 import { diagnosticsMethods } from '../diagnostics/methods';
+import { suppliersMethods } from '../suppliers/methods';
+import { purchasesMethods } from '../purchases/methods';
+import { shipmentsMethods } from '../shipments/methods';
+import { statementsMethods } from '../statements/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -31,6 +35,10 @@ export const apiTable = {
   ...networkMethods,
   ...backupMethods,
   ...diagnosticsMethods,
+  ...suppliersMethods,
+  ...purchasesMethods,
+  ...shipmentsMethods,
+  ...statementsMethods,
 };
 
 export type ApiTable = typeof apiTable;

@@ -1,6 +1,6 @@
 import type { Command } from './command';
 import { UsageError } from './command';
-import { AppError } from '../api/errors';
+import { AppError, DISK_FULL, isDiskFull } from '../api/errors';
 
 /**
  * Every CLI command; `npm run cli -- --help` lists them. Each command's code
@@ -60,6 +60,10 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\nUsage: ${command.usage}\n`);
       return 2;
+    }
+    if (isDiskFull(error)) {
+      process.stderr.write(`${DISK_FULL.en}\n`);
+      return 1;
     }
     if (error instanceof AppError) {
       process.stderr.write(`${error.message}\n`);

@@ -49,7 +49,7 @@ describe('packaging with electron-builder', () => {
     // The fuses of the packed binary: no running as Node, no NODE_OPTIONS or --inspect, app.asar only, its integrity checked.
     const wire = await getCurrentFuseWire(path.join(output, 'linux-unpacked', 'stallkeeper'));
     expect([wire[0], wire[2], wire[3], wire[4], wire[5], wire[7]]).toEqual([FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE]);
-  }, 180_000);
+  }, 300_000);
 
   it('names installers by version and architecture, signs from the environment, notarises, and builds NSIS, dmg, AppImage and deb', () => {
     type Target = { target: string; arch: string[] };
