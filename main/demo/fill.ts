@@ -132,7 +132,7 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
       },
       barcode: withCheckDigit(`69${String(12345000 + i * 7919).slice(0, 8)}${String(i).padStart(2, '0')}`),
       supplier: ['Jinhua Xinda Factory', 'Yiwu Meili Crafts', 'Ningbo Haitian Plastics', 'Shantou Chenghai Toys', 'Yongkang Tools Co.'][i % 5] as string,
-      hsCode: { Toys: '9503.00', Accessories: '7117.19', Hardware: '8205.59', Kitchen: '7323.93', Watches: '9102.11', Sunglasses: '9004.10', Bags: '4202.92', Stationery: '9608.10', 'Phone accessories': '8544.42', Festival: '9505.10' }[p.category] ?? '',
+      hsCode: p.hsCode,
       lowStockAt: p.pcsPerCarton * 2,
     });
     const shots = [await productPhoto(p.shape, i)];
