@@ -92,6 +92,10 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
       bankAccount: '3567 5821 9026 0001',
       bankSwift: 'BKCHCNBJ92H',
       bankAddress: '88 Xianqian Street, Yiwu, Zhejiang 322000, China',
+      beneficiaryAddress: 'Room 1203, No. 88 Futian Road, Yiwu, Zhejiang 322000, China',
+      bankCharges: 'SHA',
+      signatoryName: 'Wang Li',
+      signatoryTitle: 'Sales Manager',
     },
     defaults: { defaultCurrency: 'USD', quotePrefix: 'JH-Q', invoicePrefix: 'JH-PI', validityDays: 30, depositPercent: 30 },
   });

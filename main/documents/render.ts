@@ -66,7 +66,7 @@ interface Ctx {
 export function documentFileName(m: DocumentModel, kind: DocKind, lang: DocLang): string {
   const prefix = kind === 'packing' ? 'PL-' : '';
   const safe = `${prefix}${m.number}`.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `${safe}-${lang}.pdf`;
+  return `${safe}${kind === 'statement' ? '-statement' : ''}-${lang}.pdf`;
 }
 
 /** Renders one document to PDF bytes. */
@@ -76,7 +76,7 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
   const bilingual = options.bilingual === true && lang !== 'en';
   const rtl = lang === 'ar' && !bilingual;
   const l = labeler(lang, bilingual);
-  const title = l.t(kind === 'quotation' ? 'quotation' : kind === 'proforma' ? 'proforma' : 'packing');
+  const title = l.t(titleKey(kind));
   const c = new Canvas(options.paper ?? 'a4', rtl, {
     title: `${title} ${model.number}`,
     author: model.seller.companyNameEn || model.seller.companyNameZh,
@@ -90,7 +90,7 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
     l,
     f: formatter(lang),
     lang,
-    showBank: kind === 'proforma' || (kind === 'quotation' && options.showBank === true),
+    showBank: kind === 'proforma' || kind === 'statement' || (kind === 'quotation' && options.showBank === true),
     x: MARGIN_X,
     w: c.width - 2 * MARGIN_X,
     bottom: c.height - FOOTER_H,
@@ -98,19 +98,27 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
   };
   header(ctx);
   titleAndParties(ctx);
-  if (kind === 'quotation') validityBand(ctx);
-  itemsTable(ctx);
-  if (kind === 'packing') {
-    shippingMarks(ctx);
+  if (kind === 'statement') {
+    statementOfPayments(ctx);
   } else {
-    totalsAndWords(ctx);
-    terms(ctx);
+    if (kind === 'quotation') validityBand(ctx);
+    itemsTable(ctx);
+    if (kind === 'packing') {
+      shippingMarks(ctx);
+    } else {
+      totalsAndWords(ctx);
+      terms(ctx);
+    }
   }
   signatures(ctx);
   footers(ctx);
   const pages = c.doc.bufferedPageRange().count;
   const pdf = await c.finish();
   return { pdf, pages, nameWarnings: [...model.nameWarnings], fileName: documentFileName(model, kind, lang) };
+}
+
+function titleKey(kind: DocKind): LabelKey {
+  return kind === 'quotation' ? 'quotation' : kind === 'proforma' ? 'proforma' : kind === 'packing' ? 'packing' : 'statement';
 }
 
 function newPage(ctx: Ctx): void {
@@ -180,8 +188,7 @@ function countryName(code: string, lang: DocLang): string {
 
 function titleAndParties(ctx: Ctx): void {
   const { c, m, l, f, kind } = ctx;
-  const titleKey = kind === 'quotation' ? 'quotation' : kind === 'proforma' ? 'proforma' : 'packing';
-  const t = l.pair(titleKey);
+  const t = l.pair(titleKey(kind));
   ctx.y += c.drawText(t.primary, ctx.x, ctx.y, ctx.w, { size: 16, bold: true, color: COLORS.accent, align: 'center' });
   if (t.secondary) ctx.y += c.drawText(t.secondary, ctx.x, ctx.y, ctx.w, { size: 12, bold: true, color: COLORS.accent, align: 'center', dir: 'auto' });
   ctx.y += 6;
@@ -197,6 +204,7 @@ function titleAndParties(ctx: Ctx): void {
   const bw = buyerW - 12;
   by += c.drawText(l.t('buyer'), bx, by, bw, { size: SMALL, bold: true, color: COLORS.muted });
   by += c.drawText(b.company, bx, by, bw, { size: 9, bold: true, dir: 'auto', maxLines: 3 });
+  if (b.taxNo) by += c.drawText(`${l.t('taxNo')}: ${iso(b.taxNo)}`, bx, by, bw, { size: BODY, dir: 'auto' });
   const where = [b.address, b.city, countryName(b.country, ctx.lang)].filter(Boolean).join(', ');
   if (where) by += c.drawText(where, bx, by, bw, { size: BODY, dir: 'auto', maxLines: 3 });
   const people: string[] = [];
@@ -208,12 +216,21 @@ function titleAndParties(ctx: Ctx): void {
   for (const p of people) by += c.drawText(p, bx, by, bw, { size: BODY, dir: 'auto' });
 
   const rows: Array<[LabelKey, string]> = [];
-  rows.push([kind === 'quotation' ? 'quoteNo' : kind === 'proforma' ? 'piNo' : 'packingNo', iso(m.number)]);
-  rows.push(['date', f.date(m.date)]);
-  if (kind !== 'packing' && m.validUntil) rows.push(['validUntil', f.date(m.validUntil)]);
-  if (kind !== 'packing') rows.push(['currency', iso(f.currencyLabel(m.currency))]);
-  if (m.incoterm) rows.push(['incoterm', iso([m.incoterm, m.incotermPlace].filter(Boolean).join(' '))]);
-  if (m.quoteNumber && kind !== 'quotation') rows.push(['refQuote', iso(m.quoteNumber)]);
+  if (kind === 'statement' && m.statement) {
+    rows.push(['piNo', iso(m.number)]);
+    rows.push(['piDate', f.date(m.statement.piDate)]);
+    rows.push(['statementDate', f.date(m.statement.asOf)]);
+    rows.push(['currency', iso(f.currencyLabel(m.currency))]);
+  } else {
+    rows.push([kind === 'quotation' ? 'quoteNo' : kind === 'proforma' ? 'piNo' : 'packingNo', iso(m.number)]);
+    rows.push(['date', f.date(m.date)]);
+    if (kind !== 'packing' && m.validUntil) rows.push(['validUntil', f.date(m.validUntil)]);
+    if (kind !== 'packing') rows.push(['currency', iso(f.currencyLabel(m.currency))]);
+    if (m.incoterm) rows.push(['incoterm', incotermText(ctx)]);
+    if (m.portOfLoading) rows.push(['portOfLoading', m.portOfLoading]);
+    if (m.portOfDestination) rows.push(['portOfDestination', m.portOfDestination]);
+    if (m.quoteNumber && kind !== 'quotation') rows.push(['refQuote', iso(m.quoteNumber)]);
+  }
   const mx = ctx.x + buyerW + gap;
   const labelW = metaW * 0.45;
   let my = top + 5;
@@ -231,6 +248,12 @@ function titleAndParties(ctx: Ctx): void {
     my += Math.max(h1, h2) + 1.5;
   }
   ctx.y = top + h + 10;
+}
+
+/** "FOB Ningbo, Incoterms® 2020": the rule, its named place, and the edition of the rules. */
+function incotermText(ctx: Ctx): string {
+  const { m, l } = ctx;
+  return l.pair('incotermsRule', { rule: iso(m.incoterm), place: m.incotermPlace ? ` ${iso(m.incotermPlace)}` : '' }).primary;
 }
 
 function validityBand(ctx: Ctx): void {
@@ -262,17 +285,18 @@ function columns(ctx: Ctx): Column[] {
     ];
   }
   return [
-    { key: 'no', label: 'no', width: 21, align: 'center' },
+    { key: 'no', label: 'no', width: 18, align: 'center' },
     { key: 'photo', label: 'photo', width: 40, align: 'center' },
     { key: 'itemNo', label: 'itemNo', width: 40, align: 'start' },
     { key: 'description', label: 'description', width: 0, align: 'start' },
-    { key: 'packing', label: 'packingCol', width: 56, align: 'start' },
-    { key: 'qty', label: 'qty', width: 46, align: 'end' },
-    { key: 'unitPrice', label: 'unitPrice', width: 48, align: 'end', currency: true },
-    { key: 'amount', label: 'amount', width: 56, align: 'end', currency: true },
-    { key: 'cartons', label: 'cartons', width: 30, align: 'end' },
+    { key: 'packing', label: 'packingCol', width: 52, align: 'start' },
+    { key: 'qty', label: 'qty', width: 44, align: 'end' },
+    { key: 'unitPrice', label: 'unitPrice', width: 46, align: 'end', currency: true },
+    { key: 'amount', label: 'amount', width: 54, align: 'end', currency: true },
+    { key: 'cartons', label: 'cartons', width: 28, align: 'end' },
     { key: 'cbm', label: 'cbm', width: 32, align: 'end' },
-    { key: 'gw', label: 'gw', width: 40, align: 'end' },
+    { key: 'gw', label: 'gw', width: 36, align: 'end' },
+    { key: 'nw', label: 'nw', width: 36, align: 'end' },
   ];
 }
 
@@ -303,7 +327,14 @@ function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
     case 'description': {
       const names = lineNames(line, lang, l.bilingual);
       const parts: CellContent['parts'] = names.map((n, i) => ({ text: n, bold: i === 0, dir: 'auto' as const }));
-      if (line.colors) parts.push({ text: `${l.pair('colour').secondary ?? l.pair('colour').primary}: ${line.colors}`, size: SMALL, color: COLORS.muted, dir: 'auto' });
+      const looks = [
+        line.colors ? `${l.pair('colour').secondary ?? l.pair('colour').primary}: ${line.colors}` : '',
+        line.material ? `${l.pair('material').secondary ?? l.pair('material').primary}: ${line.material}` : '',
+      ].filter(Boolean);
+      if (looks.length > 0) parts.push({ text: looks.join(' · '), size: SMALL, color: COLORS.muted, dir: 'auto' });
+      // Customs facts on their own line: HS code and country of origin.
+      const customs = [line.hsCode ? `${l.pair('hsCode').primary}: ${iso(line.hsCode)}` : '', line.origin ? l.pair('originOf', { country: countryName(line.origin, l.bilingual ? 'en' : lang) }).primary : ''].filter(Boolean);
+      if (customs.length > 0) parts.push({ text: customs.join(' · '), size: SMALL, color: COLORS.muted });
       if (line.note) parts.push({ text: `${l.pair('note').secondary ?? l.pair('note').primary}: ${line.note}`, size: SMALL, color: COLORS.muted, dir: 'auto' });
       return { parts };
     }
@@ -516,40 +547,122 @@ function totalsAndWords(ctx: Ctx): void {
   ctx.y = top + Math.max(wordsH, rowsH) + 10;
 }
 
-function section(ctx: Ctx, label: LabelKey, body: string[], options: { box?: boolean } = {}): void {
-  const { c, l } = ctx;
+/** A titled block of text lines (Payment terms, Bank details…), boxed or not. */
+interface Block {
+  label: LabelKey;
+  lines: string[];
+  box?: boolean;
+}
+
+function block(label: LabelKey, body: string[], options: { box?: boolean } = {}): Block | null {
   const lines = body.filter((b) => b.trim() !== '');
-  if (lines.length === 0) return;
-  const pad = options.box ? 6 : 0;
-  const w = ctx.w - 2 * pad;
-  const h = c.textHeight(l.t(label), w, { size: BODY, bold: true }) + lines.reduce((s, b) => s + c.textHeight(b, w, { size: BODY, dir: 'auto' }), 0) + 2 * pad + 2;
+  return lines.length === 0 ? null : { label, lines, ...options };
+}
+
+function blockHeight(ctx: Ctx, b: Block, width: number): number {
+  const { c, l } = ctx;
+  const pad = b.box ? 6 : 0;
+  const w = width - 2 * pad;
+  return c.textHeight(l.t(b.label), w, { size: BODY, bold: true }) + b.lines.reduce((s, t) => s + c.textHeight(t, w, { size: BODY, dir: 'auto' }), 0) + 2 * pad + 2;
+}
+
+function drawBlock(ctx: Ctx, b: Block, x: number, top: number, width: number): number {
+  const { c, l } = ctx;
+  const pad = b.box ? 6 : 0;
+  const w = width - 2 * pad;
+  const h = blockHeight(ctx, b, width);
+  if (b.box) c.rect(x, top, width, h, { stroke: COLORS.border, lineWidth: 0.6 });
+  let y = top + pad;
+  y += c.drawText(l.t(b.label), x + pad, y, w, { size: BODY, bold: true, color: COLORS.accent });
+  for (const t of b.lines) y += c.drawText(t, x + pad, y, w, { size: BODY, dir: 'auto' });
+  return h;
+}
+
+function section(ctx: Ctx, label: LabelKey, body: string[], options: { box?: boolean } = {}): void {
+  const b = block(label, body, options);
+  if (!b) return;
+  ensure(ctx, blockHeight(ctx, b, ctx.w));
+  ctx.y += drawBlock(ctx, b, ctx.x, ctx.y, ctx.w) + 6;
+}
+
+/**
+ * Two columns of blocks side by side (terms at the start side, marks and bank at the end side),
+ * kept on one page; blocks too tall for that are printed one after the other instead.
+ */
+function columnsOfBlocks(ctx: Ctx, start: Array<Block | null>, end: Array<Block | null>): void {
+  const gap = 14;
+  const w = (ctx.w - gap) / 2;
+  const left = start.filter((b): b is Block => b !== null);
+  const right = end.filter((b): b is Block => b !== null);
+  const height = (list: Block[]) => list.reduce((s, b) => s + blockHeight(ctx, b, w) + 6, 0);
+  const h = Math.max(height(left), height(right));
+  if (h > ctx.bottom - MARGIN_TOP) {
+    for (const b of [...left, ...right]) section(ctx, b.label, b.lines, { box: b.box ?? false });
+    return;
+  }
   ensure(ctx, h);
-  if (options.box) c.rect(ctx.x, ctx.y, ctx.w, h, { stroke: COLORS.border, lineWidth: 0.6 });
-  let y = ctx.y + pad;
-  y += c.drawText(l.t(label), ctx.x + pad, y, w, { size: BODY, bold: true, color: COLORS.accent });
-  for (const b of lines) y += c.drawText(b, ctx.x + pad, y, w, { size: BODY, dir: 'auto' });
-  ctx.y += h + 6;
+  for (const [list, x] of [[left, ctx.x], [right, ctx.x + w + gap]] as const) {
+    let y = ctx.y;
+    for (const b of list) y += drawBlock(ctx, b, x, y, w) + 6;
+  }
+  ctx.y += h;
+}
+
+/** The sentence the deposit % and the balance rule make ("Deposit 30%: USD 300.00, balance USD 700.00 against a copy of the B/L"). */
+export function paymentSentence(m: Pick<DocumentModel, 'depositPercent' | 'balanceRule' | 'balanceDays' | 'currency' | 'totals'>, l: Labeler, f: Formatter): string {
+  const when = l.pair(`when_${m.balanceRule}`, { days: m.balanceDays ?? '' }).primary;
+  const amount = (v: string) => iso(f.moneyWithCode(v, m.currency));
+  if (m.depositPercent > 0) return l.pair('depositDue', { pct: m.depositPercent, amount: amount(m.totals.deposit), balance: amount(m.totals.balance), when }).primary;
+  return l.pair('fullDue', { amount: amount(m.totals.grandTotal), when }).primary;
 }
 
 function terms(ctx: Ctx): void {
   const { m, l, f } = ctx;
-  const t = m.totals;
-  const payment = [m.paymentTerms];
-  if (m.depositPercent > 0) payment.push(l.t('depositDue', { pct: m.depositPercent, amount: iso(f.moneyWithCode(t.deposit, m.currency)), balance: iso(f.moneyWithCode(t.balance, m.currency)) }));
-  section(ctx, 'paymentTerms', payment);
-  section(ctx, 'deliveryTime', [m.deliveryTime]);
-  if (ctx.showBank) {
-    const b = m.seller.bank;
-    const rows: Array<[LabelKey, string]> = [
-      ['beneficiary', b.beneficiary],
-      ['bankName', b.bankName],
-      ['account', b.account],
-      ['swift', b.swift],
-      ['bankAddress', b.address],
-    ];
-    section(ctx, 'bankDetails', rows.filter(([, v]) => v.trim() !== '').map(([k, v]) => `${l.t(k)}: ${iso(v)}`), { box: true });
-  }
-  section(ctx, 'remarks', [m.remarks, l.t('eoe')]);
+  // Trade term and shipment: "FOB Ningbo, Incoterms® 2020", ports, partial shipment, transshipment, insurance.
+  const shipment: string[] = [];
+  if (m.incoterm) shipment.push(incotermText(ctx));
+  const route = [
+    m.portOfLoading ? `${l.t('portOfLoading')}: ${m.portOfLoading}` : '',
+    m.portOfDestination ? `${l.t('portOfDestination')}: ${m.portOfDestination}` : '',
+  ].filter(Boolean);
+  if (route.length > 0) shipment.push(route.join(' · '));
+  const flags = [
+    m.partialShipment === null ? '' : l.t(m.partialShipment ? 'partialAllowed' : 'partialNotAllowed'),
+    m.transshipment === null ? '' : l.t(m.transshipment ? 'transAllowed' : 'transNotAllowed'),
+  ].filter(Boolean);
+  if (flags.length > 0) shipment.push(flags.join(' · '));
+  if ((m.incoterm === 'CIF' || m.incoterm === 'CIP') && m.insurancePercent) shipment.push(l.t('insuranceBasis', { pct: m.insurancePercent }));
+  columnsOfBlocks(
+    ctx,
+    [
+      block('shipment', shipment),
+      block('paymentTerms', [m.paymentTerms, paymentSentence(m, l, f)]),
+      block('deliveryTime', [m.deliveryTime]),
+      block('remarks', [m.remarks, l.t('eoe')]),
+    ],
+    // The buyer confirms the marks on the PI before the cartons are printed.
+    [block('shippingMarks', [m.shippingMarks], { box: true }), ctx.showBank ? bankBlock(ctx) : null],
+  );
+}
+
+/** What a SWIFT transfer asks for: beneficiary and its address, bank, account, SWIFT, intermediary, charges, and the PI number as reference. */
+function bankBlock(ctx: Ctx): Block | null {
+  const { m, l } = ctx;
+  const b = m.seller.bank;
+  const rows: Array<[LabelKey, string]> = [
+    ['beneficiary', b.beneficiary],
+    ['beneficiaryAddress', b.beneficiaryAddress],
+    ['bankName', b.bankName],
+    ['account', b.account],
+    ['swift', b.swift],
+    ['bankAddress', b.address],
+  ];
+  if (b.intermediary) rows.push(['intermediaryBank', [b.intermediary.name, b.intermediary.swift ? `SWIFT ${b.intermediary.swift}` : ''].filter(Boolean).join(', ')]);
+  if (b.charges) rows.push(['bankCharges', l.t(`charges_${b.charges}`)]);
+  const lines = rows.filter(([, v]) => v.trim() !== '').map(([k, v]) => `${l.t(k)}: ${iso(v)}`);
+  if (lines.length === 0) return null;
+  if (ctx.kind === 'proforma' || ctx.kind === 'statement') lines.push(`${l.t('paymentReference')}: ${l.t('paymentReferenceText', { number: iso(m.number) })}`);
+  return block('bankDetails', lines, { box: true });
 }
 
 function shippingMarks(ctx: Ctx): void {
@@ -557,26 +670,112 @@ function shippingMarks(ctx: Ctx): void {
   section(ctx, 'remarks', [ctx.m.remarks, ctx.l.t('eoe')]);
 }
 
+// ---- statement of payments ----------------------------------------------------------------
+
+/**
+ * What was received against the PI and the balance now: printed on its own, so the
+ * issued PI stays the document the buyer received.
+ */
+function statementOfPayments(ctx: Ctx): void {
+  const { c, m, l, f } = ctx;
+  const st = m.statement;
+  if (!st) return;
+  ctx.y += c.drawText(l.t('statementNote', { number: iso(m.number), date: f.date(st.piDate) }), ctx.x, ctx.y, ctx.w, { size: BODY }) + 8;
+  const cols: Array<{ label: LabelKey; w: number; align: Align }> = [
+    { label: 'no', w: 24, align: 'center' },
+    { label: 'paidOn', w: 90, align: 'start' },
+    { label: 'method', w: 90, align: 'start' },
+    { label: 'reference', w: 0, align: 'start' },
+    { label: 'receivedAs', w: 130, align: 'end' },
+    { label: 'amount', w: 90, align: 'end' },
+  ];
+  const flex = ctx.w - cols.reduce((s, col) => s + col.w, 0);
+  let x = ctx.x;
+  const placed = cols.map((col) => {
+    const w = col.w || flex;
+    const out = { ...col, x, w };
+    x += w;
+    return out;
+  });
+  const header = () => {
+    const h = 16;
+    c.rect(ctx.x, ctx.y, ctx.w, h, { fill: COLORS.accent });
+    for (const col of placed) {
+      const label = col.label === 'amount' ? `${l.t('amount')} (${m.currency})` : l.t(col.label);
+      c.drawText(label, col.x + PAD, ctx.y + 4, col.w - 2 * PAD, { size: 6.8, bold: true, color: '#ffffff', align: col.align });
+    }
+    ctx.y += h;
+  };
+  header();
+  if (st.payments.length === 0) {
+    ctx.y += c.drawText(l.t('noPayments'), ctx.x + PAD, ctx.y + PAD, ctx.w - 2 * PAD, { size: BODY }) + 2 * PAD;
+  }
+  st.payments.forEach((p, i) => {
+    const cells = [
+      String(i + 1),
+      f.date(p.paidOn),
+      l.t(`method_${p.method}` as LabelKey),
+      p.reference,
+      p.received ? `${iso(f.moneyWithCode(p.received.amount, p.received.currency))} (${iso(l.t('rateNote', { from: m.currency, rate: p.received.rate, to: p.received.currency }))})` : '',
+      f.money(p.amount),
+    ];
+    const h = Math.max(...placed.map((col, k) => c.textHeight(cells[k] as string, col.w - 2 * PAD, { size: BODY, dir: 'auto' }))) + 2 * PAD;
+    if (ctx.y + h > ctx.bottom) {
+      newPage(ctx);
+      header();
+    }
+    placed.forEach((col, k) => {
+      c.drawText(cells[k] as string, col.x + PAD, ctx.y + PAD, col.w - 2 * PAD, { size: BODY, bold: k === 5, align: col.align, dir: k === 3 ? 'auto' : k >= 4 ? 'ltr' : undefined });
+    });
+    c.hline(ctx.x, ctx.y + h, ctx.w, COLORS.rule, 0.5);
+    ctx.y += h;
+  });
+  ctx.y += 8;
+  const rows: Array<{ label: string; value: string; strong?: boolean }> = [
+    { label: l.t('grandTotal'), value: f.moneyWithCode(m.totals.grandTotal, m.currency) },
+    { label: l.t('totalReceived'), value: f.moneyWithCode(st.paid, m.currency) },
+    { label: l.t('balanceNow'), value: f.moneyWithCode(st.balanceDue, m.currency), strong: true },
+  ];
+  const boxW = Math.min(260, ctx.w * 0.5);
+  const bx = ctx.x + ctx.w - boxW;
+  ensure(ctx, rows.length * 14 + 10);
+  for (const r of rows) {
+    const size = r.strong ? 9 : BODY;
+    if (r.strong) c.rect(bx, ctx.y - 2, boxW, size * 1.28 + 4, { fill: COLORS.accentLight });
+    c.drawText(r.label, bx + 4, ctx.y, boxW * 0.5, { size, bold: r.strong ?? false, color: r.strong ? COLORS.accent : COLORS.text });
+    c.drawText(iso(r.value), bx + boxW * 0.5, ctx.y, boxW * 0.5 - 6, { size, bold: true, align: 'end', dir: 'ltr', color: r.strong ? COLORS.accent : COLORS.text });
+    ctx.y += size * 1.28 + 5;
+  }
+  ctx.y += 10;
+  const bank = ctx.showBank && /[1-9]/.test(st.balanceDue) ? bankBlock(ctx) : null;
+  if (bank) section(ctx, bank.label, bank.lines, { box: true });
+}
+
 // ---- signatures and footers ------------------------------------------------------------
 
 function signatures(ctx: Ctx): void {
   const { c, m, l } = ctx;
-  const h = 86;
+  const h = 74;
   ensure(ctx, h + 16);
-  ctx.y += c.drawText(l.t('acceptedBy'), ctx.x, ctx.y, ctx.w, { size: BODY + 0.6, bold: true, color: COLORS.accent }) + 4;
+  if (ctx.kind !== 'statement') ctx.y += c.drawText(l.t('acceptedBy'), ctx.x, ctx.y, ctx.w, { size: BODY + 0.6, bold: true, color: COLORS.accent }) + 4;
   const gap = 20;
   const w = (ctx.w - gap) / 2;
   const top = ctx.y;
-  const blocks: Array<{ x: number; who: LabelKey; name: string; chop: string | null }> = [
-    { x: ctx.x, who: 'theBuyer', name: m.buyer.company, chop: null },
-    { x: ctx.x + w + gap, who: 'theSeller', name: m.seller.legalName || m.seller.companyNameEn, chop: m.seller.chopFile },
+  const signatory = [m.seller.signatoryName, m.seller.signatoryTitle].filter((s) => s.trim() !== '').join(', ');
+  const blocks: Array<{ x: number; who: LabelKey; name: string; chop: string | null; signatory: string }> = [
+    { x: ctx.x, who: 'theBuyer', name: m.buyer.company, chop: null, signatory: '' },
+    { x: ctx.x + w + gap, who: 'theSeller', name: m.seller.legalName || m.seller.companyNameEn, chop: m.seller.chopFile, signatory },
   ];
-  for (const b of blocks) {
+  // A statement of payments is the seller's receipt: only the seller signs it.
+  for (const b of ctx.kind === 'statement' ? blocks.slice(1) : blocks) {
     c.rect(b.x, top, w, h, { stroke: COLORS.border, lineWidth: 0.6 });
     let y = top + 5;
     y += c.drawText(l.t(b.who), b.x + 6, y, w - 12, { size: SMALL, bold: true, color: COLORS.muted });
-    c.drawText(b.name, b.x + 6, y, w - 12, { size: BODY + 0.4, bold: true, dir: 'auto', maxLines: 2 });
-    if (b.chop) c.image(b.chop, b.x + w - 74, top + 6, 66, 66, { placeholder: false, opacity: 0.88 });
+    const textW = b.chop ? w - 12 - 76 : w - 12;
+    c.drawText(b.name, b.x + 6, y, textW, { size: BODY + 0.4, bold: true, dir: 'auto', maxLines: 2 });
+    // Who signs, beside the chop, just above the signature line.
+    if (b.signatory) c.drawText(b.signatory, b.x + 6, top + h - 30, textW, { size: BODY, dir: 'auto', maxLines: 1 });
+    if (b.chop) c.image(b.chop, b.x + w - 70, top + 4, 62, 62, { placeholder: false, opacity: 0.88 });
     c.hline(b.x + 6, top + h - 18, w - 12, COLORS.border, 0.6);
     c.drawText(l.t('signDate'), b.x + 6, top + h - 15, w - 12, { size: SMALL, color: COLORS.muted });
   }
@@ -584,11 +783,16 @@ function signatures(ctx: Ctx): void {
 }
 
 function footers(ctx: Ctx): void {
-  const { c, m, l } = ctx;
+  const { c, m, l, f } = ctx;
   const range = c.doc.bufferedPageRange();
-  const title = l.pair(ctx.kind === 'quotation' ? 'quotation' : ctx.kind === 'proforma' ? 'proforma' : 'packing').primary;
+  const title = l.pair(titleKey(ctx.kind)).primary;
   for (let i = range.start; i < range.start + range.count; i += 1) {
     c.doc.switchToPage(i);
+    if (i > range.start) {
+      // Continuation pages say which document and date they belong to.
+      const head = `${title} ${iso(m.number)} · ${f.date(m.date)} (${l.t('continued')})`;
+      c.drawText(head, ctx.x, 12, ctx.w, { size: SMALL, bold: true, color: COLORS.muted });
+    }
     const y = c.height - FOOTER_H + 8;
     c.hline(ctx.x, y - 4, ctx.w, COLORS.rule, 0.5);
     const page = `${i - range.start + 1} / ${range.count}`;

@@ -13,7 +13,7 @@ import { fontKey, isArabic, isCjk, loadedFont, scriptOf, SCRIPTS, type FontKey, 
  *     falls back to the next one);
  *  3. lines are broken greedily at break opportunities: after spaces, between
  *     Chinese characters (not before closing or after opening punctuation),
- *     after "-" and "/", and inside a word only when the word alone is too wide;
+ *     after "-" and "/" followed by two letters, and inside a word only when the word alone is too wide;
  *  4. each line is cut into runs of one level and one font, the runs are put in
  *     visual order (rule L2), and each run is shaped by fontkit as a whole
  *     (Arabic letters join across the run), right-to-left runs with mirrored
@@ -511,6 +511,7 @@ function canBreakBetween(a: string, b: string, after: number | undefined): boole
   const ca = a.codePointAt(0) ?? 0;
   const cb = b.codePointAt(0) ?? 0;
   if (isCjk(ca) || isCjk(cb)) return true;
-  if ((a === '-' || a === '/') && /\p{L}/u.test(b) && after !== undefined) return true;
+  // After a hyphen or slash inside a word ("pull-|back"), not inside a short code ("B/L", "L/C", "USB-C").
+  if ((a === '-' || a === '/') && /\p{L}/u.test(b) && after !== undefined && /\p{L}/u.test(String.fromCodePoint(after))) return true;
   return false;
 }
