@@ -75,3 +75,23 @@ describe('the text layer', () => {
     expect(keys[keys.length - 1]).toBe('arabic');
   });
 });
+
+describe('the text layer maps every glyph back to its letters', () => {
+  it('a glyph fontkit first made without the right letters still stands for the letters laid out (bold medial heh of ظهر)', async () => {
+    const { loadedFont } = await import('../../main/documents/fonts');
+    const font = loadedFont('arabic-bold') as { glyphForCodePoint(cp: number): { id: number; codePoints: number[] }; getGlyph(id: number): { codePoints: number[] } };
+    // As a PDF subset or a lookup by presentation form makes them: the medial heh and yeh, the final reh.
+    const heh = font.glyphForCodePoint(0xfeec);
+    font.getGlyph(font.glyphForCodePoint(0xfef4).id);
+    font.getGlyph(font.glyphForCodePoint(0xfeae).id);
+    expect(heh.codePoints).toEqual([0xfeec]);
+    const e = engine();
+    for (const word of ['حقيبة ظهر مدرسية', 'شريط كهربائي', 'ميدالية مفاتيح', 'علبة هدية', 'يرجى', 'هذا', 'كابل شحن سريع']) {
+      const [line] = e.layout(word, { size: 10, bold: true }, 500, 'rtl');
+      // Glyphs in logical order (a right-to-left line is drawn reversed), each with its letters (a ligature has two).
+      const glyphs = (line as Line).runs.flatMap((r) => r.glyphs).reverse();
+      expect(glyphs.every((g) => g.codePoints.length > 0 && g.codePoints.every((cp) => cp < 0xfb50)), word).toBe(true);
+      expect(glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join(''), word).toBe(word);
+    }
+  });
+});
