@@ -23,6 +23,8 @@ function clean(s: string): string {
 
 export interface Formatter {
   lang: DocLang;
+  /** Between items of a list: ", " (Arabic "، "). */
+  listSeparator: string;
   date(iso: string): string;
   /** Money amount, 2 decimals, grouped ("1,250.05", "1 250,05"). */
   money(amount: string): string;
@@ -54,6 +56,7 @@ export function formatter(lang: DocLang): Formatter {
   const exact = (nf: Intl.NumberFormat, v: string) => clean(nf.format(v as unknown as number));
   const f: Formatter = {
     lang,
+    listSeparator: lang === 'ar' ? '، ' : ', ',
     date: (iso) => clean(date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))),
     money: (v) => exact(money, v),
     price: (v) => exact(price, v),

@@ -2,7 +2,7 @@ import { Canvas, COLORS, type Align } from './canvas';
 import { formatter, type Formatter } from './format';
 import { labeler, type LabelKey, type Labeler } from './labels';
 import type { DocKind, DocLang, DocLine, DocumentModel, RenderOptions } from './model';
-import { ltrIsolate as iso } from './text';
+import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { amountInWords, englishTradeWords } from './words';
 import type { NameWarning } from '../settings/service';
 
@@ -147,14 +147,14 @@ function header(ctx: Ctx): void {
   if (nameEn) y += c.drawText(nameEn, textX, y, textW, { size: 13, bold: true, color: COLORS.accent, dir: 'auto' });
   if (s.companyNameZh) y += c.drawText(s.companyNameZh, textX, y, textW, { size: 10, bold: true, color: COLORS.accent, dir: 'auto' });
   y += 2;
-  const place = [s.stallNumber ? `${l.t('stall')}: ${iso(s.stallNumber)}` : '', iso(s.marketAddress)].filter(Boolean).join(' · ');
+  const place = [s.stallNumber ? `${nb(l.t('stall'))}: ${iso(s.stallNumber)}` : '', iso(s.marketAddress)].filter(Boolean).join(' · ');
   if (place) y += c.drawText(place, textX, y, textW, { size: BODY, color: COLORS.muted, dir: 'auto' });
   const contacts: string[] = [];
-  if (s.phones.length > 0) contacts.push(`${l.t('tel')}: ${s.phones.map((p) => iso(displayPhone(p))).join(', ')}`);
-  if (s.whatsapp) contacts.push(`${l.t('whatsapp')}: ${iso(displayPhone(s.whatsapp))}`);
-  if (s.wechat) contacts.push(`${l.t('wechat')}: ${iso(s.wechat)}`);
+  if (s.phones.length > 0) contacts.push(`${nb(l.t('tel'))}: ${s.phones.map((p) => iso(displayPhone(p))).join(ctx.f.listSeparator)}`);
+  if (s.whatsapp) contacts.push(`${nb(l.t('whatsapp'))}: ${iso(displayPhone(s.whatsapp))}`);
+  if (s.wechat) contacts.push(`${nb(l.t('wechat'))}: ${iso(s.wechat)}`);
   if (contacts.length > 0) y += c.drawText(contacts.join('   '), textX, y, textW, { size: BODY, color: COLORS.muted, dir: 'auto' });
-  const web = [s.email ? `${l.t('email')}: ${iso(s.email)}` : '', iso(s.website)].filter(Boolean).join('   ');
+  const web = [s.email ? `${nb(l.t('email'))}: ${iso(s.email)}` : '', iso(s.website)].filter(Boolean).join('   ');
   if (web) y += c.drawText(web, textX, y, textW, { size: BODY, color: COLORS.muted, dir: 'auto' });
   let bottom = Math.max(y, hasLogo ? top + logo : top);
   if (s.whatsapp) {
@@ -204,15 +204,17 @@ function titleAndParties(ctx: Ctx): void {
   const bw = buyerW - 12;
   by += c.drawText(l.t('buyer'), bx, by, bw, { size: SMALL, bold: true, color: COLORS.muted });
   by += c.drawText(b.company, bx, by, bw, { size: 9, bold: true, dir: 'auto', maxLines: 3 });
-  if (b.taxNo) by += c.drawText(`${l.t('taxNo')}: ${iso(b.taxNo)}`, bx, by, bw, { size: BODY, dir: 'auto' });
-  const where = [b.address, b.city, countryName(b.country, ctx.lang)].filter(Boolean).join(', ');
-  if (where) by += c.drawText(where, bx, by, bw, { size: BODY, dir: 'auto', maxLines: 3 });
+  if (b.taxNo) by += c.drawText(`${nb(l.t('taxNo'))}: ${iso(b.taxNo)}`, bx, by, bw, { size: BODY, dir: 'auto' });
+  // Each part keeps its own direction (an Arabic street in an English PI, a Latin city in an Arabic one);
+  // the line reads in the document's direction.
+  const where = [b.address, b.city, countryName(b.country, ctx.lang)].filter(Boolean).map(fsi).join(ctx.f.listSeparator);
+  if (where) by += c.drawText(where, bx, by, bw, { size: BODY, maxLines: 3 });
   const people: string[] = [];
-  if (b.contactName) people.push(`${l.t('contact')}: ${b.contactName}`);
-  if (b.phone) people.push(`${l.t('tel')}: ${iso(b.phone)}`);
-  if (b.whatsapp && b.whatsapp !== b.phone) people.push(`${l.t('whatsapp')}: ${iso(b.whatsapp)}`);
-  if (b.wechat) people.push(`${l.t('wechat')}: ${iso(b.wechat)}`);
-  if (b.email) people.push(`${l.t('email')}: ${iso(b.email)}`);
+  if (b.contactName) people.push(`${nb(l.t('contact'))}: ${fsi(b.contactName)}`);
+  if (b.phone) people.push(`${nb(l.t('tel'))}: ${iso(b.phone)}`);
+  if (b.whatsapp && b.whatsapp !== b.phone) people.push(`${nb(l.t('whatsapp'))}: ${iso(b.whatsapp)}`);
+  if (b.wechat) people.push(`${nb(l.t('wechat'))}: ${iso(b.wechat)}`);
+  if (b.email) people.push(`${nb(l.t('email'))}: ${iso(b.email)}`);
   for (const p of people) by += c.drawText(p, bx, by, bw, { size: BODY, dir: 'auto' });
 
   const rows: Array<[LabelKey, string]> = [];
@@ -659,7 +661,7 @@ function bankBlock(ctx: Ctx): Block | null {
   ];
   if (b.intermediary) rows.push(['intermediaryBank', [b.intermediary.name, b.intermediary.swift ? `SWIFT ${b.intermediary.swift}` : ''].filter(Boolean).join(', ')]);
   if (b.charges) rows.push(['bankCharges', l.t(`charges_${b.charges}`)]);
-  const lines = rows.filter(([, v]) => v.trim() !== '').map(([k, v]) => `${l.t(k)}: ${iso(v)}`);
+  const lines = rows.filter(([, v]) => v.trim() !== '').map(([k, v]) => `${nb(l.t(k))}: ${iso(v)}`);
   if (lines.length === 0) return null;
   if (ctx.kind === 'proforma' || ctx.kind === 'statement') lines.push(`${l.t('paymentReference')}: ${l.t('paymentReferenceText', { number: iso(m.number) })}`);
   return block('bankDetails', lines, { box: true });
