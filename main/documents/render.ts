@@ -229,8 +229,6 @@ function titleAndParties(ctx: Ctx): void {
     if (kind !== 'packing' && m.validUntil) rows.push(['validUntil', f.date(m.validUntil)]);
     if (kind !== 'packing') rows.push(['currency', iso(f.currencyLabel(m.currency))]);
     if (m.incoterm) rows.push(['incoterm', incotermText(ctx)]);
-    if (m.portOfLoading) rows.push(['portOfLoading', m.portOfLoading]);
-    if (m.portOfDestination) rows.push(['portOfDestination', m.portOfDestination]);
     if (m.quoteNumber && kind !== 'quotation') rows.push(['refQuote', iso(m.quoteNumber)]);
   }
   const mx = ctx.x + buyerW + gap;
@@ -249,7 +247,7 @@ function titleAndParties(ctx: Ctx): void {
     const h2 = c.drawText(value, mx + labelW, my, metaW - labelW - 6, { size: BODY, bold: key.endsWith('No') || strong, color: strong ? COLORS.warn : COLORS.text, dir: 'auto' });
     my += Math.max(h1, h2) + 1.5;
   }
-  ctx.y = top + h + 10;
+  ctx.y = top + h + 8;
 }
 
 /** "FOB Ningbo, Incoterms® 2020": the rule, its named place, and the edition of the rules. */
@@ -278,12 +276,12 @@ function columns(ctx: Ctx): Column[] {
       { key: 'itemNo', label: 'itemNo', width: 42, align: 'start' },
       { key: 'description', label: 'description', width: 0, align: 'start' },
       { key: 'cartonNos', label: 'cartonNos', width: 44, align: 'center' },
-      { key: 'cartons', label: 'cartons', width: 32, align: 'end' },
+      { key: 'cartons', label: 'cartons', width: 32, align: 'figure' },
       { key: 'packing', label: 'packingCol', width: 56, align: 'start' },
-      { key: 'qty', label: 'qty', width: 50, align: 'end' },
-      { key: 'cbm', label: 'cbm', width: 36, align: 'end' },
-      { key: 'nw', label: 'nw', width: 38, align: 'end' },
-      { key: 'gw', label: 'gw', width: 38, align: 'end' },
+      { key: 'qty', label: 'qty', width: 50, align: 'figure' },
+      { key: 'cbm', label: 'cbm', width: 36, align: 'figure' },
+      { key: 'nw', label: 'nw', width: 38, align: 'figure' },
+      { key: 'gw', label: 'gw', width: 38, align: 'figure' },
     ];
   }
   return [
@@ -292,17 +290,17 @@ function columns(ctx: Ctx): Column[] {
     { key: 'itemNo', label: 'itemNo', width: 40, align: 'start' },
     { key: 'description', label: 'description', width: 0, align: 'start' },
     { key: 'packing', label: 'packingCol', width: 52, align: 'start' },
-    { key: 'qty', label: 'qty', width: 44, align: 'end' },
-    { key: 'unitPrice', label: 'unitPrice', width: 46, align: 'end', currency: true },
-    { key: 'amount', label: 'amount', width: 54, align: 'end', currency: true },
-    { key: 'cartons', label: 'cartons', width: 28, align: 'end' },
-    { key: 'cbm', label: 'cbm', width: 32, align: 'end' },
-    { key: 'gw', label: 'gw', width: 36, align: 'end' },
-    { key: 'nw', label: 'nw', width: 36, align: 'end' },
+    { key: 'qty', label: 'qty', width: 44, align: 'figure' },
+    { key: 'unitPrice', label: 'unitPrice', width: 46, align: 'figure', currency: true },
+    { key: 'amount', label: 'amount', width: 54, align: 'figure', currency: true },
+    { key: 'cartons', label: 'cartons', width: 28, align: 'figure' },
+    { key: 'cbm', label: 'cbm', width: 32, align: 'figure' },
+    { key: 'gw', label: 'gw', width: 36, align: 'figure' },
+    { key: 'nw', label: 'nw', width: 36, align: 'figure' },
   ];
 }
 
-function unitName(unit: string, lang: DocLang): string {
+export function unitName(unit: string, lang: DocLang): string {
   return UNIT_NAMES[unit.toLowerCase()]?.[lang] ?? unit;
 }
 
@@ -347,7 +345,8 @@ function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
       return { parts };
     }
     case 'qty':
-      return { parts: [{ text: `${iso(f.int(line.qty))} ${unit}` }] };
+      // The quantity and its unit stay together ("1,200 个", "18,000 pair").
+      return { parts: [{ text: `${iso(f.int(line.qty))}\u00a0${unit}` }] };
     case 'unitPrice':
       return { parts: [{ text: f.price(line.unitPrice) }] };
     case 'amount':
@@ -370,48 +369,116 @@ function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
 const PAD = 3;
 const PHOTO = 34;
 /** Columns of figures: a figure never wraps mid-number; it is set smaller to fit its cell (down to 5 pt). */
-const FIGURE_KEYS = new Set(['unitPrice', 'amount', 'cartons', 'cartonNos', 'cbm', 'gw', 'nw']);
+const FIGURE_KEYS = new Set(['no', 'itemNo', 'qty', 'unitPrice', 'amount', 'cartons', 'cartonNos', 'cbm', 'gw', 'nw']);
 
 function fitSize(c: Ctx['c'], text: string, width: number, size: number, bold: boolean): number {
   let fitted = size;
-  while (fitted > 5 && c.measure(text, fitted, bold) > width) fitted -= 0.25;
+  const widest = (sz: number) => Math.max(...text.split('\n').map((piece) => c.measure(piece, sz, bold)));
+  while (fitted > 5 && widest(fitted) > width) fitted -= 0.25;
   return fitted;
+}
+
+/** Columns sized from what they hold: an item no or a quantity with its unit never wraps. */
+const NO_WRAP_KEYS = new Set(['no', 'itemNo', 'qty']);
+/** Columns that give room back when the description would get too narrow, in this order. */
+const SHRINKABLE = ['nw', 'gw', 'cbm', 'unitPrice', 'amount', 'cartons', 'cartonNos', 'packing'];
+const MIN_DESCRIPTION = 130;
+/** Extra room after the description, so text readers keep it apart from the packing column. */
+const DESCRIPTION_GAP = 6;
+
+function textWidth(col: { key: string; w: number }): number {
+  return col.w - 2 * PAD - (col.key === 'description' ? DESCRIPTION_GAP : 0);
+}
+const HEADER_SIZE = 6.8;
+
+/**
+ * A header label's width: on one line (`whole`), or its widest word (the narrowest the column can
+ * be without cutting a word). A currency column's "(USD)" goes on a line of its own.
+ */
+function headerWidth(ctx: Ctx, col: Column, whole: boolean): number {
+  const p = ctx.l.pair(col.label);
+  const pieces = (text: string) => (whole ? [text] : text.split(/[\s/]+/));
+  const widest = (text: string, size: number, bold: boolean) => Math.max(0, ...pieces(text).map((w) => ctx.c.measure(w, whole ? size - 1 : size, bold)));
+  const currency = col.currency ? ctx.c.measure(`(${ctx.m.currency})`, HEADER_SIZE, true) : 0;
+  return Math.max(widest(p.primary, HEADER_SIZE, true), currency, p.secondary ? widest(p.secondary, HEADER_SIZE - 0.4, false) : 0) + 2 * PAD;
+}
+
+/** The widest line any cell of the column holds, the totals row included. */
+function contentWidth(ctx: Ctx, col: Column, totals: Record<string, string>): number {
+  let w = 0;
+  const measure = (text: string, size: number, bold: boolean) => {
+    for (const piece of text.split('\n')) w = Math.max(w, ctx.c.measure(piece, size, bold));
+  };
+  for (const line of ctx.m.lines) for (const part of cellFor(ctx, col, line).parts) measure(part.text, part.size ?? BODY, part.bold ?? false);
+  const total = totals[col.key];
+  if (total) measure(total, BODY, true);
+  // After the item no, a gap that keeps it apart from the description for text readers.
+  return w + 2 * PAD + 0.5 + (col.key === 'itemNo' ? DESCRIPTION_GAP : 0);
 }
 
 function layoutColumns(ctx: Ctx): Array<Column & { x: number; w: number }> {
   const cols = columns(ctx);
-  const fixed = cols.reduce((s, col) => s + col.width, 0);
-  const flex = Math.max(60, ctx.w - fixed);
+  const totals = totalsValues(ctx);
+  const widths = new Map<string, number>();
+  const mins = new Map<string, number>();
+  for (const col of cols) {
+    if (col.key === 'description') continue;
+    if (col.key === 'photo') {
+      widths.set(col.key, col.width);
+      continue;
+    }
+    const content = contentWidth(ctx, col, totals);
+    const min = headerWidth(ctx, col, false);
+    // Figures, item nos, quantities and packing never wrap (only their header does).
+    mins.set(col.key, Math.max(min, content));
+    // Wide enough for the header on one line when there is room; for the content in any case.
+    widths.set(col.key, Math.max(headerWidth(ctx, col, true), content));
+  }
+  const fixed = () => [...widths.values()].reduce((s, w) => s + w, 0);
+  // Give room back to the description: the headers wrap over two or three lines.
+  for (const key of [...NO_WRAP_KEYS, ...SHRINKABLE]) {
+    const deficit = MIN_DESCRIPTION - (ctx.w - fixed());
+    if (deficit <= 0) break;
+    const w = widths.get(key);
+    if (w === undefined) continue;
+    widths.set(key, Math.max(mins.get(key) ?? w, w - deficit));
+  }
+  const flex = Math.max(60, ctx.w - fixed());
   let x = ctx.x;
   return cols.map((col) => {
-    const w = col.width || flex;
+    const w = widths.get(col.key) ?? flex;
     const placed = { ...col, x, w };
     x += w;
     return placed;
   });
 }
 
-function headerLabel(ctx: Ctx, col: Column): { primary: string; secondary: string | null } {
+/** A header label on one line when a slightly smaller size makes it fit ("Prix unitaire"); else wrapped between words. */
+function headerSize(ctx: Ctx, text: string, width: number, size: number, bold: boolean): number {
+  for (let s = size; s >= size - 1.01; s -= 0.2) if (ctx.c.measure(text, s, bold) <= width) return s;
+  return size;
+}
+
+/** The lines of a column header: the label, the currency on its own line, the second language. */
+function headerParts(ctx: Ctx, col: Column & { w: number }): Array<{ text: string; size: number; bold: boolean; color: string }> {
   const p = ctx.l.pair(col.label);
-  if (!col.currency) return p;
-  return { primary: `${p.primary} (${ctx.m.currency})`, secondary: p.secondary };
+  const w = col.w - 2 * PAD;
+  const parts = [{ text: p.primary, size: headerSize(ctx, p.primary, w, HEADER_SIZE, true), bold: true, color: '#ffffff' }];
+  if (col.currency) parts.push({ text: `(${ctx.m.currency})`, size: HEADER_SIZE, bold: true, color: '#ffffff' });
+  if (p.secondary) parts.push({ text: p.secondary, size: headerSize(ctx, p.secondary, w, HEADER_SIZE - 0.4, false), bold: false, color: '#dfe7f1' });
+  return parts;
 }
 
 function drawTableHeader(ctx: Ctx, cols: Array<Column & { x: number; w: number }>): void {
   const { c } = ctx;
-  const size = 6.8;
-  const heights = cols.map((col) => {
-    const p = headerLabel(ctx, col);
-    return c.textHeight(p.primary, col.w - 2 * PAD, { size, bold: true }) + (p.secondary ? c.textHeight(p.secondary, col.w - 2 * PAD, { size: size - 0.4 }) : 0);
-  });
+  const heights = cols.map((col) => headerParts(ctx, col).reduce((s, part) => s + c.textHeight(part.text, col.w - 2 * PAD, { size: part.size, bold: part.bold, dir: 'auto' }), 0));
   const h = Math.max(...heights) + 2 * PAD;
   c.rect(ctx.x, ctx.y, ctx.w, h, { fill: COLORS.accent });
   for (const col of cols) {
-    const p = headerLabel(ctx, col);
-    const align: Align = col.align === 'end' ? 'end' : col.align === 'center' ? 'center' : 'start';
     let y = ctx.y + PAD;
-    y += c.drawText(p.primary, col.x + PAD, y, col.w - 2 * PAD, { size, bold: true, color: '#ffffff', align });
-    if (p.secondary) c.drawText(p.secondary, col.x + PAD, y, col.w - 2 * PAD, { size: size - 0.4, color: '#dfe7f1', align, dir: 'auto' });
+    for (const part of headerParts(ctx, col)) {
+      y += c.drawText(part.text, col.x + PAD, y, col.w - 2 * PAD, { size: part.size, bold: part.bold, color: part.color, align: col.align, dir: 'auto' });
+    }
   }
   ctx.y += h;
 }
@@ -423,8 +490,8 @@ function rowHeight(ctx: Ctx, cols: Array<Column & { x: number; w: number }>, lin
     const content = cellFor(ctx, col, line);
     let ch = 0;
     for (const part of content.parts) {
-      const size = FIGURE_KEYS.has(col.key) ? fitSize(ctx.c, part.text, col.w - 2 * PAD, part.size ?? BODY, part.bold ?? false) : (part.size ?? BODY);
-      ch += ctx.c.textHeight(part.text, col.w - 2 * PAD, { size, bold: part.bold ?? false, dir: 'auto', maxLines: 14 });
+      const size = FIGURE_KEYS.has(col.key) ? fitSize(ctx.c, part.text, textWidth(col), part.size ?? BODY, part.bold ?? false) : (part.size ?? BODY);
+      ch += ctx.c.textHeight(part.text, textWidth(col), { size, bold: part.bold ?? false, dir: 'auto', maxLines: 14 });
     }
     h = Math.max(h, ch);
   }
@@ -451,8 +518,8 @@ function itemsTable(ctx: Ctx): void {
       const content = cellFor(ctx, col, line);
       let y = ctx.y + PAD;
       for (const part of content.parts) {
-        const size = FIGURE_KEYS.has(col.key) ? fitSize(c, part.text, col.w - 2 * PAD, part.size ?? BODY, part.bold ?? false) : (part.size ?? BODY);
-        y += c.drawText(part.text, col.x + PAD, y, col.w - 2 * PAD, {
+        const size = FIGURE_KEYS.has(col.key) ? fitSize(c, part.text, textWidth(col), part.size ?? BODY, part.bold ?? false) : (part.size ?? BODY);
+        y += c.drawText(part.text, col.x + PAD, y, textWidth(col), {
           size,
           bold: part.bold ?? false,
           color: part.color ?? COLORS.text,
@@ -468,11 +535,12 @@ function itemsTable(ctx: Ctx): void {
   totalsRow(ctx, cols);
 }
 
-function totalsRow(ctx: Ctx, cols: Array<Column & { x: number; w: number }>): void {
-  const { c, m, f, l, lang } = ctx;
+/** The figures of the totals row, by column. */
+function totalsValues(ctx: Ctx): Record<string, string> {
+  const { m, f, lang } = ctx;
   const t = m.totals;
-  const values: Record<string, string> = {
-    qty: t.quantities.map((q) => `${iso(f.int(q.qty))} ${unitName(q.unit, lang)}`).join('\n'),
+  return {
+    qty: t.quantities.map((q) => `${iso(f.int(q.qty))}\u00a0${unitName(q.unit, lang)}`).join('\n'),
     amount: f.money(t.amount),
     cartons: f.int(t.cartons),
     cbm: f.fixed(t.cbm, 3),
@@ -480,6 +548,11 @@ function totalsRow(ctx: Ctx, cols: Array<Column & { x: number; w: number }>): vo
     nw: f.fixed(t.netWeightKg, 2),
     cartonNos: t.cartons > 0 ? `1–${t.cartons}` : '–',
   };
+}
+
+function totalsRow(ctx: Ctx, cols: Array<Column & { x: number; w: number }>): void {
+  const { c, l } = ctx;
+  const values = totalsValues(ctx);
   const labelCols = cols.filter((col) => ['no', 'photo', 'itemNo', 'description'].includes(col.key));
   const labelW = labelCols.reduce((s, col) => s + col.w, 0);
   let h = 14;
@@ -500,7 +573,7 @@ function totalsRow(ctx: Ctx, cols: Array<Column & { x: number; w: number }>): vo
     if (v) c.drawText(v, col.x + PAD, ctx.y + PAD, col.w - 2 * PAD, { size: sizeOf(col.key, v, col.w - 2 * PAD), bold: true, align: col.align, dir: col.key === 'qty' ? undefined : 'ltr' });
   }
   c.hline(ctx.x, ctx.y + h, ctx.w, COLORS.accent, 1);
-  ctx.y += h + 10;
+  ctx.y += h + 8;
 }
 
 // ---- totals, amount in words, terms -----------------------------------------------------------
@@ -543,10 +616,10 @@ function totalsAndWords(ctx: Ctx): void {
     const rh = Math.max(c.textHeight(r.label, boxW * 0.55, { size, bold: r.strong ?? false }), c.textHeight(r.value, boxW * 0.45 - 8, { size, bold: true }));
     if (r.strong) c.rect(bx, ry - 2, boxW, rh + 4, { fill: COLORS.accentLight });
     c.drawText(r.label, bx + 4, ry, boxW * 0.55, { size, bold: r.strong ?? false, color: r.strong ? COLORS.accent : COLORS.text });
-    c.drawText(r.value, bx + boxW * 0.55, ry, boxW * 0.45 - 6, { size, bold: true, align: 'end', dir: 'ltr', color: r.strong ? COLORS.accent : COLORS.text });
+    c.drawText(r.value, bx + boxW * 0.55, ry, boxW * 0.45 - 6, { size, bold: true, align: 'figure', dir: 'ltr', color: r.strong ? COLORS.accent : COLORS.text });
     ry += rh + 3;
   }
-  ctx.y = top + Math.max(wordsH, rowsH) + 10;
+  ctx.y = top + Math.max(wordsH, rowsH) + 8;
 }
 
 /** A titled block of text lines (Payment terms, Bank details…), boxed or not. */
@@ -688,8 +761,8 @@ function statementOfPayments(ctx: Ctx): void {
     { label: 'paidOn', w: 90, align: 'start' },
     { label: 'method', w: 90, align: 'start' },
     { label: 'reference', w: 0, align: 'start' },
-    { label: 'receivedAs', w: 130, align: 'end' },
-    { label: 'amount', w: 90, align: 'end' },
+    { label: 'receivedAs', w: 130, align: 'figure' },
+    { label: 'amount', w: 90, align: 'figure' },
   ];
   const flex = ctx.w - cols.reduce((s, col) => s + col.w, 0);
   let x = ctx.x;
@@ -745,7 +818,7 @@ function statementOfPayments(ctx: Ctx): void {
     const size = r.strong ? 9 : BODY;
     if (r.strong) c.rect(bx, ctx.y - 2, boxW, size * 1.28 + 4, { fill: COLORS.accentLight });
     c.drawText(r.label, bx + 4, ctx.y, boxW * 0.5, { size, bold: r.strong ?? false, color: r.strong ? COLORS.accent : COLORS.text });
-    c.drawText(iso(r.value), bx + boxW * 0.5, ctx.y, boxW * 0.5 - 6, { size, bold: true, align: 'end', dir: 'ltr', color: r.strong ? COLORS.accent : COLORS.text });
+    c.drawText(iso(r.value), bx + boxW * 0.5, ctx.y, boxW * 0.5 - 6, { size, bold: true, align: 'figure', dir: 'ltr', color: r.strong ? COLORS.accent : COLORS.text });
     ctx.y += size * 1.28 + 5;
   }
   ctx.y += 10;
@@ -757,7 +830,7 @@ function statementOfPayments(ctx: Ctx): void {
 
 function signatures(ctx: Ctx): void {
   const { c, m, l } = ctx;
-  const h = 74;
+  const h = 70;
   ensure(ctx, h + 16);
   if (ctx.kind !== 'statement') ctx.y += c.drawText(l.t('acceptedBy'), ctx.x, ctx.y, ctx.w, { size: BODY + 0.6, bold: true, color: COLORS.accent }) + 4;
   const gap = 20;
