@@ -1,6 +1,6 @@
 import { Canvas, COLORS, type Align } from './canvas';
-import { formatter, type Formatter } from './format';
-import { labeler, type LabelKey, type Labeler } from './labels';
+import { bilingualFormatter, formatter, type Formatter } from './format';
+import { fill, labeler, LABELS, type LabelKey, type Labeler } from './labels';
 import type { DocKind, DocLang, DocLine, DocumentModel, RenderOptions } from './model';
 import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { amountInWords, englishTradeWords } from './words';
@@ -32,7 +32,8 @@ const UNIT_NAMES: Record<string, Partial<Record<DocLang, string>>> = {
   set: { zh: '套', ar: 'طقم', es: 'juegos', ru: 'компл.', fr: 'lots', pt: 'conj.' },
   pair: { zh: '双', ar: 'زوج', es: 'pares', ru: 'пар', fr: 'paires', pt: 'pares' },
   dozen: { zh: '打', ar: 'دزينة', es: 'docenas', ru: 'дюж.', fr: 'douzaines', pt: 'dúzias' },
-  box: { zh: '盒', ar: 'علبة', es: 'cajas', ru: 'кор.', fr: 'boîtes', pt: 'caixas' },
+  // A box (an inner box sold as the unit) is never the word of the outer carton: кор./уп., cartón/cajas, volume/caixas.
+  box: { zh: '盒', ar: 'علبة', es: 'cajas', ru: 'уп.', fr: 'boîtes', pt: 'caixas' },
   roll: { zh: '卷', ar: 'لفة', es: 'rollos', ru: 'рул.', fr: 'rouleaux', pt: 'rolos' },
   m: { zh: '米', ar: 'م', es: 'm', ru: 'м', fr: 'm', pt: 'm' },
   kg: { zh: '千克', ar: 'كغ', es: 'kg', ru: 'кг', fr: 'kg', pt: 'kg' },
@@ -88,7 +89,8 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
     m: model,
     kind,
     l,
-    f: formatter(lang),
+    // Bilingual: figures as in English (readable on their own), dates in both languages.
+    f: bilingual ? bilingualFormatter(lang) : formatter(lang),
     lang,
     showBank: kind === 'proforma' || kind === 'statement' || (kind === 'quotation' && options.showBank === true),
     x: MARGIN_X,
@@ -235,7 +237,7 @@ function titleAndParties(ctx: Ctx): void {
   const labelW = metaW * 0.45;
   let my = top + 5;
   for (const [key, value] of rows) {
-    my += Math.max(c.textHeight(l.t(key), labelW - 6, { size: BODY }), c.textHeight(value, metaW - labelW - 6, { size: BODY, bold: true, dir: 'auto' })) + 1.5;
+    my += Math.max(c.textHeight(l.t(key), labelW - 10, { size: BODY }), c.textHeight(value, metaW - labelW - 6, { size: BODY, bold: true, dir: 'auto' })) + 1.5;
   }
   const h = Math.max(by, my) - top + 5;
   c.rect(ctx.x, top, buyerW, h, { stroke: COLORS.border, lineWidth: 0.6 });
@@ -243,7 +245,7 @@ function titleAndParties(ctx: Ctx): void {
   my = top + 5;
   for (const [key, value] of rows) {
     const strong = key === 'validUntil' && kind === 'quotation';
-    const h1 = c.drawText(l.t(key), mx + 6, my, labelW - 6, { size: BODY, color: COLORS.muted });
+    const h1 = c.drawText(l.t(key), mx + 6, my, labelW - 10, { size: BODY, color: COLORS.muted });
     const h2 = c.drawText(value, mx + labelW, my, metaW - labelW - 6, { size: BODY, bold: key.endsWith('No') || strong, color: strong ? COLORS.warn : COLORS.text, dir: 'auto' });
     my += Math.max(h1, h2) + 1.5;
   }
@@ -316,9 +318,19 @@ interface CellContent {
   parts: Array<{ text: string; bold?: boolean; size?: number; color?: string; dir?: 'auto' }>;
 }
 
+/** "Made in China", "原产国：中国"; in a bilingual document both, each with the country in its language. */
+function originText(ctx: Ctx, code: string): string {
+  const { l, lang } = ctx;
+  if (!l.bilingual) return l.t('originOf', { country: countryName(code, lang) });
+  return `${fill(LABELS.en.originOf, { country: countryName(code, 'en') })} / ${fill(LABELS[lang].originOf, { country: countryName(code, lang) })}`;
+}
+
 function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
   const { f, l, lang } = ctx;
   const unit = unitName(line.unit, lang);
+  // In a bilingual document the English unit comes first, the other language's under it.
+  const enUnit = unitName(line.unit, 'en');
+  const otherUnit = l.bilingual && unit !== enUnit ? unit : null;
   switch (col.key) {
     case 'no':
       return { parts: [{ text: String(line.no) }] };
@@ -327,25 +339,30 @@ function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
     case 'description': {
       const names = lineNames(line, lang, l.bilingual);
       const parts: CellContent['parts'] = names.map((n, i) => ({ text: n, bold: i === 0, dir: 'auto' as const }));
-      const looks = [
-        line.colors ? `${l.pair('colour').secondary ?? l.pair('colour').primary}: ${line.colors}` : '',
-        line.material ? `${l.pair('material').secondary ?? l.pair('material').primary}: ${line.material}` : '',
-      ].filter(Boolean);
+      const looks = [line.colors ? `${l.t('colour')}: ${line.colors}` : '', line.material ? `${l.t('material')}: ${line.material}` : ''].filter(Boolean);
       if (looks.length > 0) parts.push({ text: looks.join(' · '), size: SMALL, color: COLORS.muted, dir: 'auto' });
       // Customs facts on their own line: HS code and country of origin.
-      const customs = [line.hsCode ? `${l.pair('hsCode').primary}: ${iso(line.hsCode)}` : '', line.origin ? l.pair('originOf', { country: countryName(line.origin, l.bilingual ? 'en' : lang) }).primary : ''].filter(Boolean);
+      const customs = [line.hsCode ? `${l.t('hsCode')}: ${iso(line.hsCode)}` : '', line.origin ? originText(ctx, line.origin) : ''].filter(Boolean);
       if (customs.length > 0) parts.push({ text: customs.join(' · '), size: SMALL, color: COLORS.muted });
-      if (line.note) parts.push({ text: `${l.pair('note').secondary ?? l.pair('note').primary}: ${line.note}`, size: SMALL, color: COLORS.muted, dir: 'auto' });
+      if (line.note) parts.push({ text: `${l.t('note')}: ${line.note}`, size: SMALL, color: COLORS.muted, dir: 'auto' });
       return { parts };
     }
     case 'packing': {
       const parts: CellContent['parts'] = [];
-      if (line.pcsPerCarton) parts.push({ text: l.pair('pcsPerCarton', { n: f.int(line.pcsPerCarton), unit }).secondary ?? l.pair('pcsPerCarton', { n: f.int(line.pcsPerCarton), unit }).primary });
+      if (line.pcsPerCarton) {
+        const n = f.int(line.pcsPerCarton);
+        const p = l.pair('pcsPerCarton', { n, unit: l.bilingual ? enUnit : unit });
+        parts.push({ text: p.primary });
+        if (p.secondary) parts.push({ text: fill(LABELS[lang].pcsPerCarton, { n, unit }), size: SMALL, color: COLORS.muted, dir: 'auto' });
+      }
       if (line.cartonCm) parts.push({ text: iso(`${line.cartonCm.l}×${line.cartonCm.w}×${line.cartonCm.h} cm`), size: SMALL, color: COLORS.muted });
       return { parts };
     }
     case 'qty':
       // The quantity and its unit stay together ("1,200 个", "18,000 pair").
+      if (l.bilingual) {
+        return { parts: [{ text: `${iso(f.int(line.qty))}\u00a0${enUnit}` }, ...(otherUnit ? [{ text: otherUnit, size: SMALL, color: COLORS.muted }] : [])] };
+      }
       return { parts: [{ text: `${iso(f.int(line.qty))}\u00a0${unit}` }] };
     case 'unitPrice':
       return { parts: [{ text: f.price(line.unitPrice) }] };
@@ -539,8 +556,13 @@ function itemsTable(ctx: Ctx): void {
 function totalsValues(ctx: Ctx): Record<string, string> {
   const { m, f, lang } = ctx;
   const t = m.totals;
+  const unitText = (unit: string) => {
+    const en = unitName(unit, 'en');
+    const other = unitName(unit, lang);
+    return ctx.l.bilingual && other !== en ? `${en} / ${other}` : ctx.l.bilingual ? en : other;
+  };
   return {
-    qty: t.quantities.map((q) => `${iso(f.int(q.qty))}\u00a0${unitName(q.unit, lang)}`).join('\n'),
+    qty: t.quantities.map((q) => `${iso(f.int(q.qty))}\u00a0${unitText(q.unit)}`).join('\n'),
     amount: f.money(t.amount),
     cartons: f.int(t.cartons),
     cbm: f.fixed(t.cbm, 3),
@@ -711,7 +733,7 @@ function terms(ctx: Ctx): void {
     ctx,
     [
       block('shipment', shipment),
-      block('paymentTerms', [m.paymentTerms, paymentSentence(m, l, f)]),
+      block('paymentTerms', [m.paymentTerms, paymentSentence(m, l, f), ...(l.bilingual ? [paymentSentence(m, labeler(ctx.lang, false), formatter(ctx.lang))] : [])]),
       block('deliveryTime', [m.deliveryTime]),
       block('remarks', [m.remarks, l.t('eoe')]),
     ],

@@ -134,6 +134,32 @@ describe('bilingual documents', () => {
   });
 });
 
+describe('bilingual documents read in both languages, English on its own', () => {
+  it.each([
+    ['zh', '2026年11月29日', '个', '288个/箱', '颜色', '原产国：中国'],
+    // (pdftotext orders an Arabic date inside an English line by its own rules: its words are compared.)
+    ['ar', 'نوفمبر', 'قطعة', 'كرتون', 'اللون', 'بلد المنشأ'],
+    ['es', '29 de noviembre de 2026', 'pzas', '288 pzas/cartón', 'Color', 'Origen: China'],
+  ] as const)('English + %s: dates, units and packing in both languages', async (lang, date, unit, packing, colour, origin) => {
+    const model = await demoDocument({ dir: work.dir, lines: 4, buyer: lang });
+    const { pdf } = await renderDocument(model, { lang, bilingual: true });
+    const text = flat(pdfText(pdf));
+    const squeezed = squeeze(pdfText(pdf));
+    // English on its own: English date, English units and packing, figures as English writes them.
+    expect(text).toContain('29 November 2026');
+    expect(text).toContain('288 pcs/ctn');
+    expect(text).toContain('288 pcs');
+    expect(text).toContain('Made in China');
+    expect(text).toContain('Colour');
+    const en = formatter('en');
+    const cur = model.currency;
+    expect(text).toContain(`${cur} ${en.money(model.totals.grandTotal)}`);
+    expect(text).toContain(`Deposit 30%: ${cur} ${en.money(model.totals.deposit)}, balance ${cur} ${en.money(model.totals.balance)} before shipment`);
+    // And the other language beside it.
+    for (const piece of [date, unit, packing, colour, origin]) expect(squeezed, piece).toContain(squeeze(piece));
+  });
+});
+
 describe('page breaks and paper', () => {
   it('a 150-line PI repeats the table header and numbers every page "n / N"', async () => {
     const model = await demoDocument({ dir: work.dir, lines: 150 });
