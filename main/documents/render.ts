@@ -508,7 +508,8 @@ function rowHeight(ctx: Ctx, cols: Array<Column & { x: number; w: number }>, lin
     let ch = 0;
     for (const part of content.parts) {
       const size = FIGURE_KEYS.has(col.key) ? fitSize(ctx.c, part.text, textWidth(col), part.size ?? BODY, part.bold ?? false) : (part.size ?? BODY);
-      ch += ctx.c.textHeight(part.text, textWidth(col), { size, bold: part.bold ?? false, dir: 'auto', maxLines: 14 });
+      // Every cell is printed whole (a line note of 1,000 characters too), wrapping as needed.
+      ch += ctx.c.textHeight(part.text, textWidth(col), { size, bold: part.bold ?? false, dir: 'auto' });
     }
     h = Math.max(h, ch);
   }
@@ -542,7 +543,6 @@ function itemsTable(ctx: Ctx): void {
           color: part.color ?? COLORS.text,
           align: col.align,
           dir: part.dir ?? (col.key === 'qty' || col.key === 'packing' || col.align === 'start' ? undefined : 'ltr'),
-          maxLines: 14,
         });
       }
     }

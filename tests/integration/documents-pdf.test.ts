@@ -306,3 +306,17 @@ describe('Arabic text read back exactly', () => {
     for (const line of text.split('\n')) expect(line.trim(), line).not.toMatch(/(^|\s)وي$/);
   });
 });
+
+describe('line notes', () => {
+  it('prints a 1,000-character note whole, wrapped over as many lines as it needs, never cut with "…"', async () => {
+    const model = await demoDocument({ dir: work.dir, lines: 3, buyer: 'en' });
+    const sentence = 'Assorted colours as the approved sample, logo sticker on every inner box, barcode label on each carton, ';
+    const note = sentence.repeat(10).slice(0, 1000).trim();
+    const line = model.lines[1];
+    if (line) line.note = note;
+    const { pdf } = await renderDocument(model, { lang: 'en' });
+    const text = pdfText(pdf);
+    expect(squeeze(text)).toContain(squeeze(`Note: ${note}`));
+    expect(text).not.toContain('…');
+  });
+});
