@@ -1,7 +1,7 @@
 import { Canvas, COLORS, type Align } from './canvas';
 import { bilingualFormatter, formatter, type Formatter } from './format';
 import { fill, labeler, LABELS, type LabelKey, type Labeler } from './labels';
-import type { DocKind, DocLang, DocLine, DocumentModel, RenderOptions } from './model';
+import type { DocKind, DocLang, DocLine, DocumentModel, Paper, RenderOptions } from './model';
 import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { amountInWords, englishTradeWords } from './words';
 import type { NameWarning } from '../settings/service';
@@ -64,10 +64,16 @@ interface Ctx {
   y: number;
 }
 
-export function documentFileName(m: DocumentModel, kind: DocKind, lang: DocLang): string {
+/**
+ * The download name of a variant: "JH-PI2026-0017-ar.pdf", "…-en-ar.pdf" (bilingual), "…-ar-letter.pdf"
+ * (US Letter), "PL-…" for a packing list, "…-statement-en.pdf" for a statement of payments; so two
+ * variants saved side by side never overwrite each other.
+ */
+export function documentFileName(m: Pick<DocumentModel, 'number'>, kind: DocKind, lang: DocLang, variant: { bilingual?: boolean; paper?: Paper } = {}): string {
   const prefix = kind === 'packing' ? 'PL-' : '';
   const safe = `${prefix}${m.number}`.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `${safe}${kind === 'statement' ? '-statement' : ''}-${lang}.pdf`;
+  const langs = variant.bilingual === true && lang !== 'en' ? `en-${lang}` : lang;
+  return `${safe}${kind === 'statement' ? '-statement' : ''}-${langs}${variant.paper === 'letter' ? '-letter' : ''}.pdf`;
 }
 
 /** Renders one document to PDF bytes. */
@@ -116,7 +122,7 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
   footers(ctx);
   const pages = c.doc.bufferedPageRange().count;
   const pdf = await c.finish();
-  return { pdf, pages, nameWarnings: [...model.nameWarnings], fileName: documentFileName(model, kind, lang) };
+  return { pdf, pages, nameWarnings: [...model.nameWarnings], fileName: documentFileName(model, kind, lang, { bilingual, paper: options.paper ?? 'a4' }) };
 }
 
 function titleKey(kind: DocKind): LabelKey {
