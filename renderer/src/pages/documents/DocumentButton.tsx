@@ -1,8 +1,10 @@
-import { DownloadOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Popover, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError, type ApiInput } from '../../api/client';
+import type { TermsWarning } from '../../../../main/quotes/types';
+import { TermsWarnings } from '../quotes/TermsWarnings';
 
 type RenderInput = ApiInput<'documents.render'>;
 type Kind = RenderInput['kind'];
@@ -29,7 +31,7 @@ function download(base64: string, fileName: string): void {
  * one click to the default printer) or saved in the desktop app, downloaded in
  * browser mode.
  */
-export function DocumentButton({ kinds, id, defaultLang }: { kinds: Kind[]; id: number; defaultLang: string }) {
+export function DocumentButton({ kinds, id, defaultLang, termsWarnings = [] }: { kinds: Kind[]; id: number; defaultLang: string; termsWarnings?: TermsWarning[] }) {
   const { t } = useTranslation('documents');
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<Kind>(kinds[0] as Kind);
@@ -80,6 +82,8 @@ export function DocumentButton({ kinds, id, defaultLang }: { kinds: Kind[]; id: 
 
   const options = (
     <Space direction="vertical" size="small" style={{ width: 260 }} data-testid="document-options">
+      {/* The payment terms contradict the deposit or the balance rule: said before anything is printed. */}
+      <TermsWarnings warnings={termsWarnings} compact />
       {kinds.length > 1 && (
         <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} optionType="button" size="small">
           {kinds.map((k) => (
@@ -130,7 +134,7 @@ export function DocumentButton({ kinds, id, defaultLang }: { kinds: Kind[]; id: 
 
   return (
     <Popover content={options} trigger="click" placement="bottomRight" title={t('title')}>
-      <Button icon={<FilePdfOutlined />} data-testid="document-button">
+      <Button icon={termsWarnings.length > 0 ? <WarningOutlined style={{ color: '#d46b08' }} /> : <FilePdfOutlined />} data-testid="document-button" title={termsWarnings.length > 0 ? t('termsWarningTitle') : undefined}>
         {t('button')}
       </Button>
     </Popover>

@@ -173,7 +173,7 @@ export function InvoiceScreen() {
             </span>
           </Space>
           <Space size={6}>
-            <DocumentButton kinds={['proforma', 'packing']} id={pi.id} defaultLang={pi.buyer.docLanguage} />
+            <DocumentButton kinds={['proforma', 'packing', 'statement']} id={pi.id} defaultLang={pi.buyer.docLanguage} />
             {canShip && (
               <Button icon={<CarOutlined />} onClick={ship} data-testid="invoice-ship">
                 {t('actions.ship')}
