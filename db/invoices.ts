@@ -13,8 +13,8 @@ export interface InvoiceRow {
   issued_on: string;
   currency: string;
   rate_e8: number;
-  grand_total_cents: number;
-  deposit_cents: number;
+  grand_total_e4: number;
+  deposit_e4: number;
   /** JSON: InvoiceContent (main/invoices/types.ts), frozen. */
   content: string;
   status: InvoiceStatusText;
@@ -31,15 +31,15 @@ export interface PaymentRow {
   id: number;
   invoice_id: number;
   paid_on: string;
-  amount_cents: number;
+  amount_e4: number;
   method: string;
   kind: string;
   reference: string;
   note: string;
   created_at: string;
-  /** Paid in another currency: what was handed over (cents) and the rate (received units per PI unit, ×10⁸); else NULL. */
+  /** Paid in another currency: what was handed over (× 10⁴, in its own currency) and the rate (received units per PI unit, ×10⁸); else NULL. */
   received_currency: string | null;
-  received_cents: number | null;
+  received_e4: number | null;
   received_rate_e8: number | null;
 }
 
@@ -58,10 +58,10 @@ export function nextInvoiceSeq(db: Db, year: number): number {
 
 export function insertInvoice(db: Db, invoice: InvoiceWrite, now: string): number {
   const info = cached(db, 
-      `INSERT INTO invoices (year, seq, number, quote_id, buyer_id, issued_on, currency, rate_e8, grand_total_cents,
-                             deposit_cents, content, created_at, updated_at)
-       VALUES (@year, @seq, @number, @quote_id, @buyer_id, @issued_on, @currency, @rate_e8, @grand_total_cents,
-               @deposit_cents, @content, @now, @now)`,
+      `INSERT INTO invoices (year, seq, number, quote_id, buyer_id, issued_on, currency, rate_e8, grand_total_e4,
+                             deposit_e4, content, created_at, updated_at)
+       VALUES (@year, @seq, @number, @quote_id, @buyer_id, @issued_on, @currency, @rate_e8, @grand_total_e4,
+               @deposit_e4, @content, @now, @now)`,
     )
     .run({ ...invoice, now });
   return Number(info.lastInsertRowid);
@@ -100,10 +100,10 @@ export function setInvoiceStatus(
 
 export function insertPayment(db: Db, payment: PaymentWrite, now: string): number {
   const info = cached(db, 
-      `INSERT INTO payments (invoice_id, paid_on, amount_cents, method, kind, reference, note,
-                             received_currency, received_cents, received_rate_e8, created_at)
-       VALUES (@invoice_id, @paid_on, @amount_cents, @method, @kind, @reference, @note,
-               @received_currency, @received_cents, @received_rate_e8, @now)`,
+      `INSERT INTO payments (invoice_id, paid_on, amount_e4, method, kind, reference, note,
+                             received_currency, received_e4, received_rate_e8, created_at)
+       VALUES (@invoice_id, @paid_on, @amount_e4, @method, @kind, @reference, @note,
+               @received_currency, @received_e4, @received_rate_e8, @now)`,
     )
     .run({ ...payment, now });
   return Number(info.lastInsertRowid);
@@ -131,7 +131,7 @@ export interface InvoiceListRow extends InvoiceRow {
   buyer_country: string;
   quote_number: string;
   quote_revision: number;
-  paid_cents: number;
+  paid_e4: number;
 }
 
 export function listInvoices(db: Db, filter: InvoiceListFilter): { rows: InvoiceListRow[]; total: number } {
@@ -157,7 +157,7 @@ export function listInvoices(db: Db, filter: InvoiceListFilter): { rows: Invoice
   const base = 'FROM invoices i JOIN buyers b ON b.id = i.buyer_id';
   const rows = cached<Record<string, unknown>, InvoiceListRow>(db, 
       `SELECT i.*, b.company AS buyer_company, b.country AS buyer_country, q.number AS quote_number, q.revision AS quote_revision,
-              COALESCE((SELECT SUM(amount_cents) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_cents
+              COALESCE((SELECT SUM(amount_e4) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_e4
          ${base} JOIN quotes q ON q.id = i.quote_id
          ${clause}
         ORDER BY i.year DESC, i.seq DESC

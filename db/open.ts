@@ -14,7 +14,8 @@ export interface OpenOptions {
 
 /**
  * Opens the stall's database with the pragmas every connection needs:
- * WAL (readers never block the writer), foreign keys on, a busy timeout so a
+ * trusted_schema off (the schema may not call unsafe functions), WAL
+ * (readers never block the writer), foreign keys on, a busy timeout so a
  * second connection waits instead of failing, and synchronous=FULL so a
  * committed transaction survives a power cut.
  */
@@ -36,6 +37,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 }
 
 export function applyPragmas(db: Db): void {
+  // SQL in the schema (triggers, views, CHECK and DEFAULT expressions) may call
+  // only functions and virtual tables SQLite marks harmless: a database file
+  // from elsewhere (a backup) cannot run anything else through its schema.
+  db.pragma('trusted_schema = OFF');
   db.pragma('busy_timeout = 5000');
   if (!db.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -29,7 +29,11 @@ export interface ProductRow {
   gw_g: number | null;
   nw_g: number | null;
   barcode: string;
+  /** The supplier's name as typed; the products' link trigger (migration 12) keeps supplier_id in step with it. */
   supplier: string;
+  supplier_id: number | null;
+  /** The factory's own item no. */
+  supplier_item_no: string;
   hs_code: string;
   /** Country of origin, ISO 3166-1 alpha-2 ('CN' by default). */
   origin_country: string;
@@ -57,7 +61,8 @@ export interface PhotoRow {
 const WRITE_COLUMNS = [
   'item_no', 'name_zh', 'name_en', 'name_ar', 'name_es', 'name_ru', 'name_fr', 'name_pt', 'category',
   'material', 'colors', 'sizes', 'unit', 'moq', 'cost_cny_e4', 'pcs_per_inner', 'pcs_per_carton',
-  'carton_l_mm', 'carton_w_mm', 'carton_h_mm', 'gw_g', 'nw_g', 'barcode', 'supplier', 'hs_code', 'origin_country', 'notes',
+  'carton_l_mm', 'carton_w_mm', 'carton_h_mm', 'gw_g', 'nw_g', 'barcode', 'supplier', 'supplier_id', 'supplier_item_no', 'hs_code',
+  'origin_country', 'notes',
   'low_stock_at', 'archived',
 ] as const;
 

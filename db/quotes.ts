@@ -25,7 +25,7 @@ export interface QuoteRow {
   notes: string;
   shipping_marks: string;
   discount_kind: 'none' | 'percent' | 'amount';
-  discount_e2: number;
+  discount_e4: number;
   port_of_loading: string;
   port_of_destination: string;
   /** 1 allowed, 0 not allowed, null not stated. */
@@ -39,8 +39,8 @@ export interface QuoteRow {
   seller_snapshot: string | null;
   buyer_snapshot: string | null;
   line_count: number;
-  amount_cents: number;
-  grand_total_cents: number;
+  amount_e4: number;
+  grand_total_e4: number;
   cartons: number;
   cbm_e3: number;
   sent_at: string | null;
@@ -70,7 +70,7 @@ export interface QuoteTermsWrite {
   notes: string;
   shipping_marks: string;
   discount_kind: 'none' | 'percent' | 'amount';
-  discount_e2: number;
+  discount_e4: number;
   port_of_loading: string;
   port_of_destination: string;
   partial_shipment: 0 | 1 | null;
@@ -82,8 +82,8 @@ export interface QuoteTermsWrite {
 
 export interface QuoteTotalsWrite {
   line_count: number;
-  amount_cents: number;
-  grand_total_cents: number;
+  amount_e4: number;
+  grand_total_e4: number;
   cartons: number;
   cbm_e3: number;
 }
@@ -136,7 +136,7 @@ export interface QuoteChargeRow {
   position: number;
   kind: string;
   description: string;
-  amount_cents: number;
+  amount_e4: number;
 }
 
 export type QuoteChargeWrite = Omit<QuoteChargeRow, 'id' | 'quote_id'>;
@@ -144,7 +144,7 @@ export type QuoteChargeWrite = Omit<QuoteChargeRow, 'id' | 'quote_id'>;
 const TERMS_COLUMNS = [
   'buyer_id', 'quote_date', 'validity_days', 'valid_until', 'currency', 'rate_e8', 'price_decimals', 'incoterm',
   'incoterm_place', 'payment_terms', 'deposit_percent', 'delivery_time', 'notes', 'shipping_marks', 'discount_kind',
-  'discount_e2', 'port_of_loading', 'port_of_destination', 'partial_shipment', 'transshipment', 'insurance_percent',
+  'discount_e4', 'port_of_loading', 'port_of_destination', 'partial_shipment', 'transshipment', 'insurance_percent',
   'balance_rule', 'balance_days',
 ] as const;
 
@@ -180,11 +180,11 @@ export function nextQuoteSeq(db: Db, year: number): number {
 export function deleteDraftQuote(db: Db, row: QuoteRow, buyerCompany: string, now: string): void {
   cached(
     db,
-    `INSERT INTO deleted_quotes (quote_id, year, seq, revision, number, buyer_id, buyer_company, grand_total_cents, currency, line_count, deleted_at)
-     VALUES (@quote_id, @year, @seq, @revision, @number, @buyer_id, @buyer_company, @grand_total_cents, @currency, @line_count, @now)`,
+    `INSERT INTO deleted_quotes (quote_id, year, seq, revision, number, buyer_id, buyer_company, grand_total_e4, currency, line_count, deleted_at)
+     VALUES (@quote_id, @year, @seq, @revision, @number, @buyer_id, @buyer_company, @grand_total_e4, @currency, @line_count, @now)`,
   ).run({
     quote_id: row.id, year: row.year, seq: row.seq, revision: row.revision, number: row.number, buyer_id: row.buyer_id, buyer_company: buyerCompany,
-    grand_total_cents: row.grand_total_cents, currency: row.currency, line_count: row.line_count, now,
+    grand_total_e4: row.grand_total_e4, currency: row.currency, line_count: row.line_count, now,
   });
   cached(db, "UPDATE quotes SET status = 'draft' WHERE id = ? AND sent_at IS NULL AND status = 'expired'").run(row.id);
   cached(db, "DELETE FROM quotes WHERE id = ? AND status = 'draft'").run(row.id);
@@ -196,7 +196,7 @@ export interface DeletedQuoteRow {
   revision: number;
   buyer_id: number | null;
   buyer_company: string;
-  grand_total_cents: number;
+  grand_total_e4: number;
   currency: string;
   line_count: number;
   deleted_at: string;
@@ -206,7 +206,7 @@ export interface DeletedQuoteRow {
 export function deletedQuotes(db: Db, limit: number, offset: number): { rows: DeletedQuoteRow[]; total: number } {
   const rows = cached<[number, number], DeletedQuoteRow>(
     db,
-    `SELECT quote_id, number, revision, buyer_id, buyer_company, grand_total_cents, currency, line_count, deleted_at
+    `SELECT quote_id, number, revision, buyer_id, buyer_company, grand_total_e4, currency, line_count, deleted_at
        FROM deleted_quotes ORDER BY deleted_at DESC, quote_id DESC LIMIT ? OFFSET ?`,
   ).all(limit, offset);
   const total = cached<[], { n: number }>(db, 'SELECT count(*) AS n FROM deleted_quotes').get()?.n ?? 0;
@@ -254,7 +254,7 @@ export function updateQuoteTerms(db: Db, id: number, terms: QuoteTermsWrite, now
 
 export function updateQuoteTotals(db: Db, id: number, totals: QuoteTotalsWrite): void {
   cached(db, 
-    `UPDATE quotes SET line_count = @line_count, amount_cents = @amount_cents, grand_total_cents = @grand_total_cents,
+    `UPDATE quotes SET line_count = @line_count, amount_e4 = @amount_e4, grand_total_e4 = @grand_total_e4,
             cartons = @cartons, cbm_e3 = @cbm_e3 WHERE id = @id`,
   ).run({ ...totals, id });
 }
@@ -350,8 +350,8 @@ export function deleteLines(db: Db, ids: number[]): void {
 export function replaceCharges(db: Db, quoteId: number, charges: QuoteChargeWrite[]): void {
   cached(db, 'DELETE FROM quote_charges WHERE quote_id = ?').run(quoteId);
   const insert = cached(db, 
-    `INSERT INTO quote_charges (quote_id, position, kind, description, amount_cents)
-     VALUES (@quote_id, @position, @kind, @description, @amount_cents)`,
+    `INSERT INTO quote_charges (quote_id, position, kind, description, amount_e4)
+     VALUES (@quote_id, @position, @kind, @description, @amount_e4)`,
   );
   for (const c of charges) insert.run({ ...c, quote_id: quoteId });
 }

@@ -6,14 +6,14 @@ import type { Db } from './open';
  * quotes area that knows their table and column names:
  *
  *   quotes (id, number, revision, buyer_id, quote_date, currency, rate_e8,
- *           grand_total_cents, status)
+ *           grand_total_e4, status)
  *   quote_lines (quote_id, product_id)
  *   invoices (id, number, quote_id, buyer_id, issued_on, currency, rate_e8,
- *             grand_total_cents, deposit_cents, status)
- *   payments (invoice_id, amount_cents)
+ *             grand_total_e4, deposit_e4, status)
+ *   payments (invoice_id, amount_e4)
  *   exchange_rates (currency, cny_per_unit_e8, effective_on, id)
  *
- * Money: *_cents are amounts × 100 in the document's currency; rate_e8 is the
+ * Money: *_e4 are amounts × 10^4 in the document's currency (main/money/amounts.ts); rate_e8 is the
  * rate the document used, CNY per unit × 10^8.
  */
 
@@ -22,7 +22,7 @@ export interface QuoteValueRow {
   buyer_id: number;
   currency: string;
   rate_e8: number;
-  grand_total_cents: number;
+  grand_total_e4: number;
   /** 1 when any revision of this quotation became a pro-forma invoice that is not cancelled. */
   converted: 0 | 1;
 }
@@ -35,7 +35,7 @@ export interface QuoteValueRow {
 export function quotesInPeriod(db: Db, from: string, to: string): QuoteValueRow[] {
   return db
     .prepare<{ from: string; to: string }, QuoteValueRow>(
-      `SELECT q.id, q.buyer_id, q.currency, q.rate_e8, q.grand_total_cents,
+      `SELECT q.id, q.buyer_id, q.currency, q.rate_e8, q.grand_total_e4,
               EXISTS (SELECT 1 FROM invoices i JOIN quotes r ON r.id = i.quote_id
                        WHERE r.year = q.year AND r.seq = q.seq AND i.status <> 'cancelled') AS converted
          FROM quotes q
@@ -49,14 +49,14 @@ export interface InvoiceValueRow {
   buyer_id: number;
   currency: string;
   rate_e8: number;
-  grand_total_cents: number;
+  grand_total_e4: number;
 }
 
 /** Pro-forma invoices issued in [from, to] and not cancelled: confirmed business. */
 export function invoicesInPeriod(db: Db, from: string, to: string): InvoiceValueRow[] {
   return db
     .prepare<{ from: string; to: string }, InvoiceValueRow>(
-      `SELECT id, buyer_id, currency, rate_e8, grand_total_cents FROM invoices
+      `SELECT id, buyer_id, currency, rate_e8, grand_total_e4 FROM invoices
         WHERE issued_on BETWEEN @from AND @to AND status <> 'cancelled'`,
     )
     .all({ from, to });
@@ -94,7 +94,7 @@ export interface BuyerQuoteRow {
   status: string;
   quote_date: string;
   currency: string;
-  grand_total_cents: number;
+  grand_total_e4: number;
 }
 
 export interface BuyerInvoiceRow {
@@ -103,16 +103,16 @@ export interface BuyerInvoiceRow {
   status: string;
   issued_on: string;
   currency: string;
-  grand_total_cents: number;
-  deposit_cents: number;
-  paid_cents: number;
+  grand_total_e4: number;
+  deposit_e4: number;
+  paid_e4: number;
 }
 
 /** A buyer's quotations, every revision, for the timeline. */
 export function quotesOfBuyer(db: Db, buyerId: number): BuyerQuoteRow[] {
   return db
     .prepare<[number], BuyerQuoteRow>(
-      `SELECT id, number, revision, status, quote_date, currency, grand_total_cents FROM quotes
+      `SELECT id, number, revision, status, quote_date, currency, grand_total_e4 FROM quotes
         WHERE buyer_id = ? ORDER BY quote_date DESC, id DESC`,
     )
     .all(buyerId);
@@ -122,8 +122,8 @@ export function quotesOfBuyer(db: Db, buyerId: number): BuyerQuoteRow[] {
 export function invoicesOfBuyer(db: Db, buyerId: number): BuyerInvoiceRow[] {
   return db
     .prepare<[number], BuyerInvoiceRow>(
-      `SELECT i.id, i.number, i.status, i.issued_on, i.currency, i.grand_total_cents, i.deposit_cents,
-              COALESCE((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_cents
+      `SELECT i.id, i.number, i.status, i.issued_on, i.currency, i.grand_total_e4, i.deposit_e4,
+              COALESCE((SELECT sum(p.amount_e4) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_e4
          FROM invoices i WHERE i.buyer_id = ? ORDER BY i.issued_on DESC, i.id DESC`,
     )
     .all(buyerId);
@@ -136,6 +136,6 @@ export function invoicesOfBuyer(db: Db, buyerId: number): BuyerInvoiceRow[] {
  * while the database has no invoices table.
  */
 export function totalBusinessSql(db: Db, buyerAlias: string): string {
-  return `(SELECT COALESCE(sum(i.grand_total_cents * (i.rate_e8 / 100000000.0)), 0) FROM invoices i
+  return `(SELECT COALESCE(sum(i.grand_total_e4 * (i.rate_e8 / 100000000.0)), 0) FROM invoices i
             WHERE i.buyer_id = ${buyerAlias}.id AND i.status <> 'cancelled')`;
 }

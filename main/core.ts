@@ -12,6 +12,8 @@ export interface DoorHooks {
   lan?: LanControl;
   /** A folder picker (Electron's dialog), for the USB-stick backup. */
   chooseFolder?: () => Promise<string | null>;
+  /** Where removable drives are mounted (default: main/backup/drives.ts); browser mode writes and reads backups only there and in the data folder. */
+  removableFolders?: () => string[];
   /** Called after a restore swapped the database (the door may reload its windows). */
   afterRestore?: () => void;
 }

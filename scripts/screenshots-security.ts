@@ -29,7 +29,7 @@ fs.mkdirSync(out, { recursive: true });
 for (const language of ['en', 'zh-CN'] as const) {
   const { context, page } = await newShopPage(chromium.browser, { language });
   await invoke(core, 'network.stopPairing', {});
-  await page.goto(`${server.url}#/settings`);
+  await page.goto(`${server.openUrl}#/settings`);
   await page.getByTestId('backup-settings').waitFor();
   await page.getByTestId('pair-start').click();
   await page.getByTestId('pairing-pin').waitFor();
@@ -42,7 +42,7 @@ await invoke(core, 'auth.setOwnerPin', { pin: '2468' }, { session: { role: 'owne
 core.security.pc.lock();
 {
   const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-  await page.goto(`${server.url}#/settings`);
+  await page.goto(`${server.openUrl}#/settings`);
   await page.getByTestId('owner-settings').waitFor();
   await page.getByTestId('owner-lock').click();
   await page.getByTestId('unlock-pin').waitFor();

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       const { context, page } = await newShopPage(chromium.browser, { language });
       for (const p of PAGES) {
         await page.goto('about:blank'); // a fresh load each time: no dialog stays open from the screen before
-        await page.goto(`${server.url}#${p.route}`);
+        await page.goto(`${server.openUrl}#${p.route}`);
         await page.getByTestId(p.testId).waitFor();
         if (p.action) await p.action(page);
         await page.waitForLoadState('networkidle');

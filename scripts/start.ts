@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   const data = typeof values.data === 'string' ? values.data : defaultDataDir();
   const port = typeof values.port === 'string' ? Number(values.port) : 5780;
   const running = await serve({ data, port, host: '127.0.0.1' });
-  process.stdout.write(`Stallkeeper is running at ${running.url} (data: ${data})\n`);
+  // The address carries this launch's key: only whoever can read this terminal opens the app.
+  process.stdout.write(`Stallkeeper is running at ${running.openUrl} (data: ${data})\n`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../core';
-import { AppError, type ApiError, type Locale } from './errors';
+import { AppError, DISK_FULL, isDiskFull, type ApiError, type Locale } from './errors';
 import type { MethodContext, MethodSpec, Session } from './method';
 import { apiTable, type MethodName } from './table';
 import { zodToApiError } from './validation';
@@ -59,6 +59,7 @@ function sqliteToApiError(error: Error & { code?: string }, locale: Locale): Api
 }
 
 export function toApiError(error: unknown, locale: Locale): ApiError {
+  if (isDiskFull(error)) return { code: 'disk_full', message: DISK_FULL[locale] };
   if (error instanceof AppError) return error.toApiError(locale);
   if (error instanceof z.ZodError) return zodToApiError(error, locale);
   if (error instanceof Error) {
@@ -86,7 +87,11 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
       ok: false,
       error: {
         code: 'forbidden',
-        message: locale === 'zh' ? '此操作需要店主 PIN：请先解锁' : 'This needs the owner PIN: unlock first',
+        message: spec.ownerOnly
+          ? `${spec.ownerOnly[locale]}${locale === 'zh' ? '（需要店主 PIN：请先解锁）' : ' (needs the owner PIN: unlock first)'}`
+          : locale === 'zh'
+            ? '此操作需要店主 PIN：请先解锁'
+            : 'This needs the owner PIN: unlock first',
       },
     };
   }

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  /** ENOSPC or SQLITE_FULL: the disk (or the USB stick) is full; the call changed nothing. */
+  disk_full: 507,
   unavailable: 503,
 } as const;
 
@@ -65,6 +67,17 @@ export function invalid(field: string, reason: Message): AppError {
 
 export function notFound(what: Message, field?: string): AppError {
   return new AppError('not_found', what, field);
+}
+
+/** What a person reads when the disk is full (ENOSPC, SQLITE_FULL). */
+export const DISK_FULL = msg('Disk full — nothing was changed. Free some space on the disk and try again.', '磁盘已满——没有做任何更改。请清理磁盘空间后重试。');
+
+/** Whether an error (or an error it was caused by) says the disk is full: ENOSPC from the file system, SQLITE_FULL from SQLite. */
+export function isDiskFull(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return true;
+  return isDiskFull((error as Error & { cause?: unknown }).cause, depth + 1);
 }
 
 export function statusOf(code: ErrorCode): number {

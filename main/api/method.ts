@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Core } from '../core';
-import type { Locale } from './errors';
+import type { Locale, Message } from './errors';
 import type { Seat } from '../auth/seat';
 
 /** Who is calling: the owner (cost prices, margins, settings, backups) or staff. */
@@ -12,6 +12,13 @@ export interface Session {
   deviceId?: number;
   /** Where the caller sits (the shop PC or a paired device): auth.unlock and auth.lock act on it. */
   seat?: Seat;
+  /**
+   * Set by the HTTP door (browser mode and the local network): file paths a
+   * call names (backup.restore, backup.export) must be in the data folder, its
+   * backups/ folder or a removable drive. Electron picks them in its own
+   * dialogs; the CLI and tests run as the person at the PC.
+   */
+  limitedPaths?: boolean;
 }
 
 export interface MethodContext {
@@ -26,6 +33,8 @@ interface BaseSpec<S extends z.ZodType> {
   input: S;
   /** The least role allowed to call it. */
   access: Role;
+  /** For owner methods: what staff are told when refused (default: "This needs the owner PIN: unlock first"). */
+  ownerOnly?: Message;
   /** Does not count as activity for the owner's idle timeout (status polling). */
   passive?: boolean;
 }

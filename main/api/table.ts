@@ -10,6 +10,10 @@ import { ratesMethods } from '../rates/methods';
 import { authMethods, networkMethods } from '../auth/methods';
 import { backupMethods } from '../backup/methods';
 import { stockMethods } from '../stock/methods';
+import { suppliersMethods } from '../suppliers/methods';
+import { purchasesMethods } from '../purchases/methods';
+import { shipmentsMethods } from '../shipments/methods';
+import { statementsMethods } from '../statements/methods';
 
 /**
  * The API table: every operation of the app, by name `<area>.<verb>`.
@@ -29,6 +33,10 @@ export const apiTable = {
   ...authMethods,
   ...networkMethods,
   ...backupMethods,
+  ...suppliersMethods,
+  ...purchasesMethods,
+  ...shipmentsMethods,
+  ...statementsMethods,
 };
 
 export type ApiTable = typeof apiTable;

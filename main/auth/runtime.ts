@@ -5,11 +5,16 @@ import { Seat } from './seat';
 export interface PairingOffer {
   pin: string;
   expiresAt: number;
+  /** Wrong PINs in all. */
   wrongAttempts: number;
+  /** Wrong PINs by remote address: one device that keeps guessing is shut out, the others can still pair. */
+  wrongByAddress: Map<string, number>;
 }
 
-/** Wrong PINs that burn a pairing offer (the owner then opens a new one). */
+/** Wrong PINs after which an address may not try this offer again (the others still can). */
 export const PAIRING_MAX_WRONG = 5;
+/** Wrong PINs from all addresses together that burn the offer (many addresses guessing: the owner opens a new one). */
+export const PAIRING_MAX_WRONG_TOTAL = 50;
 export const PAIRING_VALID_MS = 10 * 60_000;
 
 /**

@@ -4,7 +4,7 @@ import { AppError, msg, notFound } from '../api/errors';
 import type { Session } from '../api/method';
 import * as q from '../../db/auth';
 import { hashPin, verifyPin } from './pin';
-import { PAIRING_MAX_WRONG, PAIRING_VALID_MS } from './runtime';
+import { PAIRING_MAX_WRONG, PAIRING_MAX_WRONG_TOTAL, PAIRING_VALID_MS } from './runtime';
 import type { Seat } from './seat';
 import type { LanStatus } from './lan';
 
@@ -80,9 +80,15 @@ export function status(core: Core, session: Session): AuthStatus {
   };
 }
 
+/** A 429 that knows how long to wait: the message says it and the HTTP door sends it as Retry-After. */
+export class TooManyAttempts extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_requests', msg(`Too many wrong PINs; try again in ${retryAfterSeconds} s`, `PIN 错误次数过多，请 ${retryAfterSeconds} 秒后再试`), 'pin');
+  }
+}
+
 function tooMany(waitMs: number): AppError {
-  const s = Math.ceil(waitMs / 1000);
-  return new AppError('too_many_requests', msg(`Too many wrong PINs; try again in ${s} s`, `PIN 错误次数过多，请 ${s} 秒后再试`), 'pin');
+  return new TooManyAttempts(Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
 /** Checks the owner PIN with the guessing limits of the seat and of the whole app. */
@@ -251,7 +257,7 @@ export async function startPairing(core: Core): Promise<NetworkStatus> {
     throw new AppError('conflict', msg('Turn on the local network first; devices pair over it', '请先开启局域网模式，设备通过局域网配对'));
   }
   const pin = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-  core.security.pairing = { pin, expiresAt: nowMs(core) + PAIRING_VALID_MS, wrongAttempts: 0 };
+  core.security.pairing = { pin, expiresAt: nowMs(core) + PAIRING_VALID_MS, wrongAttempts: 0, wrongByAddress: new Map() };
   return networkStatus(core);
 }
 
@@ -260,23 +266,41 @@ export async function stopPairing(core: Core): Promise<NetworkStatus> {
   return networkStatus(core);
 }
 
+/** One key per device address (an IPv4 address seen through an IPv6 socket counts as itself). */
+function addressKey(remote: string): string {
+  return remote.replace(/^::ffff:/i, '').toLowerCase();
+}
+
 /**
  * A device on the network enters the pairing PIN. Right: a new token (only
- * its SHA-256 is stored) and the offer is used up. Wrong: counted; after five
- * the offer is burned. Too many attempts from one address: refused for a while.
+ * its SHA-256 is stored) and the offer is used up. Wrong: counted per address;
+ * after five an address may not try this offer again, while other devices
+ * still can (so one guessing device cannot close the owner's pairing for
+ * everyone); fifty wrong in all burn the offer. Too many attempts from one
+ * address: refused for a while (429 with the wait).
  */
 export function pairDevice(core: Core, input: { pin: string; name: string }, remote: string): { token: string; device: DeviceInfo } {
   const now = nowMs(core);
-  const wait = core.security.pairAttempts.hit(remote, now);
+  const address = addressKey(remote);
+  const wait = core.security.pairAttempts.hit(address, now);
   if (wait > 0) throw tooMany(wait);
   const offer = openOffer(core);
   if (!offer) {
     throw new AppError('forbidden', msg('No pairing is open: on the shop PC open Settings → Local network and press “Pair a device”', '当前没有开放配对：请在店内电脑的 设置 → 局域网 中点击“配对设备”'), 'pin');
   }
+  const wrongHere = offer.wrongByAddress.get(address) ?? 0;
+  if (wrongHere >= PAIRING_MAX_WRONG) {
+    throw new AppError(
+      'forbidden',
+      msg(`pin: ${PAIRING_MAX_WRONG} wrong PINs from this device; ask the owner to open a new pairing on the shop PC`, `pin：此设备已输错 ${PAIRING_MAX_WRONG} 次 PIN，请店主在店内电脑上重新开放配对`),
+      'pin',
+    );
+  }
   const given = Buffer.from(input.pin.padEnd(6).slice(0, 6));
   if (input.pin.length !== 6 || !crypto.timingSafeEqual(given, Buffer.from(offer.pin))) {
     offer.wrongAttempts += 1;
-    if (offer.wrongAttempts >= PAIRING_MAX_WRONG) core.security.pairing = null;
+    offer.wrongByAddress.set(address, wrongHere + 1);
+    if (offer.wrongAttempts >= PAIRING_MAX_WRONG_TOTAL) core.security.pairing = null;
     throw new AppError('forbidden', msg('pin: wrong pairing PIN', 'pin：配对 PIN 不正确'), 'pin');
   }
   core.security.pairing = null;

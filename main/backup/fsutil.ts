@@ -23,7 +23,7 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/** Copies a file so the destination appears whole or not at all: a temp file, fsync, rename. */
+/** Copies a file so the destination appears whole or not at all: a temp file, fsync, rename, fsync of the folder. */
 export function copyFileDurably(from: string, to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   const tmp = `${to}.${tmpTag()}.tmp`;
@@ -35,6 +35,7 @@ export function copyFileDurably(from: string, to: string): void {
     fs.rmSync(tmp, { force: true });
     throw error;
   }
+  fsyncDir(path.dirname(to));
 }
 
 /** A tag for temp names: this process and a random part, so stale ones can be told apart. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError, invalid, msg } from '../api/errors';
 import { bilingual } from '../api/validation';
 import { method } from '../api/method';
-import { backupNow, backupStatus, checkExportFolder, exportArchiveTo } from './service';
+import { backupNow, backupStatus, checkExportFolder, exportArchiveTo, withinAllowedFolders } from './service';
 import { restoreIntoCore, snapshotFile } from './restore';
 
 const fullPath = z
@@ -31,7 +31,7 @@ export const backupMethods = {
     access: 'owner',
     kind: 'async',
     input: z.strictObject({ folder: fullPath.optional() }),
-    handler: async (input, { core }) => {
+    handler: async (input, { core, session }) => {
       let folder = input.folder;
       if (folder === undefined) {
         if (!core.door.chooseFolder) throw invalid('folder', msg('type the folder of the USB stick', '请填写 U 盘的文件夹'));
@@ -39,7 +39,9 @@ export const backupMethods = {
         if (!chosen) return { cancelled: true as const };
         folder = chosen;
       }
-      return { cancelled: false as const, ...(await exportArchiveTo(core, checkExportFolder(core, folder))) };
+      const checked = checkExportFolder(core, folder);
+      if (session.limitedPaths) withinAllowedFolders(core, checked, 'folder', false);
+      return { cancelled: false as const, ...(await exportArchiveTo(core, checked)) };
     },
   }),
   'backup.restore': method({
@@ -50,11 +52,12 @@ export const backupMethods = {
       snapshot: z.string().min(1).max(200).optional(),
       file: fullPath.optional(),
     }),
-    handler: (input, { core }) => {
+    handler: (input, { core, session }) => {
       if ((input.snapshot === undefined) === (input.file === undefined)) {
         throw new AppError('invalid_input', msg('snapshot: give either a backup name (snapshot) or a file', 'snapshot：请提供备份名称（snapshot）或文件（file）之一'), 'snapshot');
       }
       const file = input.snapshot !== undefined ? snapshotFile(core.paths, input.snapshot) : (input.file as string);
+      if (input.file !== undefined && session.limitedPaths) withinAllowedFolders(core, file, 'file', true);
       return restoreIntoCore(core, file);
     },
   }),

@@ -6,10 +6,11 @@ import { ensureDataDir, type DataPaths } from '../paths/dataDir';
 import { openDatabase, quickCheck, type Db } from '../../db/open';
 import { foreignKeyProblems, imageFiles, integrityProblems, rowCounts } from '../../db/backup';
 import { loadMigrations, migrate, schemaVersion } from '../../db/migrate';
+import { schemaDifferences, schemaItems, type SchemaDifference, type SchemaItem } from '../../db/schema';
 import { readSecurityState, writeSecurityState, type SecurityState } from '../../db/auth';
 import { imageFile } from '../files/imageStore';
-import { ARCHIVE_DB, extractArchive } from './archive';
-import { copyFileDurably, fsyncDir, fsyncFile, tmpTag } from './fsutil';
+import { ARCHIVE_DB, checkRoom, extractArchive } from './archive';
+import { copyFileDurably, fsyncDir, fsyncFile, sha256File, tmpTag } from './fsutil';
 import { readLiveLock } from './lock';
 import { copyNewPhotos } from './photos';
 import { copyNewDocuments } from './documents';
@@ -18,10 +19,13 @@ import { documentPoolDir, parseSnapshotName, photoPoolDir, removeStaleTemps, sna
 
 /**
  * Restoring a backup, in four steps:
- *  1. verify: unpack the archive (every file checked against its manifest
- *     checksum) or copy the snapshot into a staging folder; open it, run the
- *     full integrity_check and foreign_key_check, refuse a newer schema,
- *     migrate an older one;
+ *  1. verify, trusting nothing in the backup: unpack the archive (within the
+ *     limits of archive.ts and the free disk space, every file checked
+ *     against its manifest checksum, every photo against its name) or copy
+ *     the snapshot into a staging folder; open it (trusted_schema off), run
+ *     the full integrity_check and foreign_key_check, refuse a newer schema,
+ *     migrate an older one, and refuse any structure (table, column, index,
+ *     trigger, view) the migrations do not make on an empty database;
  *  2. keep the present: a "pre-restore" backup of the current database
  *     (with the online backup API; a damaged database that cannot be read
  *     is copied file by file into backups/damaged-<time>/);
@@ -97,10 +101,83 @@ function checkSource(file: string): string {
   return path.resolve(file);
 }
 
+let expected: { version: number; items: SchemaItem[] } | null = null;
+
+/** What the migrations make on an empty database (computed once per app version). */
+function expectedSchema(): SchemaItem[] {
+  const version = loadMigrations().length;
+  if (expected?.version !== version) {
+    const db = openDatabase(':memory:');
+    try {
+      expected = { version, items: schemaItems(db) };
+    } finally {
+      db.close();
+    }
+  }
+  return expected.items;
+}
+
+const KIND_NAMES = {
+  table: ['table', '表'],
+  index: ['index', '索引'],
+  trigger: ['trigger', '触发器'],
+  view: ['view', '视图'],
+  column: ['column', '列'],
+} as const;
+
+function describeDifference(d: SchemaDifference): { en: string; zh: string } {
+  const { type, name, table } = d.item;
+  const [en, zh] = KIND_NAMES[type];
+  const on = type === 'index' || type === 'trigger';
+  if (d.kind === 'extra') return { en: `an extra ${en} "${name}"${on ? ` on ${table}` : ''}`, zh: `多出${on ? ` ${table} 上的` : ''}${zh}“${name}”` };
+  if (d.kind === 'missing') return { en: `no ${en} "${name}"`, zh: `缺少${zh}“${name}”` };
+  return { en: `the ${en} "${name}" is defined differently`, zh: `${zh}“${name}”的定义不同` };
+}
+
+/** Refuses a database whose structure is not exactly what the migrations make (a trigger, table or view added by hand, a column changed). */
+function checkSchema(db: Db): void {
+  const differences = schemaDifferences(expectedSchema(), schemaItems(db));
+  if (differences.length === 0) return;
+  const shown = differences.slice(0, 3).map(describeDifference);
+  const more = differences.length > 3 ? differences.length - 3 : 0;
+  throw invalid(
+    'file',
+    msg(
+      `holds a database whose structure Stallkeeper does not make (${shown.map((d) => d.en).join('; ')}${more ? `; ${more} more` : ''}); it was not restored`,
+      `中的数据库结构与 Stallkeeper 生成的不同（${shown.map((d) => d.zh).join('；')}${more ? `；另有 ${more} 处` : ''}），未恢复`,
+    ),
+  );
+}
+
+/** Bytes of the present database (the backup of it a restore makes first needs as much room). */
+function presentBytes(paths: DataPaths): number {
+  try {
+    return fs.statSync(paths.database).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Photos a snapshot restore would add must be the photos their SHA-256 names say. */
+async function checkPhotos(photosDir: string, images: Array<{ hash: string; mime: string }>, paths: DataPaths): Promise<void> {
+  for (const image of images) {
+    if (fs.existsSync(imageFile(paths.photos, image.hash, image.mime))) continue;
+    const source = imageFile(photosDir, image.hash, image.mime);
+    if (!fs.existsSync(source)) continue;
+    if ((await sha256File(source)) !== image.hash) {
+      throw invalid('file', msg(`has a photo that does not match the SHA-256 it is named after (${image.hash.slice(0, 12)}…); it was not restored`, `中有照片与其文件名中的 SHA-256 不符（${image.hash.slice(0, 12)}…），未恢复`));
+    }
+  }
+}
+
 async function stage(paths: DataPaths, file: string): Promise<Staged> {
   const source = checkSource(file);
   const kind = sourceKind(source);
   removeStaleTemps(paths);
+  if (kind === 'snapshot') {
+    const wal = fs.existsSync(`${source}-wal`) ? fs.statSync(`${source}-wal`).size : 0;
+    checkRoom(source, paths.backups, fs.statSync(source).size + wal + presentBytes(paths));
+  }
   const dir = path.join(paths.backups, `.tmp-${tmpTag()}-restore`);
   fs.mkdirSync(dir, { recursive: true });
   try {
@@ -109,7 +186,7 @@ async function stage(paths: DataPaths, file: string): Promise<Staged> {
     let documentsDir: string | null = null;
     let takenAt: string | null = null;
     if (kind === 'archive') {
-      const manifest = await extractArchive(source, dir);
+      const manifest = await extractArchive(source, dir, { extraBytes: presentBytes(paths) });
       photosDir = path.join(dir, 'photos');
       documentsDir = path.join(dir, 'documents');
       takenAt = manifest.createdAt;
@@ -143,7 +220,9 @@ async function stage(paths: DataPaths, file: string): Promise<Staged> {
         throw invalid('file', msg(`was made by a newer Stallkeeper (schema ${from}); update the app first`, `由更新版本的 Stallkeeper 制作（结构版本 ${from}），请先更新软件`));
       }
       const to = migrate(db);
+      checkSchema(db);
       const images = imageFiles(db);
+      if (kind === 'snapshot' && photosDir) await checkPhotos(photosDir, images, paths);
       return { dir, dbFile, photosDir, documentsDir, kind, takenAt, schema: { from, to }, counts: rowCounts(db), hashes: new Set(images.map((i) => i.hash)), images };
     } finally {
       db.close();

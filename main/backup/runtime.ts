@@ -1,8 +1,13 @@
-/** The outcome of the last automatic backup, for the Backup card in Settings. */
+import type { Message } from '../api/errors';
+
+/** The outcome of the last automatic backup, for the Backup card in Settings and the dashboard. */
 export interface LastRun {
   at: string;
   ok: boolean;
+  /** Why it failed, in English (the log and the Backup card). */
   error: string | null;
+  /** Why it failed, in every UI language (the dashboard's alert). */
+  message?: Message | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
-import { AppError, invalid, msg } from '../api/errors';
+import { AppError, DISK_FULL, invalid, isDiskFull, msg } from '../api/errors';
 import { finishSnapshot, imageFiles, onlineBackup } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/open';
 import type { DataPaths } from '../paths/dataDir';
@@ -92,10 +92,12 @@ export function backupNow(core: Core, kind: SnapshotKind = 'manual'): Promise<Sn
 export async function automaticBackup(core: Core): Promise<SnapshotResult | null> {
   try {
     const result = await core.backups.exclusive('backup', () => snapshotUnlocked(core, 'auto'));
-    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: true, error: null };
+    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: true, error: null, message: null };
     return result;
   } catch (error) {
-    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: false, error: error instanceof Error ? error.message : String(error) };
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = isDiskFull(error) ? DISK_FULL : error instanceof AppError ? error.localized : msg(detail, detail);
+    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: false, error: message.en, message };
     return null;
   }
 }
@@ -189,6 +191,51 @@ export function checkExportFolder(core: Core, folder: string): string {
   return resolved;
 }
 
+/** Where removable drives are mounted, as the running door sees them. */
+export function removableRoots(core: Core): string[] {
+  return core.door.removableFolders?.() ?? removableFolders();
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * The HTTP door's rule for paths a call names (a script on this PC must not
+ * read or write backups anywhere it likes): a restore reads from the data
+ * folder (backups/ included) or a removable drive, an export writes to a
+ * removable drive. Links are followed first, so none leads elsewhere.
+ */
+export function withinAllowedFolders(core: Core, target: string, field: 'file' | 'folder', dataFolderToo: boolean): void {
+  const real = realOrResolved(target);
+  const drives = removableRoots(core);
+  const roots = [...(dataFolderToo ? [core.paths.root] : []), ...drives].map(realOrResolved);
+  if (roots.some((root) => isInside(real, root))) return;
+  const where = drives.length > 0 ? drives.join(', ') : null;
+  throw new AppError(
+    'forbidden',
+    field === 'file'
+      ? msg(
+          `file: in browser mode a backup is restored from the data folder (${core.paths.root}), its backups folder or a USB stick${where ? ` (${where})` : ' (none is plugged in)'}; ${target} is outside them. Copy the file there, or restore in the desktop app or with npm run cli -- restore`,
+          `file：浏览器模式只能从数据文件夹（${core.paths.root}）、其备份文件夹或 U 盘${where ? `（${where}）` : '（未插入 U 盘）'}恢复；${target} 不在其中。请把文件复制到那里，或在桌面版中或用 npm run cli -- restore 恢复`,
+        )
+      : msg(
+          `folder: in browser mode a backup is written to a USB stick only${where ? ` (${where})` : ' (none is plugged in)'}; ${target} is not on one. Use the desktop app or npm run cli -- backup for another folder`,
+          `folder：浏览器模式只能把备份写入 U 盘${where ? `（${where}）` : '（未插入 U 盘）'}；${target} 不在 U 盘上。其他文件夹请用桌面版或 npm run cli -- backup`,
+        ),
+    field,
+  );
+}
+
 function archiveName(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `stallkeeper-backup-${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}.tar.gz`;
@@ -261,6 +308,6 @@ export function backupStatus(core: Core): BackupStatus {
     lastAutomatic: core.backups.lastAutomatic,
     busy: core.backups.busy,
     canChooseFolder: Boolean(core.door.chooseFolder),
-    suggestedFolders: removableFolders(),
+    suggestedFolders: removableRoots(core),
   };
 }

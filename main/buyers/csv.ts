@@ -3,10 +3,11 @@ import type { Core } from '../core';
 import { AppError, type Locale } from '../api/errors';
 import { reasonFor } from '../api/validation';
 import * as q from '../../db/buyers';
-import { formatInternational } from '../phones/e164';
+import { checkPhone, formatInternational } from '../phones/e164';
 import { countryCodeOf } from './countries';
 import { buyerFieldsSchema, DOC_LANGUAGES, type BuyerChanges, type BuyerCreate, type BuyerFilter } from './schema';
 import { foldText } from './searchText';
+import { escapeCell, unescapeCell } from '../csv/formulaGuard';
 import { applyChanges, emptyWrite, indexBuyer, normalizeContacts, searchBuyers, type Buyer } from './service';
 
 /**
@@ -49,8 +50,9 @@ export const HEADER_ALIASES: Record<string, BaseColumn> = {
   公司: 'company', 公司名称: 'company', 客户: 'company', 客户名称: 'company', company_name: 'company',
   国家: 'country', 国家代码: 'country', country_code: 'country',
   城市: 'city', 地址: 'address',
-  币种: 'currency', 货币: 'currency',
+  币种: 'currency', 货币: 'currency', preferred_currency: 'currency', currency_code: 'currency', 首选币种: 'currency', 常用币种: 'currency', 结算币种: 'currency',
   单据语言: 'doc_language', 文件语言: 'doc_language', 语言: 'doc_language', language: 'doc_language', document_language: 'doc_language',
+  preferred_language: 'doc_language', lang: 'doc_language', 首选语言: 'doc_language', 语种: 'doc_language',
   代理: 'agent', 采购代理: 'agent', buying_agent: 'agent',
   护照号: 'passport_no', 护照号码: 'passport_no', passport: 'passport_no', passport_number: 'passport_no',
   税号: 'tax_no', 纳税人识别号: 'tax_no', tax_number: 'tax_no', tax_id: 'tax_no', vat_no: 'tax_no', trn: 'tax_no',
@@ -58,12 +60,12 @@ export const HEADER_ALIASES: Record<string, BaseColumn> = {
 };
 
 const CONTACT_ALIASES: Record<string, ContactField> = {
-  name: 'name', contact: 'name', contact_name: 'name', 联系人: 'name', 姓名: 'name', 联系人姓名: 'name',
+  name: 'name', contact: 'name', contact_name: 'name', contact_person: 'name', 联系人: 'name', 姓名: 'name', 联系人姓名: 'name', 联系人名称: 'name',
   role: 'role', title: 'role', position: 'role', 职位: 'role', 职务: 'role',
-  phone: 'phone', tel: 'phone', telephone: 'phone', mobile: 'phone', 电话: 'phone', 手机: 'phone',
-  whatsapp: 'whatsapp',
+  phone: 'phone', tel: 'phone', telephone: 'phone', mobile: 'phone', phone_number: 'phone', mobile_phone: 'phone', 电话: 'phone', 手机: 'phone', 手机号: 'phone', 手机号码: 'phone', 电话号码: 'phone', 联系电话: 'phone',
+  whatsapp: 'whatsapp', whatsapp_number: 'whatsapp', wa: 'whatsapp', whatsapp号: 'whatsapp', whatsapp号码: 'whatsapp',
   wechat: 'wechat', wechat_id: 'wechat', 微信: 'wechat', 微信号: 'wechat',
-  email: 'email', e_mail: 'email', mail: 'email', 邮箱: 'email', 电子邮件: 'email',
+  email: 'email', e_mail: 'email', mail: 'email', email_address: 'email', 邮箱: 'email', 电子邮件: 'email', 电子邮箱: 'email', 邮件: 'email',
 };
 
 type ColumnKey = { kind: 'base'; column: BaseColumn } | { kind: 'contact'; group: number; field: ContactField };
@@ -140,6 +142,8 @@ export interface ImportResult {
   errors: RowProblem[];
   /** Not blocking: numbers or emails that other buyers (or other rows) have too. */
   warnings: RowProblem[];
+  /** How each column of the file was read (the import wizard shows it to map columns by hand). */
+  columns: ColumnReport[];
   /** How the bytes were read, when they came as a file. */
   encoding?: string;
 }
@@ -169,30 +173,63 @@ function tr(locale: Locale, en: string, zh: string): string {
   return locale === 'zh' ? zh : en;
 }
 
-/** Parses and checks every row; writes nothing. */
-function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: RowProblem[]; warnings: RowProblem[]; count: number } {
+/** Every column name the import knows (contact columns for three contacts), for a mapping by hand. */
+export function knownColumns(groups = 3): string[] {
+  return exportHeader(groups);
+}
+
+/** How each column of the file is read: the header, the column it fills (null: ignored) and its first value. */
+export interface ColumnReport {
+  index: number;
+  header: string;
+  column: string | null;
+  sample: string;
+}
+
+/** Parses and checks every row; writes nothing. `mapping`: per file column, a column name or null (ignore), instead of the headers. */
+function readRows(text: string, locale: Locale, mapping?: Array<string | null>): { rows: ParsedRow[]; errors: RowProblem[]; warnings: RowProblem[]; count: number; columns: ColumnReport[] } {
   const errors: RowProblem[] = [];
   const warnings: RowProblem[] = [];
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = (parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map(unescapeCell));
   } catch (error) {
     const e = error as Error & { lines?: number; records?: number };
     const row = typeof e.records === 'number' && e.records > 0 ? e.records : null;
     errors.push(problem(locale, row, 'file', tr(locale, `the file is not valid CSV (${e.message})`, `文件不是有效的 CSV（${e.message}）`)));
-    return { rows: [], errors, warnings, count: 0 };
+    return { rows: [], errors, warnings, count: 0, columns: [] };
   }
   const [header, ...data] = records;
   if (!header) {
     errors.push(problem(locale, null, 'file', tr(locale, 'the file is empty', '文件为空')));
-    return { rows: [], errors, warnings, count: 0 };
+    return { rows: [], errors, warnings, count: 0, columns: [] };
   }
-  const keys: Array<ColumnKey | null> = header.map(headerKey);
+  if (mapping && mapping.length !== header.length) {
+    errors.push(problem(locale, null, 'columns', tr(locale, `the mapping has ${mapping.length} entries but the file has ${header.length} columns`, `映射有 ${mapping.length} 项，但文件有 ${header.length} 列`)));
+    return { rows: [], errors, warnings, count: data.length, columns: [] };
+  }
+  const keys: Array<ColumnKey | null> = header.map((h, i) => {
+    if (!mapping) return headerKey(h);
+    const name = mapping[i];
+    if (name === null || name === undefined || name === '') return null;
+    const key = headerKey(name);
+    if (!key) errors.push(problem(locale, null, `columns.${i}`, tr(locale, `"${name}" is not a column name`, `“${name}” 不是列名`)));
+    return key;
+  });
+  const columns: ColumnReport[] = header.map((h, i) => {
+    const key = keys[i];
+    return { index: i, header: h.trim(), column: key ? columnName(key) : null, sample: (data.find((r) => (r[i] ?? '').trim() !== '')?.[i] ?? '').trim().slice(0, 80) };
+  });
   const seen = new Map<string, number>();
   header.forEach((h, i) => {
     const key = keys[i];
     if (!key) {
-      if (h.trim() !== '') warnings.push(problem(locale, null, h.trim(), tr(locale, `not a known column; ignored (the columns are ${BASE_COLUMNS.join(', ')}, contact1_name, contact1_phone…)`, `不是已知的列，已忽略（可用的列：${BASE_COLUMNS.join('、')}、contact1_name、contact1_phone…）`)));
+      // Never a silent drop: a column the import does not read is named, with what it could be mapped to.
+      if (h.trim() !== '' && !(mapping && mapping[i] === null)) {
+        warnings.push(problem(locale, null, h.trim(), tr(locale, `not a known column; ignored unless mapped to one (the columns are ${BASE_COLUMNS.join(', ')}, contact1_name, contact1_phone…)`, `不是已知的列，未映射则忽略（可用的列：${BASE_COLUMNS.join('、')}、contact1_name、contact1_phone…）`)));
+      } else if (h.trim() !== '') {
+        warnings.push(problem(locale, null, h.trim(), tr(locale, 'ignored, as chosen in the mapping', '按映射设置忽略')));
+      }
       return;
     }
     const name = columnName(key);
@@ -202,7 +239,7 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
   for (const required of ['company', 'country'] as const) {
     if (!seen.has(required)) errors.push(problem(locale, null, required, tr(locale, 'the column is missing', '缺少此列')));
   }
-  if (errors.length > 0) return { rows: [], errors, warnings, count: data.length };
+  if (errors.length > 0) return { rows: [], errors, warnings, count: data.length, columns };
 
   const present = new Set(keys.filter((k): k is ColumnKey & { kind: 'base' } => k?.kind === 'base').map((k) => k.column));
   const groups = Math.max(0, ...keys.map((k) => (k?.kind === 'contact' ? k.group : 0)));
@@ -265,7 +302,12 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
       contactList.forEach((c, i) => {
         for (const kind of ['phone', 'whatsapp'] as const) {
           try {
-            normalizeContacts([{ [kind]: c[kind] ?? '' }], country);
+            const checked = checkPhone(c[kind] ?? '', country, `contacts.0.${kind}`);
+            // A possible number outside the listed ranges is kept, with a warning on its row.
+            if (checked && !checked.recognised) {
+              const where = checked.region || country;
+              warnings.push(problem(locale, row, `contact${i + 1}_${kind}`, tr(locale, `number not recognised for ${where}; kept as ${checked.e164}`, `号码不在 ${where} 的已知号段内，按 ${checked.e164} 保存`)));
+            }
           } catch (error) {
             if (error instanceof AppError) {
               const message = error.localized[locale];
@@ -281,7 +323,7 @@ function readRows(text: string, locale: Locale): { rows: ParsedRow[]; errors: Ro
     }
     if (parsed.success) rows.push({ row, input: parsed.data, present, hasContacts: groups > 0 });
   });
-  return { rows, errors, warnings, count: data.length };
+  return { rows, errors, warnings, count: data.length, columns };
 }
 
 /** A company's identity for the import: folded, or as written when folding leaves nothing ("???"). */
@@ -303,10 +345,10 @@ function sameBuyer(a: Comparable, b: Comparable): boolean {
  * Imports buyers from CSV text inside the caller's transaction. Nothing is
  * written on a dry run, or when any row is invalid unless skipInvalid.
  */
-export function importBuyers(core: Core, text: string, options: { dryRun: boolean; skipInvalid: boolean; locale: Locale }): ImportResult {
+export function importBuyers(core: Core, text: string, options: { dryRun: boolean; skipInvalid: boolean; locale: Locale; columns?: Array<string | null> | undefined }): ImportResult {
   const { locale } = options;
-  const { rows, errors, warnings, count } = readRows(text, locale);
-  const result: ImportResult = { dryRun: options.dryRun, rows: count, created: 0, updated: 0, unchanged: 0, skipped: 0, written: false, errors, warnings };
+  const { rows, errors, warnings, count, columns } = readRows(text, locale, options.columns);
+  const result: ImportResult = { dryRun: options.dryRun, rows: count, created: 0, updated: 0, unchanged: 0, skipped: 0, written: false, errors, warnings, columns };
   const headerBroken = errors.some((e) => e.row === null);
 
   // The natural key: company (folded) + country, unique within the file and among stored buyers.
@@ -442,6 +484,6 @@ export function exportBuyers(core: Core, filter: BuyerFilter & { query?: string 
   const rows = searchBuyers(core, { ...filter, sort: 'added', limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
   const chosen = rows;
   const groups = Math.max(1, ...chosen.map((b) => b.contacts.length));
-  const lines = [csvLine(exportHeader(groups)), ...chosen.map((b) => csvLine(buyerCells(b, groups)))];
+  const lines = [csvLine(exportHeader(groups)), ...chosen.map((b) => csvLine(buyerCells(b, groups).map(escapeCell)))];
   return { csv: `\ufeff${lines.join('\n')}\n`, count: chosen.length };
 }

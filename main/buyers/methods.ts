@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import { method } from '../api/method';
+import { msg } from '../api/errors';
 import { bilingual } from '../api/validation';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { allTags } from '../../db/buyers';
 import { staffNames } from '../../db/visits';
 import { countryName, searchCountries } from './countries';
-import { decodeCsvBytes, exportBuyers, importBuyers } from './csv';
+import { decodeCsvBytes, exportBuyers, importBuyers, knownColumns } from './csv';
 import { mergeBuyers } from './merge';
 import { regionOf } from './regions';
+import { docLanguageOf, walkInDefaults } from './walkIn';
+import { AppError } from '../api/errors';
+import { phoneStatus } from '../phones/e164';
+import { rateE8On } from '../rates/service';
+import { getDefaults } from '../settings/service';
+import { localDate } from '../quotes/dates';
 import {
   buyerFieldsSchema,
   buyerFilterShape,
   buyerListSchema,
   buyerSearchSchema,
   buyerUpdateSchema,
+  countrySchema,
   DOC_LANGUAGES,
   duplicateCheckSchema,
   visitAddSchema,
@@ -76,6 +84,7 @@ export const buyersMethods = {
   'buyers.delete': method({
     summary: 'Deletes a buyer with its contacts and visits; refused while quotations or invoices belong to it (merge instead).',
     access: 'owner',
+    ownerOnly: msg('Only the owner deletes a buyer', '只有店主可以删除客户'),
     input: z.strictObject({ id }),
     handler: (input, { core }) => buyers.deleteBuyer(core, input.id),
   }),
@@ -83,6 +92,7 @@ export const buyersMethods = {
     summary:
       'Merges buyer mergeId into keepId: contacts (same person joined), tags, visits, quotations, invoices and every other record move over; empty fields are filled; mergeId is deleted.',
     access: 'owner',
+    ownerOnly: msg('Only the owner merges buyers', '只有店主可以合并客户'),
     input: z.strictObject({ keepId: id, mergeId: id }),
     handler: (input, { core }) => mergeBuyers(core, input.keepId, input.mergeId),
   }),
@@ -91,6 +101,28 @@ export const buyersMethods = {
     access: 'staff',
     input: z.strictObject({}),
     handler: (_input, { core }) => allTags(core.db),
+  }),
+  'buyers.walkInDefaults': method({
+    summary:
+      'What a buyer quick-added from a WhatsApp number would get: the country from the calling code (+971 → AE), the document language and currency from the country (a currency the stall has a rate for, else the default), the company "walk-in, +971…"; `problem` says what is missing or wrong instead of failing.',
+    access: 'staff',
+    input: z.strictObject({
+      whatsapp: z.string().trim().max(40).default(''),
+      country: z.union([z.literal(''), countrySchema]).default(''),
+      company: z.string().trim().max(200).default(''),
+    }),
+    handler: (input, { core, locale }) => {
+      const defaultCurrency = getDefaults(core).defaultCurrency;
+      const day = localDate(core.now());
+      try {
+        const d = walkInDefaults(input, { defaultCurrency, quotable: (c) => c === 'CNY' || rateE8On(core, c, day) !== null, field: 'newBuyer' });
+        const status = d.whatsapp ? phoneStatus(d.whatsapp) : null;
+        return { ...d, recognised: status?.recognised ?? true, problem: null as string | null };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.localized[locale].replace(/^[\w.]+[:：]\s*/, '') };
+      }
+    },
   }),
   'buyers.countries': method({
     summary:
@@ -152,7 +184,7 @@ export const buyersMethods = {
   }),
   'buyers.import': method({
     summary:
-      'Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. A row with the company and country of a stored buyer updates it.',
+      'Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns, `columns` to map them by hand). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. Warnings (not blocking): unknown columns, numbers outside the known ranges (kept), shared numbers. A row with the company and country of a stored buyer updates it. `columns` in the result: how each file column was read; `knownColumns`: what it can be mapped to.',
     access: 'owner',
     input: z
       .strictObject({
@@ -160,6 +192,8 @@ export const buyersMethods = {
         fileBase64: z.string().max(70_000_000).optional(),
         dryRun: z.boolean().default(false),
         skipInvalid: z.boolean().default(false),
+        /** Per file column: the column it fills (company, contact1_phone…) or null to ignore it; default: read from the headers. */
+        columns: z.array(z.union([z.string().max(60), z.null()])).max(200).optional(),
       })
       .refine((i) => (i.csv === undefined) !== (i.fileBase64 === undefined), {
         ...bilingual('give either csv (text) or fileBase64 (the file), not both', '请提供 csv（文本）或 fileBase64（文件）之一'),
@@ -167,8 +201,9 @@ export const buyersMethods = {
       }),
     handler: (input, { core, locale }) => {
       const decoded = input.fileBase64 !== undefined ? decodeCsvBytes(Buffer.from(input.fileBase64, 'base64')) : { text: input.csv ?? '', encoding: undefined };
-      const result = importBuyers(core, decoded.text, { dryRun: input.dryRun, skipInvalid: input.skipInvalid, locale });
-      return decoded.encoding ? { ...result, encoding: decoded.encoding } : result;
+      const result = importBuyers(core, decoded.text, { dryRun: input.dryRun, skipInvalid: input.skipInvalid, locale, columns: input.columns });
+      const withColumns = { ...result, knownColumns: knownColumns() };
+      return decoded.encoding ? { ...withColumns, encoding: decoded.encoding } : withColumns;
     },
   }),
   'buyers.export': method({

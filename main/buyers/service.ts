@@ -3,7 +3,7 @@ import { AppError, msg, notFound } from '../api/errors';
 import * as q from '../../db/buyers';
 import { getImage, insertImage } from '../../db/images';
 import { imageUrls, type StoredImage } from '../files/imageStore';
-import { formatInternational, toE164, whatsappLink } from '../phones/e164';
+import { formatInternational, phoneStatus, toE164, whatsappLink } from '../phones/e164';
 import { countriesIn, regionOf, type Region } from './regions';
 import { buyerSearchText, foldText, searchTerms, SEARCH_TEXT_VERSION } from './searchText';
 import type { BuyerChanges, BuyerCreate, BuyerFilter, ContactInput, DocLanguage, DuplicateCheck } from './schema';
@@ -29,6 +29,11 @@ export interface Contact {
   email: string;
   /** mailto: link, when the contact has an email address. */
   mailto: string | null;
+  /**
+   * Numbers kept although outside libphonenumber's listed ranges (possible, not recognised): the
+   * country their calling code points to ("DZ" for +213 58…), shown as "number not recognised for DZ".
+   */
+  unrecognised: { phone: string | null; whatsapp: string | null };
 }
 
 export interface Buyer {
@@ -71,7 +76,14 @@ function toContact(c: q.ContactRow): Contact {
     wechat: c.wechat,
     email: c.email,
     mailto: c.email ? `mailto:${c.email}` : null,
+    unrecognised: { phone: unrecognisedRegion(c.phone), whatsapp: unrecognisedRegion(c.whatsapp) },
   };
+}
+
+function unrecognisedRegion(e164: string): string | null {
+  if (!e164) return null;
+  const status = phoneStatus(e164);
+  return status.recognised ? null : status.region || e164.slice(0, 4);
 }
 
 /** Turns rows into API buyers, loading contacts, tags and visit counts for all of them at once. */

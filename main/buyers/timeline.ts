@@ -2,7 +2,7 @@ import type { Core } from '../core';
 import * as q from '../../db/buyers';
 import * as v from '../../db/visits';
 import { invoicesOfBuyer, quotesOfBuyer } from '../../db/tradeValues';
-import { fromScaled } from '../money/decimal';
+import { formatAmount } from '../money/amounts';
 import { buyerRow } from './service';
 import { toVisits, type Visit } from './visits';
 
@@ -35,7 +35,7 @@ export function buyerTimeline(core: Core, buyerId: number): TimelineEvent[] {
     events.push({
       kind: 'quote',
       date: r.quote_date,
-      quote: { id: r.id, number: r.number, revision: r.revision, status: r.status, currency: r.currency, grandTotal: fromScaled(r.grand_total_cents, 2, 2) },
+      quote: { id: r.id, number: r.number, revision: r.revision, status: r.status, currency: r.currency, grandTotal: formatAmount(r.grand_total_e4, r.currency) },
     });
   }
   for (const r of invoicesOfBuyer(core.db, buyerId)) {
@@ -44,7 +44,7 @@ export function buyerTimeline(core: Core, buyerId: number): TimelineEvent[] {
       date: r.issued_on,
       invoice: {
         id: r.id, number: r.number, status: r.status, currency: r.currency,
-        grandTotal: fromScaled(r.grand_total_cents, 2, 2), deposit: fromScaled(r.deposit_cents, 2, 2), paid: fromScaled(r.paid_cents, 2, 2),
+        grandTotal: formatAmount(r.grand_total_e4, r.currency), deposit: formatAmount(r.deposit_e4, r.currency), paid: formatAmount(r.paid_e4, r.currency),
       },
     });
   }

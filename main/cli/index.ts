@@ -1,7 +1,7 @@
 import type { Command } from './command';
 import { UsageError } from './command';
 import { ApiFailure } from '../api/invoke';
-import { AppError } from '../api/errors';
+import { AppError, DISK_FULL, isDiskFull } from '../api/errors';
 import { demoCommand } from './commands/demo';
 import { pdfCommand } from './commands/pdf';
 import { exportBuyersCommand } from './commands/exportBuyers';
@@ -60,6 +60,10 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\nUsage: ${command.usage}\n`);
       return 2;
+    }
+    if (isDiskFull(error)) {
+      process.stderr.write(`${DISK_FULL.en}\n`);
+      return 1;
     }
     if (error instanceof AppError) {
       process.stderr.write(`${error.message}\n`);

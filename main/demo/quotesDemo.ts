@@ -81,7 +81,10 @@ export async function fillQuotesDemo(core: Core, log: (line: string) => void = (
   const buyers = (await invoke(core, 'buyers.list', { limit: 500 })).items;
   const byCompany = new Map(buyers.map((b) => [b.company, b]));
 
-  log(`${PLANS.length} quotations with their PIs`);
+  // The same counts the summary gives at the end: a revised plan is two quotations; PIs for the plans that get one.
+  const revisions = PLANS.filter((p) => p.outcome === 'revised').length;
+  const withPi = PLANS.filter((p) => ['pi', 'deposit', 'paid', 'shipped', 'cancelled'].includes(p.outcome)).length;
+  log(`${PLANS.length + revisions} quotations (${revisions} of them a revision), ${withPi} pro-forma invoices`);
   let quotes = 0;
   let invoices = 0;
   for (const plan of PLANS) {

@@ -26,9 +26,9 @@ export interface Formatter {
   /** Between items of a list: ", " (Arabic "، "). */
   listSeparator: string;
   date(iso: string): string;
-  /** Money amount, 2 decimals, grouped ("1,250.05", "1 250,05"). */
+  /** Money amount with the decimals it comes with (the currency's own: "1,250.05", "1.004", "152"), grouped. */
   money(amount: string): string;
-  /** Unit price: 2 to 4 decimals. */
+  /** Unit price with its own decimals (the quotation's price decimals, 0–4). */
   price(amount: string): string;
   /** Whole numbers (quantities, cartons). */
   int(n: number): string;
@@ -67,29 +67,30 @@ export function formatter(lang: DocLang): Formatter {
   const hit = cache.get(lang);
   if (hit) return hit;
   const locale = LOCALES[lang];
-  const money = numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const price = numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
   const int = numberFormat(locale, { maximumFractionDigits: 0 });
   const fixed = new Map<number, Intl.NumberFormat>();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   // Intl formats decimal strings exactly (no float rounding) since ES2023.
   const exact = (nf: Intl.NumberFormat, v: string) => clean(nf.format(v as unknown as number));
+  const fixedFormat = (decimals: number): Intl.NumberFormat => {
+    let nf = fixed.get(decimals);
+    if (!nf) {
+      nf = numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      fixed.set(decimals, nf);
+    }
+    return nf;
+  };
+  // Amounts arrive with exactly their currency's digits (main/money/amounts.ts): print them all, add none.
+  const money = (v: string) => exact(fixedFormat(/\.(\d+)$/.exec(v)?.[1]?.length ?? 0), v);
   const f: Formatter = {
     lang,
     listSeparator: lang === 'ar' ? '، ' : ', ',
     date: (iso) => clean(date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))),
-    money: (v) => exact(money, v),
-    price: (v) => exact(price, v),
+    money,
+    price: money,
     int: (n) => clean(int.format(n)),
-    fixed(v, decimals) {
-      let nf = fixed.get(decimals);
-      if (!nf) {
-        nf = numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-        fixed.set(decimals, nf);
-      }
-      return exact(nf, v);
-    },
-    moneyWithCode: (v, currency) => `${currency} ${exact(money, v)}`,
+    fixed: (v, decimals) => exact(fixedFormat(decimals), v),
+    moneyWithCode: (v, currency) => `${currency} ${money(v)}`,
     currencyLabel(currency) {
       const symbol = numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
         .formatToParts(0)

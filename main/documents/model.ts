@@ -118,7 +118,7 @@ export interface DocCharge {
 
 export interface DocTotals {
   amount: string;
-  /** Discount as an amount ("0.00" when none) and, for a percent discount, the percent. */
+  /** Discount as an amount (zero when none) and, for a percent discount, the percent. */
   discount: string;
   discountPercent: string | null;
   charges: DocCharge[];

@@ -4,6 +4,7 @@ import { fill, labeler, LABELS, type LabelKey, type Labeler } from './labels';
 import type { DocKind, DocLang, DocLine, DocumentModel, Paper, RenderOptions } from './model';
 import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { amountInWords, englishTradeWords } from './words';
+import { isZeroAmount } from '../money/amounts';
 import type { NameWarning } from '../settings/service';
 
 /**
@@ -610,9 +611,9 @@ function totalsAndWords(ctx: Ctx): void {
   const { c, m, f, l } = ctx;
   const t = m.totals;
   const rows: Array<{ label: string; value: string; strong?: boolean }> = [];
-  const hasExtras = t.discount !== '0.00' || t.charges.length > 0;
+  const hasExtras = !isZeroAmount(t.discount) || t.charges.length > 0;
   if (hasExtras) rows.push({ label: l.t('subtotal'), value: f.money(t.amount) });
-  if (t.discount !== '0.00' && t.discount !== '0') rows.push({ label: t.discountPercent ? `${l.t('discount')} (${f.percent(t.discountPercent)})` : l.t('discount'), value: `−${f.money(t.discount)}` });
+  if (!isZeroAmount(t.discount)) rows.push({ label: t.discountPercent ? `${l.t('discount')} (${f.percent(t.discountPercent)})` : l.t('discount'), value: `−${f.money(t.discount)}` });
   for (const ch of t.charges) {
     const name = l.t(ch.kind === 'packing' ? 'packingCharge' : ch.kind);
     rows.push({ label: ch.description ? `${name}: ${ch.description}` : name, value: f.money(ch.amount) });

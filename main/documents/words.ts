@@ -4,7 +4,7 @@ import { toCardinal as frWords } from 'n2words/fr-FR';
 import { toCardinal as ptWords } from 'n2words/pt-PT';
 import { toCardinal as ruWords } from 'n2words/ru-RU';
 import { toCardinal as zhWords } from 'n2words/zh-Hans-CN';
-import { currencyDigits } from '../money/currencies';
+import { currencyDigits } from '../money/amounts';
 import type { DocLang } from './model';
 
 /**
@@ -19,15 +19,21 @@ import type { DocLang } from './model';
 interface Split {
   major: bigint;
   minor: number;
-  /** Minor-unit digits of the currency (0 for JPY, 3 for KWD). */
+  /** Minor-unit digits of the currency (0 for JPY, 3 for KWD), or more when the figure has more. */
   digits: number;
 }
 
+/**
+ * The major and minor parts of an amount, exactly as its figures show it: the
+ * currency's ISO digits (KWD 3, JPY 0), or more when a stored figure has more
+ * (a JPY amount kept with cents before version 8): words always equal figures.
+ */
 export function splitAmount(amount: string, currency: string): Split {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(amount.trim());
   if (!match) throw new Error(`amount "${amount}" is not a non-negative decimal`);
-  const digits = currencyDigits(currency);
-  const fraction = (match[2] ?? '').padEnd(digits, '0').slice(0, digits);
+  const significant = (match[2] ?? '').replace(/0+$/, '');
+  const digits = Math.max(currencyDigits(currency), significant.length);
+  const fraction = significant.padEnd(digits, '0');
   return { major: BigInt(match[1] as string), minor: digits === 0 ? 0 : Number(fraction), digits };
 }
 
@@ -42,7 +48,7 @@ function currencyName(locale: string, currency: string, n: bigint): string {
 // ---- English trade style ------------------------------------------------------------
 
 const SUBUNIT_EN: Record<string, string> = {
-  GBP: 'PENCE', CNY: 'FEN', AED: 'FILS', KWD: 'FILS', BHD: 'FILS', IQD: 'FILS', JOD: 'PIASTRES', SAR: 'HALALAS', QAR: 'DIRHAMS',
+  GBP: 'PENCE', CNY: 'FEN', AED: 'FILS', KWD: 'FILS', BHD: 'FILS', IQD: 'FILS', JOD: 'FILS', LYD: 'DIRHAMS', SAR: 'HALALAS', QAR: 'DIRHAMS',
   OMR: 'BAISA', EGP: 'PIASTRES', RUB: 'KOPECKS', INR: 'PAISE', PKR: 'PAISA', NGN: 'KOBO', THB: 'SATANG', BRL: 'CENTAVOS',
   MXN: 'CENTAVOS', ARS: 'CENTAVOS', COP: 'CENTAVOS', PEN: 'CENTIMOS', CLP: 'CENTAVOS', TRY: 'KURUS', MAD: 'CENTIMES', DZD: 'CENTIMES', TND: 'MILLIMES',
   XOF: 'CENTIMES', XAF: 'CENTIMES', UAH: 'KOPIYKAS', KZT: 'TIYN', UZS: 'TIYIN', VND: 'XU', IDR: 'SEN', MYR: 'SEN', PHP: 'CENTAVOS',
@@ -61,28 +67,46 @@ export function englishTradeWords(amount: string, currency: string): string {
 
 const DIGITS_ZH = '零壹贰叁肆伍陆柒捌玖';
 
+/** 角 分 厘 毫: the units of the first four decimals. */
+const FRACTION_UNITS_ZH = '角分厘毫';
+
+/**
+ * 大写: 元 for the whole part, then 角 分 厘 (a fils of KWD is 厘), a 零 for a
+ * skipped unit between two written ones, and 整 after 元 or 角.
+ */
 export function chineseCapitalWords(amount: string, currency: string): string {
   const { major, minor, digits } = splitAmount(amount, currency);
   const name = currency === 'CNY' ? '人民币' : (new Intl.DisplayNames('zh-CN', { type: 'currency' }).of(currency) ?? currency);
-  const cents = digits >= 2 ? Math.floor(minor / 10 ** (digits - 2)) : minor * 10 ** (2 - digits);
-  const jiao = Math.floor(cents / 10);
-  const fen = cents % 10;
+  const fraction = digits === 0 ? [] : [...String(minor).padStart(digits, '0')].map(Number);
   let out = name;
-  if (major > 0n || cents === 0) out += `${zhWords(major)}元`;
-  if (cents === 0) return `${out}整`;
-  if (jiao > 0) out += `${DIGITS_ZH[jiao]}角`;
-  else if (major > 0n) out += '零';
-  if (fen > 0) out += `${DIGITS_ZH[fen]}分`;
-  else out += '整';
-  return out;
+  if (major > 0n || minor === 0) out += `${zhWords(major)}元`;
+  if (minor === 0) return `${out}整`;
+  let written = major > 0n;
+  let skipped = false;
+  let last = -1;
+  fraction.forEach((d, i) => {
+    if (d === 0) {
+      if (written) skipped = true;
+      return;
+    }
+    if (skipped) out += '零';
+    skipped = false;
+    out += `${DIGITS_ZH[d]}${FRACTION_UNITS_ZH[i] ?? ''}`;
+    written = true;
+    last = i;
+  });
+  return last === 0 ? `${out}整` : out;
 }
 
 // ---- Spanish, French, Portuguese ---------------------------------------------------------
 
+/** The dinars and dirhams whose thousandth (or hundredth) is the fils. */
+const FILS: Record<string, [string, string]> = Object.fromEntries(['KWD', 'BHD', 'JOD', 'IQD', 'AED'].map((c) => [c, ['fils', 'fils']]));
+
 const SUBUNIT_ROMANCE: Record<'es' | 'fr' | 'pt', { one: string; many: string; byCurrency: Record<string, [string, string]> }> = {
-  es: { one: 'centavo', many: 'centavos', byCurrency: { EUR: ['céntimo', 'céntimos'], PEN: ['céntimo', 'céntimos'] } },
-  fr: { one: 'centime', many: 'centimes', byCurrency: { USD: ['cent', 'cents'], CAD: ['cent', 'cents'] } },
-  pt: { one: 'centavo', many: 'centavos', byCurrency: { EUR: ['cêntimo', 'cêntimos'] } },
+  es: { one: 'centavo', many: 'centavos', byCurrency: { EUR: ['céntimo', 'céntimos'], PEN: ['céntimo', 'céntimos'], ...FILS } },
+  fr: { one: 'centime', many: 'centimes', byCurrency: { USD: ['cent', 'cents'], CAD: ['cent', 'cents'], ...FILS } },
+  pt: { one: 'centavo', many: 'centavos', byCurrency: { EUR: ['cêntimo', 'cêntimos'], ...FILS } },
 };
 
 /** Spanish "uno" shortens before a noun and before "mil": veintiún dólares, un dólar, veintiún mil. */
@@ -117,6 +141,7 @@ const SUBUNIT_RU: Record<string, { forms: Record<'one' | 'few' | 'many', string>
   RUB: { forms: { one: 'копейка', few: 'копейки', many: 'копеек' }, feminine: true },
   UAH: { forms: { one: 'копейка', few: 'копейки', many: 'копеек' }, feminine: true },
   KZT: { forms: { one: 'тиын', few: 'тиына', many: 'тиынов' }, feminine: false },
+  ...Object.fromEntries(['KWD', 'BHD', 'JOD', 'IQD', 'AED'].map((c) => [c, { forms: { one: 'филс', few: 'филса', many: 'филсов' }, feminine: false }])),
 };
 const CENT_RU = { forms: { one: 'цент', few: 'цента', many: 'центов' }, feminine: false };
 
@@ -227,6 +252,11 @@ const AR_SUBUNIT: Record<string, ArabicNoun> = {
   SAR: { one: 'هللة', two: 'هللتان', few: 'هللات', many: 'هللة', other: 'هللة', gender: 'f' },
   AED: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
   KWD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  BHD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  JOD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  IQD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
+  OMR: { one: 'بيسة', two: 'بيستان', few: 'بيسات', many: 'بيسة', other: 'بيسة', gender: 'f' },
+  TND: { one: 'مليم', two: 'مليمان', few: 'مليمات', many: 'مليما', other: 'مليم', gender: 'm' },
   QAR: { one: 'درهم', two: 'درهمان', few: 'دراهم', many: 'درهما', other: 'درهم', gender: 'm' },
   EGP: { one: 'قرش', two: 'قرشان', few: 'قروش', many: 'قرشا', other: 'قرش', gender: 'm' },
   CNY: { one: 'فن', two: 'فن', few: 'فن', many: 'فن', other: 'فن', gender: 'm' },

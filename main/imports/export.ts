@@ -5,6 +5,7 @@ import { stockSummary } from '../../db/stock';
 import { fromScaled } from '../money/decimal';
 import { cbmPerCarton } from '../products/service';
 import { COLUMNS, type ColumnDef } from './columns';
+import { escapeCell } from '../csv/formulaGuard';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -82,7 +83,7 @@ function csvField(value: string): string {
 /** CSV in UTF-8 with a BOM (so Excel shows Chinese and Arabic), comma-separated, CRLF. */
 export function toCsv(columns: ColumnDef[], rows: Array<Record<string, string>>): Buffer {
   const lines = [columns.map((c) => csvField(c.name)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c.name] ?? '')).join(','));
+  for (const row of rows) lines.push(columns.map((c) => csvField(escapeCell(row[c.name] ?? ''))).join(','));
   return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError, msg } from '../api/errors';
+import { unescapeCell } from '../csv/formulaGuard';
 
 /** A product file as rows of text: the header row and the data rows under it. */
 export interface SheetData {
@@ -13,6 +14,11 @@ export interface SheetData {
   headers: string[];
   /** Data rows; row N of the messages is rows[N - 1] (N counts data rows from 1). */
   rows: string[][];
+  /**
+   * CSV only: how many fields the header record has, and each data record. A record with fewer or
+   * more (a truncated line, a stray separator) is refused: its values would land in the wrong columns.
+   */
+  fieldCounts?: { header: number; rows: number[] };
 }
 
 function fileError(en: string, zh: string): AppError {
@@ -66,7 +72,7 @@ function readCsv(bytes: Buffer): SheetData {
   const delimiter = detectDelimiter(body);
   let records: string[][];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    records = (parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]).map((r) => r.map(unescapeCell));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw fileError(`is not a readable CSV file (${detail})`, `不是可读取的 CSV 文件（${detail}）`);
@@ -79,6 +85,7 @@ function readCsv(bytes: Buffer): SheetData {
     encoding,
     headers: (records[headerAt] as string[]).map((h) => h.trim()),
     rows: records.slice(headerAt + 1),
+    fieldCounts: { header: (records[headerAt] as string[]).length, rows: records.slice(headerAt + 1).map((r) => r.length) },
   };
 }
 

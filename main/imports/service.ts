@@ -64,8 +64,10 @@ const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.
 
 /** `row N: field: reason` (or `field: reason` for the file as a whole), in one language. */
 export function problemText(p: RowProblem, locale: Locale): string {
-  if (locale === 'zh') return p.row === null ? `${p.field}：${p.reason.zh}` : `第 ${p.row} 行：${p.field}：${p.reason.zh}`;
-  return p.row === null ? `${p.field}: ${p.reason.en}` : `row ${p.row}: ${p.field}: ${p.reason.en}`;
+  // A problem of the whole record (its field count) names no field: "row 21: 17 fields, the header has 19".
+  const field = (sep: string) => (p.field ? `${p.field}${sep}` : '');
+  if (locale === 'zh') return p.row === null ? `${field('：')}${p.reason.zh}` : `第 ${p.row} 行：${field('：')}${p.reason.zh}`;
+  return p.row === null ? `${field(': ')}${p.reason.en}` : `row ${p.row}: ${field(': ')}${p.reason.en}`;
 }
 
 interface Mapping {
@@ -173,6 +175,12 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
     const row = i + 1;
     if (cells.every((c) => c.trim() === '')) return;
     nonEmpty += 1;
+    const counts = sheet.fieldCounts;
+    const fields = counts?.rows[i];
+    if (counts && fields !== undefined && fields !== counts.header) {
+      problems.push({ row, field: '', reason: { en: `${fields} fields, the header has ${counts.header}`, zh: `有 ${fields} 个字段，表头有 ${counts.header} 个` } });
+      return;
+    }
     const rc = rowToChanges(row, cells, mapping.columns, problems);
     if (!rc) return;
     const key = asciiLower(rc.itemNo);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from '../api/method';
+import { msg } from '../api/errors';
 import { countrySchema, currencySchema } from '../buyers/schema';
+import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
 import { dateInput } from '../rates/schema';
 import * as invoices from './service';
@@ -55,11 +57,11 @@ export const invoicesMethods = {
     access: 'staff',
     input: z.strictObject({
       id,
-      amount: decimalInput(2, { min: 0.01, max: 100_000_000 }).optional(),
+      amount: decimalInput(AMOUNT_SCALE, { min: 0.001, max: 100_000_000_000 }).optional(),
       received: z
         .strictObject({
           currency: currencySchema,
-          amount: decimalInput(2, { min: 0.01, max: 10_000_000_000 }),
+          amount: decimalInput(AMOUNT_SCALE, { min: 0.001, max: 100_000_000_000 }),
           rate: decimalInput(8, { min: 0.00000001, max: 1_000_000 }).optional(),
         })
         .optional(),
@@ -71,8 +73,8 @@ export const invoicesMethods = {
     }),
     handler: (input, { core }) =>
       invoices.addPayment(core, input.id, {
-        amountCents: input.amount,
-        received: input.received && { currency: input.received.currency, cents: input.received.amount, rateE8: input.received.rate },
+        amountE4: input.amount,
+        received: input.received && { currency: input.received.currency, amountE4: input.received.amount, rateE8: input.received.rate },
         method: input.method,
         kind: input.kind,
         paidOn: input.paidOn,
@@ -80,21 +82,30 @@ export const invoicesMethods = {
         note: input.note,
       }),
   }),
+  'invoices.paymentPreview': method({
+    summary:
+      'Before recording a payment in a currency (the PI\'s or another): the rate suggested from the stored rates, what is due now expressed in that currency, and what a received amount comes to in the PI\'s currency. Changes nothing.',
+    access: 'staff',
+    input: z.strictObject({
+      id,
+      currency: currencySchema,
+      amount: decimalInput(AMOUNT_SCALE, { min: 0, max: 100_000_000_000 }).optional(),
+      rate: decimalInput(8, { min: 0.00000001, max: 1_000_000 }).optional(),
+      paidOn: dateInput.optional(),
+    }),
+    handler: (input, { core }) => invoices.paymentPreview(core, input.id, { currency: input.currency, amountE4: input.amount, rateE8: input.rate, paidOn: input.paidOn }),
+  }),
   'invoices.removePayment': method({
     summary: 'Removes a payment recorded by mistake (owner only); the status follows the money again.',
     access: 'owner',
+    ownerOnly: msg('Only the owner removes or changes a payment; staff record payments received', '只有店主可以删除或修改收款记录；店员可以登记收到的款项'),
     input: z.strictObject({ id, paymentId: id }),
     handler: (input, { core }) => invoices.removePayment(core, input.id, input.paymentId),
   }),
-  'invoices.ship': method({
-    summary: 'Marks a PI shipped: the stock reserved under its number leaves the stock.',
-    access: 'staff',
-    input: z.strictObject({ id, shippedOn: dateInput.optional() }),
-    handler: (input, { core }) => invoices.shipInvoice(core, input.id, input.shippedOn),
-  }),
   'invoices.cancel': method({
-    summary: 'Cancels a PI that has not shipped: its reserved stock is released and its number stays used (never reissued).',
-    access: 'staff',
+    summary: 'Cancels a PI nothing of which was delivered (owner only): its reserved stock is released and its number stays used (never reissued).',
+    access: 'owner',
+    ownerOnly: msg('Only the owner cancels a PI', '只有店主可以取消形式发票'),
     input: z.strictObject({ id, reason: z.string().trim().min(1).max(500) }),
     handler: (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason),
   }),

@@ -8,8 +8,9 @@ import { AppError, invalid, msg, notFound } from '../api/errors';
 import * as q from '../../db/invoices';
 import { getQuote as getQuoteRow, linesOf } from '../../db/quotes';
 import { getDefaults } from '../settings/service';
-import { releaseReference, reserve, shipReference, type ShortStock } from '../stock/service';
+import { releaseReference, reserve, type ShortStock } from '../stock/service';
 import { divideRounded, fromScaled } from '../money/decimal';
+import { AMOUNT_SCALE, digitsRule, divideAmount, fitsCurrency, smallestUnitE4 } from '../money/amounts';
 import { crossRateE8On } from '../rates/service';
 import { addDays, localDate, yearOf } from '../quotes/dates';
 import { buyerBlock, displayNumber, expireDue, partsOf, sellerSnapshot, tradeDocument } from '../quotes/service';
@@ -17,6 +18,7 @@ import { money } from '../quotes/totals';
 import { tradeWithDefaults } from '../quotes/tradeDefaults';
 import type { LineWarning } from '../quotes/types';
 import type { Invoice, InvoiceContent, InvoiceStatus, InvoiceStockLine, InvoiceSummary, Payment, PaymentKind, PaymentMethod } from './types';
+import { progressOf } from './progress';
 
 const today = (core: Core) => localDate(core.now());
 const nowIso = (core: Core) => core.now().toISOString();
@@ -46,18 +48,18 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
   const payments: Payment[] = paymentRows.map((p) => ({
     id: p.id,
     paidOn: p.paid_on,
-    amount: money(p.amount_cents),
+    amount: money(p.amount_e4, row.currency),
     method: p.method as PaymentMethod,
     kind: p.kind as PaymentKind,
     reference: p.reference,
     note: p.note,
     createdAt: p.created_at,
     received:
-      p.received_currency !== null && p.received_cents !== null && p.received_rate_e8 !== null
-        ? { currency: p.received_currency, amount: money(p.received_cents), rate: fromScaled(p.received_rate_e8, 8, 2) }
+      p.received_currency !== null && p.received_e4 !== null && p.received_rate_e8 !== null
+        ? { currency: p.received_currency, amount: money(p.received_e4, p.received_currency), rate: fromScaled(p.received_rate_e8, 8, 2) }
         : null,
   }));
-  const paidCents = paymentRows.reduce((sum, p) => sum + p.amount_cents, 0);
+  const paidE4 = paymentRows.reduce((sum, p) => sum + p.amount_e4, 0);
   const ordered = new Map<number, { itemNo: string; qty: number; short: number }>();
   for (const line of content.lines) {
     const productId = line.product.productId;
@@ -77,6 +79,7 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
     shipped: ledger.get(productId)?.shipped ?? 0,
     shortAtIssue: o.short,
   }));
+  const ledgerLevels = new Map([...ledger].map(([id, s]) => [id, { reserved: s.reserved, shipped: s.shipped }]));
   return {
     ...content,
     id: row.id,
@@ -84,10 +87,12 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
     status: row.status,
     issuedOn: row.issued_on,
     payments,
-    paid: money(paidCents),
-    balanceDue: money(Math.max(0, row.grand_total_cents - paidCents)),
-    depositDue: money(Math.max(0, row.deposit_cents - paidCents)),
+    paid: money(paidE4, row.currency),
+    balanceDue: money(Math.max(0, row.grand_total_e4 - paidE4), row.currency),
+    depositDue: money(Math.max(0, row.deposit_e4 - paidE4), row.currency),
+    ...dueFlags(row, paidE4),
     stock,
+    progress: progressOf(core, row, content, paidE4, ledgerLevels),
     shippedAt: row.shipped_at,
     cancelledAt: row.cancelled_at,
     cancelReason: row.cancel_reason,
@@ -174,8 +179,8 @@ export function createInvoice(core: Core, quoteId: number): Invoice {
       issued_on: issuedOn,
       currency: quote.currency,
       rate_e8: quote.rate_e8,
-      grand_total_cents: Number(parts.figures.grandTotalCents),
-      deposit_cents: Number(parts.figures.depositCents),
+      grand_total_e4: Number(parts.figures.grandTotalE4),
+      deposit_e4: Number(parts.figures.depositE4),
       content: JSON.stringify(content),
     },
     nowIso(core),
@@ -184,28 +189,34 @@ export function createInvoice(core: Core, quoteId: number): Invoice {
 }
 
 /** issued → deposit received → paid follow the money until the PI is shipped or cancelled. */
-function paymentStatus(row: q.InvoiceRow, paidCents: number): InvoiceStatus {
+function paymentStatus(row: q.InvoiceRow, paidE4: number): InvoiceStatus {
   if (row.status === 'shipped' || row.status === 'cancelled') return row.status;
-  if (paidCents >= row.grand_total_cents && row.grand_total_cents > 0) return 'paid';
-  if (paidCents > 0 && paidCents >= row.deposit_cents) return 'deposit_received';
+  if (paidE4 >= row.grand_total_e4 && row.grand_total_e4 > 0) return 'paid';
+  if (paidE4 > 0 && paidE4 >= row.deposit_e4) return 'deposit_received';
   return 'issued';
 }
 
-function paidCentsOf(core: Core, invoiceId: number): number {
-  return q.paymentsOf(core.db, invoiceId).reduce((sum, p) => sum + p.amount_cents, 0);
+/** What is still owed, as flags the UI decides colours and buttons by (never by comparing money strings). */
+function dueFlags(row: Pick<q.InvoiceRow, 'status' | 'grand_total_e4' | 'deposit_e4'>, paidE4: number): { balanceOpen: boolean; depositOpen: boolean } {
+  const open = row.status !== 'cancelled';
+  return { balanceOpen: open && row.grand_total_e4 - paidE4 > 0, depositOpen: open && row.deposit_e4 - paidE4 > 0 };
+}
+
+function paidE4Of(core: Core, invoiceId: number): number {
+  return q.paymentsOf(core.db, invoiceId).reduce((sum, p) => sum + p.amount_e4, 0);
 }
 
 function syncStatus(core: Core, id: number): void {
   const row = requireInvoice(core, id);
-  const status = paymentStatus(row, paidCentsOf(core, id));
+  const status = paymentStatus(row, paidE4Of(core, id));
   if (status !== row.status) q.setInvoiceStatus(core.db, id, { status }, nowIso(core));
 }
 
 export interface PaymentInput {
-  /** In the PI's currency; or give `received`. */
-  amountCents?: number | undefined;
-  /** Money handed over in another currency, with the rate agreed (units of it per PI unit, ×10⁸; default: the stored rates of the day). */
-  received?: { currency: string; cents: number; rateE8?: number | undefined } | undefined;
+  /** In the PI's currency, at AMOUNT_SCALE; or give `received`. */
+  amountE4?: number | undefined;
+  /** Money handed over in another currency (at AMOUNT_SCALE), with the rate agreed (units of it per PI unit, ×10⁸; default: the stored rates of the day). */
+  received?: { currency: string; amountE4: number; rateE8?: number | undefined } | undefined;
   method: PaymentMethod;
   kind: PaymentKind;
   paidOn?: string | undefined;
@@ -218,12 +229,12 @@ export function addPayment(core: Core, id: number, input: PaymentInput): Invoice
   const row = requireInvoice(core, id);
   if (row.status === 'cancelled') refuse(row, { en: 'paid', zh: '收款' });
   const paidOn = input.paidOn ?? today(core);
-  const { amountCents, received } = paymentAmount(core, row, input, paidOn);
-  const due = row.grand_total_cents - paidCentsOf(core, id);
-  if (amountCents > due) {
-    const dueText = `${row.currency} ${fromScaled(Math.max(0, due), 2, 2)}`;
+  const { amountE4, received } = paymentAmount(core, row, input, paidOn);
+  const due = row.grand_total_e4 - paidE4Of(core, id);
+  if (amountE4 > due) {
+    const dueText = `${row.currency} ${money(Math.max(0, due), row.currency)}`;
     if (!received) throw invalid('amount', msg(`is more than the balance due (${dueText})`, `超过了应收余额（${dueText}）`));
-    const converted = `${row.currency} ${fromScaled(amountCents, 2, 2)}`;
+    const converted = `${row.currency} ${money(amountE4, row.currency)}`;
     throw invalid('received.amount', msg(`is ${converted} at this rate, more than the balance due (${dueText})`, `按此汇率折合 ${converted}，超过了应收余额（${dueText}）`));
   }
   q.insertPayment(
@@ -231,9 +242,9 @@ export function addPayment(core: Core, id: number, input: PaymentInput): Invoice
     {
       invoice_id: id,
       paid_on: paidOn,
-      amount_cents: amountCents,
+      amount_e4: amountE4,
       received_currency: received?.currency ?? null,
-      received_cents: received?.cents ?? null,
+      received_e4: received?.amountE4 ?? null,
       received_rate_e8: received?.rateE8 ?? null,
       method: input.method,
       kind: input.kind,
@@ -246,33 +257,100 @@ export function addPayment(core: Core, id: number, input: PaymentInput): Invoice
   return getInvoice(core, id);
 }
 
+/** An amount typed for `currency` may not have more decimals than it has (KWD 12.345 yes, USD 12.345 and JPY 12.5 no). */
+function requireDigits(amountE4: number, currency: string, field: string): void {
+  if (fitsCurrency(amountE4, currency)) return;
+  const rule = digitsRule(currency);
+  const shown = fromScaled(amountE4, AMOUNT_SCALE, 0);
+  throw invalid(field, msg(`${shown}: ${rule.en}`, `${shown}：${rule.zh}`));
+}
+
+/**
+ * Money handed over in another currency, in the PI's currency: received ÷ rate,
+ * rounded half away from zero to the PI currency's digits.
+ */
+export function receivedInPiCurrency(receivedE4: number, rateE8: number, piCurrency: string): number {
+  return Number(divideAmount(BigInt(receivedE4) * 100_000_000n, BigInt(rateE8), piCurrency));
+}
+
 /**
  * The payment in the PI's currency. Money handed over in another currency is
- * converted at the rate agreed (or the stored rates of the day): amount =
- * received ÷ rate, rounded half away from zero to the cent.
+ * converted at the rate agreed (or the stored rates of the day).
  */
 function paymentAmount(
   core: Core,
   row: q.InvoiceRow,
   input: PaymentInput,
   paidOn: string,
-): { amountCents: number; received: { currency: string; cents: number; rateE8: number } | null } {
-  if (input.received && input.amountCents !== undefined) {
+): { amountE4: number; received: { currency: string; amountE4: number; rateE8: number } | null } {
+  if (input.received && input.amountE4 !== undefined) {
     throw invalid('amount', msg('give either amount (in the PI currency) or received (in another currency), not both', '请只填写金额（发票币种）或以其他币种收到的金额，不要同时填写'));
   }
   if (!input.received) {
-    if (input.amountCents === undefined) throw invalid('amount', msg('is required (or give received: the amount in another currency)', '必填（或填写以其他币种收到的金额）'));
-    return { amountCents: input.amountCents, received: null };
+    if (input.amountE4 === undefined) throw invalid('amount', msg('is required (or give received: the amount in another currency)', '必填（或填写以其他币种收到的金额）'));
+    requireDigits(input.amountE4, row.currency, 'amount');
+    return { amountE4: input.amountE4, received: null };
   }
-  const { currency, cents } = input.received;
-  if (currency === row.currency) return { amountCents: cents, received: null };
+  const { currency, amountE4: receivedE4 } = input.received;
+  requireDigits(receivedE4, currency, 'received.amount');
+  if (currency === row.currency) return { amountE4: receivedE4, received: null };
   const rateE8 = input.received.rateE8 ?? crossRateE8On(core, row.currency, currency, paidOn);
   if (rateE8 === null) {
     throw invalid('received.rate', msg(`is required: there is no stored rate for ${currency} or ${row.currency} on ${paidOn}; give the rate agreed (1 ${row.currency} = ? ${currency})`, `必填：${paidOn} 没有 ${currency} 或 ${row.currency} 的汇率，请填写约定汇率（1 ${row.currency} = ? ${currency}）`));
   }
-  const amountCents = Number(divideRounded(BigInt(cents) * 100_000_000n, BigInt(rateE8)));
-  if (amountCents < 1) throw invalid('received.amount', msg(`is less than 0.01 ${row.currency}`, `不足 0.01 ${row.currency}`));
-  return { amountCents, received: { currency, cents, rateE8 } };
+  const amountE4 = receivedInPiCurrency(receivedE4, rateE8, row.currency);
+  if (amountE4 < Number(smallestUnitE4(row.currency))) {
+    const least = money(smallestUnitE4(row.currency), row.currency);
+    throw invalid('received.amount', msg(`is less than ${least} ${row.currency}`, `不足 ${least} ${row.currency}`));
+  }
+  return { amountE4, received: { currency, amountE4: receivedE4, rateE8 } };
+}
+
+export interface PaymentPreview {
+  /** The currency handed over. */
+  currency: string;
+  /** The rate suggested from the stored rates (1 PI unit = rate units of `currency`), 4 decimals (2 from 100 up); null: none stored, or the PI's own currency. */
+  suggestedRate: string | null;
+  /** What is asked now (the deposit still due, else the balance due) in `currency` at the given or suggested rate, in its digits; null without a rate. */
+  due: string | null;
+  /** The kind of payment asked now. */
+  dueKind: PaymentKind;
+  /** `amount` of `currency` in the PI's currency at that rate (received ÷ rate, rounded to its digits); null without an amount or rate. */
+  amount: string | null;
+}
+
+/** A rate ×10⁸ rounded half away from zero to 4 decimals (2 from 100 up): a suggestion a person reads and may change. */
+function readableRateE8(rateE8: number): number {
+  const keep = rateE8 >= 100 * 100_000_000 ? 1_000_000n : 10_000n;
+  return Number(divideRounded(BigInt(rateE8), keep) * keep);
+}
+
+/**
+ * What a payment in `currency` would come to, before it is recorded: the suggested
+ * cross rate, what is due expressed in that currency, and what a received amount
+ * makes in the PI's currency. The UI shows these; it does no money arithmetic itself.
+ */
+export function paymentPreview(core: Core, id: number, input: { currency: string; amountE4?: number | undefined; rateE8?: number | undefined; paidOn?: string | undefined }): PaymentPreview {
+  const row = requireInvoice(core, id);
+  const paidE4 = paidE4Of(core, id);
+  const depositDue = Math.max(0, row.deposit_e4 - paidE4);
+  const dueE4 = depositDue > 0 ? depositDue : Math.max(0, row.grand_total_e4 - paidE4);
+  const dueKind: PaymentKind = depositDue > 0 ? 'deposit' : 'balance';
+  if (input.currency === row.currency) {
+    if (input.amountE4 !== undefined) requireDigits(input.amountE4, row.currency, 'amount');
+    return { currency: row.currency, suggestedRate: null, due: money(dueE4, row.currency), dueKind, amount: input.amountE4 !== undefined ? money(input.amountE4, row.currency) : null };
+  }
+  const stored = crossRateE8On(core, row.currency, input.currency, input.paidOn ?? today(core));
+  const suggested = stored === null ? null : readableRateE8(stored);
+  const rateE8 = input.rateE8 ?? suggested;
+  if (input.amountE4 !== undefined) requireDigits(input.amountE4, input.currency, 'amount');
+  return {
+    currency: input.currency,
+    suggestedRate: suggested === null ? null : fromScaled(suggested, 8, 2),
+    due: rateE8 === null ? null : money(divideAmount(BigInt(dueE4) * BigInt(rateE8), 100_000_000n, input.currency), input.currency),
+    dueKind,
+    amount: rateE8 === null || input.amountE4 === undefined ? null : money(receivedInPiCurrency(input.amountE4, rateE8, row.currency), row.currency),
+  };
 }
 
 export function removePayment(core: Core, id: number, paymentId: number): Invoice {
@@ -286,26 +364,39 @@ export function removePayment(core: Core, id: number, paymentId: number): Invoic
   return getInvoice(core, id);
 }
 
-/** The goods left: what is reserved under the PI number is shipped out of stock. */
-export function shipInvoice(core: Core, id: number, shippedOn: string | undefined): Invoice {
-  expireDue(core);
+/**
+ * Every line has been delivered (main/shipments records the deliveries and ships the stock):
+ * the PI becomes shipped, on the day of its last delivery.
+ */
+export function markShipped(core: Core, id: number, at: string): void {
   const row = requireInvoice(core, id);
   if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, { en: 'shipped', zh: '发货' });
-  const at = shippedOn ? `${shippedOn}T12:00:00.000Z` : nowIso(core);
-  shipReference(core, row.number, at);
   q.setInvoiceStatus(core.db, id, { status: 'shipped', shipped_at: at }, nowIso(core));
-  return getInvoice(core, id);
 }
 
-/** Cancels a PI that has not shipped: its reserved stock is released; its number stays used. */
+/** Cancels a PI nothing of which was delivered: its reserved stock is released; its number stays used. */
 export function cancelInvoice(core: Core, id: number, reason: string): Invoice {
   expireDue(core);
   const row = requireInvoice(core, id);
   if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, { en: 'cancelled', zh: '作废' });
+  if (q.stockUnder(core.db, row.number).some((s) => s.shipped > 0)) {
+    throw new AppError(
+      'conflict',
+      msg(`PI ${row.number} has goods delivered already: it cannot be cancelled`, `形式发票 ${row.number} 已有送货记录，不能作废`),
+      'id',
+    );
+  }
   const now = nowIso(core);
   releaseReference(core, row.number, now);
   q.setInvoiceStatus(core.db, id, { status: 'cancelled', cancelled_at: now, cancel_reason: reason }, now);
   return getInvoice(core, id);
+}
+
+/** The stage, goods and payment state of a listed PI (main/invoices/progress.ts). */
+function stageOfRow(core: Core, r: q.InvoiceListRow): Pick<InvoiceSummary, 'stage' | 'goods' | 'payment'> {
+  const ledger = new Map(q.stockUnder(core.db, r.number).map((s) => [s.product_id, { reserved: s.reserved, shipped: s.shipped }]));
+  const { stage, goods, payment } = progressOf(core, r, JSON.parse(r.content) as InvoiceContent, r.paid_e4, ledger);
+  return { stage, goods, payment };
 }
 
 export function listInvoices(core: Core, filter: q.InvoiceListFilter): { items: InvoiceSummary[]; total: number } {
@@ -321,9 +412,11 @@ export function listInvoices(core: Core, filter: q.InvoiceListFilter): { items: 
       buyer: { id: r.buyer_id, company: r.buyer_company, country: r.buyer_country },
       quote: { id: r.quote_id, displayNumber: displayNumber({ number: r.quote_number, revision: r.quote_revision }) },
       currency: r.currency,
-      grandTotal: money(r.grand_total_cents),
-      paid: money(r.paid_cents),
-      balanceDue: money(Math.max(0, r.grand_total_cents - r.paid_cents)),
+      grandTotal: money(r.grand_total_e4, r.currency),
+      paid: money(r.paid_e4, r.currency),
+      balanceDue: money(Math.max(0, r.grand_total_e4 - r.paid_e4), r.currency),
+      ...dueFlags(r, r.paid_e4),
+      ...stageOfRow(core, r),
     })),
   };
 }

@@ -4,6 +4,7 @@
  * issue and stored with the PI; payments, status and stock are live.
  */
 import type { Money, TradeDocument } from '../quotes/types';
+import type { GoodsState, InvoiceProgress, PaymentState, Stage } from './progress';
 
 export const INVOICE_STATUSES = ['issued', 'deposit_received', 'paid', 'shipped', 'cancelled'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -65,7 +66,13 @@ export interface Invoice extends InvoiceContent {
   balanceDue: Money;
   /** The deposit asked (totals.deposit) and what of it is still unpaid. */
   depositDue: Money;
+  /** Something is still owed (balance due > 0 and not cancelled): what the UI colours and offers buttons by. */
+  balanceOpen: boolean;
+  /** Part of the deposit is still unpaid (and not cancelled). */
+  depositOpen: boolean;
   stock: InvoiceStockLine[];
+  /** After the PI: its stage (issued → … → paid), goods and payment state, per line what is on order, received and delivered, its orders and deliveries. */
+  progress: InvoiceProgress;
   shippedAt: string | null;
   cancelledAt: string | null;
   cancelReason: string;
@@ -84,4 +91,11 @@ export interface InvoiceSummary {
   grandTotal: Money;
   paid: Money;
   balanceDue: Money;
+  /** Balance due > 0 and not cancelled. */
+  balanceOpen: boolean;
+  depositOpen: boolean;
+  /** main/invoices/progress.ts. */
+  stage: Stage;
+  goods: GoodsState;
+  payment: PaymentState;
 }

@@ -12,8 +12,3 @@ export function allCurrencies(): string[] {
   const rest = [...known].filter((c) => !(COMMON_CURRENCIES as readonly string[]).includes(c)).sort();
   return [...COMMON_CURRENCIES, ...rest];
 }
-
-/** Minor-unit digits of a currency (JPY 0, USD 2, KWD 3), from Intl. */
-export function currencyDigits(code: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-}

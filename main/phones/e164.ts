@@ -2,28 +2,62 @@ import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, 
 import { invalid, msg } from '../api/errors';
 
 /**
- * Normalizes a phone number to E.164 (+8613800000000). A number typed without
- * a country prefix is read as a number of `defaultCountry` (ISO 3166-1 alpha-2).
- * Empty input stays empty. Throws an invalid_input error naming `field`.
+ * A phone number read from what a person typed: E.164, and whether it falls in
+ * the number ranges of libphonenumber's metadata. A number can be *possible*
+ * (the right length for its country) but outside the listed ranges: new mobile
+ * ranges, a Chinese +86 number of a buyer from elsewhere. Such numbers are kept
+ * (`recognised: false`, with the country the calling code points to) and only
+ * impossible ones are refused.
  */
-export function toE164(raw: string, defaultCountry: string | undefined, field: string): string {
+export interface CheckedPhone {
+  e164: string;
+  recognised: boolean;
+  /** The country of the number (from its calling code), e.g. DZ for +213…; '' when the code is shared and the number unlisted. */
+  region: string;
+}
+
+function refuse(value: string, defaultCountry: string | undefined, field: string): never {
+  const country = defaultCountry?.toUpperCase();
+  // The example prefix is the country's own (+971 for AE), so the hint fits.
+  const prefix = country && isSupportedCountry(country) ? `+${getCountryCallingCode(country as CountryCode)}` : '+86';
+  throw invalid(
+    field,
+    msg(
+      `"${value}" is not a valid phone number${country ? ` for ${country}` : ''} (check the digits, or add the country code, e.g. ${prefix}…)`,
+      `“${value}” 不是有效的电话号码${country ? `（${country}）` : ''}，请检查号码或加国家代码，如 ${prefix}…`,
+    ),
+  );
+}
+
+/**
+ * Reads a phone number: typed without a country prefix it is read as a number
+ * of `defaultCountry` (ISO 3166-1 alpha-2). Empty input gives null. Throws an
+ * invalid_input error naming `field` for a number that cannot be one (too short,
+ * too long, letters, an unknown calling code).
+ */
+export function checkPhone(raw: string, defaultCountry: string | undefined, field: string): CheckedPhone | null {
   const value = raw.trim();
-  if (value === '') return '';
+  if (value === '') return null;
+  if (/[a-z]/i.test(value.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) refuse(value, defaultCountry, field);
   const cleaned = value.replace(/^00/, '+');
   const phone = parsePhoneNumberFromString(cleaned, (defaultCountry?.toUpperCase() as CountryCode | undefined) ?? undefined);
-  if (!phone || !phone.isValid()) {
-    const country = defaultCountry?.toUpperCase();
-    // The example prefix is the country's own (+971 for AE), so the hint fits.
-    const prefix = country && isSupportedCountry(country) ? `+${getCountryCallingCode(country as CountryCode)}` : '+86';
-    throw invalid(
-      field,
-      msg(
-        `"${value}" is not a valid phone number${country ? ` for ${country}` : ''} (check the digits, or add the country code, e.g. ${prefix}…)`,
-        `“${value}” 不是有效的电话号码${country ? `（${country}）` : ''}，请检查号码或加国家代码，如 ${prefix}…`,
-      ),
-    );
-  }
-  return phone.number;
+  if (!phone || !phone.isPossible()) refuse(value, defaultCountry, field);
+  const recognised = phone.isValid();
+  return { e164: phone.number, recognised, region: phone.country ?? '' };
+}
+
+/**
+ * Normalizes a phone number to E.164 (+8613800000000), keeping possible numbers
+ * that the metadata does not list (see checkPhone). Empty input stays empty.
+ */
+export function toE164(raw: string, defaultCountry: string | undefined, field: string): string {
+  return checkPhone(raw, defaultCountry, field)?.e164 ?? '';
+}
+
+/** Whether a stored E.164 number lies in a listed range; and the country its calling code points to. */
+export function phoneStatus(e164: string): { recognised: boolean; region: string } {
+  const phone = parsePhoneNumberFromString(e164);
+  return { recognised: phone?.isValid() ?? false, region: phone?.country ?? '' };
 }
 
 /** "+201001234567" → "wa.me/201001234567" click-to-chat link. */

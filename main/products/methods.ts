@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, type MethodContext } from '../api/method';
+import { msg } from '../api/errors';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { listCategories } from '../../db/products';
@@ -10,6 +11,7 @@ import { labelsMethods } from '../labels/methods';
 import * as products from './service';
 
 const view = (ctx: MethodContext): products.ViewOptions => ({ includeCost: ctx.session.role === 'owner' });
+const staff = (ctx: MethodContext) => ctx.session.role !== 'owner';
 const id = z.number().int().positive();
 
 export const productsMethods = {
@@ -18,18 +20,21 @@ export const productsMethods = {
     access: 'staff',
     input: productCreateSchema,
     handler: (input, ctx) => {
-      // Staff may not set the owner's cost price.
-      const data = ctx.session.role === 'owner' ? input : { ...input, costCny: undefined };
-      return products.createProduct(ctx.core, data, view(ctx));
+      // Staff add products with their prices, but never set the owner's cost price.
+      if (staff(ctx) && input.costCny !== undefined) throw products.ownerOnlyField('costCny');
+      return products.createProduct(ctx.core, input, view(ctx));
     },
   }),
   'products.update': method({
-    summary: 'Changes fields of a product; omitted fields keep their value.',
+    summary: 'Changes fields of a product; omitted fields keep their value. Staff may not change the cost, the price tiers or the archived flag (403 naming the field).',
     access: 'staff',
     input: productUpdateSchema,
     handler: (input, ctx) => {
-      const changes = ctx.session.role === 'owner' ? input.changes : { ...input.changes, costCny: undefined };
-      return products.updateProduct(ctx.core, input.id, changes, view(ctx));
+      if (staff(ctx)) {
+        const field = products.ownerOnlyChange(ctx.core, input.id, input.changes);
+        if (field) throw products.ownerOnlyField(`changes.${field}`);
+      }
+      return products.updateProduct(ctx.core, input.id, input.changes, view(ctx));
     },
   }),
   'products.get': method({
@@ -57,14 +62,16 @@ export const productsMethods = {
     handler: (input, ctx) => searchProducts(ctx.core, input, view(ctx)),
   }),
   'products.archive': method({
-    summary: 'Archives a product: hidden from search and lists, its history kept.',
-    access: 'staff',
+    summary: 'Archives a product (owner only): hidden from search and lists, its history kept.',
+    access: 'owner',
+    ownerOnly: msg('Only the owner archives products', '只有店主可以归档产品'),
     input: z.strictObject({ id }),
     handler: (input, ctx) => products.setArchived(ctx.core, input.id, true, view(ctx)),
   }),
   'products.unarchive': method({
-    summary: 'Brings an archived product back into search and lists.',
-    access: 'staff',
+    summary: 'Brings an archived product back into search and lists (owner only).',
+    access: 'owner',
+    ownerOnly: msg('Only the owner brings archived products back', '只有店主可以恢复已归档的产品'),
     input: z.strictObject({ id }),
     handler: (input, ctx) => products.setArchived(ctx.core, input.id, false, view(ctx)),
   }),
@@ -74,7 +81,7 @@ export const productsMethods = {
     input: productDuplicateSchema,
     handler: (input, ctx) => {
       const changes = { ...(input.changes ?? {}), itemNo: input.itemNo };
-      if (ctx.session.role !== 'owner') delete changes.costCny;
+      if (staff(ctx) && changes.costCny !== undefined) throw products.ownerOnlyField('changes.costCny');
       return products.duplicateProduct(ctx.core, input.id, changes, input.copyPhotos ?? true, view(ctx));
     },
   }),

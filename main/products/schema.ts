@@ -69,7 +69,12 @@ export const productFieldsSchema = z.strictObject({
     .optional(),
   packing: packingSchema.optional(),
   barcode: barcodeSchema.optional(),
+  /** The supplier's name as typed (linked to the supplier of that name, made if new). */
   supplier: text(200).optional(),
+  /** The supplier record (suppliers.list); null unlinks. Wins over `supplier` when both are given. */
+  supplierId: z.number().int().positive().nullable().optional(),
+  /** The factory's own item no. */
+  supplierItemNo: text(60).optional(),
   hsCode: z
     .string()
     .trim()

@@ -7,6 +7,7 @@ import { imageUrls, type StoredImage } from '../files/imageStore';
 import type { ProductChanges, ProductCreate } from './schema';
 import { levels, type StockLevel } from '../stock/service';
 import { refreshSearchIndex } from './searchIndex';
+import { getSupplier } from '../../db/suppliers';
 
 export interface ImageRef {
   hash: string;
@@ -42,7 +43,12 @@ export interface Product {
   priceTiers: Array<{ minQty: number; priceCny: string }>;
   packing: Packing;
   barcode: string;
+  /** The supplier's name as typed on the product (the record's name when linked through supplierId). */
   supplier: string;
+  /** The supplier record (main/suppliers), or null. */
+  supplierId: number | null;
+  /** The factory's own item no. */
+  supplierItemNo: string;
   hsCode: string;
   /** Country of origin, ISO alpha-2 ('CN' unless set; '' not stated). */
   origin: string;
@@ -120,6 +126,8 @@ export function toProducts(core: Core, rows: q.ProductRow[], options: ViewOption
       packing: toPacking(row),
       barcode: row.barcode,
       supplier: row.supplier,
+      supplierId: row.supplier_id,
+      supplierItemNo: row.supplier_item_no,
       hsCode: row.hs_code,
       origin: row.origin_country,
       notes: row.notes,
@@ -141,7 +149,8 @@ export function emptyWrite(itemNo: string): q.ProductWrite {
     item_no: itemNo, name_zh: '', name_en: '', name_ar: '', name_es: '', name_ru: '', name_fr: '', name_pt: '',
     category: '', material: '', colors: '', sizes: '', unit: 'pcs', moq: 1, cost_cny_e4: null,
     pcs_per_inner: null, pcs_per_carton: null, carton_l_mm: null, carton_w_mm: null, carton_h_mm: null,
-    gw_g: null, nw_g: null, barcode: '', supplier: '', hs_code: '', origin_country: 'CN', notes: '', low_stock_at: null, archived: 0,
+    gw_g: null, nw_g: null, barcode: '', supplier: '', supplier_id: null, supplier_item_no: '', hs_code: '', origin_country: 'CN', notes: '',
+    low_stock_at: null, archived: 0,
   };
 }
 
@@ -177,6 +186,7 @@ export function applyChanges(base: q.ProductWrite, c: ProductChanges): q.Product
   }
   if (c.barcode !== undefined) w.barcode = c.barcode;
   if (c.supplier !== undefined) w.supplier = c.supplier;
+  if (c.supplierItemNo !== undefined) w.supplier_item_no = c.supplierItemNo;
   if (c.hsCode !== undefined) w.hs_code = c.hsCode;
   if (c.origin !== undefined) w.origin_country = c.origin;
   if (c.notes !== undefined) w.notes = c.notes;
@@ -197,11 +207,60 @@ export function checkConsistency(w: q.ProductWrite): void {
   }
 }
 
+/**
+ * A supplier chosen by id: the product carries its name (the link trigger of migration 12 keeps
+ * supplier_id in step with the name, whoever writes it). null unlinks. Given with a typed
+ * `supplier` name as well, the id wins.
+ */
+export function applySupplier(core: Core, w: q.ProductWrite, supplierId: number | null | undefined): q.ProductWrite {
+  if (supplierId === undefined) return w;
+  if (supplierId === null) return { ...w, supplier: '', supplier_id: null };
+  const supplier = getSupplier(core.db, supplierId);
+  if (!supplier) throw notFound(msg(`There is no supplier with id ${supplierId}`, `没有 id 为 ${supplierId} 的供应商`), 'supplierId');
+  if (supplier.archived === 1 && w.supplier_id !== supplierId) {
+    throw invalid('supplierId', msg(`${supplier.name_zh} is archived: bring the supplier back first`, `供应商 ${supplier.name_zh} 已归档，请先恢复`));
+  }
+  return { ...w, supplier: supplier.name_zh, supplier_id: supplierId };
+}
+
 export function ensureItemNoFree(core: Core, itemNo: string, exceptId?: number): void {
   const existing = q.getProductByItemNo(core.db, itemNo);
   if (existing && existing.id !== exceptId) {
     throw new AppError('conflict', msg(`Item no ${itemNo} is already used by another product`, `货号 ${itemNo} 已被其他产品使用`), 'itemNo');
   }
+}
+
+/**
+ * The first change staff may not make to a stored product (the owner's part of
+ * products.update): any cost price, price tiers that differ from the stored
+ * ones, or the archived flag. Null when every change is staff's to make. The
+ * editor sends the tiers it shows, so unchanged tiers pass; a cost is refused
+ * whatever its value (comparing it would tell staff the cost).
+ */
+export function ownerOnlyChange(core: Core, id: number, c: ProductChanges): 'costCny' | 'priceTiers' | 'archived' | null {
+  if (c.costCny !== undefined) return 'costCny';
+  const row = q.getProduct(core.db, id);
+  if (!row) return null; // the update itself says the product does not exist
+  if (c.priceTiers !== undefined) {
+    const stored = q.priceTiersFor(core.db, [id]).map((t) => `${t.min_qty}:${t.price_cny_e4}`).sort();
+    const given = tiersToRows(c.priceTiers).map((t) => `${t.min_qty}:${t.price_cny_e4}`).sort();
+    if (stored.join(',') !== given.join(',')) return 'priceTiers';
+  }
+  if (c.archived !== undefined && c.archived !== (row.archived === 1)) return 'archived';
+  return null;
+}
+
+const OWNER_FIELD_REASON = {
+  costCny: msg('only the owner sets the cost price', '只有店主可以设置成本价'),
+  priceTiers: msg('only the owner changes catalog prices', '只有店主可以修改商品价格'),
+  archived: msg('only the owner archives products or brings them back', '只有店主可以归档或恢复产品'),
+};
+
+/** The 403 for an owner-only field in a staff call, naming the field ("changes.priceTiers"). */
+export function ownerOnlyField(field: string): AppError {
+  const key = (field.split('.').pop() ?? field) as keyof typeof OWNER_FIELD_REASON;
+  const reason = OWNER_FIELD_REASON[key] ?? msg('only the owner changes this', '只有店主可以修改此项');
+  return new AppError('forbidden', msg(`${field}: ${reason.en} (enter the owner PIN)`, `${field}：${reason.zh}（请输入店主 PIN）`), field);
 }
 
 export function tiersToRows(tiers: ProductCreate['priceTiers']) {
@@ -222,7 +281,7 @@ export function getProductByItemNo(core: Core, itemNo: string, options: ViewOpti
 
 export function createProduct(core: Core, input: ProductCreate, options: ViewOptions): Product {
   ensureItemNoFree(core, input.itemNo);
-  const write = applyChanges(emptyWrite(input.itemNo), input);
+  const write = applySupplier(core, applyChanges(emptyWrite(input.itemNo), input), input.supplierId);
   checkConsistency(write);
   const id = q.insertProduct(core.db, write, core.now().toISOString());
   q.replacePriceTiers(core.db, id, tiersToRows(input.priceTiers));
@@ -235,7 +294,7 @@ export function updateProduct(core: Core, id: number, changes: ProductChanges, o
   if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
   if (changes.itemNo !== undefined) ensureItemNoFree(core, changes.itemNo, id);
   const { id: _id, created_at: _c, updated_at: _u, ...base } = row;
-  const write = applyChanges(base, changes);
+  const write = applySupplier(core, applyChanges(base, changes), changes.supplierId);
   checkConsistency(write);
   q.updateProduct(core.db, id, write, core.now().toISOString());
   if (changes.priceTiers !== undefined) q.replacePriceTiers(core.db, id, tiersToRows(changes.priceTiers));
@@ -287,7 +346,7 @@ export function duplicateProduct(core: Core, id: number, changes: ProductChanges
   if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
   ensureItemNoFree(core, changes.itemNo);
   const { id: _id, created_at: _c, updated_at: _u, ...base } = row;
-  const write = applyChanges({ ...base, barcode: '', archived: 0 }, changes);
+  const write = applySupplier(core, applyChanges({ ...base, barcode: '', archived: 0 }, changes), changes.supplierId);
   checkConsistency(write);
   const newId = q.insertProduct(core.db, write, core.now().toISOString());
   const tiers = changes.priceTiers !== undefined

@@ -95,13 +95,14 @@ export interface PartsContext extends PricingTerms {
 
 export function buildParts(rows: QuoteLineRow[], chargeRows: QuoteChargeRow[], ctx: PartsContext): DocumentParts {
   const figures = documentTotals({
+    currency: ctx.currency,
     lines: rows.map((r) => ({
       qty: r.qty,
       unitPriceE4: r.unit_price_e4,
       packing: { pcsPerCarton: r.pcs_per_carton, cartonLMm: r.carton_l_mm, cartonWMm: r.carton_w_mm, cartonHMm: r.carton_h_mm, gwG: r.gw_g, nwG: r.nw_g },
     })),
     discount: ctx.discount,
-    chargesCents: chargeRows.map((c) => c.amount_cents),
+    chargesE4: chargeRows.map((c) => c.amount_e4),
     depositPercent: ctx.depositPercent,
   });
   // The same product on several lines draws on the same stock.
@@ -137,7 +138,7 @@ export function buildParts(rows: QuoteLineRow[], chargeRows: QuoteChargeRow[], c
       suggestedUnitPrice: tier
         ? unitPrice(ctx.currency === 'CNY' ? tier.priceCnyE4 : suggestUnitPriceE4(tier.priceCnyE4, ctx.rateE8, ctx.priceDecimals), ctx.priceDecimals)
         : null,
-      amount: money(f.amountCents),
+      amount: money(f.amountE4, ctx.currency),
       cartons: f.cartons,
       cartonRange,
       cbm: cbm(f.cbmE3),
@@ -149,7 +150,7 @@ export function buildParts(rows: QuoteLineRow[], chargeRows: QuoteChargeRow[], c
   });
   return {
     lines,
-    charges: chargeRows.map((c) => ({ id: c.id, kind: c.kind as ChargeKind, description: c.description, amount: money(c.amount_cents) })),
+    charges: chargeRows.map((c) => ({ id: c.id, kind: c.kind as ChargeKind, description: c.description, amount: money(c.amount_e4, ctx.currency) })),
     totals: formatTotals(figures, [...quantities].map(([unit, qty]) => ({ unit, qty })).sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0))),
     containers: containerFill(figures, ctx.containers),
     figures,

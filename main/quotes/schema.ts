@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from '../api/validation';
-import { countrySchema, currencySchema } from '../buyers/schema';
+import { countrySchema, currencySchema, DOC_LANGUAGES } from '../buyers/schema';
+import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
 import { dateInput, rateInput } from '../rates/schema';
 import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS, QUOTE_STATUSES } from './types';
@@ -39,16 +40,17 @@ export const lineInputSchema = z
     path: ['cartons'],
   });
 
+/** Amounts are parsed at AMOUNT_SCALE (4); the quotation's currency decides how many of those decimals it allows (KWD 3, JPY 0). */
 export const chargeInputSchema = z.strictObject({
   kind: z.enum(CHARGE_KINDS),
   description: text(200).optional(),
-  amount: decimalInput(2, { min: 0, max: 100_000_000 }),
+  amount: decimalInput(AMOUNT_SCALE, { min: 0, max: 100_000_000 }),
 });
 
 export const discountInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('percent'), percent: decimalInput(2, { min: 0, max: 100 }) }),
-  z.strictObject({ kind: z.literal('amount'), amount: decimalInput(2, { min: 0, max: 100_000_000 }) }),
+  z.strictObject({ kind: z.literal('amount'), amount: decimalInput(AMOUNT_SCALE, { min: 0, max: 100_000_000 }) }),
 ]);
 
 /** The terms of a quotation: every field optional (defaults from the settings, the buyer and the rates). */
@@ -84,13 +86,18 @@ export const termsSchema = z.strictObject({
   lines: z.array(lineInputSchema).max(1000).optional(),
 });
 
-/** A buyer added on the spot: company, country and WhatsApp are enough. */
+/**
+ * A buyer added on the spot: a WhatsApp number with its country code is enough (country from the calling
+ * code, document language and currency from the country, company "walk-in, +971…" until filled in);
+ * or company and country.
+ */
 export const quickBuyerSchema = z.strictObject({
-  company: z.string().trim().min(1).max(200),
-  country: countrySchema,
+  company: text(200).optional(),
+  country: countrySchema.optional(),
   /** Any common format; stored as E.164 (read as a number of `country` without a + prefix). */
   whatsapp: text(40).optional(),
   contactName: text(120).optional(),
+  docLanguage: z.enum(DOC_LANGUAGES).optional(),
 });
 
 export const quoteCreateSchema = termsSchema

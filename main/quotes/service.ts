@@ -15,12 +15,13 @@ import { getBuyer as getBuyerRow } from '../../db/buyers';
 import { invoicesOfQuotes } from '../../db/invoices';
 import { createBuyer, getBuyer } from '../buyers/service';
 import { getDefaults, getSeller } from '../settings/service';
-import { toE164 } from '../phones/e164';
+import { walkInDefaults } from '../buyers/walkIn';
 import { levels } from '../stock/service';
 import type { Product } from '../products/service';
 import { searchProducts } from '../products/search';
 import { rateE8On, rateText } from '../rates/service';
 import { DecimalError, fromScaled, toScaled } from '../money/decimal';
+import { AMOUNT_SCALE, convertAmount, digitsRule, fitsCurrency, toSafeNumber } from '../money/amounts';
 import { addDays, localDate, yearOf } from './dates';
 import { buildParts, derivePriceE4, type DocumentParts, type PricingTerms } from './document';
 import { CNY_RATE_E8, money, pickTier, unitPrice, type ContainerSpec } from './totals';
@@ -143,15 +144,25 @@ function defaultQty(s: Pick<Snapshot, 'moq' | 'pcs_per_carton'>): number {
 // ---------------------------------------------------------------------------
 // Terms
 
-function quickAddBuyer(core: Core, input: QuickBuyer, currency: string, field: string): number {
-  const whatsapp = input.whatsapp ? toE164(input.whatsapp, input.country, `${field}.whatsapp`) : '';
-  const buyer = createBuyer(core, {
-    company: input.company,
-    country: input.country,
-    currency,
-    contacts: whatsapp || input.contactName ? [{ name: input.contactName ?? '', whatsapp, phone: whatsapp }] : [],
+/**
+ * A buyer added on the spot, from a WhatsApp number alone if need be: country from the calling code,
+ * document language and currency from the country (main/buyers/walkIn.ts). Returns the buyer and the
+ * currency to quote in (the one given, else the buyer's).
+ */
+function quickAddBuyer(core: Core, input: QuickBuyer, currency: string | undefined, field: string): { buyerId: number; currency: string } {
+  const derived = walkInDefaults(input, {
+    defaultCurrency: getDefaults(core).defaultCurrency,
+    quotable: (c) => c === 'CNY' || rateE8On(core, c, today(core)) !== null,
+    field,
   });
-  return buyer.id;
+  const buyer = createBuyer(core, {
+    company: derived.company,
+    country: derived.country,
+    currency: currency ?? derived.currency,
+    docLanguage: derived.docLanguage,
+    contacts: derived.whatsapp || input.contactName ? [{ name: input.contactName ?? '', whatsapp: derived.whatsapp, phone: derived.whatsapp }] : [],
+  });
+  return { buyerId: buyer.id, currency: currency ?? derived.currency };
 }
 
 function requireBuyer(core: Core, id: number, field: string): void {
@@ -171,11 +182,12 @@ function rateFor(core: Core, currency: string, day: string, given: number | unde
   return rate;
 }
 
-function discountWrite(d: TermsInput['discount']): Pick<q.QuoteTermsWrite, 'discount_kind' | 'discount_e2'> | null {
+/** percent (input at 2 decimals, × 100) → × 10⁴; an amount comes at AMOUNT_SCALE already. */
+function discountWrite(d: TermsInput['discount']): Pick<q.QuoteTermsWrite, 'discount_kind' | 'discount_e4'> | null {
   if (!d) return null;
-  if (d.kind === 'percent') return { discount_kind: 'percent', discount_e2: d.percent };
-  if (d.kind === 'amount') return { discount_kind: 'amount', discount_e2: d.amount };
-  return { discount_kind: 'none', discount_e2: 0 };
+  if (d.kind === 'percent') return { discount_kind: 'percent', discount_e4: d.percent * 100 };
+  if (d.kind === 'amount') return { discount_kind: 'amount', discount_e4: d.amount };
+  return { discount_kind: 'none', discount_e4: 0 };
 }
 
 function pricing(terms: Pick<q.QuoteTermsWrite, 'currency' | 'rate_e8' | 'price_decimals'>): PricingTerms {
@@ -285,7 +297,7 @@ function writeCharges(core: Core, quoteId: number, charges: TermsInput['charges'
   q.replaceCharges(
     core.db,
     quoteId,
-    charges.map((c, position) => ({ position, kind: c.kind, description: c.description ?? '', amount_cents: c.amount })),
+    charges.map((c, position) => ({ position, kind: c.kind, description: c.description ?? '', amount_e4: c.amount })),
   );
 }
 
@@ -296,9 +308,9 @@ function containerSpecs(core: Core): ContainerSpec[] {
   return q.containerTypes(core.db).map((c) => ({ code: c.code, capacityCbmE3: c.capacity_cbm_e3, payloadKg: c.payload_kg }));
 }
 
-function discountOf(row: Pick<q.QuoteRow, 'discount_kind' | 'discount_e2'>): Discount {
-  if (row.discount_kind === 'percent') return { kind: 'percent', percent: fromScaled(row.discount_e2, 2, 0) };
-  if (row.discount_kind === 'amount') return { kind: 'amount', amount: fromScaled(row.discount_e2, 2, 2) };
+function discountOf(row: Pick<q.QuoteRow, 'discount_kind' | 'discount_e4' | 'currency'>): Discount {
+  if (row.discount_kind === 'percent') return { kind: 'percent', percent: fromScaled(row.discount_e4, 4, 0) };
+  if (row.discount_kind === 'amount') return { kind: 'amount', amount: money(row.discount_e4, row.currency) };
   return { kind: 'none' };
 }
 
@@ -311,7 +323,7 @@ export function partsOf(core: Core, row: q.QuoteRow, stockWarnings: boolean, lin
   }
   return buildParts(lines, q.chargesOf(core.db, row.id), {
     ...pricing(row),
-    discount: { kind: row.discount_kind, e2: row.discount_e2 },
+    discount: { kind: row.discount_kind, e4: row.discount_e4 },
     depositPercent: row.deposit_percent,
     containers: containerSpecs(core),
     available,
@@ -359,13 +371,13 @@ function persistTotals(core: Core, row: q.QuoteRow, parts: DocumentParts): void 
   const f = parts.figures;
   const totals: q.QuoteTotalsWrite = {
     line_count: parts.lines.length,
-    amount_cents: Number(f.amountCents),
-    grand_total_cents: Number(f.grandTotalCents),
+    amount_e4: Number(f.amountE4),
+    grand_total_e4: Number(f.grandTotalE4),
     cartons: f.cartons,
     cbm_e3: Number(f.cbmE3),
   };
   if (
-    totals.line_count !== row.line_count || totals.amount_cents !== row.amount_cents || totals.grand_total_cents !== row.grand_total_cents ||
+    totals.line_count !== row.line_count || totals.amount_e4 !== row.amount_e4 || totals.grand_total_e4 !== row.grand_total_e4 ||
     totals.cartons !== row.cartons || totals.cbm_e3 !== row.cbm_e3
   ) {
     q.updateQuoteTotals(core.db, row.id, totals);
@@ -396,13 +408,42 @@ function toQuote(core: Core, row: q.QuoteRow, parts: DocumentParts): Quote {
   };
 }
 
+/** The largest total a quotation or PI may have: amounts × 10⁴ stay exact JavaScript integers. */
+const MAX_AMOUNT_E4 = BigInt(Number.MAX_SAFE_INTEGER) - (BigInt(Number.MAX_SAFE_INTEGER) % 10_000n);
+
+/**
+ * Typed amounts (a fixed discount, charges) may not have more decimals than the
+ * quotation's currency: KWD 12.345 is an amount, USD 12.345 and JPY 12.5 are not.
+ * Checked after every change, so switching a quotation with a KWD 12.345 charge to
+ * USD is refused (naming the charge) rather than rounding it silently.
+ */
+function requireCurrencyDigits(core: Core, row: q.QuoteRow): void {
+  const rule = digitsRule(row.currency);
+  if (row.discount_kind === 'amount' && !fitsCurrency(row.discount_e4, row.currency)) {
+    const shown = fromScaled(row.discount_e4, AMOUNT_SCALE, 0);
+    throw invalid('discount.amount', msg(`${shown}: ${rule.en}`, `${shown}：${rule.zh}`));
+  }
+  q.chargesOf(core.db, row.id).forEach((c, i) => {
+    if (!fitsCurrency(c.amount_e4, row.currency)) {
+      const shown = fromScaled(c.amount_e4, AMOUNT_SCALE, 0);
+      throw invalid(`charges.${i}.amount`, msg(`${shown}: ${rule.en}`, `${shown}：${rule.zh}`));
+    }
+  });
+}
+
 /** Recomputes a quotation after a change, stores its totals for lists and returns its view. */
 function recalculated(core: Core, id: number, lines?: q.QuoteLineRow[]): Quote {
   const row = requireQuote(core, id);
   const parts = partsOf(core, row, row.status === 'draft' || row.status === 'sent', lines);
   const f = parts.figures;
-  if (row.discount_kind === 'amount' && BigInt(row.discount_e2) > f.amountCents) {
-    throw invalid('discount.amount', msg(`is more than the lines' amount (${fromScaled(f.amountCents, 2, 2)})`, `超过了货款金额（${fromScaled(f.amountCents, 2, 2)}）`));
+  requireCurrencyDigits(core, row);
+  if (f.amountE4 > MAX_AMOUNT_E4 || f.grandTotalE4 > MAX_AMOUNT_E4) {
+    const most = money(MAX_AMOUNT_E4, row.currency);
+    throw invalid('lines', msg(`the quotation's total is more than ${row.currency} ${most}: split it into several quotations`, `报价单总额超过 ${row.currency} ${most}：请拆分为多张报价单`));
+  }
+  if (row.discount_kind === 'amount' && BigInt(row.discount_e4) > f.amountE4) {
+    const lines = money(f.amountE4, row.currency);
+    throw invalid('discount.amount', msg(`is more than the lines' amount (${lines})`, `超过了货款金额（${lines}）`));
   }
   if (row.status === 'draft') persistTotals(core, row, parts);
   return toQuote(core, row, parts);
@@ -440,8 +481,7 @@ export function createQuote(core: Core, input: QuoteCreate): Quote {
   let buyerId: number;
   let currency: string;
   if (input.newBuyer) {
-    currency = input.currency ?? defaults.defaultCurrency;
-    buyerId = quickAddBuyer(core, input.newBuyer, currency, 'newBuyer');
+    ({ buyerId, currency } = quickAddBuyer(core, input.newBuyer, input.currency, 'newBuyer'));
   } else {
     buyerId = input.buyerId as number;
     requireBuyer(core, buyerId, 'buyerId');
@@ -465,7 +505,7 @@ export function createQuote(core: Core, input: QuoteCreate): Quote {
     delivery_time: input.deliveryTime ?? '',
     notes: input.notes ?? '',
     shipping_marks: input.shippingMarks ?? '',
-    ...(discountWrite(input.discount) ?? { discount_kind: 'none', discount_e2: 0 }),
+    ...(discountWrite(input.discount) ?? { discount_kind: 'none', discount_e4: 0 }),
     ...shipmentTerms(input, {
       port_of_loading: SHIPPED_FROM_PLACE.has(incoterm) ? place : '',
       port_of_destination: SHIPPED_TO_PLACE.has(incoterm) ? place : '',
@@ -504,7 +544,7 @@ function mergedTerms(core: Core, row: q.QuoteRow, c: QuoteChanges): q.QuoteTerms
     delivery_time: c.deliveryTime ?? row.delivery_time,
     notes: c.notes ?? row.notes,
     shipping_marks: c.shippingMarks ?? row.shipping_marks,
-    ...(discountWrite(c.discount) ?? { discount_kind: row.discount_kind, discount_e2: row.discount_e2 }),
+    ...(discountWrite(c.discount) ?? { discount_kind: row.discount_kind, discount_e4: row.discount_e4 }),
     ...shipmentTerms(c, row, c.incoterm ?? row.incoterm),
   };
 }
@@ -737,7 +777,7 @@ export function deletedDrafts(core: Core, limit: number, offset: number): { item
       buyerId: r.buyer_id,
       company: r.buyer_company,
       currency: r.currency,
-      grandTotal: money(r.grand_total_cents),
+      grandTotal: money(r.grand_total_e4, r.currency),
       lineCount: r.line_count,
       deletedAt: r.deleted_at,
     })),
@@ -750,7 +790,18 @@ function copyLines(core: Core, fromId: number, toId: number, transform: (line: q
     write.unit_price_e4 = pricedOrRefused(write, terms, 'rate');
     q.insertLine(core.db, toId, write);
   }
-  q.replaceCharges(core.db, toId, q.chargesOf(core.db, fromId).map(({ id: _i, quote_id: _q, ...c }) => c));
+  const from = requireQuote(core, fromId);
+  q.replaceCharges(
+    core.db,
+    toId,
+    q.chargesOf(core.db, fromId).map(({ id: _i, quote_id: _q, ...c }) => ({ ...c, amount_e4: inCurrency(c.amount_e4, from, terms) })),
+  );
+}
+
+/** An amount of quotation `from` in the terms' currency: the same when the currency is, else through CNY, rounded once to its digits. */
+function inCurrency(amountE4: number, from: Pick<q.QuoteRow, 'currency' | 'rate_e8'>, terms: PricingTerms): number {
+  if (from.currency === terms.currency) return amountE4;
+  return toSafeNumber(convertAmount(BigInt(amountE4), from.rate_e8, terms.rateE8, terms.currency));
 }
 
 function termsOf(row: q.QuoteRow): q.QuoteTermsWrite {
@@ -759,7 +810,7 @@ function termsOf(row: q.QuoteRow): q.QuoteTermsWrite {
     currency: row.currency, rate_e8: row.rate_e8, price_decimals: row.price_decimals, incoterm: row.incoterm,
     incoterm_place: row.incoterm_place, payment_terms: row.payment_terms, deposit_percent: row.deposit_percent,
     delivery_time: row.delivery_time, notes: row.notes, shipping_marks: row.shipping_marks,
-    discount_kind: row.discount_kind, discount_e2: row.discount_e2,
+    discount_kind: row.discount_kind, discount_e4: row.discount_e4,
     port_of_loading: row.port_of_loading, port_of_destination: row.port_of_destination, partial_shipment: row.partial_shipment,
     transshipment: row.transshipment, insurance_percent: row.insurance_percent, balance_rule: row.balance_rule, balance_days: row.balance_days,
   };
@@ -815,8 +866,7 @@ export function duplicateQuote(
   let buyerId: number;
   let currency: string;
   if (input.newBuyer) {
-    currency = input.currency ?? row.currency;
-    buyerId = quickAddBuyer(core, input.newBuyer, currency, 'newBuyer');
+    ({ buyerId, currency } = quickAddBuyer(core, input.newBuyer, input.currency ?? row.currency, 'newBuyer'));
   } else {
     buyerId = input.buyerId as number;
     requireBuyer(core, buyerId, 'buyerId');
@@ -838,6 +888,7 @@ export function duplicateQuote(
     rate_e8: rate,
     shipping_marks: '',
     payment_terms: row.payment_terms || defaults.paymentTerms,
+    discount_e4: row.discount_kind === 'amount' ? inCurrency(row.discount_e4, row, { currency, rateE8: rate, priceDecimals: row.price_decimals }) : row.discount_e4,
   };
   const newId = q.insertQuote(core.db, { ...terms, ...newNumber(core, date), revision: 1, supersedes_id: null }, nowIso(core));
   copyLines(
@@ -871,7 +922,7 @@ export function listQuotes(core: Core, filter: q.QuoteListFilter): { items: Quot
       validUntil: r.valid_until,
       buyer: { id: r.buyer_id, company: r.buyer_company, country: r.buyer_country },
       currency: r.currency,
-      grandTotal: fromScaled(r.grand_total_cents, 2, 2),
+      grandTotal: money(r.grand_total_e4, r.currency),
       lineCount: r.line_count,
       cartons: r.cartons,
       cbm: fromScaled(r.cbm_e3, 3, 3),

@@ -1,11 +1,12 @@
 /**
  * Every figure of a quotation and a PI, written down once (docs/data-model.md):
  *
- * - line amount = qty × unit price, rounded half away from zero to 2 decimals;
- *   the amount is the sum of the rounded lines;
- * - discount = a fixed amount, or amount × percent rounded to 2 decimals;
+ * - line amount = qty × unit price, rounded half away from zero to the currency's
+ *   ISO 4217 digits (main/money/amounts.ts: KWD 3, JPY 0, USD 2); the amount is
+ *   the sum of the rounded lines;
+ * - discount = a fixed amount, or amount × percent rounded to the currency's digits;
  *   grand total = amount − discount + charges;
- *   deposit = grand total × deposit % rounded to 2 decimals; balance = grand total − deposit;
+ *   deposit = grand total × deposit % rounded to the currency's digits; balance = grand total − deposit;
  * - cartons per line = ceil(qty / pcs per carton); line CBM = cartons × L×W×H,
  *   rounded to 3 decimals, total CBM = sum of the rounded lines; weights = cartons ×
  *   per-carton weight (exact grams);
@@ -13,8 +14,10 @@
  * - unit prices converted between currencies through CNY in one rounding step.
  *
  * Pure functions on scaled integers (BigInt where products get large); no I/O.
+ * Amounts are at AMOUNT_SCALE (× 10⁴) in every currency (`…E4`).
  */
-import { DecimalError, divideRounded, fromScaled, roundHalfAwayFromZero } from '../money/decimal';
+import { DecimalError, divideRounded, fromScaled } from '../money/decimal';
+import { AMOUNT_SCALE, divideAmount, formatAmount, roundAmount } from '../money/amounts';
 import type { ContainerFill, Discount, DocumentTotals } from './types';
 
 /** 1 CNY in the *_e8 rate scale: the rate of a CNY quotation. */
@@ -36,7 +39,8 @@ export interface LineInput {
 }
 
 export interface LineFigures {
-  amountCents: bigint;
+  /** qty × unit price rounded to the currency's digits, at AMOUNT_SCALE. */
+  amountE4: bigint;
   cartons: number;
   /** Exact volume of the line's cartons, mm³. */
   volumeMm3: bigint;
@@ -53,19 +57,20 @@ export interface LineFigures {
 /** mm³ → m³ is 10⁻⁹; 3 decimals keeps 10⁻³, so 10⁶ mm³ per unit of cbm_e3. */
 const MM3_PER_CBM_E3 = 1_000_000n;
 
-export function lineFigures(line: LineInput): LineFigures {
+export function lineFigures(line: LineInput, currency: string): LineFigures {
   const qty = BigInt(line.qty);
-  const amountCents = roundHalfAwayFromZero(qty * BigInt(line.unitPriceE4), 4, 2);
+  // Unit prices are at scale 4 too, so qty × price is an exact amount at AMOUNT_SCALE before rounding.
+  const amountE4 = roundAmount(qty * BigInt(line.unitPriceE4), AMOUNT_SCALE, currency);
   const { pcsPerCarton, cartonLMm, cartonWMm, cartonHMm, gwG, nwG } = line.packing;
   if (!pcsPerCarton) {
-    return { amountCents, cartons: 0, volumeMm3: 0n, cbmE3: 0n, gwG: 0n, nwG: 0n, lastCartonQty: null, noPacking: true };
+    return { amountE4, cartons: 0, volumeMm3: 0n, cbmE3: 0n, gwG: 0n, nwG: 0n, lastCartonQty: null, noPacking: true };
   }
   const cartons = Math.ceil(line.qty / pcsPerCarton);
   const rest = line.qty % pcsPerCarton;
   const c = BigInt(cartons);
   const volumeMm3 = cartonLMm && cartonWMm && cartonHMm ? c * BigInt(cartonLMm) * BigInt(cartonWMm) * BigInt(cartonHMm) : 0n;
   return {
-    amountCents,
+    amountE4,
     cartons,
     volumeMm3,
     cbmE3: divideRounded(volumeMm3, MM3_PER_CBM_E3),
@@ -78,25 +83,29 @@ export function lineFigures(line: LineInput): LineFigures {
 
 export interface DiscountFigures {
   kind: Discount['kind'];
-  /** percent × 100 for 'percent', cents for 'amount'. */
-  e2: number;
+  /** percent × 10⁴ for 'percent' (2.5 % = 25000), the amount at AMOUNT_SCALE for 'amount'. */
+  e4: number;
 }
 
 export interface TotalsInput {
+  /** ISO 4217: decides the digits every amount is rounded to. */
+  currency: string;
   lines: LineInput[];
   discount: DiscountFigures;
-  chargesCents: number[];
+  chargesE4: number[];
   depositPercent: number;
 }
 
+/** Every amount at AMOUNT_SCALE, rounded to the currency's digits. */
 export interface TotalsFigures {
+  currency: string;
   lines: LineFigures[];
-  amountCents: bigint;
-  discountCents: bigint;
-  chargesCents: bigint;
-  grandTotalCents: bigint;
-  depositCents: bigint;
-  balanceCents: bigint;
+  amountE4: bigint;
+  discountE4: bigint;
+  chargesE4: bigint;
+  grandTotalE4: bigint;
+  depositE4: bigint;
+  balanceE4: bigint;
   cartons: number;
   volumeMm3: bigint;
   cbmE3: bigint;
@@ -104,44 +113,49 @@ export interface TotalsFigures {
   nwG: bigint;
 }
 
-export function discountCents(amountCents: bigint, discount: DiscountFigures): bigint {
-  if (discount.kind === 'percent') return divideRounded(amountCents * BigInt(discount.e2), 10_000n);
-  if (discount.kind === 'amount') return BigInt(discount.e2);
+/** percent × 10⁴ of 100 %: a percent discount divides by this. */
+const PERCENT_E4 = 1_000_000n;
+
+export function discountE4(amountE4: bigint, discount: DiscountFigures, currency: string): bigint {
+  if (discount.kind === 'percent') return divideAmount(amountE4 * BigInt(discount.e4), PERCENT_E4, currency);
+  if (discount.kind === 'amount') return BigInt(discount.e4);
   return 0n;
 }
 
-export function depositCents(grandTotalCents: bigint, depositPercent: number): bigint {
-  return divideRounded(grandTotalCents * BigInt(depositPercent), 100n);
+export function depositE4(grandTotalE4: bigint, depositPercent: number, currency: string): bigint {
+  return divideAmount(grandTotalE4 * BigInt(depositPercent), 100n, currency);
 }
 
 export function documentTotals(input: TotalsInput): TotalsFigures {
-  const lines = input.lines.map(lineFigures);
-  let amountCents = 0n;
+  const { currency } = input;
+  const lines = input.lines.map((l) => lineFigures(l, currency));
+  let amountE4 = 0n;
   let cartons = 0;
   let volumeMm3 = 0n;
   let cbmE3 = 0n;
   let gwG = 0n;
   let nwG = 0n;
   for (const l of lines) {
-    amountCents += l.amountCents;
+    amountE4 += l.amountE4;
     cartons += l.cartons;
     volumeMm3 += l.volumeMm3;
     cbmE3 += l.cbmE3;
     gwG += l.gwG;
     nwG += l.nwG;
   }
-  const discount = discountCents(amountCents, input.discount);
-  const charges = input.chargesCents.reduce((sum, c) => sum + BigInt(c), 0n);
-  const grandTotalCents = amountCents - discount + charges;
-  const deposit = depositCents(grandTotalCents, input.depositPercent);
+  const discount = discountE4(amountE4, input.discount, currency);
+  const charges = input.chargesE4.reduce((sum, c) => sum + BigInt(c), 0n);
+  const grandTotalE4 = amountE4 - discount + charges;
+  const deposit = depositE4(grandTotalE4, input.depositPercent, currency);
   return {
+    currency,
     lines,
-    amountCents,
-    discountCents: discount,
-    chargesCents: charges,
-    grandTotalCents,
-    depositCents: deposit,
-    balanceCents: grandTotalCents - deposit,
+    amountE4,
+    discountE4: discount,
+    chargesE4: charges,
+    grandTotalE4,
+    depositE4: deposit,
+    balanceE4: grandTotalE4 - deposit,
     cartons,
     volumeMm3,
     cbmE3,
@@ -150,7 +164,8 @@ export function documentTotals(input: TotalsInput): TotalsFigures {
   };
 }
 
-export const money = (cents: bigint | number): string => fromScaled(cents, 2, 2);
+/** An amount (AMOUNT_SCALE) as the API and documents show it: with its currency's digits ("1.004", "152", "12.50"). */
+export const money = (amountE4: bigint | number, currency: string): string => formatAmount(amountE4, currency);
 export const cbm = (e3: bigint | number): string => fromScaled(e3, 3, 3);
 /** Grams as kg: exact, at least 2 decimals ("14.50", "0.125"). */
 export const kg = (grams: bigint | number): string => fromScaled(grams, 3, 2);
@@ -159,12 +174,12 @@ export const unitPrice = (e4: bigint | number, decimals: number): string => from
 
 export function formatTotals(t: TotalsFigures, quantities: DocumentTotals['quantities']): DocumentTotals {
   return {
-    amount: money(t.amountCents),
-    discount: money(t.discountCents),
-    charges: money(t.chargesCents),
-    grandTotal: money(t.grandTotalCents),
-    deposit: money(t.depositCents),
-    balance: money(t.balanceCents),
+    amount: money(t.amountE4, t.currency),
+    discount: money(t.discountE4, t.currency),
+    charges: money(t.chargesE4, t.currency),
+    grandTotal: money(t.grandTotalE4, t.currency),
+    deposit: money(t.depositE4, t.currency),
+    balance: money(t.balanceE4, t.currency),
     cartons: t.cartons,
     cbm: cbm(t.cbmE3),
     grossWeightKg: kg(t.gwG),
@@ -262,19 +277,4 @@ export function convertPriceE4(priceE4: number, fromRateE8: number, toRateE8: nu
 /** The unit price suggested from a CNY tier price at the quotation's rate, rounded to `decimals`. */
 export function suggestUnitPriceE4(priceCnyE4: number, rateE8: number, decimals: number): number {
   return convertPriceE4(priceCnyE4, CNY_RATE_E8, rateE8, decimals);
-}
-
-/** An amount (cents) expressed in CNY exactly: CNY at scale 10 (cents × rate ×10⁸). No rounding. */
-export function centsToCnyE10(cents: bigint, rateE8: number): bigint {
-  return cents * BigInt(rateE8);
-}
-
-/** CNY at scale 10 expressed in a currency, rounded once to cents. */
-export function cnyE10ToCents(cnyE10: bigint, rateE8: number): bigint {
-  return divideRounded(cnyE10, BigInt(rateE8));
-}
-
-/** An amount from one currency to another through CNY, rounded once to cents (reports, dashboards). */
-export function convertCents(cents: bigint, fromRateE8: number, toRateE8: number): bigint {
-  return cnyE10ToCents(centsToCnyE10(cents, fromRateE8), toRateE8);
 }

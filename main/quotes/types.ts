@@ -1,7 +1,7 @@
 /**
  * What a quotation looks like to its readers: the UI, the API and the
- * documents (PDF) builders. Money is a decimal string with 2 decimals
- * ("1250.05"), unit prices keep up to 4 decimals ("0.0525"), CBM 3 decimals
+ * documents (PDF) builders. Money is a decimal string with the currency's own
+ * digits ("1250.05" USD, "1.004" KWD, "152" JPY: main/money/amounts.ts), unit prices keep up to 4 decimals ("0.0525"), CBM 3 decimals
  * ("12.345"), weights in kg with 2 or 3 decimals (exact grams: "14.50", "0.125").
  * All figures come from main/quotes/totals.ts; nothing else computes them.
  *
@@ -10,7 +10,7 @@
  */
 import type { SellerProfile } from '../settings/service';
 
-/** A decimal string: money with 2 decimals ("12.50"). */
+/** A decimal string: money with its currency's digits ("12.50" USD, "12.345" KWD, "1250" JPY). */
 export type Money = string;
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'superseded'] as const;
@@ -139,7 +139,7 @@ export interface DocumentLine {
   priceSource: 'tier' | 'typed';
   /** The tier price converted at the current rate, for comparison; null without a tier. */
   suggestedUnitPrice: string | null;
-  /** qty × unit price, rounded half away from zero to 2 decimals. */
+  /** qty × unit price, rounded half away from zero to the currency's digits. */
   amount: Money;
   /** ceil(qty / pcs per carton); 0 without packing. */
   cartons: number;
@@ -175,7 +175,7 @@ export interface DocumentTotals {
   charges: Money;
   /** amount − discount + charges. */
   grandTotal: Money;
-  /** grandTotal × deposit % rounded to 2 decimals. */
+  /** grandTotal × deposit % rounded to the currency's digits. */
   deposit: Money;
   /** grandTotal − deposit. */
   balance: Money;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
+import { msg } from '../api/errors';
 import { currencySchema } from '../buyers/schema';
 import { dateInput, rateInput } from './schema';
 import * as rates from './service';
@@ -14,6 +15,7 @@ export const ratesMethods = {
   'rates.set': method({
     summary: 'Enters a rate (1 unit = cnyPerUnit CNY, up to 8 decimals) from a date (default today); the old ones stay as history.',
     access: 'owner',
+    ownerOnly: msg('Only the owner changes exchange rates', '只有店主可以修改汇率'),
     input: z.strictObject({
       currency: currencySchema,
       cnyPerUnit: rateInput,

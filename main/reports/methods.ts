@@ -3,13 +3,23 @@ import { method } from '../api/method';
 import { overview } from '../../db/reports';
 import { currencySchema, dateSchema } from '../buyers/schema';
 import { tradeReport } from './trade';
+import { marginReport } from './margin';
+import { followUps } from './followUps';
+import { dateInput } from '../rates/schema';
+import type { Locale } from '../api/errors';
+import type { LastRun } from '../backup/runtime';
+
+function failedBackup(last: LastRun | null, locale: Locale): { at: string; message: string } | null {
+  if (!last || last.ok) return null;
+  return { at: last.at, message: last.message?.[locale] ?? last.error ?? '' };
+}
 
 export const reportsMethods = {
   'reports.overview': method({
-    summary: 'Counts for the dashboard: active products, buyers, their countries, visits in the last 30 days, products low on stock.',
+    summary: 'Counts for the dashboard: active products, buyers, their countries, visits in the last 30 days, products low on stock; and the last automatic backup when it failed.',
     access: 'staff',
     input: z.strictObject({}),
-    handler: (_input, { core }) => {
+    handler: (_input, { core, locale }) => {
       const since = new Date(core.now().getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
       const row = overview(core.db, since);
       return {
@@ -19,6 +29,8 @@ export const reportsMethods = {
         countries: row.countries,
         visitsLast30Days: row.visits_since,
         lowStock: row.low_stock,
+        /** The last automatic backup, when it failed (the dashboard shows an alert until one succeeds). */
+        backupFailed: failedBackup(core.backups.lastAutomatic, locale),
       };
     },
   }),
@@ -34,5 +46,19 @@ export const reportsMethods = {
       top: z.number().int().min(1).max(20).default(5),
     }),
     handler: (input, { core }) => tradeReport(core, input),
+  }),
+  'reports.margin': method({
+    summary:
+      'Gross margin (owner only), in CNY: per PI issued in the period (not cancelled) the revenue at the PI\'s rate, charges, goods cost from its purchase orders (or the product\'s cost price where none), margin and %; per buyer and per month.',
+    access: 'owner',
+    input: z.strictObject({ from: dateInput.optional(), to: dateInput.optional(), buyerId: z.number().int().positive().optional() }),
+    handler: (input, { core }) => marginReport(core, input),
+  }),
+  'reports.followUps': method({
+    summary:
+      'What needs doing now: deposits awaited, purchase orders due within dueWithinDays or late (owner only), goods ready to deliver, balances overdue; each with its record\'s kind and id.',
+    access: 'staff',
+    input: z.strictObject({ dueWithinDays: z.number().int().min(0).max(60).default(3) }),
+    handler: (input, { core, session }) => followUps(core, { owner: session.role === 'owner', dueWithinDays: input.dueWithinDays }),
   }),
 };

@@ -3,7 +3,8 @@ import { invalid, msg } from '../api/errors';
 import { buyersByIds, defaultCurrency, interestByCountry, visitsByBuyer } from '../../db/reports';
 import { productOptionsByIds } from '../../db/visits';
 import * as tv from '../../db/tradeValues';
-import { divideRounded, fromScaled } from '../money/decimal';
+import { fromScaled } from '../money/decimal';
+import { convertAmount, formatAmount as money } from '../money/amounts';
 import { regionOf, type Region } from '../buyers/regions';
 import { toVisitProduct, type VisitProduct } from '../buyers/visits';
 
@@ -120,7 +121,7 @@ function change(current: number, previous: number): number | null {
  * Quotations and PIs are counted whenever their tables exist; their values only
  * when there is a rate to convert them (`convert`).
  */
-function collect(core: Core, from: string, to: string, convert: ((cents: number, currency: string, rateE8: number) => bigint) | null) {
+function collect(core: Core, from: string, to: string, convert: ((amountE4: number, currency: string, rateE8: number) => bigint) | null) {
   const total = newAcc();
   const regions = new Map<Region, Acc>();
   const countries = new Map<string, Acc>();
@@ -156,7 +157,7 @@ function collect(core: Core, from: string, to: string, convert: ((cents: number,
     for (const q of quotes) {
       const country = buyerCountry.get(q.buyer_id);
       if (!country) continue;
-      const value = convert ? convert(q.grand_total_cents, q.currency, q.rate_e8) : 0n;
+      const value = convert ? convert(q.grand_total_e4, q.currency, q.rate_e8) : 0n;
       for (const a of accs(country)) {
         a.buyers.add(q.buyer_id);
         a.quotes += 1;
@@ -168,7 +169,7 @@ function collect(core: Core, from: string, to: string, convert: ((cents: number,
     for (const i of invoices) {
       const country = buyerCountry.get(i.buyer_id);
       if (!country) continue;
-      const value = convert ? convert(i.grand_total_cents, i.currency, i.rate_e8) : 0n;
+      const value = convert ? convert(i.grand_total_e4, i.currency, i.rate_e8) : 0n;
       for (const a of accs(country)) {
         a.buyers.add(i.buyer_id);
         a.invoices += 1;
@@ -184,6 +185,8 @@ interface Shown {
   /** The quotes area's tables exist: counts of quotations and PIs, and conversion. */
   /** A rate converts them: quoted and confirmed values. */
   values: boolean;
+  /** The currency values are shown in. */
+  currency: string;
 }
 
 function metrics(a: Acc | undefined, shown: Shown): Metrics {
@@ -193,8 +196,8 @@ function metrics(a: Acc | undefined, shown: Shown): Metrics {
     visits: acc.visits,
     quotes: acc.quotes,
     invoices: acc.invoices,
-    quoted: shown.values ? fromScaled(acc.quoted, 2, 2) : null,
-    confirmed: shown.values ? fromScaled(acc.confirmed, 2, 2) : null,
+    quoted: shown.values ? money(acc.quoted, shown.currency) : null,
+    confirmed: shown.values ? money(acc.confirmed, shown.currency) : null,
     conversion: percent(acc.converted, acc.quotes),
   };
 }
@@ -242,18 +245,18 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
   const rateDay = to > today ? today : to;
 
   let values: TradeReport['values'];
-  let convert: ((cents: number, docCurrency: string, rateE8: number) => bigint) | null = null;
+  let convert: ((amountE4: number, docCurrency: string, rateE8: number) => bigint) | null = null;
   const rate = tv.rateE8On(core.db, currency, rateDay);
   if (!rate) {
     values = { status: 'missing_rate', rateDay };
   } else {
     values = { status: 'ok', rate: { cnyPerUnit: fromScaled(rate.rate_e8, 8, 0), effectiveOn: rate.effective_on } };
-    const target = BigInt(rate.rate_e8);
-    convert = (cents, docCurrency, rateE8) =>
-      docCurrency === currency ? BigInt(cents) : divideRounded(BigInt(cents) * BigInt(rateE8), target);
+    // Each document converted through CNY and rounded once to the shown currency's digits.
+    convert = (amountE4, docCurrency, rateE8) =>
+      docCurrency === currency ? BigInt(amountE4) : convertAmount(BigInt(amountE4), rateE8, rate.rate_e8, currency);
   }
   const withValues = convert !== null;
-  const shown: Shown = { values: withValues };
+  const shown: Shown = { values: withValues, currency };
   const cur = collect(core, from, to, convert);
   const prev = collect(core, previous.from, previous.to, convert);
 
@@ -297,8 +300,8 @@ export function tradeReport(core: Core, input: { from: string; to: string; curre
         company: companies.get(id)?.company ?? '',
         country: cur.buyerCountry.get(id) ?? '',
         visits: b.visits,
-        quoted: withValues ? fromScaled(b.quoted, 2, 2) : null,
-        confirmed: withValues ? fromScaled(b.confirmed, 2, 2) : null,
+        quoted: withValues ? money(b.quoted, currency) : null,
+        confirmed: withValues ? money(b.confirmed, currency) : null,
       }));
     const topProducts = (topIds.get(region) ?? []).flatMap((p) => {
       const product = products.get(p.id);

@@ -12,6 +12,9 @@ import { createLanControl, DEFAULT_LAN_PORT } from './lanListener';
 const HELP = `Usage: npm run serve -- [--data DIR] [--port N] [--lan] [--lan-port N]
 
 Browser mode: serves the app and its API (POST /api/<method>) on this PC.
+Open the address it prints: it carries this launch's key (?key=…), which the
+page keeps as a cookie; scripts send it as "Authorization: Bearer <key>".
+Without it every API call gets 401.
   --data DIR      the data folder (default: ${defaultDataDir()})
   --port N        the port on this PC, 127.0.0.1 only (default 5780; 0 picks a free one)
   --host H        a loopback address to bind (default 127.0.0.1)
@@ -63,7 +66,12 @@ export function parseServeArgs(argv: string[]): ServeArgs | 'help' {
 }
 
 export interface Serving {
+  /** The server's address (http://127.0.0.1:5780/). */
   url: string;
+  /** The address to open, with this launch's key (http://127.0.0.1:5780/?key=…). */
+  openUrl: string;
+  /** This launch's key, for scripts: Authorization: Bearer <key>. */
+  key: string;
   /** Addresses for devices on the network, when the local-network mode is on. */
   lanUrls: string[];
   /** The port devices use, when the local-network mode is on. */
@@ -94,7 +102,7 @@ export async function serve(args: ServeArgs, log: (line: string) => void = (l) =
       await running.close();
       core.close();
     };
-    return { url: running.url, lanUrls: lan.status().urls, lanPort: lan.status().port, close };
+    return { url: running.url, openUrl: running.openUrl, key: running.key as string, lanUrls: lan.status().urls, lanPort: lan.status().port, close };
   } catch (error) {
     await scheduler?.stop({ finalBackup: false });
     core.close();
@@ -129,7 +137,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  process.stdout.write(`Stallkeeper is running at ${running.url} (data: ${args.data})\n`);
+  process.stdout.write(`Stallkeeper is running at ${running.openUrl} (data: ${args.data})\n`);
   if (running.lanUrls.length > 0) {
     process.stdout.write(`Devices on the stall's network: ${running.lanUrls.join('  ')} (pair them in Settings → Local network)\n`);
   }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +8,7 @@ import { ERROR_STATUS, pickLocale, type ApiError, type Locale } from '../api/err
 import type { Session } from '../api/method';
 import { toApiError } from '../api/dispatch';
 import { findImageFile } from '../files/imageStore';
-import { deviceSession, pairDevice, pcSession } from '../auth/service';
+import { deviceSession, pairDevice, pcSession, TooManyAttempts } from '../auth/service';
 import { ownHostNames } from '../auth/lan';
 import { pairRequestSchema } from '../auth/pairing';
 import { zodToApiError } from '../api/validation';
@@ -31,6 +32,20 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** The cookie a paired device keeps its token in (HttpOnly, SameSite=Strict). */
 export const DEVICE_COOKIE = 'sk_device';
+
+/**
+ * The cookie the shop PC's browser keeps this launch's key in (HttpOnly,
+ * SameSite=Strict). Cookies are not kept apart by port, so the name carries it:
+ * two stalls served on one PC never overwrite each other's key.
+ */
+export function pcKeyCookie(port: number): string {
+  return `sk_key_${port}`;
+}
+
+/** A new launch secret: 256 random bits, URL-safe. */
+export function newLaunchKey(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
 const PAIR_BODY_BYTES = 4096;
 
 export interface ServerOptions {
@@ -46,12 +61,23 @@ export interface ServerOptions {
    * the token a device gets by pairing (POST /pair), else 401.
    */
   audience?: 'pc' | 'lan';
+  /**
+   * 'pc' only: this launch's secret (a new random one when not given). Every
+   * API call and photo needs it, as the HttpOnly cookie the page gets by
+   * opening `openUrl` (/?key=…) or as `Authorization: Bearer <key>`; else 401.
+   */
+  key?: string;
   /** Who is calling; replaces the audience's rule (tests). */
   authenticate?: (req: http.IncomingMessage) => Session | null;
 }
 
 export interface RunningServer {
+  /** The server's address (http://127.0.0.1:5780/). */
   url: string;
+  /** The address to open: with ?key=… for the PC (the page trades it for a cookie), the same as url for devices. */
+  openUrl: string;
+  /** The PC's launch secret (send it as Authorization: Bearer), null for the devices' listener. */
+  key: string | null;
   port: number;
   server: http.Server;
   close: () => Promise<void>;
@@ -109,15 +135,28 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-/** The device token: the HttpOnly cookie a browser sends, or `Authorization: Bearer <token>`. */
-export function deviceToken(req: http.IncomingMessage): string | null {
+/** A credential: `Authorization: Bearer <value>`, or the HttpOnly cookie of that name a browser sends. */
+function credential(req: http.IncomingMessage, cookie: string): string | null {
   const auth = req.headers.authorization;
   if (typeof auth === 'string' && /^Bearer\s+\S+$/i.test(auth)) return auth.replace(/^Bearer\s+/i, '');
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === DEVICE_COOKIE) return value.join('=') || null;
+    if (name === cookie) return value.join('=') || null;
   }
   return null;
+}
+
+/** The device token: the HttpOnly cookie a browser sends, or `Authorization: Bearer <token>`. */
+export function deviceToken(req: http.IncomingMessage): string | null {
+  return credential(req, DEVICE_COOKIE);
+}
+
+/** Compares two secrets in constant time (through their SHA-256, so lengths do not show). */
+function sameSecret(given: string | null, key: string): boolean {
+  if (given === null) return false;
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(key).digest();
+  return crypto.timingSafeEqual(a, b);
 }
 
 function isLoopback(host: string): boolean {
@@ -144,8 +183,16 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   if (audience === 'pc' && !isLoopback(host)) {
     return Promise.reject(new Error(`The shop PC's own address must be a loopback address, not ${host}; devices on the network use the local-network mode (--lan), which needs pairing.`));
   }
+  const key = audience === 'pc' ? (options.key ?? newLaunchKey()) : null;
+  // Known once listening (port 0 picks one).
+  let keyCookie = '';
+  const pcCredential = (req: http.IncomingMessage) => credential(req, keyCookie);
   const authenticate =
-    options.authenticate ?? (audience === 'lan' ? (req: http.IncomingMessage) => deviceSession(core, deviceToken(req)) : () => pcSession(core));
+    options.authenticate ??
+    (audience === 'lan'
+      ? (req: http.IncomingMessage) => deviceSession(core, deviceToken(req))
+      : (req: http.IncomingMessage) => (sameSecret(pcCredential(req), key as string) ? pcSession(core) : null));
+  const presented = (req: http.IncomingMessage) => (audience === 'lan' ? deviceToken(req) : pcCredential(req));
   const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
   const handlePair = async (req: http.IncomingMessage, res: http.ServerResponse, zh: boolean): Promise<void> => {
@@ -179,22 +226,56 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     try {
       const paired = pairDevice(core, parsed.data, req.socket.remoteAddress ?? 'unknown');
-      send(res, 200, JSON.stringify({ device: paired.device, token: paired.token }), 'application/json; charset=utf-8', {
+      // The token travels in the HttpOnly cookie only: no script on the page ever sees it.
+      send(res, 200, JSON.stringify({ device: paired.device }), 'application/json; charset=utf-8', {
         'Cache-Control': 'no-store',
         'Set-Cookie': `${DEVICE_COOKIE}=${paired.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${400 * 86400}`,
       });
     } catch (error) {
       const apiError = toApiError(error, zh ? 'zh' : 'en');
-      sendError(res, apiError, apiError.code === 'too_many_requests' ? { 'Retry-After': '60' } : {});
+      // Retry-After is the wait the message states.
+      sendError(res, apiError, error instanceof TooManyAttempts ? { 'Retry-After': String(error.retryAfterSeconds) } : {});
     }
   };
 
-  const unauthorized = (res: http.ServerResponse, zh: boolean, hadToken: boolean) =>
+  const unauthorized = (res: http.ServerResponse, zh: boolean, hadToken: boolean) => {
+    const clear = { 'Set-Cookie': `${audience === 'lan' ? DEVICE_COOKIE : keyCookie}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` };
+    if (audience === 'pc') {
+      sendError(
+        res,
+        {
+          code: 'unauthorized',
+          field: 'key',
+          message: zh
+            ? '需要本次启动的密钥：请打开 Stallkeeper 启动时显示的地址（带 ?key=…），或以 Authorization: Bearer 发送密钥'
+            : 'This needs the key of this launch: open the address Stallkeeper printed when it started (with ?key=…), or send the key as Authorization: Bearer',
+        },
+        hadToken ? clear : {},
+      );
+      return;
+    }
     sendError(
       res,
       { code: 'unauthorized', message: zh ? '此设备尚未配对（或已被撤销）：请输入店内电脑上显示的配对 PIN' : 'This device is not paired (or was revoked): enter the pairing PIN shown on the shop PC' },
-      hadToken ? { 'Set-Cookie': `${DEVICE_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` } : {},
+      hadToken ? clear : {},
     );
+  };
+
+  /** The PC's page opened with ?key=…: the key becomes an HttpOnly cookie and leaves the address bar (303 to the same page without it). */
+  const tradeKey = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
+    const given = url.searchParams.get('key');
+    url.searchParams.delete('key');
+    const location = `${url.pathname}${url.search}`;
+    req.resume();
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      Location: location,
+      'Cache-Control': 'no-store',
+      'Content-Length': 0,
+      ...(sameSecret(given, key as string) ? { 'Set-Cookie': `${keyCookie}=${key as string}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+    });
+    res.end();
+  };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const locale = localeOf(req);
@@ -223,15 +304,21 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
 
-    const needsSession = pathname === '/api' || pathname.startsWith('/api/') || (audience === 'lan' && pathname.startsWith('/photos/'));
+    const needsSession = pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/photos/');
+    if (audience === 'pc' && !needsSession && url.searchParams.has('key') && (req.method === 'GET' || req.method === 'HEAD')) {
+      tradeKey(req, res, url);
+      return;
+    }
     let session: Session | null = null;
     if (needsSession) {
-      session = authenticate(req);
-      if (!session) {
+      const found = authenticate(req);
+      if (!found) {
         req.resume();
-        unauthorized(res, zh, deviceToken(req) !== null);
+        unauthorized(res, zh, presented(req) !== null);
         return;
       }
+      // Paths a call names must stay within the data folder and removable drives (main/backup/methods.ts).
+      session = { ...found, limitedPaths: true };
     }
 
     if (pathname === '/api' || pathname === '/api/') {
@@ -341,9 +428,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       const port = (server.address() as AddressInfo).port;
+      keyCookie = pcKeyCookie(port);
       const shownHost = host.includes(':') ? `[${host}]` : host;
+      const url = `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${port}/`;
       resolve({
-        url: `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${port}/`,
+        url,
+        openUrl: key ? `${url}?key=${key}` : url,
+        key,
         port,
         server,
         close: () =>

@@ -121,6 +121,27 @@ export function shipReference(core: Core, reference: string, movedAt?: string): 
 }
 
 /**
+ * Ships part of what is reserved under a reference (one delivery of a PI's goods): on hand and
+ * reserved both go down by qty. Never more than is reserved under the reference nor more than
+ * is on hand; `field` names the input the quantity came from. Returns the movement id.
+ */
+export function shipQty(core: Core, m: MoveInput & { reference: string }, field = 'qty'): number {
+  const product = getProduct(core.db, m.productId);
+  if (!product) throw notFound(msg(`There is no product with id ${m.productId}`, `没有 id 为 ${m.productId} 的产品`), 'productId');
+  positive(m.qty, field);
+  const item = product.item_no;
+  const reserved = q.reservedUnder(core.db, m.reference).find((r) => r.product_id === m.productId)?.reserved ?? 0;
+  if (m.qty > reserved) {
+    throw invalid(field, msg(`${m.qty} of ${item} is more than ${m.reference} has reserved (${Math.max(0, reserved)})`, `${item} 的 ${m.qty} 超过了 ${m.reference} 预留的数量（${Math.max(0, reserved)}）`));
+  }
+  const onHand = level(core, m.productId).onHand;
+  if (m.qty > onHand) {
+    throw invalid(field, msg(`${m.qty} of ${item} is more than is in stock (${Math.max(0, onHand)} on hand): receive the goods first`, `${item} 的 ${m.qty} 超过了现有库存（${Math.max(0, onHand)}），请先收货`));
+  }
+  return write(core, 'ship', m, -m.qty, -m.qty);
+}
+
+/**
  * A stock count: sets on hand to what was counted through one adjusting
  * movement of the difference (none when it already matches). Returns the
  * movement id, or null when nothing changed.

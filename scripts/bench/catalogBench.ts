@@ -104,7 +104,7 @@ async function firstRender(ctx: BenchContext): Promise<{ page: unknown; cold: un
           if (!window.__firstRow && document.querySelector('[data-testid^="product-row-"]')) window.__firstRow = performance.now();
         }).observe(document, { childList: true, subtree: true });`,
       });
-      await tab.goto(`${server.url}#/products`);
+      await tab.goto(`${server.openUrl}#/products`);
       await tab.locator('[data-testid^="product-row-"]').first().waitFor();
       const coldMs = (await tab.evaluate('window.__firstRow')) as number;
       // Away to the dashboard and back through the menu.

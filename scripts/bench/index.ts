@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --products N] [--buyers N] [--kills N] [--fuzz-runs N]: builds a synthetic catalog (default 100,000
+ * npm run bench [-- --products N] [--buyers N] [--kills N] [--fuzz-runs N] [--walk-in]: builds a synthetic catalog (default 100,000
  * products) in a temp data folder and prints ONE JSON object of figures to
  * stdout, each named with what it measures and its unit. Progress goes to
  * stderr. Each area adds its measurements as a section in scripts/bench/.
@@ -17,6 +17,8 @@ import { benchDocuments } from './documents';
 import { benchQuotes } from './quotes';
 import { benchBuyers } from './buyers';
 import { benchReliability } from './reliability';
+import { benchWalkIn } from './walkIn';
+import { benchLoop } from './loop';
 
 export interface BenchContext {
   dataDir: string;
@@ -25,7 +27,7 @@ export interface BenchContext {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { products: { type: 'string' }, buyers: { type: 'string' }, keep: { type: 'boolean' }, kills: { type: 'string' }, 'fuzz-runs': { type: 'string' } } });
+  const { values } = parseArgs({ options: { products: { type: 'string' }, buyers: { type: 'string' }, keep: { type: 'boolean' }, kills: { type: 'string' }, 'fuzz-runs': { type: 'string' }, 'walk-in': { type: 'boolean' } } });
   const products = values.products ? Number(values.products) : 100_000;
   if (!Number.isInteger(products) || products < 100) throw new Error('--products must be a whole number ≥ 100');
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -52,7 +54,10 @@ async function main(): Promise<void> {
     Object.assign(report, await benchDocuments(ctx));
     Object.assign(report, await benchQuotes(ctx));
     report.buyersSection = await benchBuyers(ctx, values.buyers ? Number(values.buyers) : 5_000);
+    report.afterPiSection = await benchLoop(ctx);
     report.reliability = await benchReliability(ctx, { kills: Number(values.kills ?? 200), fuzzRunsPerMethod: Number(values['fuzz-runs'] ?? 200) });
+    // Optional (needs Chromium): the walk-in buyer from the keyboard, keystrokes and the keystroke-level estimate.
+    if (values['walk-in']) report.walkIn = await benchWalkIn(log);
     report.databaseFileMiB = Math.round((fs.statSync(path.join(dataDir, 'stallkeeper.db')).size / 2 ** 20) * 10) / 10;
   } finally {
     if (!values.keep) fs.rmSync(dataDir, { recursive: true, force: true });

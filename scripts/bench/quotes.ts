@@ -26,7 +26,7 @@ export async function benchQuotes(ctx: BenchContext): Promise<Record<string, unk
       packing: { pcsPerCarton: 144, cartonLMm: 500, cartonWMm: 400, cartonHMm: 350, gwG: 12_000, nwG: 11_000 },
     }));
     const specs = [{ code: '20GP', capacityCbmE3: 28_000, payloadKg: 21_700 }, { code: '40GP', capacityCbmE3: 58_000, payloadKg: 26_500 }, { code: '40HQ', capacityCbmE3: 68_000, payloadKg: 26_500 }];
-    const totalsOnly = await measure(500, () => containerFill(documentTotals({ lines: pureLines, discount: { kind: 'percent', e2: 300 }, chargesCents: [35_000], depositPercent: 30 }), specs));
+    const totalsOnly = await measure(500, () => containerFill(documentTotals({ currency: 'USD', lines: pureLines, discount: { kind: 'percent', e4: 30_000 }, chargesE4: [3_500_000], depositPercent: 30 }), specs));
 
     ctx.log('quotes.update, quotes.get and quotes.addByScan on 200 lines');
     const update = await measure(100, (i) =>

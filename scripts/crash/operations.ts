@@ -8,13 +8,15 @@
  * dispatch.ts would run a handler.
  *
  * Quotations with lines, deleted drafts, pro-forma invoices (with their stock
- * reservations) and payments in another currency are among the operations. To add an area: add an entry
+ * reservations), payments in another currency, and the after-PI chain (purchase
+ * order, goods in, a delivery to the forwarder) are among the operations. To add an area: add an entry
  * to OPERATIONS with run (do it, return a report) and verify (find the
  * reported record in full), and a check to WHOLE_CHECKS that finds any
  * half-written record of that kind in the whole database (a quotation
  * without its lines, a PI whose reservations do not match its lines).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Core } from '../../main/core';
 import { invoke } from '../../main/api/invoke';
@@ -22,6 +24,9 @@ import { receive } from '../../main/stock/service';
 import { getInvoice } from '../../main/invoices/service';
 import { imageFile, thumbFile } from '../../main/files/imageStore';
 import { listSnapshots, checkSnapshot } from '../../main/backup/snapshots';
+import { storedDocuments } from '../../main/backup/documents';
+import { isWholePdfFile } from '../../main/documents/storage';
+import { balancesOutOfStep } from '../../db/balances';
 
 export interface Report {
   op: string;
@@ -298,6 +303,50 @@ export const OPERATIONS: CrashOperation[] = [
       return p.amount === '10.00' && p.received?.amount === '1.40' && p.received.currency === 'USD' ? null : `the payment ${String(r.reference)} was written in part`;
     },
   },
+  {
+    name: 'after the PI (order, receive, deliver)',
+    weight: 5,
+    run: async (s) => {
+      const items = pickProducts(s, 2);
+      if (!items) return OPERATIONS[0]!.run(s);
+      // Each a separate API call, each atomic: a kill between them leaves a PI without orders, an order without goods in… never half a call.
+      for (const itemNo of items) {
+        const p = await invoke(s.core, 'products.get', { itemNo });
+        if (p.supplierId === null) await invoke(s.core, 'products.update', { id: p.id, changes: { supplier: `Crash factory ${s.run}` } });
+      }
+      const q = await invoke(s.core, 'quotes.create', {
+        newBuyer: { company: `Crash after-PI buyer ${s.run}-${s.seq}`, country: 'TZ' },
+        currency: 'CNY',
+        lines: items.map((itemNo) => ({ itemNo, cartons: 2 })),
+      });
+      await invoke(s.core, 'quotes.accept', { id: q.id });
+      const pi = await invoke(s.core, 'invoices.create', { quoteId: q.id });
+      const made = await invoke(s.core, 'purchases.fromInvoice', { invoiceId: pi.id });
+      const po = made.orders[0];
+      if (!po) return { op: 'after the PI (order, receive, deliver)', pi: pi.number, po: null, received: 0, shipment: null };
+      await invoke(s.core, 'purchases.order', { id: po.id });
+      const line = po.lines[0]!;
+      const received = Math.max(1, Math.floor(line.qty / 2));
+      await invoke(s.core, 'purchases.receive', { id: po.id, lines: [{ lineId: line.id, qty: received, damaged: 1, note: `crash ${s.run}-${s.seq}` }] });
+      const piLine = pi.lines.find((l) => l.id === line.invoiceLineId)!;
+      const d = await invoke(s.core, 'shipments.create', { invoiceId: pi.id, entryNo: `JC-${s.run}-${s.seq}`, lines: [{ lineId: piLine.id, qty: received }] });
+      return { op: 'after the PI (order, receive, deliver)', pi: pi.number, po: po.number, received, shipment: d.number };
+    },
+    verify: async (core, r) => {
+      if (r.po === null) return null;
+      try {
+        const po = await invoke(core, 'purchases.get', { number: r.po as string });
+        if (po.receipts.length < 1 || po.lines[0]!.received < (r.received as number)) return `purchase order ${po.number} lost its goods in`;
+        const pi = await invoke(core, 'invoices.get', { number: r.pi as string });
+        const d = pi.progress.deliveries.find((x) => x.number === r.shipment);
+        if (!d) return `delivery ${String(r.shipment)} of ${pi.number} is missing`;
+        const shipped = pi.stock.reduce((n, l) => n + l.shipped, 0);
+        return shipped >= (r.received as number) ? null : `${pi.number} shipped ${shipped} of the ${String(r.received)} delivered`;
+      } catch (error) {
+        return `after-PI records of ${String(r.pi)} are missing (${error instanceof Error ? error.message : String(error)})`;
+      }
+    },
+  },
 ];
 
 export const WHOLE_CHECKS: WholeCheck[] = [
@@ -375,16 +424,17 @@ export const WHOLE_CHECKS: WholeCheck[] = [
       (
         core.db
           .prepare(
-            `SELECT q.number, q.line_count, q.amount_cents,
+            `SELECT q.number, q.line_count, q.amount_e4,
                     (SELECT count(*) FROM quote_lines l WHERE l.quote_id = q.id) AS lines,
-                    (SELECT COALESCE(SUM((l.qty * l.unit_price_e4 + 50) / 100), 0) FROM quote_lines l WHERE l.quote_id = q.id) AS amount
+                    -- the crash test's quotations are in USD: each line rounded to the cent, kept × 10^4
+                    (SELECT COALESCE(SUM((l.qty * l.unit_price_e4 + 50) / 100 * 100), 0) FROM quote_lines l WHERE l.quote_id = q.id) AS amount
                FROM quotes q JOIN buyers b ON b.id = q.buyer_id
               WHERE b.company LIKE 'Crash quote buyer %' OR b.company LIKE 'Crash PI buyer %'`,
           )
-          .all() as Array<{ number: string; line_count: number; amount_cents: number; lines: number; amount: number }>
+          .all() as Array<{ number: string; line_count: number; amount_e4: number; lines: number; amount: number }>
       )
-        .filter((q) => q.lines === 0 || q.lines !== q.line_count || q.amount !== q.amount_cents)
-        .map((q) => `quotation ${q.number} has ${q.lines} lines (stored ${q.line_count}) and amount ${q.amount} (stored ${q.amount_cents})`),
+        .filter((q) => q.lines === 0 || q.lines !== q.line_count || q.amount !== q.amount_e4)
+        .map((q) => `quotation ${q.number} has ${q.lines} lines (stored ${q.line_count}) and amount ${q.amount} (stored ${q.amount_e4})`),
   },
   {
     name: 'no quotation number is both deleted and in use, and no line outlives its quotation',
@@ -401,12 +451,13 @@ export const WHOLE_CHECKS: WholeCheck[] = [
       (
         core.db
           .prepare(
-            `SELECT id, amount_cents, received_currency, received_cents, received_rate_e8 FROM payments
-              WHERE received_currency IS NOT NULL OR received_cents IS NOT NULL OR received_rate_e8 IS NOT NULL`,
+            `SELECT id, amount_e4, received_currency, received_e4, received_rate_e8 FROM payments
+              WHERE received_currency IS NOT NULL OR received_e4 IS NOT NULL OR received_rate_e8 IS NOT NULL`,
           )
-          .all() as Array<{ id: number; amount_cents: number; received_currency: string | null; received_cents: number | null; received_rate_e8: number | null }>
+          .all() as Array<{ id: number; amount_e4: number; received_currency: string | null; received_e4: number | null; received_rate_e8: number | null }>
       )
-        .filter((p) => p.received_currency === null || p.received_cents === null || p.received_rate_e8 === null || Math.abs(p.amount_cents - (p.received_cents * 1e8) / p.received_rate_e8) > 0.5)
+        // amount = received ÷ rate rounded to the PI currency's digits: within half a cent (50 at × 10^4) for the USD PIs here.
+        .filter((p) => p.received_currency === null || p.received_e4 === null || p.received_rate_e8 === null || Math.abs(p.amount_e4 - (p.received_e4 * 1e8) / p.received_rate_e8) > 50)
         .map((p) => `payment ${p.id} is half-written`),
   },
   {
@@ -418,5 +469,58 @@ export const WHOLE_CHECKS: WholeCheck[] = [
         return pi.stock.filter((l) => l.reserved + l.shipped !== l.ordered).map((l) => `PI ${pi.number}: product ${l.productId} ordered ${l.ordered}, reserved ${l.reserved}`);
       });
     },
+  },
+  {
+    name: 'every stored PDF of an issued PI is whole (a kill while storing leaves none or a whole one, never an empty or cut-short file)',
+    check: (core) => storedDocuments(core.paths.documents).filter((rel) => !isWholePdfFile(path.join(core.paths.documents, ...rel.split('/')))).map((rel) => `documents/${rel} is not a whole PDF`),
+  },
+  {
+    name: 'every purchase receipt line put its good pieces in stock under the order number, and every order totals its lines',
+    check: (core) => [
+      ...(
+        core.db
+          .prepare(
+            `SELECT o.number, rl.qty, m.on_hand_delta, m.reference, m.kind FROM purchase_receipt_lines rl
+               JOIN purchase_receipts r ON r.id = rl.receipt_id JOIN purchase_orders o ON o.id = r.order_id
+               LEFT JOIN stock_moves m ON m.id = rl.move_id WHERE rl.qty > 0`,
+          )
+          .all() as Array<{ number: string; qty: number; on_hand_delta: number | null; reference: string | null; kind: string | null }>
+      )
+        .filter((r) => r.kind !== 'receive' || r.on_hand_delta !== r.qty || r.reference !== r.number)
+        .map((r) => `a receipt of ${r.number} has no matching stock movement`),
+      ...(
+        core.db
+          .prepare('SELECT o.number, o.total_e4, COALESCE(SUM(l.amount_e4), 0) AS lines FROM purchase_orders o LEFT JOIN purchase_lines l ON l.order_id = o.id GROUP BY o.id')
+          .all() as Array<{ number: string; total_e4: number; lines: number }>
+      )
+        .filter((o) => o.total_e4 !== o.lines)
+        .map((o) => `${o.number} totals ${o.total_e4}, its lines ${o.lines}`),
+    ],
+  },
+  {
+    name: 'every delivery has all its lines, each shipped out of the PI\'s reservation, and totals that are their sum',
+    check: (core) => [
+      ...(
+        core.db
+          .prepare(
+            `SELECT s.number, l.qty, m.on_hand_delta, m.reserved_delta, m.reference, i.number AS pi FROM shipment_lines l
+               JOIN shipments s ON s.id = l.shipment_id JOIN invoices i ON i.id = s.invoice_id LEFT JOIN stock_moves m ON m.id = l.move_id`,
+          )
+          .all() as Array<{ number: string; qty: number; on_hand_delta: number | null; reserved_delta: number | null; reference: string | null; pi: string }>
+      )
+        .filter((l) => l.on_hand_delta !== -l.qty || l.reserved_delta !== -l.qty || l.reference !== l.pi)
+        .map((l) => `a line of delivery ${l.number} has no matching ship movement`),
+      ...(
+        core.db
+          .prepare('SELECT s.number, s.cartons, (SELECT COALESCE(SUM(l.cartons), 0) FROM shipment_lines l WHERE l.shipment_id = s.id) AS lines, (SELECT count(*) FROM shipment_lines l WHERE l.shipment_id = s.id) AS n FROM shipments s')
+          .all() as Array<{ number: string; cartons: number; lines: number; n: number }>
+      )
+        .filter((s) => s.n === 0 || s.cartons !== s.lines)
+        .map((s) => `delivery ${s.number} has ${s.n} lines and ${s.lines} of its ${s.cartons} cartons`),
+    ],
+  },
+  {
+    name: 'what each PI is owed (invoice_balances) is in step with its payments, status and deliveries',
+    check: (core) => balancesOutOfStep(core.db).map((b) => `PI ${b.invoice_id}: balances table says paid ${b.paid_e4}, status ${b.status}, first delivery ${b.first_delivery_on}; the records say ${b.actual_paid_e4}, ${b.actual_status}, ${b.actual_first_delivery_on}`),
   },
 ];

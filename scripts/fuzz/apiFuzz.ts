@@ -56,6 +56,25 @@ async function seedData(core: Core): Promise<void> {
     });
     await invoke(core, 'buyers.create', { company: `Fuzz buyer ${i}`, country: 'NG', contacts: [{ phone: '08031234567' }] });
   }
+  // After the PI: a supplier for two of the products, a PI with a purchase order partly received
+  // and partly delivered, a forwarder, so ids 1 reach real suppliers, orders, PIs and deliveries.
+  const supplier = await invoke(core, 'suppliers.create', { names: { zh: '测试工厂', en: 'Fuzz factory' } });
+  for (const itemNo of ['FZ-1', 'FZ-2']) {
+    const p = await invoke(core, 'products.get', { itemNo });
+    await invoke(core, 'products.update', { id: p.id, changes: { supplierId: supplier.id, packing: { pcsPerCarton: 10 } } });
+  }
+  await invoke(core, 'stock.receive', { productId: (await invoke(core, 'products.get', { itemNo: 'FZ-3' })).id, qty: 100 });
+  const q = await invoke(core, 'quotes.create', { buyerId: 1, currency: 'CNY', lines: [{ itemNo: 'FZ-1', qty: 40 }, { itemNo: 'FZ-2', qty: 20 }, { itemNo: 'FZ-3', qty: 10 }] });
+  await invoke(core, 'quotes.accept', { id: q.id });
+  const pi = await invoke(core, 'invoices.create', { quoteId: q.id });
+  const made = await invoke(core, 'purchases.fromInvoice', { invoiceId: pi.id });
+  const po = made.orders[0];
+  if (po) {
+    await invoke(core, 'purchases.order', { id: po.id });
+    await invoke(core, 'purchases.receive', { id: po.id, lines: [{ lineId: po.lines[0]!.id, qty: 20 }] });
+  }
+  await invoke(core, 'shipments.saveForwarder', { name: 'Fuzz forwarder' });
+  await invoke(core, 'shipments.create', { invoiceId: pi.id, forwarderId: 1, lines: [{ lineId: pi.lines[0]!.id, qty: 10 }] });
 }
 
 function isStructured(outcome: unknown): outcome is { ok: boolean; error?: { code: string; message: string; field?: unknown } } {

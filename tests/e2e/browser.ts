@@ -1,7 +1,11 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../helpers/tools';
 
-/** Debian's Chromium, installed by .ci/run (apt-get install chromium). */
-export const CHROMIUM = process.env.STALLKEEPER_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium (installed by .ci/run), or an installed Chrome, Edge or Chromium, or the one
+ * STALLKEEPER_CHROMIUM names (tests/helpers/tools.ts).
+ */
+export const CHROMIUM = findChromium() ?? process.env.STALLKEEPER_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface Chromium {
   browser: Browser;

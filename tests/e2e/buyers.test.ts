@@ -22,7 +22,7 @@ describe('buyers in Chromium', () => {
 
   it('adds a buyer from Egypt with a local number, stores it as E.164, logs a visit with two products, and finds the buyer by an Arabic name', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/buyers`);
+    await page.goto(`${server.openUrl}#/buyers`);
     await page.getByTestId('buyers-page').waitFor();
     await page.getByTestId('buyer-add').click();
     await page.getByTestId('buyer-editor').waitFor();
@@ -74,7 +74,7 @@ describe('buyers in Chromium', () => {
     expect(timeline[0]?.kind === 'visit' && timeline[0].visit.products.map((p) => p.itemNo)).toEqual(['00123', '04107']);
 
     // Find the buyer by the contact's Arabic name, typed without the hamza.
-    await page.goto(`${server.url}#/buyers`);
+    await page.goto(`${server.openUrl}#/buyers`);
     await page.getByTestId('buyers-page').waitFor();
     await page.getByTestId('buyer-search').locator('input').fill('احمد');
     await page.locator('tr.ant-table-row').filter({ hasText: 'Cairo Star Import & Export' }).waitFor();
@@ -84,7 +84,7 @@ describe('buyers in Chromium', () => {
 
   it('shows a bad phone number next to its field, then warns about the WhatsApp of a stored buyer and opens that buyer', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
-    await page.goto(`${server.url}#/buyers/new`);
+    await page.goto(`${server.openUrl}#/buyers/new`);
     await page.getByTestId('buyer-editor').waitFor();
     await page.getByTestId('buyer-company').fill('Lagos Mega Stores Ltd');
     await page.getByTestId('buyer-country').click();

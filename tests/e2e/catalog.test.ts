@@ -31,7 +31,7 @@ describe('catalog and stock in Chromium', () => {
     fs.writeFileSync(red, await sharp({ create: { width: 640, height: 480, channels: 3, background: '#d33' } }).png().toBuffer());
     fs.writeFileSync(blue, await sharp({ create: { width: 480, height: 640, channels: 3, background: '#36c' } }).jpeg().toBuffer());
     const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
-    await page.goto(`${server.url}#/products`);
+    await page.goto(`${server.openUrl}#/products`);
     await page.getByTestId('products-page').waitFor();
 
     await page.getByTestId('product-new').click();
@@ -73,7 +73,7 @@ describe('catalog and stock in Chromium', () => {
   it('adds photos by pasting and by dropping them in the editor, and makes another one the cover', async () => {
     const p = await invoke(server.core, 'products.create', { itemNo: '77002', names: { zh: '亚克力钥匙扣', en: 'Acrylic keychain' } });
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/products?open=${p.id}`);
+    await page.goto(`${server.openUrl}#/products?open=${p.id}`);
     await page.getByTestId('photo-manager').waitFor();
     const png = async (color: string) => (await sharp({ create: { width: 120, height: 90, channels: 3, background: color } }).png().toBuffer()).toString('base64');
     // The page's own events (the test's TypeScript has no DOM types, so the script is text).
@@ -110,7 +110,7 @@ describe('catalog and stock in Chromium', () => {
     const csv = path.join(files.dir, 'supplier list.csv');
     fs.writeFileSync(csv, '\ufeff货号,品名,Prix,装箱数,库存\r\n88001,发光陀螺,"1.15",480,960\r\n88002,"泡泡枪, 带灯光",9.60,72,144\r\n');
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/products`);
+    await page.goto(`${server.openUrl}#/products`);
     await page.getByTestId('product-import').click();
     await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(csv);
     await page.getByTestId('import-preview').waitFor();
@@ -137,7 +137,7 @@ describe('catalog and stock in Chromium', () => {
       refreshSearchIndex(server.core);
     })();
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/products`);
+    await page.goto(`${server.openUrl}#/products`);
     await page.getByTestId('product-row-77001').waitFor();
     await expect.poll(() => page.getByTestId('products-total').textContent()).toMatch(/^3,0\d\d products$/);
     // Only what is on screen is in the page.

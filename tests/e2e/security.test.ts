@@ -28,7 +28,7 @@ describe('owner PIN, backups and pairing in Chromium', () => {
 
   it('sets an owner PIN, locks to staff mode and unlocks with the PIN from the header', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${server.openUrl}#/settings`);
     await page.getByTestId('owner-lock').filter({ hasText: 'Set an owner PIN' }).waitFor();
     await page.getByTestId('owner-new-pin').fill('3141');
     await page.getByTestId('owner-repeat-pin').fill('3141');
@@ -51,7 +51,7 @@ describe('owner PIN, backups and pairing in Chromium', () => {
 
   it('backs up from Settings and shows the time of the last backup', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${server.openUrl}#/settings`);
     await page.getByTestId('backup-now').click();
     await page.getByText('备份完成').waitFor();
     await expect.poll(() => page.getByTestId('last-backup').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
@@ -61,7 +61,7 @@ describe('owner PIN, backups and pairing in Chromium', () => {
 
   it('pairs a tablet with the PIN shown on the PC; once revoked it is asked to pair again', async () => {
     const pc = await newShopPage(chromium.browser, { language: 'en' });
-    await pc.page.goto(`${server.url}#/settings`);
+    await pc.page.goto(`${server.openUrl}#/settings`);
     await pc.page.getByTestId('lan-switch').click();
     await pc.page.getByTestId('pair-start').click();
     const pin = (await pc.page.getByTestId('pairing-pin').textContent())?.trim() as string;

@@ -24,7 +24,7 @@ describe('the app shell in Chromium', () => {
 
   it('switches the language, edits the seller profile with a logo, and keeps both after a reload', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(server.url);
+    await page.goto(server.openUrl);
     await page.getByRole('menuitem', { name: 'Products' }).waitFor();
 
     // Switch to Chinese: the navigation follows at once.
@@ -61,7 +61,7 @@ describe('the app shell in Chromium', () => {
 
   it('shows the error next to the field when a save is refused', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${server.openUrl}#/settings`);
     await page.getByTestId('settings-page').waitFor();
     await page.getByTestId('seller-bankSwift').fill('NOT A SWIFT');
     await page.getByTestId('settings-save').click();

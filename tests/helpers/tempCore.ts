@@ -6,7 +6,7 @@ import { openCore, type Core } from '../../main/core';
 /** A real data folder with a real SQLite file, in a temp folder removed afterwards. */
 export function tempDir(prefix = 'sk-test-'): { dir: string; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }) };
 }
 
 export function tempCore(options: { now?: () => Date } = {}): Core & { remove: () => void } {

@@ -19,7 +19,7 @@ describe('every method of the API table under random and malformed input (fast-c
     expect(figure).toMatchObject({ crashes: 0, unhandledRejections: 0, failedCallsThatChangedData: 0, ownerFieldsShownToStaff: 0 });
     // The fuzzer reaches past validation into the handlers, not only into zod.
     expect(figure.validResults).toBeGreaterThan(figure.methods * 3);
-  }, 300_000);
+  }, 600_000);
 
   it('would catch a method that writes outside its transaction and then fails, or that shows staff a cost', async () => {
     const table = apiTable as Record<string, unknown>;

@@ -7,12 +7,18 @@ import { runCli } from '../../main/cli/index';
 import { openCore } from '../../main/core';
 import { appPath } from '../../main/paths/appRoot';
 import { tempCore, tempDir } from '../helpers/tempCore';
+import { escapeCell } from '../../main/csv/formulaGuard';
 
 const FIXTURE = appPath('tests', 'fixtures', 'buyers', 'buyers-300.csv');
 const fixtureText = () => fs.readFileSync(FIXTURE, 'utf8');
 
 function records(text: string): string[][] {
   return parse(text, { bom: true }) as string[][];
+}
+
+/** The fixture's cells as the exporter writes them: a cell a spreadsheet would run as a formula (+20 … phones) gets an apostrophe. */
+function exportedForm(text: string): string[][] {
+  return records(text).map((row) => row.map(escapeCell));
 }
 
 describe('buyers CSV: the 300-row file', () => {
@@ -36,15 +42,22 @@ describe('buyers CSV: the 300-row file', () => {
     expect(rows.some((r) => r.some((c) => c.includes(',')))).toBe(true);
   });
 
-  it('imports and exports back unchanged, byte for byte', async () => {
+  it('imports and exports back unchanged (phones with a + written as text), and the export imports back byte for byte', async () => {
     const text = fixtureText();
     const result = await invoke(core, 'buyers.import', { csv: text });
     expect(result.errors).toEqual([]);
     expect(result).toMatchObject({ rows: 300, created: 300, updated: 0, unchanged: 0, written: true });
     const exported = await invoke(core, 'buyers.export', {});
     expect(exported.count).toBe(300);
-    expect(records(exported.csv)).toEqual(records(text));
-    expect(exported.csv).toBe(text);
+    expect(records(exported.csv)).toEqual(exportedForm(text));
+    // The export imports back unchanged: a second stall exports it byte for byte.
+    const other = tempCore();
+    try {
+      expect((await invoke(other, 'buyers.import', { csv: exported.csv })).errors).toEqual([]);
+      expect((await invoke(other, 'buyers.export', {})).csv).toBe(exported.csv);
+    } finally {
+      other.remove();
+    }
   });
 
   it('reads the importer/tax number from tax_no or 税号 and writes it back in tax_no', async () => {
@@ -156,7 +169,7 @@ describe('buyers CSV: what people send', () => {
     expect(result.written).toBe(false);
     const ignored = await invoke(core, 'buyers.import', { csv: 'company,country,colour\nX,KE,red\n' });
     expect(ignored.warnings.map((w) => w.text)).toEqual([
-      'colour: not a known column; ignored (the columns are company, country, city, address, currency, doc_language, agent, passport_no, tax_no, nationality, tags, notes, contact1_name, contact1_phone…)',
+      'colour: not a known column; ignored unless mapped to one (the columns are company, country, city, address, currency, doc_language, agent, passport_no, tax_no, nationality, tags, notes, contact1_name, contact1_phone…)',
     ]);
     expect(ignored).toMatchObject({ created: 1, written: true });
   });
@@ -175,6 +188,97 @@ describe('buyers CSV: what people send', () => {
     const result = await invoke(core, 'buyers.import', { csv: 'company,country,contact1_whatsapp\nCairo Star Two,EG,+20 100 123 4567\n' });
     expect(result.created).toBe(1);
     expect(result.warnings.map((w) => w.text)).toEqual(['row 1: contacts: shares a phone, WhatsApp or email with the stored buyer "Cairo Star" (#1)']);
+  });
+});
+
+describe('buyers CSV: numbers outside the known ranges, headers people write, columns mapped by hand', () => {
+  let core: ReturnType<typeof tempCore>;
+  beforeEach(() => {
+    core = tempCore();
+  });
+  afterEach(() => core.remove());
+
+  // Possible numbers (right length) that libphonenumber's metadata does not list: a new Iranian mobile
+  // range, an Algerian one, a Chinese +86 number of an Ethiopian buyer living in Yiwu.
+  const UNLISTED = [
+    'company,country,city,currency,doc_language,contact1_name,contact1_phone,contact1_whatsapp',
+    'Tehran Bazaar Co.,IR,Tehran,USD,en,Reza,,+98 907 123 4567',
+    'Import Export El Djazair,DZ,Oran,EUR,fr,Karim,+213 58 123 4567,+213 58 123 4567',
+    'Addis Trading PLC,ET,Addis Ababa,USD,en,Abebe,+251 91 123 4567,+86 174 1234 5678',
+    'Lagos Mega Stores Ltd,NG,Lagos,USD,en,Chinedu,,0803 123 4567',
+  ].join('\n');
+
+  it('imports a list with possible-but-unlisted numbers whole, in E.164 with a warning per number, and exports them back unchanged', async () => {
+    const result = await invoke(core, 'buyers.import', { csv: UNLISTED });
+    expect(result).toMatchObject({ rows: 4, created: 4, errors: [], written: true });
+    expect(result.warnings.map((w) => w.text)).toEqual([
+      'row 1: contact1_whatsapp: number not recognised for IR; kept as +989071234567',
+      'row 2: contact1_phone: number not recognised for DZ; kept as +213581234567',
+      'row 2: contact1_whatsapp: number not recognised for DZ; kept as +213581234567',
+      'row 3: contact1_whatsapp: number not recognised for CN; kept as +8617412345678',
+    ]);
+    const stored = (await invoke(core, 'buyers.list', { sort: 'added' })).items;
+    expect(stored.map((b) => b.contacts[0]?.whatsapp)).toEqual(['+989071234567', '+213581234567', '+8617412345678', '+2348031234567']);
+    // The mark the UI shows: the country the number's code points to.
+    expect(stored.map((b) => b.contacts[0]?.unrecognised)).toEqual([
+      { phone: null, whatsapp: 'IR' },
+      { phone: 'DZ', whatsapp: 'DZ' },
+      { phone: null, whatsapp: 'CN' },
+      { phone: null, whatsapp: null },
+    ]);
+    const exported = await invoke(core, 'buyers.export', {});
+    const other = tempCore();
+    try {
+      const again = await invoke(other, 'buyers.import', { csv: exported.csv });
+      expect(again).toMatchObject({ created: 4, errors: [] });
+      expect((await invoke(other, 'buyers.export', {})).csv).toBe(exported.csv);
+    } finally {
+      other.remove();
+    }
+    // Importing the export into the same stall changes nothing.
+    expect(await invoke(core, 'buyers.import', { csv: exported.csv })).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+  });
+
+  it('still refuses an impossible number, naming its row and column', async () => {
+    const result = await invoke(core, 'buyers.import', { csv: 'company,country,whatsapp\nShort,DZ,+213 58 12\n' });
+    expect(result.errors.map((e) => e.text)).toEqual(['row 1: contact1_whatsapp: "+213 58 12" is not a valid phone number for DZ (check the digits, or add the country code, e.g. +213…)']);
+    expect(result.written).toBe(false);
+  });
+
+  it('reads the headers people write: preferred_currency, preferred_language, lang, contact_name, phone, whatsapp, email and their Chinese forms', async () => {
+    const english = await invoke(core, 'buyers.import', {
+      csv: 'company,country,preferred_currency,preferred_language,contact_name,phone,whatsapp,email\nCasa Mexico,MX,MXN,es,Lucía,+52 55 1234 5678,+52 55 1234 5678,Lucia@casa.example\n',
+    });
+    expect(english).toMatchObject({ created: 1, errors: [], warnings: [] });
+    const chinese = await invoke(core, 'buyers.import', { csv: '公司,国家,首选币种,语种,联系人,手机号,WhatsApp号,电子邮箱\n莫斯科商行,RU,RUB,ru,Анна,+7 912 345 67 89,+7 912 345 67 89,anna@msk.example\n' });
+    expect(chinese).toMatchObject({ created: 1, errors: [], warnings: [] });
+    const short = await invoke(core, 'buyers.import', { csv: 'company,country,lang\nDakar Shop,SN,fr\n' });
+    expect(short).toMatchObject({ created: 1, errors: [], warnings: [] });
+    const list = (await invoke(core, 'buyers.list', { sort: 'added' })).items;
+    expect(list.map((b) => [b.company, b.currency, b.docLanguage, b.contacts[0]?.name ?? '', b.contacts[0]?.phone ?? '', b.contacts[0]?.email ?? ''])).toEqual([
+      ['Casa Mexico', 'MXN', 'es', 'Lucía', '+525512345678', 'lucia@casa.example'],
+      ['莫斯科商行', 'RUB', 'ru', 'Анна', '+79123456789', 'anna@msk.example'],
+      ['Dakar Shop', 'USD', 'fr', '', '', ''],
+    ]);
+  });
+
+  it('names an unknown column as a warning with how it was read, and reads it when mapped by hand', async () => {
+    const csv = 'company,country,Mobile No.,Remarks\nNairobi Mart,KE,0712 345 678,pays cash\n';
+    const check = await invoke(core, 'buyers.import', { csv, dryRun: true });
+    expect(check.warnings.map((w) => w.field)).toEqual(['Mobile No.', 'Remarks']);
+    expect(check.columns).toEqual([
+      { index: 0, header: 'company', column: 'company', sample: 'Nairobi Mart' },
+      { index: 1, header: 'country', column: 'country', sample: 'KE' },
+      { index: 2, header: 'Mobile No.', column: null, sample: '0712 345 678' },
+      { index: 3, header: 'Remarks', column: null, sample: 'pays cash' },
+    ]);
+    expect(check.knownColumns).toContain('contact1_whatsapp');
+    const mapped = await invoke(core, 'buyers.import', { csv, columns: ['company', 'country', 'contact1_whatsapp', 'notes'] });
+    expect(mapped).toMatchObject({ created: 1, errors: [], warnings: [] });
+    const buyer = (await invoke(core, 'buyers.list', {})).items[0];
+    expect([buyer?.notes, buyer?.contacts[0]?.whatsapp]).toEqual(['pays cash', '+254712345678']);
+    const wrong = await invoke(core, 'buyers.import', { csv, columns: ['company', 'country', 'mobile'] });
+    expect(wrong.errors.map((e) => e.text)).toEqual(['columns: the mapping has 3 entries but the file has 4 columns']);
   });
 });
 
@@ -212,7 +316,7 @@ describe('buyers CSV: the command line', () => {
       expect(await runCli(['export-buyers', '--data', data.dir, '--out', out])).toBe(0);
       expect(io.out()).toMatch(/Exported 300 buyers/);
       vi.restoreAllMocks();
-      expect(fs.readFileSync(out, 'utf8')).toBe(fixtureText());
+      expect(records(fs.readFileSync(out, 'utf8'))).toEqual(exportedForm(fixtureText()));
 
       io = capture();
       expect(await runCli(['import-buyers', bad, '--data', data.dir, '--skip-invalid'])).toBe(0);

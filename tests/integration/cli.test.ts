@@ -51,6 +51,12 @@ describe('the command line', () => {
     const code = await runCli(['demo', '--data', folder.dir]);
     io.restore();
     expect(code, io.err()).toBe(0);
+    // The progress lines and the summary give the same counts.
+    const progress = io.err();
+    const summary = io.out();
+    for (const [what, pattern] of [['products', /(\d+) products/], ['buyers', /(\d+) buyers/], ['quotations', /(\d+) quotations/], ['pro-forma invoices', /(\d+) pro-forma invoices/]] as const) {
+      expect(pattern.exec(progress)?.[1], `${what} in the progress lines`).toBe(pattern.exec(summary)?.[1]);
+    }
     const core = openCore(folder.dir);
     try {
       const products = await invoke(core, 'products.list', { limit: 500 });

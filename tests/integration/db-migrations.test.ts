@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPragmas, openDatabase } from '../../db/open';
 import { loadMigrations, migrate, MigrationError, schemaVersion, type Migration } from '../../db/migrate';
+import { schemaDifferences, schemaItems } from '../../db/schema';
 import { appPath } from '../../main/paths/appRoot';
 import { tempDir } from '../helpers/tempCore';
 
@@ -45,6 +46,7 @@ describe('database migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
     db.close();
   });
 
@@ -68,6 +70,10 @@ describe('database migrations', () => {
       for (const [table, count] of before) {
         if (after.has(table)) expect(after.get(table), table).toBeGreaterThanOrEqual(count);
       }
+      // Exactly the structure of a new database: a restore refuses any other (main/backup/restore.ts).
+      const fresh = openDatabase(':memory:');
+      expect(schemaDifferences(schemaItems(fresh), schemaItems(db))).toEqual([]);
+      fresh.close();
       if (from >= 1) {
         const product = db.prepare("SELECT item_no, name_ar FROM products WHERE item_no = '00123'").get() as { item_no: string; name_ar: string };
         expect(product).toEqual({ item_no: '00123', name_ar: 'سيارة' });
@@ -86,6 +92,74 @@ describe('database migrations', () => {
       db.close();
     });
   }
+
+  it('keeps every stored amount exactly when amounts move from cents to one scale of 10^4 (migration 8)', () => {
+    const db = new Database(newDbFile());
+    applyPragmas(db);
+    for (let v = 1; v <= 7; v += 1) {
+      migrate(db, migrations, v);
+      db.exec(fixture(v) ?? '');
+    }
+    migrate(db, migrations);
+    const one = <T,>(sql: string) => db.prepare(sql).get() as T;
+    // The fixtures' PI: grand total 612.38, deposit 183.71, payments 183.71 and 10.00 (+ CNY 71.00 handed over).
+    expect(one('SELECT grand_total_e4, deposit_e4 FROM invoices WHERE id = 1')).toEqual({ grand_total_e4: 6_123_800, deposit_e4: 1_837_100 });
+    expect(db.prepare('SELECT amount_e4, received_e4 FROM payments ORDER BY id').all()).toEqual([
+      { amount_e4: 1_837_100, received_e4: null },
+      { amount_e4: 100_000, received_e4: 710_000 },
+    ]);
+    // Quotation 1: amount 540.90, total 612.38, 2.5 % discount; its inland transport charge 85.00; a deleted draft of 1,250.05.
+    expect(one('SELECT amount_e4, grand_total_e4, discount_kind, discount_e4 FROM quotes WHERE id = 1')).toEqual({ amount_e4: 5_409_000, grand_total_e4: 6_123_800, discount_kind: 'percent', discount_e4: 25_000 });
+    expect(one('SELECT amount_e4 FROM quote_charges WHERE id = 1')).toEqual({ amount_e4: 850_000 });
+    expect(one('SELECT grand_total_e4 FROM deleted_quotes')).toEqual({ grand_total_e4: 12_500_500 });
+    // The issued PI's frozen document is untouched, and still refuses changes.
+    expect(() => db.prepare('UPDATE invoices SET grand_total_e4 = 1 WHERE id = 1').run()).toThrow(/frozen/);
+    db.close();
+  });
+
+  it('makes one supplier per supplier name typed on products (trimmed, any case) and links them (migration after_pi)', () => {
+    const db = new Database(newDbFile());
+    applyPragmas(db);
+    const at = migrations.findIndex((m) => m.name === 'after_pi') + 1;
+    for (let v = 1; v < at; v += 1) {
+      migrate(db, migrations, v);
+      db.exec(fixture(v) ?? '');
+    }
+    db.exec(`INSERT INTO products (id, item_no, name_en, supplier) VALUES
+      (10, 'S-10', 'A', ' Jinhua Xinda Toys '), (11, 'S-11', 'B', 'jinhua xinda toys'), (12, 'S-12', 'C', '义乌美丽饰品'), (13, 'S-13', 'D', '')`);
+    migrate(db, migrations, at);
+    const suppliers = db.prepare('SELECT id, name_zh FROM suppliers ORDER BY id').all() as Array<{ id: number; name_zh: string }>;
+    expect(suppliers.map((s) => s.name_zh)).toEqual(['Jinhua Xinda Toys', '义乌美丽饰品']);
+    const linked = (itemNo: string) => (db.prepare('SELECT supplier, supplier_id FROM products WHERE item_no = ?').get(itemNo) as { supplier: string; supplier_id: number | null });
+    const [xinda, meili] = suppliers as unknown as [{ id: number }, { id: number }];
+    expect(linked('S-10')).toEqual({ supplier: ' Jinhua Xinda Toys ', supplier_id: xinda.id });
+    expect(linked('S-11')).toEqual({ supplier: 'jinhua xinda toys', supplier_id: xinda.id });
+    expect(linked('S-12').supplier_id).toBe(meili.id);
+    expect(linked('S-13').supplier_id).toBeNull();
+    // Whoever writes a product later (an import, an older client), the name keeps the link: an existing name links, a new one makes its supplier, an empty one unlinks.
+    db.exec("INSERT INTO products (item_no, name_en, supplier) VALUES ('S-14', 'E', 'JINHUA XINDA TOYS'), ('S-15', 'F', 'Ningbo Haitian')");
+    db.exec("UPDATE products SET supplier = '' WHERE item_no = 'S-10'; UPDATE products SET supplier = '义乌美丽饰品' WHERE item_no = 'S-13'");
+    expect(linked('S-14').supplier_id).toBe(xinda.id);
+    expect(linked('S-10').supplier_id).toBeNull();
+    expect(linked('S-13').supplier_id).toBe(meili.id);
+    expect(db.prepare("SELECT count(*) AS n FROM suppliers WHERE name_zh = 'Ningbo Haitian'").get()).toEqual({ n: 1 });
+    expect(linked('S-15').supplier_id).not.toBeNull();
+    // The fixtures' PI: what it is owed (total 612.38, paid 183.71 + 10.00), its terms copied out of its frozen content.
+    expect(db.prepare('SELECT number, total_e4, paid_e4, status, first_delivery_on, payment_terms, delivery_time FROM invoice_balances WHERE invoice_id = 1').get()).toEqual({
+      number: 'PI2026-0001', total_e4: 6_123_800, paid_e4: 1_937_100, status: 'deposit_received', first_delivery_on: null,
+      payment_terms: '30% T/T deposit, balance before shipment', delivery_time: '30 days after deposit',
+    });
+    // Two suppliers may not share a name, whatever its case; purchase orders and deliveries are never deleted.
+    expect(() => db.prepare("INSERT INTO suppliers (name_zh) VALUES ('jinhua XINDA toys')").run()).toThrow(/UNIQUE/);
+    db.exec(fixture(at) ?? '');
+    expect(linked('00123').supplier_id).toBe(901);
+    // The fixture's delivery reached the PI's balance through the trigger.
+    expect(db.prepare('SELECT first_delivery_on FROM invoice_balances WHERE invoice_id = 1').get()).toEqual({ first_delivery_on: '2026-03-28' });
+    expect(() => db.prepare('DELETE FROM purchase_orders WHERE id = 901').run()).toThrow(/never deleted/);
+    expect(() => db.prepare('DELETE FROM shipments WHERE id = 901').run()).toThrow(/stays on record/);
+    expect(() => db.prepare("INSERT INTO purchase_lines (order_id, position, product_id, item_no, qty) VALUES (901, 1, 1, '00123', 5)").run()).toThrow(/draft/);
+    db.close();
+  });
 
   it('leaves the database exactly as it was when a migration fails', () => {
     const file = newDbFile();

@@ -79,15 +79,22 @@ describe('documents.render', () => {
 
 });
 
+/** A whole (if tiny) PDF whose body says `text`: header, one object, xref table, startxref, %%EOF. */
+function tinyPdf(text: string): Buffer {
+  const head = `%PDF-1.3\n1 0 obj\n<< /Type /Catalog /Note (${text}) >>\nendobj\n`;
+  const xref = `xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\n`;
+  return Buffer.from(`${head}${xref}startxref\n${head.length}\n%%EOF\n`, 'latin1');
+}
+
 describe('stored PDFs', () => {
   it('keep the first bytes written: a second store of the same variant changes nothing', () => {
     const paths = { documents: path.join(files.dir, 'docs') };
     const v = { kind: 'proforma', lang: 'en', bilingual: false, paper: 'a4' } as const;
     expect(readStoredPdf(paths, 'JH-PI2026-0099', v)).toBeNull();
-    const first = storePdf(paths, 'JH-PI2026-0099', v, Buffer.from('%PDF-first'));
-    const second = storePdf(paths, 'JH-PI2026-0099', v, Buffer.from('%PDF-second'));
-    expect(first.toString()).toBe('%PDF-first');
-    expect(second.toString()).toBe('%PDF-first');
+    const first = storePdf(paths, 'JH-PI2026-0099', v, tinyPdf('first'));
+    const second = storePdf(paths, 'JH-PI2026-0099', v, tinyPdf('second'));
+    expect(first.equals(tinyPdf('first'))).toBe(true);
+    expect(second.equals(tinyPdf('first'))).toBe(true);
     expect(fs.readdirSync(path.dirname(storedPdfPath(paths, 'JH-PI2026-0099', v)))).toEqual(['proforma-en-a4.pdf']);
   });
 

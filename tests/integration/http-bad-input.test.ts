@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTable } from '../../main/api/table';
 import { startServer, type RunningServer } from '../../main/server/server';
 import { rendererDir } from '../../main/server/renderer';
-import { rawRequest, startTestServer, type TestServer } from '../helpers/server';
+import { bearer, rawRequest, startTestServer, type TestServer } from '../helpers/server';
 import { tempCore, tempDir } from '../helpers/tempCore';
 import { dataDigest } from '../helpers/stall';
 
@@ -18,7 +18,7 @@ describe('browser mode under hostile HTTP input', () => {
   afterAll(async () => server.stop());
 
   const api = (method: string, body: string | Buffer, type = 'application/json') =>
-    rawRequest(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': type }, body });
+    rawRequest(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': type, ...bearer(server) }, body });
 
   it('answers JSON that is not an object, deep nesting, a BOM or a truncated body with a clear 4xx for every method', async () => {
     const bodies = ['[]', '"text"', 'null', '42', 'true', `${'['.repeat(5000)}${']'.repeat(5000)}`, '\uFEFF{}', '{"a":', '{"__proto__":{"polluted":1}}', '\u0000'];
@@ -43,7 +43,7 @@ describe('browser mode under hostile HTTP input', () => {
 
   it('answers odd method names with 404 or 400, never 500', async () => {
     for (const name of ['__proto__', 'constructor', 'products.list%00', '%E0%A4%A', 'a'.repeat(5000), '..%2f..%2fpackage.json', 'products.list/extra', '%2e%2e']) {
-      const r = await rawRequest(server.port, { method: 'POST', path: `/api/${name}`, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const r = await rawRequest(server.port, { method: 'POST', path: `/api/${name}`, headers: { 'Content-Type': 'application/json', ...bearer(server) }, body: '{}' });
       expect(r.status, name).toBeGreaterThanOrEqual(400);
       expect(r.status, name).toBeLessThan(500);
     }
@@ -51,7 +51,7 @@ describe('browser mode under hostile HTTP input', () => {
 
   it('refuses a body over the limit even when it lies about its length (chunked)', async () => {
     const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
-    const r = await rawRequest(server.port, { method: 'POST', path: '/api/settings.get', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, body: big });
+    const r = await rawRequest(server.port, { method: 'POST', path: '/api/settings.get', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', ...bearer(server) }, body: big });
     expect(r.status).toBe(413);
   }, 60_000);
 

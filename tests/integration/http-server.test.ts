@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTable } from '../../main/api/table';
 import { MAX_BODY_BYTES } from '../../main/server/server';
-import { post, rawRequest, startTestServer, type TestServer } from '../helpers/server';
+import { bearer, post, rawRequest, startTestServer, type TestServer } from '../helpers/server';
 
 describe('browser mode over real HTTP', () => {
   let server: TestServer;
@@ -25,38 +25,38 @@ describe('browser mode over real HTTP', () => {
   });
 
   it('lists every method with its input JSON schema at GET /api', async () => {
-    const response = await fetch(`${server.url}api`);
+    const response = await fetch(`${server.url}api`, { headers: bearer(server) });
     const body = (await response.json()) as { methods: Array<{ name: string; input: unknown }> };
     expect(body.methods.map((m) => m.name).sort()).toEqual(Object.keys(apiTable).sort());
     expect(body.methods.find((m) => m.name === 'buyers.create')?.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['company', 'country']) });
   });
 
   it('runs a method: JSON in, JSON out', async () => {
-    const { status, json } = await post(server.url, 'buyers.create', { company: 'Cairo Star', country: 'eg', contacts: [{ phone: '010 0123 4567' }] });
+    const { status, json } = await post(server, 'buyers.create', { company: 'Cairo Star', country: 'eg', contacts: [{ phone: '010 0123 4567' }] });
     expect(status).toBe(200);
     expect(json).toMatchObject({ company: 'Cairo Star', country: 'EG', region: 'africa', contacts: [{ phone: '+201001234567' }] });
   });
 
   it('answers a bad field with 400 and the error naming the field', async () => {
-    const { status, json } = await post(server.url, 'buyers.create', { company: 'X', country: 'ZZ' });
+    const { status, json } = await post(server, 'buyers.create', { company: 'X', country: 'ZZ' });
     expect(status).toBe(400);
     expect(json).toEqual({ error: { code: 'invalid_input', field: 'country', message: expect.stringContaining('country') } });
   });
 
   it('answers malformed JSON with 400', async () => {
-    const r = await rawRequest(server.port, { method: 'POST', path: '/api/settings.get', headers: { 'Content-Type': 'application/json' }, body: '{"unterminated' });
+    const r = await rawRequest(server.port, { method: 'POST', path: '/api/settings.get', headers: { 'Content-Type': 'application/json', ...bearer(server) }, body: '{"unterminated' });
     expect(r.status).toBe(400);
     expect(JSON.parse(r.body)).toMatchObject({ error: { code: 'bad_request' } });
   });
 
   it('answers an unknown method with 404', async () => {
-    const { status, json } = await post(server.url, 'products.teleport', {});
+    const { status, json } = await post(server, 'products.teleport', {});
     expect(status).toBe(404);
     expect(json).toMatchObject({ error: { code: 'unknown_method' } });
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const r = await rawRequest(server.port, { method: 'POST', path: '/api/settings.get', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const r = await rawRequest(server.port, { method: 'POST', path: '/api/settings.get', headers: { 'Content-Type': 'text/plain', ...bearer(server) }, body: '{}' });
     expect(r.status).toBe(415);
   });
 
@@ -64,14 +64,14 @@ describe('browser mode over real HTTP', () => {
     const r = await rawRequest(server.port, {
       method: 'POST',
       path: '/api/settings.get',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) },
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1), ...bearer(server) },
       body: '{}',
     });
     expect(r.status).toBe(413);
   });
 
   it('answers GET on a method with 400 and Allow: POST', async () => {
-    const r = await rawRequest(server.port, { path: '/api/settings.get' });
+    const r = await rawRequest(server.port, { path: '/api/settings.get', headers: bearer(server) });
     expect(r.status).toBe(400);
     expect(r.headers.allow).toBe('POST');
   });
@@ -110,11 +110,11 @@ describe('browser mode over real HTTP', () => {
   });
 
   it('refuses requests that name another host (DNS rebinding) or come from another origin', async () => {
-    expect((await rawRequest(server.port, { path: '/api', headers: { Host: 'evil.example' } })).status).toBe(403);
+    expect((await rawRequest(server.port, { path: '/api', headers: { Host: 'evil.example', ...bearer(server) } })).status).toBe(403);
     const r = await rawRequest(server.port, {
       method: 'POST',
       path: '/api/settings.get',
-      headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+      headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example', ...bearer(server) },
       body: '{}',
     });
     expect(r.status).toBe(403);
@@ -122,16 +122,16 @@ describe('browser mode over real HTTP', () => {
 
   it('serves an uploaded logo and its thumbnail from /photos/', async () => {
     const png = await sharp({ create: { width: 600, height: 300, channels: 4, background: '#c0392b' } }).png().toBuffer();
-    const { json } = await post(server.url, 'settings.setImage', { slot: 'logo', image: { dataBase64: png.toString('base64') } });
+    const { json } = await post(server, 'settings.setImage', { slot: 'logo', image: { dataBase64: png.toString('base64') } });
     const logo = (json as { seller: { logo: { url: string; thumbUrl: string; hash: string } } }).seller.logo;
-    const full = await fetch(new URL(logo.url, server.url));
+    const full = await fetch(new URL(logo.url, server.url), { headers: bearer(server) });
     expect(full.status).toBe(200);
     expect(full.headers.get('content-type')).toBe('image/png');
-    const thumb = await fetch(new URL(logo.thumbUrl, server.url));
+    const thumb = await fetch(new URL(logo.thumbUrl, server.url), { headers: bearer(server) });
     expect(thumb.headers.get('content-type')).toBe('image/jpeg');
     const meta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
     expect(meta.width).toBe(320);
     expect(fs.existsSync(path.join(server.core.paths.photos, logo.hash.slice(0, 2), `${logo.hash}.png`))).toBe(true);
-    expect((await rawRequest(server.port, { path: '/photos/../stallkeeper.db' })).status).toBeGreaterThanOrEqual(400);
+    expect((await rawRequest(server.port, { path: '/photos/../stallkeeper.db', headers: bearer(server) })).status).toBeGreaterThanOrEqual(400);
   });
 });

@@ -81,7 +81,7 @@ describe('pro-forma invoices', () => {
     const { payments: _p2, stock: _s2, ...issued } = pi;
     expect(frozen).toEqual(issued);
     expect(() => core.db.prepare("UPDATE invoices SET content = '{}' WHERE id = ?").run(pi.id)).toThrow(/frozen/);
-    expect(() => core.db.prepare('UPDATE invoices SET grand_total_cents = 1 WHERE id = ?').run(pi.id)).toThrow(/frozen/);
+    expect(() => core.db.prepare('UPDATE invoices SET grand_total_e4 = 1 WHERE id = ?').run(pi.id)).toThrow(/frozen/);
     expect(() => core.db.prepare('DELETE FROM invoices WHERE id = ?').run(pi.id)).toThrow(/never deleted/);
     expect(() => core.db.prepare('DELETE FROM quote_lines WHERE quote_id = ?').run(q.id)).toThrow(/only a draft/);
   });
@@ -182,6 +182,10 @@ describe('pro-forma invoices', () => {
   it('ships the reserved stock, and a cancelled PI releases it and takes no payments', async () => {
     const q = await acceptedQuote();
     const pi = await invoke(core, 'invoices.create', { quoteId: q.id });
+    // 150 tool sets are reserved but only 100 are on hand: goods not in stock cannot leave (nothing is shipped).
+    expect(await failure(invoke(core, 'invoices.ship', { id: pi.id }))).toMatchObject({ code: 'invalid_input', field: 'id', message: expect.stringContaining('03118') });
+    expect(level(core, stall.products.tools.id)).toEqual({ onHand: 100, reserved: 150, available: -50 });
+    await invoke(core, 'stock.receive', { productId: stall.products.tools.id, qty: 50, reference: 'factory delivery' });
     const shipped = await invoke(core, 'invoices.ship', { id: pi.id, shippedOn: '2026-04-15' });
     expect(shipped.status).toBe('shipped');
     expect(shipped.stock.map((s) => [s.itemNo, s.reserved, s.shipped])).toEqual([['00123', 0, 1440], ['03118', 0, 150]]);

@@ -73,19 +73,40 @@ describe('the local-network mode', () => {
     expect((await rawRequest(lanPort, { path: '/' })).status).toBe(200);
   });
 
-  it('pairs a device with the PIN from the PC; five wrong PINs burn it', async () => {
-    const pair = (pin: string, name = 'Lily tablet') =>
-      rawRequest(lanPort, { method: 'POST', path: '/pair', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin, name }) });
-    expect(await pair('123456')).toMatchObject({ status: 403 });
+  it('pairs a device with the PIN from the PC; five wrong PINs shut that address out, not the owner\'s pairing for everyone', async () => {
+    const pair = (pin: string, from = '127.0.0.1', name = 'Lily tablet') =>
+      rawRequest(lanPort, { method: 'POST', path: '/pair', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin, name }), from });
+    expect(await pair('123456', '127.0.0.3')).toMatchObject({ status: 403 });
     const offer = (await invoke(core, 'network.startPairing', {}, owner())).pairing;
     expect(offer?.pin).toMatch(/^\d{6}$/);
     expect(offer?.url).toBe(`http://127.0.0.1:${lanPort}/`);
     expect(offer?.qrSvg).toMatch(/^<svg/);
     const wrong = offer?.pin === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i += 1) expect((await pair(wrong)).status).toBe(403);
-    expect((await pair(offer?.pin as string)).status).toBe(403);
+    for (let i = 0; i < 5; i += 1) expect((await pair(wrong, '127.0.0.3')).status).toBe(403);
+    const shutOut = await pair(offer?.pin as string, '127.0.0.3');
+    expect(shutOut.status).toBe(403);
+    expect(JSON.parse(shutOut.body)).toMatchObject({ error: { field: 'pin', message: expect.stringMatching(/5 wrong PINs from this device/) } });
+    // The owner's pairing is still open for the device that was meant to pair.
+    expect((await invoke(core, 'network.status', {}, owner())).pairing?.pin).toBe(offer?.pin);
+    const paired = await pair(offer?.pin as string, '127.0.0.4', 'The right tablet');
+    expect(paired.status).toBe(200);
+    // The token is in the HttpOnly cookie only, never in the body a script could read.
+    const token = /=([^;]+)/.exec(paired.headers['set-cookie']?.[0] ?? '')?.[1] as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(paired.body).not.toContain(token);
+    expect(JSON.parse(paired.body)).toEqual({ device: expect.objectContaining({ name: 'The right tablet' }) });
     expect((await invoke(core, 'network.status', {}, owner())).pairing).toBeNull();
-    expect(await pair('12')).toMatchObject({ status: 400 });
+    expect(await pair('12', '127.0.0.4')).toMatchObject({ status: 400 });
+  });
+
+  it('burns a pairing after fifty wrong PINs from many addresses', async () => {
+    const offer = (await invoke(core, 'network.startPairing', {}, owner())).pairing;
+    const wrong = offer?.pin === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 50; i += 1) {
+      const r = await rawRequest(lanPort, { method: 'POST', path: '/pair', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin: wrong, name: 'x' }), from: `127.0.1.${10 + Math.floor(i / 5)}` });
+      expect(r.status).toBe(403);
+    }
+    expect((await invoke(core, 'network.status', {}, owner())).pairing).toBeNull();
   });
 
   it('gives a paired device an HttpOnly, SameSite cookie; with it staff calls work and no cost field is in any answer', async () => {
@@ -145,13 +166,16 @@ describe('the local-network mode', () => {
     expect((await invoke(core, 'network.status', {}, owner())).devices.find((d) => d.id === device?.id)?.revokedAt).toBeTruthy();
   });
 
-  it('slows down an address that keeps guessing (429)', async () => {
+  it('slows down an address that keeps guessing (429), with Retry-After the wait its message states', async () => {
     await invoke(core, 'network.startPairing', {}, owner());
-    let last = 0;
+    let last = { status: 0, headers: {} as Record<string, string | string[] | undefined>, body: '' };
     for (let i = 0; i < 12; i += 1) {
-      last = (await rawRequest(lanPort, { method: 'POST', path: '/pair', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin: '000001', name: 'x' }) })).status;
+      last = await rawRequest(lanPort, { method: 'POST', path: '/pair', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin: '000001', name: 'x' }), from: '127.0.0.9' });
     }
-    expect(last).toBe(429);
+    expect(last.status).toBe(429);
+    const seconds = Number(/try again in (\d+) s/.exec((JSON.parse(last.body) as { error: { message: string } }).error.message)?.[1]);
+    expect(seconds).toBeGreaterThan(60);
+    expect(last.headers['retry-after']).toBe(String(seconds));
   });
 
   it('keeps Host and Origin checks: other sites are refused, and no CORS header is ever sent', async () => {
@@ -182,8 +206,11 @@ describe('npm run serve -- --lan', () => {
     const running = await serve({ data: data.dir, port: 0, host: '127.0.0.1', lan: true, lanPort: 0, backups: false }, () => undefined);
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(running.openUrl).toBe(`${running.url}?key=${running.key}`);
       const pcPort = Number(new URL(running.url).port);
-      expect((await rawRequest(pcPort, { method: 'POST', path: '/api/auth.status', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200);
+      const call = (headers: Record<string, string>) => rawRequest(pcPort, { method: 'POST', path: '/api/auth.status', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+      expect((await call({ Authorization: `Bearer ${running.key}` })).status).toBe(200);
+      expect((await call({})).status).toBe(401);
       // The devices' listener is bound to 0.0.0.0; the test reaches it through loopback only.
       expect(running.lanPort).toBeGreaterThan(0);
       for (const url of running.lanUrls) expect(url).toMatch(new RegExp(`^http://[0-9.]+:${running.lanPort}/$`));

@@ -37,5 +37,5 @@ describe('packaging with electron-builder', () => {
     expect(fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'package.json'))).toBe(true);
     const pkg = JSON.parse(fs.readFileSync(appPath('package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.mjs');
-  }, 120_000);
+  }, 300_000);
 });

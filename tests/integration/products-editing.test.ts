@@ -79,9 +79,12 @@ describe('products: editing, archiving, duplicating, photos', () => {
     expect(clash.error).toMatchObject({ code: 'conflict', field: 'itemNo' });
   });
 
-  it('does not let staff copy a cost price they set themselves', async () => {
+  it('does not let staff copy a cost price they set themselves (403 naming the field)', async () => {
     const p = await invoke(core, 'products.create', base);
-    const copy = await invoke(core, 'products.duplicate', { id: p.id, itemNo: 'S-1', changes: { costCny: '1.00' } }, { session: { role: 'staff' } });
+    await expect(invoke(core, 'products.duplicate', { id: p.id, itemNo: 'S-1', changes: { costCny: '1.00' } }, { session: { role: 'staff' } })).rejects.toMatchObject({
+      error: { code: 'forbidden', field: 'changes.costCny' },
+    });
+    const copy = await invoke(core, 'products.duplicate', { id: p.id, itemNo: 'S-1' }, { session: { role: 'staff' } });
     expect(copy).not.toHaveProperty('costCny');
     expect((await invoke(core, 'products.get', { id: copy.id })).costCny).toBe('9.20');
   });

@@ -88,6 +88,20 @@ describe('product import and export', () => {
     expect(count(core, 'stock_moves')).toBe(0);
   });
 
+  it('refuses a record with fewer or more fields than the header by its row number, and writes nothing', async () => {
+    const rows = sampleRows(25);
+    const records = parse(toCsvText(rows), { bom: true }) as string[][];
+    const header = (records[0] as string[]).length;
+    // Row 21 cut short (a truncated line), row 23 with one field too many.
+    records[21] = (records[21] as string[]).slice(0, header - 2);
+    (records[23] as string[]).push('extra');
+    const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const report = await run(core, 'catalog.csv', records.map((r) => r.map(field).join(',')).join('\n'));
+    expect(lines(report)).toEqual([`row 21: ${header - 2} fields, the header has ${header}`, `row 23: ${header + 1} fields, the header has ${header}`]);
+    expect(report.written).toBe(false);
+    expect(count(core, 'products')).toBe(0);
+  });
+
   it('gives the problems in Chinese for a Chinese caller', async () => {
     const rows = sampleRows(2);
     (rows[1] as Record<string, string>).moq = '十';

@@ -9,10 +9,10 @@ function quote(core: Core, q: { buyer: number; date: string; currency: string; r
   const s = q.seq ?? ++seq + 100;
   const info = core.db
     .prepare(
-      `INSERT INTO quotes (year, seq, number, revision, supersedes_id, buyer_id, quote_date, validity_days, valid_until, currency, rate_e8, status, grand_total_cents, amount_cents)
+      `INSERT INTO quotes (year, seq, number, revision, supersedes_id, buyer_id, quote_date, validity_days, valid_until, currency, rate_e8, status, grand_total_e4, amount_e4)
        VALUES (2026, ?, ?, ?, ?, ?, ?, 30, date(?, '+30 days'), ?, ?, ?, ?, ?)`,
     )
-    .run(s, `Q-${s}`, q.revision ?? 1, q.supersedes ?? null, q.buyer, q.date, q.date, q.currency, q.rateE8, q.status ?? 'sent', q.totalCents, q.totalCents);
+    .run(s, `Q-${s}`, q.revision ?? 1, q.supersedes ?? null, q.buyer, q.date, q.date, q.currency, q.rateE8, q.status ?? 'sent', q.totalCents * 100, q.totalCents * 100);
   return Number(info.lastInsertRowid);
 }
 
@@ -21,10 +21,10 @@ function invoice(core: Core, i: { quote: number; buyer: number; date: string; cu
   piSeq += 1;
   const info = core.db
     .prepare(
-      `INSERT INTO invoices (year, seq, number, quote_id, buyer_id, issued_on, currency, rate_e8, grand_total_cents, deposit_cents, content, status)
+      `INSERT INTO invoices (year, seq, number, quote_id, buyer_id, issued_on, currency, rate_e8, grand_total_e4, deposit_e4, content, status)
        VALUES (2026, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)`,
     )
-    .run(piSeq, `PI-${piSeq}`, i.quote, i.buyer, i.date, i.currency, i.rateE8, i.totalCents, Math.round(i.totalCents * 0.3), i.status ?? 'issued');
+    .run(piSeq, `PI-${piSeq}`, i.quote, i.buyer, i.date, i.currency, i.rateE8, i.totalCents * 100, Math.round(i.totalCents * 0.3) * 100, i.status ?? 'issued');
   return Number(info.lastInsertRowid);
 }
 

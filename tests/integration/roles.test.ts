@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callMethod } from '../../main/api/dispatch';
+import { callMethod, methodSpec } from '../../main/api/dispatch';
 import { invoke } from '../../main/api/invoke';
 import { pcSession } from '../../main/auth/service';
 import { ownerFieldPaths } from '../../main/auth/redact';
@@ -8,6 +8,8 @@ import { rendererDir } from '../../main/server/renderer';
 import { tempCore } from '../helpers/tempCore';
 import { post } from '../helpers/server';
 import { smallStall } from '../helpers/stall';
+import { issuePi, seedAfterPiStall } from '../helpers/afterPiStall';
+import { apiTable, type MethodName } from '../../main/api/table';
 
 type TestCore = ReturnType<typeof tempCore>;
 
@@ -52,8 +54,12 @@ describe('roles at the shop PC (the owner PIN)', () => {
     expect((await callMethod(core, 'settings.get', {}, pc())).ok).toBe(true);
   });
 
-  it('does not let staff set a cost price', async () => {
-    const created = await invoke(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' }, costCny: '99' }, pc());
+  it('does not let staff set a cost price (403 naming the field)', async () => {
+    expect(await callMethod(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' }, costCny: '99' }, pc())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', field: 'costCny' },
+    });
+    const created = await invoke(core, 'products.create', { itemNo: 'STAFF-1', names: { en: 'By staff' } }, pc());
     expect(created).not.toHaveProperty('costCny');
     core.security.pc.unlock(now, 60_000);
     expect((await invoke(core, 'products.get', { itemNo: 'STAFF-1' }, pc())).costCny).toBeNull();
@@ -115,19 +121,61 @@ describe('roles over HTTP at the shop PC (browser mode on 127.0.0.1)', () => {
   });
 
   it('is the owner before a PIN, staff after locking, owner again with the PIN', async () => {
-    expect((await post(server.url, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
-    expect((await post(server.url, 'auth.setOwnerPin', { pin: '7391' })).status).toBe(200);
-    expect((await post(server.url, 'auth.lock', {})).json).toMatchObject({ role: 'staff' });
-    const staffView = await post(server.url, 'products.get', { itemNo: 'S-2' });
+    expect((await post(server, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
+    expect((await post(server, 'auth.setOwnerPin', { pin: '7391' })).status).toBe(200);
+    expect((await post(server, 'auth.lock', {})).json).toMatchObject({ role: 'staff' });
+    const staffView = await post(server, 'products.get', { itemNo: 'S-2' });
     expect(staffView.status).toBe(200);
     expect(staffView.json).not.toHaveProperty('costCny');
-    expect(await post(server.url, 'settings.update', { seller: { companyNameEn: 'X' } })).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
-    expect(await post(server.url, 'auth.unlock', { pin: '0000' })).toMatchObject({ status: 403, json: { error: { field: 'pin' } } });
-    expect((await post(server.url, 'auth.unlock', { pin: '7391' })).status).toBe(200);
-    expect((await post(server.url, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
+    expect(await post(server, 'settings.update', { seller: { companyNameEn: 'X' } })).toMatchObject({ status: 403, json: { error: { code: 'forbidden' } } });
+    expect(await post(server, 'auth.unlock', { pin: '0000' })).toMatchObject({ status: 403, json: { error: { field: 'pin' } } });
+    expect((await post(server, 'auth.unlock', { pin: '7391' })).status).toBe(200);
+    expect((await post(server, 'products.get', { itemNo: 'S-2' })).json).toMatchObject({ costCny: '2.73' });
   });
 
   it('refuses to serve the PC door on a network address', async () => {
     await expect(startServer({ core, rendererDir: rendererDir(), host: '0.0.0.0', port: 0 })).rejects.toThrow(/local-network mode/);
+  });
+});
+
+describe('roles after the PI: suppliers, purchase orders, deliveries, statements', () => {
+  let core: TestCore;
+  const staff = { session: { role: 'staff' as const } };
+  beforeAll(async () => {
+    core = tempCore({ now: () => new Date('2026-03-02T09:00:00Z') });
+    const stall = await seedAfterPiStall(core);
+    const pi = await issuePi(core, stall.buyers.lagos.id, [{ itemNo: 'TC-100', qty: 288 }, { itemNo: 'TS-400', qty: 10 }]);
+    const made = await invoke(core, 'purchases.fromInvoice', { invoiceId: pi.id });
+    await invoke(core, 'purchases.order', { id: made.orders[0]!.id });
+    await invoke(core, 'purchases.receive', { id: made.orders[0]!.id, lines: [{ lineId: made.orders[0]!.lines[0]!.id, qty: 288 }] });
+    await invoke(core, 'shipments.create', { invoiceId: pi.id, lines: [{ lineId: pi.lines[0]!.id, qty: 288 }] });
+  });
+  afterAll(() => core.remove());
+
+  it('refuses staff every owner-only method of the table with 403: purchase orders, changing suppliers, the margin', async () => {
+    const ownerOnly = (Object.keys(apiTable) as MethodName[]).filter((m) => methodSpec(m).access === 'owner');
+    expect(ownerOnly).toEqual(expect.arrayContaining([
+      'purchases.fromInvoice', 'purchases.create', 'purchases.get', 'purchases.list', 'purchases.update', 'purchases.order', 'purchases.receive',
+      'purchases.close', 'purchases.cancel', 'purchases.addPayment', 'purchases.removePayment', 'purchases.forInvoice', 'purchases.payables',
+      'purchases.settings', 'purchases.updateSettings', 'purchases.exportXlsx', 'suppliers.create', 'suppliers.update', 'suppliers.archive', 'reports.margin',
+    ]));
+    for (const name of ownerOnly) {
+      expect(await callMethod(core, name, {}, staff), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('never shows staff a cost field in what the after-PI methods open to them return', async () => {
+    const calls: Array<[MethodName, unknown]> = [
+      ['suppliers.list', {}], ['suppliers.get', { id: 1 }], ['products.get', { itemNo: 'TC-100' }], ['invoices.get', { id: 1 }], ['invoices.list', {}],
+      ['shipments.get', { id: 1 }], ['shipments.list', {}], ['shipments.forInvoice', { invoiceId: 1 }], ['shipments.declaration', { id: 1 }],
+      ['statements.buyer', { buyerId: 1 }], ['receivables.list', {}], ['reports.followUps', {}],
+    ];
+    // The owner does get cost prices from some of them, so there is something to keep from staff.
+    expect(ownerFieldPaths((await callMethod(core, 'suppliers.get', { id: 1 }, { session: { role: 'owner' } }) as { result: unknown }).result)).not.toEqual([]);
+    for (const [name, input] of calls) {
+      const outcome = await callMethod(core, name, input, staff);
+      expect(outcome.ok, `${name}: ${JSON.stringify(outcome).slice(0, 200)}`).toBe(true);
+      expect(ownerFieldPaths(outcome.ok ? outcome.result : null), name).toEqual([]);
+    }
   });
 });

@@ -59,10 +59,31 @@ describe('amounts in words', () => {
     );
   });
 
+  it('spells dinars with their fils and yen and CFA francs whole, so words equal figures', () => {
+    expect(englishTradeWords('1.004', 'KWD')).toBe('SAY KUWAITI DINARS ONE AND FILS FOUR ONLY');
+    expect(englishTradeWords('152', 'JPY')).toBe('SAY JAPANESE YEN ONE HUNDRED AND FIFTY TWO ONLY');
+    expect(englishTradeWords('295442', 'XOF')).toBe('SAY WEST AFRICAN CFA FRANCS TWO HUNDRED AND NINETY FIVE THOUSAND FOUR HUNDRED AND FORTY TWO ONLY');
+    expect(amountInWords('1.004', 'KWD', 'ar')).toBe('فقط دينار كويتي واحد وأربعة فلوس لا غير');
+    expect(amountInWords('12.345', 'BHD', 'ru')).toBe('Двенадцать бахрейнских динаров и триста сорок пять филсов');
+  });
+
+  it('writes 大写 with 厘 for the thousandths of a dinar and 整 after whole yen', () => {
+    expect(chineseCapitalWords('1.004', 'KWD')).toBe('科威特第纳尔壹元零肆厘');
+    expect(chineseCapitalWords('12.345', 'KWD')).toBe('科威特第纳尔壹拾贰元叁角肆分伍厘');
+    expect(chineseCapitalWords('152', 'JPY')).toBe('日元壹佰伍拾贰元整');
+    expect(chineseCapitalWords('0.200', 'KWD')).toBe('科威特第纳尔贰角整');
+  });
+
+  it('spells a yen figure stored with cents before version 8 with its cents, as printed', () => {
+    expect(englishTradeWords('151.76', 'JPY')).toBe('SAY JAPANESE YEN ONE HUNDRED AND FIFTY ONE AND CENTS SEVENTY SIX ONLY');
+  });
+
   it('reads the minor units from the currency\'s digits', () => {
     expect(splitAmount('12.5', 'USD')).toEqual({ major: 12n, minor: 50, digits: 2 });
     expect(splitAmount('12.50', 'KWD')).toEqual({ major: 12n, minor: 500, digits: 3 });
     expect(splitAmount('1500.00', 'JPY')).toEqual({ major: 1500n, minor: 0, digits: 0 });
+    expect(splitAmount('1.004', 'KWD')).toEqual({ major: 1n, minor: 4, digits: 3 });
+    expect(splitAmount('151.76', 'JPY')).toEqual({ major: 151n, minor: 76, digits: 2 });
     expect(() => splitAmount('-1', 'USD')).toThrow();
   });
 });

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { amountToCnyE12, cnyE12ToAmount, convertAmount, currencyDigits } from '../../main/money/amounts';
 import {
-  centsToCnyE10,
-  cnyE10ToCents,
   containerFill,
-  convertCents,
   convertPriceE4,
   documentTotals,
   formatTotals,
@@ -28,18 +26,52 @@ function roundTo(n: bigint, d: bigint, decimals: number): bigint {
   const q = scaled / d;
   return (scaled % d) * 2n >= d ? q + 1n : q;
 }
-function refLineCents(qty: number, price: string): bigint {
+/** qty × price rounded to `digits`, returned at scale 4 (the app's amount scale). */
+function refLineE4(qty: number, price: string, digits = 2): bigint {
   const p = frac(price);
-  return roundTo(BigInt(qty) * p.n, p.d, 2);
+  return roundTo(BigInt(qty) * p.n, p.d, digits) * 10n ** BigInt(4 - digits);
 }
 const e4 = (price: string) => Number(roundTo(frac(price).n, frac(price).d, 4));
-const cents = (amount: string) => Number(roundTo(frac(amount).n, frac(amount).d, 2));
+const none = { kind: 'none' as const, e4: 0 };
 const noPacking = { pcsPerCarton: null, cartonLMm: null, cartonWMm: null, cartonHMm: null, gwG: null, nwG: null };
 
 describe('quotation totals', () => {
   it('rounds a line half away from zero on exact decimals: 3 × 0.145 = 0.44 (floating point says 0.43)', () => {
     expect(Math.round(3 * 0.145 * 100) / 100).toBe(0.43);
-    expect(lineFigures({ qty: 3, unitPriceE4: 1450, packing: noPacking }).amountCents).toBe(44n);
+    expect(lineFigures({ qty: 3, unitPriceE4: 1450, packing: noPacking }, 'USD').amountE4).toBe(4400n);
+  });
+
+  it('keeps a Kuwaiti quotation to the fils: 3 × 0.043 + 7 × 0.125 totals KWD 1.004, not 1.01', () => {
+    const t = documentTotals({
+      currency: 'KWD',
+      lines: [
+        { qty: 3, unitPriceE4: e4('0.043'), packing: noPacking },
+        { qty: 7, unitPriceE4: e4('0.125'), packing: noPacking },
+      ],
+      discount: none,
+      chargesE4: [],
+      depositPercent: 30,
+    });
+    expect(formatTotals(t, [])).toMatchObject({ amount: '1.004', grandTotal: '1.004', deposit: '0.301', balance: '0.703' });
+  });
+
+  it('rounds a Japanese yen quotation to whole yen, half away from zero: 1,000 × 0.1517 = JPY 152', () => {
+    const t = documentTotals({ currency: 'JPY', lines: [{ qty: 1000, unitPriceE4: e4('0.1517'), packing: noPacking }, { qty: 5, unitPriceE4: e4('0.1'), packing: noPacking }], discount: none, chargesE4: [], depositPercent: 30 });
+    // 151.7 → 152 and 0.5 → 1 (half away from zero); deposit 30 % of 153 = 45.9 → 46.
+    expect(t.lines.map((l) => l.amountE4)).toEqual([1_520_000n, 10_000n]);
+    expect(formatTotals(t, [])).toMatchObject({ amount: '153', deposit: '46', balance: '107' });
+  });
+
+  it('rounds CFA francs, a percent discount and the deposit to whole francs', () => {
+    const t = documentTotals({ currency: 'XOF', lines: [{ qty: 1440, unitPriceE4: e4('185.5'), packing: noPacking }], discount: { kind: 'percent', e4: 25_000 }, chargesE4: [35_000_0000], depositPercent: 30 });
+    // 267,120 − 2.5 % (6,678) + 35,000 = 295,442; deposit 88,632.6 → 88,633.
+    expect(formatTotals(t, [])).toMatchObject({ amount: '267120', discount: '6678', charges: '35000', grandTotal: '295442', deposit: '88633', balance: '206809' });
+  });
+
+  it('takes minor-unit digits from ISO 4217, not from Intl (IQD has 3, IDR 2)', () => {
+    expect(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD'].map(currencyDigits)).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    expect(['JPY', 'KRW', 'VND', 'XOF', 'XAF', 'CLP', 'UGX', 'RWF', 'PYG'].map(currencyDigits)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(['USD', 'EUR', 'CNY', 'RUB', 'AED', 'IDR'].map(currencyDigits)).toEqual([2, 2, 2, 2, 2, 2]);
   });
 
   it('matches an independent calculation on a Nigerian USD quotation with fractional prices, dozens, a discount and charges', () => {
@@ -52,9 +84,9 @@ describe('quotation totals', () => {
       { qty: 1250, unitPriceE4: e4('1.265'), packing: pack(100, 40, 30, 25, 8_500, 7_400) },
       { qty: 7777, unitPriceE4: e4('0.0525'), packing: pack(1000, 45, 35, 30, 18_000, 16_500) },
     ];
-    const t = documentTotals({ lines, discount: { kind: 'percent', e2: 300 }, chargesCents: [cents('350'), cents('45.50')], depositPercent: 30 });
+    const t = documentTotals({ currency: 'USD', lines, discount: { kind: 'percent', e4: 30_000 }, chargesE4: [e4('350'), e4('45.50')], depositPercent: 30 });
     // Expected figures from Python's decimal module (ROUND_HALF_UP), worked out separately.
-    expect(t.lines.map((l) => String(l.amountCents))).toEqual(['95011', '105000', '72750', '158125', '40829']);
+    expect(t.lines.map((l) => String(l.amountE4 / 100n))).toEqual(['95011', '105000', '72750', '158125', '40829']);
     expect(t.lines.map((l) => l.cartons)).toEqual([10, 20, 6, 13, 8]);
     const shown = formatTotals(t, []);
     expect(shown).toMatchObject({
@@ -72,13 +104,13 @@ describe('quotation totals', () => {
   });
 
   it('keeps large quantities exact: 10,000,000 × 999,999.9999 = 9,999,999,999,000.00', () => {
-    const t = documentTotals({ lines: [{ qty: 10_000_000, unitPriceE4: 9_999_999_999, packing: noPacking }], discount: { kind: 'none', e2: 0 }, chargesCents: [], depositPercent: 30 });
+    const t = documentTotals({ currency: 'USD', lines: [{ qty: 10_000_000, unitPriceE4: 9_999_999_999, packing: noPacking }], discount: none, chargesE4: [], depositPercent: 30 });
     expect(formatTotals(t, []).amount).toBe('9999999999000.00');
     expect(formatTotals(t, []).deposit).toBe('2999999999700.00');
   });
 
   it('counts cartons as ceil(qty / pcs per carton) and notes the part-full last carton', () => {
-    const f = lineFigures({ qty: 1001, unitPriceE4: 100, packing: { pcsPerCarton: 500, cartonLMm: 500, cartonWMm: 400, cartonHMm: 350, gwG: 12_000, nwG: 11_000 } });
+    const f = lineFigures({ qty: 1001, unitPriceE4: 100, packing: { pcsPerCarton: 500, cartonLMm: 500, cartonWMm: 400, cartonHMm: 350, gwG: 12_000, nwG: 11_000 } }, 'USD');
     expect(f.cartons).toBe(3);
     expect(f.lastCartonQty).toBe(1);
     expect(f.cbmE3).toBe(210n); // 3 × 0.5 × 0.4 × 0.35 = 0.210 m³
@@ -136,26 +168,32 @@ const toLine = (l: LineArb): LineInput => ({
   packing: { pcsPerCarton: l.pcsPerCarton, cartonLMm: l.mm[0], cartonWMm: l.mm[1], cartonHMm: l.mm[2], gwG: l.gwG, nwG: Math.floor(l.gwG * 0.9) },
 });
 const totalsArb = fc.record({
+  currency: fc.constantFrom('USD', 'KWD', 'JPY', 'XOF', 'EUR', 'BHD'),
   lines: fc.array(lineArb, { maxLength: 40 }),
   discount: fc.oneof(
-    fc.constant({ kind: 'none' as const, e2: 0 }),
-    fc.record({ kind: fc.constant('percent' as const), e2: fc.integer({ min: 0, max: 10_000 }) }),
+    fc.constant(none),
+    fc.record({ kind: fc.constant('percent' as const), e4: fc.integer({ min: 0, max: 10_000 }).map((p) => p * 100) }),
   ),
-  charges: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 4 }),
+  // Whole units, so they fit every currency's digits.
+  charges: fc.array(fc.integer({ min: 0, max: 100_000 }).map((u) => u * 10_000), { maxLength: 4 }),
   deposit: fc.integer({ min: 0, max: 100 }),
 });
 const specs = [{ code: '20GP', capacityCbmE3: 28_000, payloadKg: 21_700 }, { code: '40GP', capacityCbmE3: 58_000, payloadKg: 26_500 }, { code: '40HQ', capacityCbmE3: 68_000, payloadKg: 26_500 }];
 
 describe('quotation totals, properties', () => {
-  it('makes the amount the sum of the rounded lines, each equal to an independent qty × price', () => {
+  it('makes the amount the sum of the rounded lines, each equal to an independent qty × price in the currency\'s digits', () => {
     fc.assert(
       fc.property(totalsArb, (x) => {
-        const t = documentTotals({ lines: x.lines.map(toLine), discount: x.discount, chargesCents: x.charges, depositPercent: x.deposit });
-        const reference = x.lines.map((l) => refLineCents(l.qty, l.price));
-        expect(t.lines.map((l) => l.amountCents)).toEqual(reference);
-        expect(t.amountCents).toBe(reference.reduce((a, b) => a + b, 0n));
-        expect(t.grandTotalCents).toBe(t.amountCents - t.discountCents + t.chargesCents);
-        expect(t.depositCents + t.balanceCents).toBe(t.grandTotalCents);
+        const t = documentTotals({ currency: x.currency, lines: x.lines.map(toLine), discount: x.discount, chargesE4: x.charges, depositPercent: x.deposit });
+        const digits = { USD: 2, EUR: 2, KWD: 3, BHD: 3, JPY: 0, XOF: 0 }[x.currency] as number;
+        const reference = x.lines.map((l) => refLineE4(l.qty, l.price, digits));
+        expect(t.lines.map((l) => l.amountE4)).toEqual(reference);
+        expect(t.amountE4).toBe(reference.reduce((a, b) => a + b, 0n));
+        expect(t.grandTotalE4).toBe(t.amountE4 - t.discountE4 + t.chargesE4);
+        expect(t.depositE4 + t.balanceE4).toBe(t.grandTotalE4);
+        // Every amount is a whole number of the currency's smallest unit.
+        const unit = 10n ** BigInt(4 - digits);
+        for (const v of [t.amountE4, t.discountE4, t.grandTotalE4, t.depositE4]) expect(v % unit).toBe(0n);
         expect(t.cartons).toBe(t.lines.reduce((a, l) => a + l.cartons, 0));
         expect(t.cbmE3).toBe(t.lines.reduce((a, l) => a + l.cbmE3, 0n));
       }),
@@ -168,7 +206,7 @@ describe('quotation totals, properties', () => {
       fc.property(totalsArb, fc.integer(), (x, seed) => {
         const lines = x.lines.map(toLine);
         const shuffled = [...lines].sort((a, b) => ((a.qty * 31 + seed) % 97) - ((b.qty * 31 + seed) % 97));
-        const input = (ls: LineInput[]): TotalsInput => ({ lines: ls, discount: x.discount, chargesCents: x.charges, depositPercent: x.deposit });
+        const input = (ls: LineInput[]): TotalsInput => ({ currency: x.currency, lines: ls, discount: x.discount, chargesE4: x.charges, depositPercent: x.deposit });
         const a = documentTotals(input(lines));
         const b = documentTotals(input(shuffled));
         expect(formatTotals(b, [])).toEqual(formatTotals(a, []));
@@ -180,20 +218,24 @@ describe('quotation totals, properties', () => {
 
   it('never drifts a cent converting an amount to CNY and back', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 1, max: 10_000_000_000 }), (amount, rate) => {
-        expect(cnyE10ToCents(centsToCnyE10(amount, rate), rate)).toBe(amount);
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }).map((c) => c * 100n), fc.integer({ min: 1, max: 10_000_000_000 }), (amountE4, rate) => {
+        expect(cnyE12ToAmount(amountToCnyE12(amountE4, rate), rate, 'USD')).toBe(amountE4);
       }),
     );
   });
 
   it('never drifts a cent converting into a currency with a smaller unit and back', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 13n }), fc.integer({ min: 1, max: 1_000_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (amount, fromRate, factor) => {
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 13n }).map((c) => c * 100n), fc.integer({ min: 1, max: 1_000_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (amountE4, fromRate, factor) => {
         // `to` is worth less than `from` (rate to ≤ rate from): the round trip is exact.
         const toRate = Math.max(1, Math.floor(fromRate / factor));
-        expect(convertCents(convertCents(amount, fromRate, toRate), toRate, fromRate)).toBe(amount);
+        expect(convertAmount(convertAmount(amountE4, fromRate, toRate, 'EUR'), toRate, fromRate, 'USD')).toBe(amountE4);
       }),
     );
+  });
+
+  it('rounds a converted amount to the target currency\'s digits (USD 100.00 at 7.10 CNY into JPY at 0.0475 CNY = 14,947)', () => {
+    expect(convertAmount(1_000_000n, 710_000_000, 4_750_000, 'JPY')).toBe(149_470_000n);
   });
 
   it('converts a unit price within half of its last decimal of the exact value, and not at all to its own currency', () => {

@@ -59,10 +59,16 @@ async function overHttp(method: string, input: unknown): Promise<Outcome> {
 }
 
 // A device on the stall's network that is not paired (or was revoked) gets 401: the app shows the pairing screen.
+// The shop PC's browser without this launch's key gets 401 naming the field "key": the app says how to open it.
 let unpaired = false;
+let needsKey = false;
 const unpairedListeners = new Set<() => void>();
 export function isUnpaired(): boolean {
   return unpaired;
+}
+/** The 401 was the shop PC's door asking for the launch key (not a device that must pair). */
+export function needsLaunchKey(): boolean {
+  return needsKey;
 }
 export function onUnpairedChange(listener: () => void): () => void {
   unpairedListeners.add(listener);
@@ -77,6 +83,7 @@ export async function call<M extends MethodName>(method: M, input: ApiInput<M>):
   const outcome = window.stallkeeper ? await window.stallkeeper.call(method, input, currentLocale) : await overHttp(method, input);
   if (!outcome.ok && outcome.error.code === 'unauthorized' && !unpaired) {
     unpaired = true;
+    needsKey = outcome.error.field === 'key';
     unpairedListeners.forEach((l) => l());
   }
   if (!outcome.ok) throw new ApiCallError(outcome.error);

@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
@@ -30,12 +30,16 @@ export function App() {
   const [collapsed, setCollapsed] = useState(false);
   const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') satisfies UiLanguage;
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+  // The window title in the UI language too (档口管家 in Chinese, as the sidebar says).
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t, lang]);
 
   const selected = NAV_ITEMS.filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
     .map((item) => item.path);
 
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6 } }} componentSize="middle">
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322' } }} componentSize="middle">
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg">

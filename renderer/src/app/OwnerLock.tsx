@@ -64,7 +64,7 @@ export function OwnerLock() {
   if (!s.ownerPinSet && s.seat === 'pc') {
     return (
       <Tooltip title={t('lock.setPinHint')}>
-        <Button icon={<WarningOutlined />} onClick={() => navigate('/settings')} data-testid="owner-lock" style={{ color: '#d46b08', borderColor: '#ffd591' }}>
+        <Button icon={<WarningOutlined />} onClick={() => navigate('/settings')} data-testid="owner-lock" style={{ color: '#ad4e00', borderColor: '#ffd591' }}>
           {t('lock.setPin')}
         </Button>
       </Tooltip>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiLocale, isUnpaired, onUnpairedChange } from '../api/client';
+import { apiLocale, isUnpaired, needsLaunchKey, onUnpairedChange } from '../api/client';
 
 /**
  * On a tablet or phone that is not paired (every API call answers 401), the
@@ -10,7 +10,21 @@ import { apiLocale, isUnpaired, onUnpairedChange } from '../api/client';
  */
 export function PairGate({ children }: { children: ReactNode }) {
   const unpaired = useSyncExternalStore(onUnpairedChange, isUnpaired);
-  return unpaired ? <PairPage /> : children;
+  if (!unpaired) return children;
+  return needsLaunchKey() ? <KeyPage /> : <PairPage />;
+}
+
+/** The shop PC's browser opened without this launch's key (browser mode): where to find the address that has it. */
+function KeyPage() {
+  const { t } = useTranslation('security');
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 24 }} data-testid="key-page">
+      <Card title={t('key.title')} style={{ width: '100%', maxWidth: 520 }}>
+        <Typography.Paragraph>{t('key.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('key.howTo')}</Typography.Paragraph>
+      </Card>
+    </div>
+  );
 }
 
 function PairPage() {

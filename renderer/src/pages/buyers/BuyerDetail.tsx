@@ -3,6 +3,7 @@ import {
   CalendarOutlined,
   DeleteOutlined,
   EditOutlined,
+  ExclamationCircleOutlined,
   MailOutlined,
   MergeCellsOutlined,
   PhoneOutlined,
@@ -32,7 +33,7 @@ function Contacts({ buyer }: { buyer: Buyer }) {
           <div style={{ fontWeight: 500 }}>
             <bdi>{c.name || t('unnamed')}</bdi>
             {c.role && (
-              <span style={{ color: '#888', fontWeight: 400 }}>
+              <span style={{ color: '#595959', fontWeight: 400 }}>
                 {' · '}
                 <bdi>{c.role}</bdi>
               </span>
@@ -41,14 +42,16 @@ function Contacts({ buyer }: { buyer: Buyer }) {
           <Space wrap size={[12, 4]} style={{ marginTop: 4 }}>
             {c.whatsappLink && (
               <a href={c.whatsappLink} target="_blank" rel="noreferrer" data-testid={`whatsapp-${i}`} title={c.whatsapp}>
-                <WhatsAppOutlined style={{ color: '#25d366' }} /> {c.whatsappDisplay}
+                <WhatsAppOutlined style={{ color: '#1a7f43' }} /> {c.whatsappDisplay}
               </a>
             )}
+            {c.unrecognised.whatsapp && <UnrecognisedMark country={c.unrecognised.whatsapp} testId={`whatsapp-unrecognised-${i}`} />}
             {c.phone && (
               <span data-testid={`phone-${i}`} title={c.phone}>
                 <PhoneOutlined /> <Typography.Text copyable={{ text: c.phone, tooltips: [t('copyPhone'), t('copied')] }}>{c.phoneDisplay}</Typography.Text>
               </span>
             )}
+            {c.unrecognised.phone && c.phone !== c.whatsapp && <UnrecognisedMark country={c.unrecognised.phone} testId={`phone-unrecognised-${i}`} />}
             {c.mailto && (
               // target=_blank: the Electron door hands mailto: and https: links to the system (mail client, browser).
               <a href={c.mailto} target="_blank" rel="noreferrer" data-testid={`email-${i}`}>
@@ -85,7 +88,7 @@ function CardPhoto({ buyer }: { buyer: Buyer }) {
       {buyer.card ? (
         <Image src={buyer.card.thumbUrl} preview={{ src: buyer.card.url }} width={160} alt={t('card')} style={{ borderRadius: 4, border: '1px solid #eee' }} />
       ) : (
-        <div style={{ width: 160, height: 96, border: '1px dashed #d9d9d9', borderRadius: 6, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#999' }}>{t('noCard')}</div>
+        <div style={{ width: 160, height: 96, border: '1px dashed #d9d9d9', borderRadius: 6, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#595959' }}>{t('noCard')}</div>
       )}
       <Space orientation="vertical">
         <Upload
@@ -111,6 +114,16 @@ function CardPhoto({ buyer }: { buyer: Buyer }) {
 }
 
 /** One buyer: how to reach them, what they are, and what happened (timeline). */
+/** A number kept although libphonenumber does not list its range (a new mobile range, a number of another country). */
+export function UnrecognisedMark({ country, testId }: { country: string; testId?: string }) {
+  const { t } = useTranslation('buyers');
+  return (
+    <Tag color="warning" icon={<ExclamationCircleOutlined />} data-testid={testId} style={{ marginInlineEnd: 0 }}>
+      {t('phoneUnrecognised', { country })}
+    </Tag>
+  );
+}
+
 export function BuyerDetail() {
   const { t, i18n } = useTranslation('buyers');
   const { message } = App.useApp();
@@ -137,9 +150,9 @@ export function BuyerDetail() {
       <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }} wrap>
         <Space align="center" wrap>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('back')} />
-          <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="buyer-company">
+          <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="buyer-company">
             <bdi>{b.company}</bdi>
-          </h2>
+          </h1>
           <Tag>{countryLabel(b.country, i18n.language)}</Tag>
           <Tag color="blue">{t(`regions.${b.region}`)}</Tag>
           {b.tags.map((tag) => (
@@ -204,7 +217,7 @@ export function BuyerDetail() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card title={t('timeline.title')} size="small" extra={<span style={{ color: '#888' }}>{t('visitsCount', { count: b.visits })}</span>}>
+          <Card title={t('timeline.title')} size="small" extra={<span style={{ color: '#595959' }}>{t('visitsCount', { count: b.visits })}</span>}>
             {timeline.error && <Alert type="error" showIcon title={timeline.error.message} />}
             {timeline.data ? <Timeline events={timeline.data} onEditVisit={(v) => setVisit(v)} /> : <Skeleton active />}
           </Card>

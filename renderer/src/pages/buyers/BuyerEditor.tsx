@@ -139,6 +139,13 @@ export function BuyerEditor() {
     await write(values);
   };
 
+  // A stored number outside the known ranges is kept; the editor says so under its field.
+  const mark = (i: number, kind: 'phone' | 'whatsapp') => {
+    const stored = existing.data?.contacts[i];
+    const country = stored?.unrecognised[kind];
+    return country ? <span className="sk-warn-text" data-testid={`contact-${i}-${kind}-unrecognised`}>{t('phoneUnrecognised', { country })}</span> : undefined;
+  };
+
   const text = (name: keyof FormValues, max: number, extra: Record<string, unknown> = {}) => (
     <Form.Item label={t(`fields.${name}`)} name={name} {...extra}>
       <Input maxLength={max} data-testid={`buyer-${name}`} />
@@ -151,7 +158,7 @@ export function BuyerEditor() {
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(id !== null ? `/buyers/${id}` : '/buyers')}>
           {t('back')}
         </Button>
-        <h2 className="sk-page-title" style={{ margin: 0 }}>
+        <h1 className="sk-page-title" style={{ margin: 0 }}>
           {id === null ? (
             t('newBuyer')
           ) : (
@@ -159,7 +166,11 @@ export function BuyerEditor() {
               {t('edit')} <bdi>{existing.data?.company}</bdi>
             </>
           )}
-        </h2>
+        </h1>
+        {/* Save in view at the top too: at 768 px the form's own button is below the fold. */}
+        <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="buyer-save-top">
+          {t('save')}
+        </Button>
       </Space>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false} scrollToFirstError>
         <Row gutter={16}>
@@ -202,11 +213,11 @@ export function BuyerEditor() {
                   </Form.Item>
                 </Col>
               </Row>
-              <span style={{ color: '#888', fontSize: 12 }}>{t('declarationHint')}</span>
+              <span style={{ color: '#595959', fontSize: 12 }}>{t('declarationHint')}</span>
             </Card>
           </Col>
           <Col xs={24} xl={13}>
-            <Card title={t('sections.contacts')} size="small" style={{ marginBottom: 16 }} extra={<span style={{ color: '#888', fontSize: 12 }}>{t('phoneHint')}</span>}>
+            <Card title={t('sections.contacts')} size="small" style={{ marginBottom: 16 }} extra={<span style={{ color: '#595959', fontSize: 12 }}>{t('phoneHint')}</span>}>
               <Form.List name="contacts">
                 {(fields, { add, remove }) => (
                   <>
@@ -234,12 +245,12 @@ export function BuyerEditor() {
                         </Row>
                         <Row gutter={8}>
                           <Col span={8}>
-                            <Form.Item label={t('fields.whatsapp')} name={[field.name, 'whatsapp']}>
+                            <Form.Item label={t('fields.whatsapp')} name={[field.name, 'whatsapp']} extra={mark(i, 'whatsapp')}>
                               <Input maxLength={40} data-testid={`contact-${i}-whatsapp`} />
                             </Form.Item>
                           </Col>
                           <Col span={8}>
-                            <Form.Item label={t('fields.phone')} name={[field.name, 'phone']}>
+                            <Form.Item label={t('fields.phone')} name={[field.name, 'phone']} extra={mark(i, 'phone')}>
                               <Input maxLength={40} data-testid={`contact-${i}-phone`} />
                             </Form.Item>
                           </Col>

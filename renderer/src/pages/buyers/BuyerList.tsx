@@ -9,6 +9,7 @@ import { call, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { countryName } from '../../lib/countries';
 import { CountrySelect } from './CountrySelect';
+import { UnrecognisedMark } from './BuyerDetail';
 import { ImportModal } from './ImportModal';
 import { REGIONS, type Buyer, type ListInput, type Region, type Sort } from './types';
 
@@ -104,7 +105,7 @@ export function BuyerList() {
   return (
     <div data-testid="buyers-page">
       <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }} wrap>
-        <h2 className="sk-page-title" style={{ margin: 0 }}>{t('title')}</h2>
+        <h1 className="sk-page-title" style={{ margin: 0 }}>{t('title')}</h1>
         <Space wrap>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/buyers/new')} data-testid="buyer-add">
             {t('add')}
@@ -124,13 +125,15 @@ export function BuyerList() {
           onChange={(e) => type(e.target.value)}
           onSearch={(v) => set({ q: v || undefined })}
           placeholder={t('searchPlaceholder')}
+          aria-label={t('searchPlaceholder')}
           style={{ width: 320 }}
           data-testid="buyer-search"
         />
-        <CountrySelect allowClear placeholder={t('allCountries')} style={{ width: 200 }} value={params.get('country') ?? undefined} onChange={(v) => set({ country: v })} testId="filter-country" />
+        <CountrySelect allowClear placeholder={t('allCountries')} aria-label={t('allCountries')} style={{ width: 200 }} value={params.get('country') ?? undefined} onChange={(v) => set({ country: v })} testId="filter-country" />
         <Select
           allowClear
           placeholder={t('allRegions')}
+          aria-label={t('allRegions')}
           style={{ width: 190 }}
           value={params.get('region') ?? undefined}
           onChange={(v?: string) => set({ region: v })}
@@ -140,6 +143,7 @@ export function BuyerList() {
         <Select
           allowClear
           placeholder={t('allTags')}
+          aria-label={t('allTags')}
           style={{ width: 150 }}
           value={params.get('tag') ?? undefined}
           onChange={(v?: string) => set({ tag: v })}
@@ -149,6 +153,7 @@ export function BuyerList() {
           allowClear
           showSearch
           placeholder={t('allCurrencies')}
+          aria-label={t('allCurrencies')}
           style={{ width: 120 }}
           value={params.get('currency') ?? undefined}
           onChange={(v?: string) => set({ currency: v })}
@@ -157,12 +162,14 @@ export function BuyerList() {
         <Select
           allowClear
           placeholder={t('visited.any')}
+          aria-label={t('visited.any')}
           style={{ width: 170 }}
           value={params.get('visited') ?? undefined}
           onChange={(v?: string) => set({ visited: v })}
           options={VISITED.map((v) => ({ value: v, label: t(`visited.${v}`) }))}
         />
         <Select
+          aria-label={t('sortBy')}
           style={{ width: 190 }}
           value={sort}
           onChange={(v: Sort) => set({ sort: v })}
@@ -196,7 +203,7 @@ export function BuyerList() {
                 <Link to={`/buyers/${b.id}`} data-testid={`buyer-link-${b.id}`}>
                   <bdi>{b.company}</bdi>
                 </Link>
-                {b.agent && <div style={{ color: '#888', fontSize: 12 }}>{t('via', { agent: b.agent })}</div>}
+                {b.agent && <div style={{ color: '#595959', fontSize: 12 }}>{t('via', { agent: b.agent })}</div>}
               </div>
             ),
           },
@@ -209,7 +216,7 @@ export function BuyerList() {
                 <div>
                   {countryName(b.country, i18n.language)}
                 </div>
-                <div style={{ color: '#888', fontSize: 12 }}>
+                <div style={{ color: '#595959', fontSize: 12 }}>
                   {t(`regions.${b.region}`)}
                   {b.city ? ` · ${b.city}` : ''}
                 </div>
@@ -227,7 +234,7 @@ export function BuyerList() {
                 <div>
                   <bdi>{c.name}</bdi>
                   {c.role && (
-                    <span style={{ color: '#888' }}>
+                    <span style={{ color: '#595959' }}>
                       {' · '}
                       <bdi>{c.role}</bdi>
                     </span>
@@ -243,6 +250,7 @@ export function BuyerList() {
                     ) : (
                       c.phoneDisplay
                     )}
+                    {(c.unrecognised.whatsapp ?? c.unrecognised.phone) && <UnrecognisedMark country={(c.unrecognised.whatsapp ?? c.unrecognised.phone) as string} />}
                   </div>
                 </div>
               );

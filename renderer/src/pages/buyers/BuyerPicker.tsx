@@ -17,6 +17,7 @@ interface Props {
   style?: CSSProperties;
   testId?: string;
   id?: string;
+  'aria-label'?: string;
 }
 
 /**
@@ -24,7 +25,7 @@ interface Props {
  * contact, phone, WeChat in any script), so it works the same with 30 buyers or
  * 30,000. With nothing typed it offers the most recently visited ones.
  */
-export function BuyerPicker({ value, onChange, onPick, placeholder, allowClear, autoFocus, style, testId, id }: Props) {
+export function BuyerPicker({ value, onChange, onPick, placeholder, allowClear, autoFocus, style, testId, id, 'aria-label': ariaLabel }: Props) {
   const { i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const found = useApiQuery('buyers.search', { query, limit: 30 }, { placeholderData: keepPreviousData });
@@ -39,6 +40,7 @@ export function BuyerPicker({ value, onChange, onPick, placeholder, allowClear, 
     <Select
       id={id}
       data-testid={testId}
+      aria-label={ariaLabel}
       value={value}
       onChange={(v?: number) => {
         setQuery('');

@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Checkbox, List, Modal, Upload } from 'antd';
+import { Alert, App, Checkbox, List, Modal, Select, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, fileToBase64, type ApiCallError, type ApiOutput } from '../../api/client';
@@ -7,7 +7,10 @@ import { useApiMutation } from '../../api/hooks';
 
 type Result = ApiOutput<'buyers.import'>;
 
-/** CSV import in two steps: a dry run that lists every problem as "row N: field: reason", then the import. */
+/**
+ * CSV import in two steps: a dry run that lists every problem as "row N: field: reason" and how each
+ * column is read (any column can be mapped by hand, or ignored), then the import with that mapping.
+ */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('buyers');
   const { message } = App.useApp();
@@ -15,12 +18,25 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   const [check, setCheck] = useState<Result | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [checking, setChecking] = useState(false);
+  const [mapping, setMapping] = useState<Array<string | null> | undefined>();
   const run = useApiMutation('buyers.import', ['buyers', 'reports']);
 
   const reset = () => {
     setFile(null);
     setCheck(null);
     setSkipInvalid(false);
+    setMapping(undefined);
+  };
+
+  const recheck = async (base64: string, columns: Array<string | null> | undefined) => {
+    setChecking(true);
+    try {
+      setCheck(await call('buyers.import', { fileBase64: base64, dryRun: true, ...(columns ? { columns } : {}) }));
+    } catch (error) {
+      void message.error((error as ApiCallError).message);
+    } finally {
+      setChecking(false);
+    }
   };
 
   const pick = async (f: File) => {
@@ -28,6 +44,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     try {
       const base64 = await fileToBase64(f);
       setFile({ name: f.name, base64 });
+      setMapping(undefined);
       setCheck(await call('buyers.import', { fileBase64: base64, dryRun: true }));
     } catch (error) {
       void message.error((error as ApiCallError).message);
@@ -39,7 +56,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   const importNow = async () => {
     if (!file) return;
     try {
-      const result = await run.mutateAsync({ fileBase64: file.base64, skipInvalid });
+      const result = await run.mutateAsync({ fileBase64: file.base64, skipInvalid, ...(mapping ? { columns: mapping } : {}) });
       if (result.errors.length > 0 && !skipInvalid) {
         setCheck(result);
         return;
@@ -80,7 +97,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           <InboxOutlined />
         </p>
         <p>{file ? file.name : t('import.drop')}</p>
-        <p style={{ color: '#888', fontSize: 12 }}>{t('import.columns')}</p>
+        <p style={{ color: '#595959', fontSize: 12 }}>{t('import.columns')}</p>
       </Upload.Dragger>
       {check && (
         <div style={{ marginTop: 12 }} data-testid="import-check">
@@ -89,6 +106,43 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             showIcon
             title={t('import.summary', { rows: check.rows, created: check.created, updated: check.updated, unchanged: check.unchanged, errors: check.errors.length })}
           />
+          {check.columns.length > 0 && (
+            <Table
+              size="small"
+              rowKey="index"
+              pagination={false}
+              style={{ marginTop: 8 }}
+              scroll={{ y: 200 }}
+              data-testid="import-columns"
+              dataSource={check.columns}
+              columns={[
+                { title: t('import.fileColumn'), dataIndex: 'header', width: 170, render: (h: string) => <bdi>{h}</bdi> },
+                { title: t('import.sample'), dataIndex: 'sample', ellipsis: true, render: (v: string) => <bdi>{v}</bdi> },
+                {
+                  title: t('import.readAs'),
+                  key: 'column',
+                  width: 230,
+                  render: (_: unknown, c: (typeof check.columns)[number]) => (
+                    <Select
+                      size="small"
+                      style={{ width: '100%' }}
+                      showSearch
+                      aria-label={t('import.readAsOf', { header: c.header })}
+                      value={mapping?.[c.index] !== undefined ? (mapping[c.index] ?? '') : (c.column ?? '')}
+                      options={[{ value: '', label: t('import.ignore') }, ...check.knownColumns.map((k) => ({ value: k, label: k }))]}
+                      data-testid={`buyer-map-${c.index}`}
+                      onChange={(v: string) => {
+                        const next = [...(mapping ?? check.columns.map((x) => x.column))];
+                        next[c.index] = v || null;
+                        setMapping(next);
+                        if (file) void recheck(file.base64, next);
+                      }}
+                    />
+                  ),
+                },
+              ]}
+            />
+          )}
           {check.errors.length > 0 && (
             <>
               <List size="small" style={{ maxHeight: 220, overflow: 'auto', marginTop: 8 }} dataSource={check.errors} renderItem={(e) => <List.Item style={{ color: '#c0392b' }}>{e.text}</List.Item>} />

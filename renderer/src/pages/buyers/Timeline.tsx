@@ -12,7 +12,7 @@ function productName(p: Visit['products'][number], lang: string): string {
 }
 
 function When({ date }: { date: string }) {
-  return <span style={{ color: '#888', marginInlineEnd: 8, fontVariantNumeric: 'tabular-nums' }}>{date}</span>;
+  return <span style={{ color: '#595959', marginInlineEnd: 8, fontVariantNumeric: 'tabular-nums' }}>{date}</span>;
 }
 
 function VisitItem({ visit, onEdit }: { visit: Visit; onEdit: () => void }) {
@@ -25,7 +25,7 @@ function VisitItem({ visit, onEdit }: { visit: Visit; onEdit: () => void }) {
         <span>
           <When date={visit.visitedOn} />
           <strong>{t('timeline.visit')}</strong>
-          {visit.staff && <span style={{ color: '#888' }}> · {t('timeline.servedBy', { staff: visit.staff })}</span>}
+          {visit.staff && <span style={{ color: '#595959' }}> · {t('timeline.servedBy', { staff: visit.staff })}</span>}
         </span>
         <Space size={4}>
           <Button size="small" type="text" icon={<EditOutlined />} onClick={onEdit} aria-label={t('edit')} />
@@ -114,7 +114,7 @@ export function Timeline({ events, onEditVisit }: { events: TimelineEvent[]; onE
                 <span>
                   <When date={e.date} />
                   {t('timeline.merged', { company: e.merge.company, country: countryLabel(e.merge.country, i18n.language) })}{' '}
-                  <span style={{ color: '#888' }}>
+                  <span style={{ color: '#595959' }}>
                     ({Object.entries(e.merge.moved)
                       .filter(([, n]) => n > 0)
                       .map(([k, n]) => `${t(`merge.kinds.${k}`, { defaultValue: k })} ${n}`)

@@ -1,5 +1,8 @@
-import { Alert, Card, Col, Row, Skeleton, Statistic } from 'antd';
+import { CheckCircleFilled, RightOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, List, Row, Skeleton, Statistic } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { TradeByRegion } from './TradeByRegion';
 
@@ -7,19 +10,37 @@ export function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const overview = useApiQuery('reports.overview', {});
   const settings = useApiQuery('settings.get', {});
+  const rates = useApiQuery('rates.list', {});
 
   if (overview.error) return <Alert type="error" showIcon message={overview.error.message} />;
   if (!overview.data) return <Skeleton active />;
   const o = overview.data;
   const seller = settings.data?.seller;
+  // A fresh stall: first steps instead of empty figures and a missing-rate warning.
+  const steps = [
+    { key: 'seller', done: Boolean(seller?.companyNameZh || seller?.companyNameEn), to: '/settings' },
+    { key: 'rate', done: (rates.data ?? []).some((r) => r.currency !== 'CNY' && r.rate !== null), to: '/quotes/rates' },
+    { key: 'products', done: o.products > 0, to: '/products' },
+  ] as const;
+  const fresh = steps.some((step) => !step.done);
 
   return (
     <div data-testid="dashboard-page">
-      <h2 className="sk-page-title">{seller?.companyNameZh || seller?.companyNameEn || t('title')}</h2>
+      <h1 className="sk-page-title">{seller?.companyNameZh || seller?.companyNameEn || t('title')}</h1>
       {seller && (seller.stallNumber || seller.marketAddress) && (
-        <p style={{ marginTop: -8, color: '#666' }}>
+        <p style={{ marginTop: -8, color: '#595959' }}>
           {[seller.stallNumber, seller.marketAddress].filter(Boolean).join(' · ')}
         </p>
+      )}
+      {o.backupFailed && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="backup-failed"
+          style={{ marginBottom: 16 }}
+          message={t('backupFailed', { at: dayjs(o.backupFailed.at).format('YYYY-MM-DD HH:mm'), message: o.backupFailed.message })}
+          description={t('backupFailedHint')}
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={8} xl={4}>
@@ -48,7 +69,22 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
-      <TradeByRegion />
+      {fresh && (
+        <Card size="small" title={t('firstSteps.title')} style={{ marginTop: 16 }} data-testid="first-steps">
+          <List
+            dataSource={[...steps]}
+            renderItem={(step) => (
+              <List.Item data-testid={`first-step-${step.key}`} data-done={step.done}>
+                <Link to={step.to}>
+                  {step.done ? <CheckCircleFilled style={{ color: '#237804' }} aria-label={t('firstSteps.done')} /> : <RightOutlined aria-hidden />} {t(`firstSteps.${step.key}`)}
+                </Link>
+                {step.key === 'products' && !step.done && <span className="sk-muted"> {t('firstSteps.demo')}</span>}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {o.products + o.buyers > 0 && <TradeByRegion />}
     </div>
   );
 }

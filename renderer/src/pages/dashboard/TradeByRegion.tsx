@@ -20,17 +20,22 @@ const PREVIOUS = '#d9b3ad';
 
 function useMoney(currency: string) {
   const { i18n } = useTranslation();
-  const whole = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
-  const exact = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const whole = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0, roundingMode: 'halfExpand' });
+  // The API sends amounts with their currency's digits (KWD 3, JPY 0): shown exactly as sent, grouped.
+  const exact = (v: string) => {
+    const digits = /\.(\d+)$/.exec(v)?.[1]?.length ?? 0;
+    return new Intl.NumberFormat(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v as unknown as number);
+  };
   return {
-    whole: (v: string | null) => (v === null ? '—' : whole.format(Number(v))),
-    exact: (v: string | null) => (v === null ? '—' : `${currency} ${exact.format(Number(v))}`),
+    // Intl formats the decimal text itself (no conversion to a floating-point number).
+    whole: (v: string | null) => (v === null ? '—' : whole.format(v as unknown as number)),
+    exact: (v: string | null) => (v === null ? '—' : `${currency} ${exact(v)}`),
   };
 }
 
 function Change({ value, current }: { value: number | null; current: number }) {
   const { t } = useTranslation('dashboard');
-  if (value === null) return current > 0 ? <span style={{ color: '#888', fontSize: 12 }}>{t('trade.new')}</span> : null;
+  if (value === null) return current > 0 ? <span style={{ color: '#595959', fontSize: 12 }}>{t('trade.new')}</span> : null;
   const color = value > 0 ? '#389e0d' : value < 0 ? '#cf1322' : '#888';
   return <span style={{ color, fontSize: 12 }}>{`${value > 0 ? '+' : ''}${value}%`}</span>;
 }
@@ -188,7 +193,7 @@ export function TradeByRegion() {
         <Skeleton active />
       ) : (
         <>
-          <p style={{ color: '#888', marginTop: 0 }}>
+          <p style={{ color: '#595959', marginTop: 0 }}>
             {t('trade.comparedWith', { from: r.previousPeriod.from, to: r.previousPeriod.to })}
           </p>
           {r.values.status === 'missing_rate' && (

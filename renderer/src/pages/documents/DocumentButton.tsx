@@ -1,6 +1,7 @@
 import { DownloadOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Popover, Radio, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
 import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError, type ApiInput } from '../../api/client';
 import type { TermsWarning } from '../../../../main/quotes/types';
@@ -31,7 +32,7 @@ function download(base64: string, fileName: string): void {
  * one click to the default printer) or saved in the desktop app, downloaded in
  * browser mode.
  */
-export function DocumentButton({ kinds, id, defaultLang, termsWarnings = [] }: { kinds: Kind[]; id: number; defaultLang: string; termsWarnings?: TermsWarning[] }) {
+export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings = [] }: { kinds: Kind[]; id: number; defaultLang: string; shortcut?: string; termsWarnings?: TermsWarning[] }) {
   const { t } = useTranslation('documents');
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<Kind>(kinds[0] as Kind);
@@ -41,6 +42,18 @@ export function DocumentButton({ kinds, id, defaultLang, termsWarnings = [] }: {
   const [showBank, setShowBank] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const desktop = isDesktop();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  // Opened (click, Enter on the button or the shortcut): the focus goes into the panel, so Tab walks its
+  // controls and Enter runs the main action; Escape closes it and gives the focus back to the button.
+  const show = (next: boolean) => {
+    setOpen(next);
+    if (next) setTimeout(() => (panel.current?.querySelector<HTMLElement>('[data-testid="document-lang"] input') ?? panel.current?.querySelector<HTMLElement>('input, button'))?.focus(), 0);
+    else button.current?.focus();
+  };
+  useShortcut(shortcut ?? 'D', () => show(true), { enabled: shortcut !== undefined });
 
   const request = (): RenderInput => ({ kind, id, lang, bilingual: bilingual && lang !== 'en', paper, ...(kind === 'quotation' ? { showBank } : {}) });
 
@@ -80,8 +93,26 @@ export function DocumentButton({ kinds, id, defaultLang, termsWarnings = [] }: {
     }
   };
 
+  const primary = desktop ? 'print.dialog' : 'download';
+  const onPanelKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      show(false);
+      return;
+    }
+    if (e.key !== 'Enter' || e.defaultPrevented) return;
+    const target = e.target as HTMLElement;
+    // Enter picks in an open list; on a button it presses that button; anywhere else (the closed
+    // language list included, which would otherwise open) it runs the main action.
+    if (target.closest('[aria-expanded="true"]') || target.getAttribute('aria-expanded') === 'true' || target.tagName === 'BUTTON') return;
+    e.preventDefault();
+    e.stopPropagation();
+    void run(primary);
+  };
+
   const options = (
-    <Space direction="vertical" size="small" style={{ width: 260 }} data-testid="document-options">
+    <div ref={panel} onKeyDownCapture={onPanelKey}>
+    <Space orientation="vertical" size="small" style={{ width: 260 }} data-testid="document-options">
       {/* The payment terms contradict the deposit or the balance rule: said before anything is printed. */}
       <TermsWarnings warnings={termsWarnings} compact />
       {kinds.length > 1 && (
@@ -96,6 +127,8 @@ export function DocumentButton({ kinds, id, defaultLang, termsWarnings = [] }: {
       <Select<Lang>
         value={lang}
         onChange={setLang}
+        showSearch={{ filterOption: (input, option) => `${option?.value ?? ''} ${String(option?.label ?? '')}`.toLowerCase().includes(input.toLowerCase()) }}
+        aria-label={t('language')}
         style={{ width: '100%' }}
         data-testid="document-lang"
         options={LANGS.map((l) => ({ value: l, label: t(`langs.${l}`) }))}
@@ -115,7 +148,7 @@ export function DocumentButton({ kinds, id, defaultLang, termsWarnings = [] }: {
       {desktop ? (
         <Space wrap>
           <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print.dialog'} onClick={() => void run('print.dialog')}>
-            {t('print')}
+            {t('print')} <kbd className="sk-kbd sk-kbd-light">Enter</kbd>
           </Button>
           <Button icon={<ThunderboltOutlined />} loading={busy === 'print.silent'} onClick={() => void run('print.silent')}>
             {t('quickPrint')}
@@ -126,16 +159,24 @@ export function DocumentButton({ kinds, id, defaultLang, termsWarnings = [] }: {
         </Space>
       ) : (
         <Button type="primary" icon={<DownloadOutlined />} loading={busy === 'download'} onClick={() => void run('download')} data-testid="document-download">
-          {t('download')}
+          {t('download')} <kbd className="sk-kbd sk-kbd-light">Enter</kbd>
         </Button>
       )}
     </Space>
+    </div>
   );
 
   return (
-    <Popover content={options} trigger="click" placement="bottomRight" title={t('title')}>
-      <Button icon={termsWarnings.length > 0 ? <WarningOutlined style={{ color: '#d46b08' }} /> : <FilePdfOutlined />} data-testid="document-button" title={termsWarnings.length > 0 ? t('termsWarningTitle') : undefined}>
+    <Popover content={options} trigger="click" placement="bottomRight" title={t('title')} open={open} onOpenChange={show}>
+      <Button
+        ref={button}
+        icon={termsWarnings.length > 0 ? <WarningOutlined style={{ color: '#d46b08' }} /> : <FilePdfOutlined />}
+        data-testid="document-button"
+        title={termsWarnings.length > 0 ? t('termsWarningTitle') : undefined}
+        aria-keyshortcuts={shortcut ? shortcutLabel(shortcut) : undefined}
+      >
         {t('button')}
+        {shortcut && <kbd className="sk-kbd">{shortcutLabel(shortcut)}</kbd>}
       </Button>
     </Popover>
   );

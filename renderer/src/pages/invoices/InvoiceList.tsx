@@ -33,9 +33,9 @@ export function InvoiceList() {
   return (
     <div data-testid="invoices-page">
       <div className="sk-list-head">
-        <h2 className="sk-page-title" style={{ margin: 0 }}>
+        <h1 className="sk-page-title" style={{ margin: 0 }}>
           {t('title')}
-        </h2>
+        </h1>
         <Space wrap>
           <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
           <Select
@@ -92,7 +92,7 @@ export function InvoiceList() {
             render: (_, r) => (
               <span>
                 <bdi>{r.buyer.company}</bdi>
-                <span style={{ color: '#888', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
+                <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
               </span>
             ),
           },
@@ -104,7 +104,12 @@ export function InvoiceList() {
             key: 'due',
             width: 120,
             align: 'right',
-            render: (_, r) => <span style={r.balanceDue !== '0.00' && r.status !== 'cancelled' ? { color: '#c0392b' } : undefined}>{groupDigits(r.balanceDue)}</span>,
+            render: (_, r) =>
+              r.status === 'cancelled' ? (
+                <span className="sk-muted" title={t('status.cancelled')}>—</span>
+              ) : (
+                <span className={r.balanceOpen ? 'sk-due' : undefined}>{groupDigits(r.balanceDue)}</span>
+              ),
           },
           {
             title: t('list.quote'),

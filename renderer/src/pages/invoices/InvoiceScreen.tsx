@@ -11,6 +11,7 @@ import { countryName } from '../../lib/countries';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
+import { DateInput } from '../../lib/DateInput';
 import { TotalsPanel } from '../quotes/TotalsPanel';
 import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money } from '../quotes/format';
 
@@ -30,17 +31,11 @@ function todayText(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** 1 unit of `base` in units of `other`, from their rates to CNY (a suggestion staff can change). */
-function crossRate(rates: Array<{ currency: string; rate: { cnyPerUnit: string } | null }>, base: string, other: string): string {
-  const cny = (c: string) => (c === 'CNY' ? 1 : Number(rates.find((r) => r.currency === c)?.rate?.cnyPerUnit ?? NaN));
-  const rate = cny(base) / cny(other);
-  if (!Number.isFinite(rate) || rate <= 0) return '';
-  return rate >= 100 ? rate.toFixed(2) : rate.toFixed(4).replace(/0{1,2}$/, '');
+function suggestedPayment(pi: Invoice): Pick<PaymentValues, 'amount' | 'kind'> {
+  return pi.depositOpen ? { amount: pi.depositDue, kind: 'deposit' } : { amount: pi.balanceDue, kind: 'balance' };
 }
 
-function suggestedPayment(pi: Invoice): Pick<PaymentValues, 'amount' | 'kind'> {
-  return pi.depositDue !== '0.00' ? { amount: pi.depositDue, kind: 'deposit' } : { amount: pi.balanceDue, kind: 'balance' };
-}
+const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** A PI: the frozen document, the stock reserved under it, payments and the balance due. */
 export function InvoiceScreen() {
@@ -53,12 +48,16 @@ export function InvoiceScreen() {
   const [saving, setSaving] = useState(false);
   const query = useApiQuery('invoices.get', { id: invoiceId }, { enabled: Number.isInteger(invoiceId) && invoiceId > 0 });
   const pi = query.data;
-  const rates = useApiQuery('rates.list', {}, { staleTime: 60_000 });
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
   const payCurrency = Form.useWatch('currency', form);
   const payAmount = Form.useWatch('amount', form);
   const payRate = Form.useWatch('rate', form);
   const foreign = pi !== undefined && payCurrency !== undefined && payCurrency !== pi.currency;
+  // What the money handed over comes to in the PI's currency: worked out by the API, never in floating point here.
+  const previewInput = { id: invoiceId, currency: payCurrency ?? '', amount: payAmount?.trim() ?? '', ...(payRate?.trim() ? { rate: payRate.trim() } : {}) };
+  const preview = useApiQuery('invoices.paymentPreview', previewInput, {
+    enabled: foreign && DECIMAL.test(previewInput.amount) && DECIMAL.test(payRate?.trim() ?? ''),
+  });
 
   const store = (invoice: Invoice) => {
     client.setQueryData(['invoices.get', { id: invoiceId }], invoice);
@@ -70,12 +69,18 @@ export function InvoiceScreen() {
   }, [pi, form]);
 
   // Paying in another currency: the amount becomes what is handed over, the rate is suggested from the stored rates.
-  const changeCurrency = (currency: string) => {
+  const changeCurrency = async (currency: string) => {
     if (!pi) return;
-    const rate = currency === pi.currency ? '' : crossRate(rates.data ?? [], pi.currency, currency);
-    const due = suggestedPayment(pi).amount;
-    const amount = currency === pi.currency || !rate ? due : (Number(due) * Number(rate)).toFixed(2);
-    form.setFieldsValue({ rate, amount });
+    if (currency === pi.currency) {
+      form.setFieldsValue({ rate: '', amount: suggestedPayment(pi).amount });
+      return;
+    }
+    try {
+      const suggestion = await call('invoices.paymentPreview', { id: invoiceId, currency });
+      form.setFieldsValue({ rate: suggestion.suggestedRate ?? '', amount: suggestion.due ?? suggestedPayment(pi).amount });
+    } catch (error) {
+      void message.error(errorText(error));
+    }
   };
 
   if (query.error) return <Alert type="error" showIcon title={query.error.message} />;
@@ -115,7 +120,7 @@ export function InvoiceScreen() {
   const ship = () =>
     modal.confirm({
       title: t('actions.shipTitle', { number: pi.number }),
-      content: pi.balanceDue !== '0.00' ? <Alert type="warning" showIcon title={t('actions.shipUnpaid', { amount: money(pi.currency, pi.balanceDue) })} /> : t('actions.shipText'),
+      content: pi.balanceOpen ? <Alert type="warning" showIcon title={t('actions.shipUnpaid', { amount: money(pi.currency, pi.balanceDue) })} /> : t('actions.shipText'),
       okText: t('actions.ship'),
       onOk: async () => {
         try {
@@ -158,22 +163,22 @@ export function InvoiceScreen() {
             <Link to="/invoices" aria-label={t('back')}>
               <ArrowLeftOutlined />
             </Link>
-            <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
+            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
               {pi.number}
-            </h2>
+            </h1>
             <Tag color={STATUS_COLORS[pi.status]} data-testid="invoice-status">
               {t(`status.${pi.status}`)}
             </Tag>
             <span>
-              <bdi>{pi.buyer.company}</bdi> <span style={{ color: '#888', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
+              <bdi>{pi.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
             </span>
-            <span style={{ color: '#888', fontSize: 12 }}>
+            <span style={{ color: '#595959', fontSize: 12 }}>
               {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}
               <Link to={`/quotes/${pi.quote.id}`}>{pi.quote.displayNumber}</Link>
             </span>
           </Space>
           <Space size={6}>
-            <DocumentButton kinds={['proforma', 'packing', 'statement']} id={pi.id} defaultLang={pi.buyer.docLanguage} />
+            <DocumentButton kinds={['proforma', 'packing', 'statement']} id={pi.id} defaultLang={pi.buyer.docLanguage} shortcut="D" />
             {canShip && (
               <Button icon={<CarOutlined />} onClick={ship} data-testid="invoice-ship">
                 {t('actions.ship')}
@@ -191,7 +196,7 @@ export function InvoiceScreen() {
           lines={pi.lines}
           currency={pi.currency}
           editable={false}
-          scrollY="calc(100vh - 560px)"
+          scrollY="calc(100vh - 420px)"
           extraColumns={[
             {
               title: t('stock.reserved'),
@@ -231,7 +236,7 @@ export function InvoiceScreen() {
                   <>
                     {groupDigits(a)}
                     {p.received && (
-                      <div style={{ color: '#888', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="payment-received">
+                      <div style={{ color: '#595959', fontSize: 12, whiteSpace: 'nowrap' }} data-testid="payment-received">
                         {t('payments.receivedAs', { amount: money(p.received.currency, p.received.amount), base: pi.currency, rate: p.received.rate, currency: p.received.currency })}
                       </div>
                     )}
@@ -247,14 +252,14 @@ export function InvoiceScreen() {
               },
             ]}
           />
-          {open && pi.balanceDue !== '0.00' && (
+          {pi.balanceOpen && (
             <Form form={form} layout="inline" onFinish={pay} style={{ marginTop: 8, rowGap: 8 }} size="small" className="sk-pay-form">
               <Form.Item name="currency">
                 <Select
                   showSearch
                   style={{ width: 84 }}
                   aria-label={t('payments.currency')}
-                  onChange={changeCurrency}
+                  onChange={(c: string) => void changeCurrency(c)}
                   options={(currencies.data ?? [pi.currency]).map((c) => ({ value: c, label: c }))}
                   data-testid="pay-currency"
                 />
@@ -263,7 +268,7 @@ export function InvoiceScreen() {
                 <Input inputMode="decimal" style={{ width: 120 }} aria-label={t('payments.amount')} data-testid="pay-amount" />
               </Form.Item>
               {foreign && (
-                <Form.Item name="rate" extra={Number(payRate) > 0 && Number(payAmount) > 0 ? `≈ ${money(pi.currency, (Number(payAmount) / Number(payRate)).toFixed(2))}` : undefined}>
+                <Form.Item name="rate" extra={preview.data?.amount ? `≈ ${money(pi.currency, preview.data.amount)}` : undefined}>
                   <Input
                     inputMode="decimal"
                     addonBefore={`1 ${pi.currency} =`}
@@ -275,16 +280,16 @@ export function InvoiceScreen() {
                 </Form.Item>
               )}
               <Form.Item name="kind">
-                <Select style={{ width: 92 }} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
+                <Select style={{ width: 92 }} aria-label={t('payments.kind')} options={PAYMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-testid="pay-kind" />
               </Form.Item>
               <Form.Item name="method">
-                <Select style={{ width: 122 }} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
+                <Select style={{ width: 122 }} aria-label={t('payments.method')} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} data-testid="pay-method" />
               </Form.Item>
               <Form.Item name="paidOn">
-                <Input type="date" style={{ width: 128 }} aria-label={t('payments.date')} />
+                <DateInput style={{ width: 128 }} aria-label={t('payments.date')} data-testid="pay-date" />
               </Form.Item>
               <Form.Item name="reference">
-                <Input placeholder={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />
+                <Input placeholder={t('payments.reference')} aria-label={t('payments.reference')} maxLength={120} style={{ width: 110 }} data-testid="pay-reference" />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={saving} data-testid="pay-submit">
                 {t('payments.record')}
@@ -305,10 +310,19 @@ export function InvoiceScreen() {
               <span>{t('totals.paid')}</span>
               <span data-testid="invoice-paid">{groupDigits(pi.paid)}</span>
             </div>
-            <div className="sk-total-row sk-total-strong sk-total-due">
-              <span>{t('totals.balanceDue')}</span>
-              <span data-testid="invoice-balance-due">{money(pi.currency, pi.balanceDue)}</span>
-            </div>
+            {pi.status === 'cancelled' ? (
+              <div className="sk-total-row sk-total-strong">
+                <span>{t('totals.balanceDue')}</span>
+                <span data-testid="invoice-balance-due" className="sk-muted">
+                  {t('totals.cancelledNoBalance')}
+                </span>
+              </div>
+            ) : (
+              <div className={`sk-total-row sk-total-strong${pi.balanceOpen ? ' sk-total-due' : ''}`}>
+                <span>{t('totals.balanceDue')}</span>
+                <span data-testid="invoice-balance-due">{money(pi.currency, pi.balanceDue)}</span>
+              </div>
+            )}
           </>
         }
       />

@@ -108,7 +108,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               <FileExcelOutlined />
             </p>
             <p>{checking ? t('import.checking') : t('import.drop')}</p>
-            <p style={{ color: '#888', fontSize: 12 }}>{t('import.formats')}</p>
+            <p style={{ color: '#595959', fontSize: 12 }}>{t('import.formats')}</p>
           </Upload.Dragger>
           </div>
           <Upload
@@ -124,7 +124,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           >
             <Button icon={<PictureOutlined />}>{t('import.photos', { count: photos.length })}</Button>
           </Upload>
-          <div style={{ color: '#888', fontSize: 12 }}>{t('import.photosHint')}</div>
+          <div style={{ color: '#595959', fontSize: 12 }}>{t('import.photosHint')}</div>
         </Space>
       )}
       {step === 1 && preview && (
@@ -175,7 +175,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
                 width: 160,
                 title: (
                   <div>
-                    <div style={{ fontWeight: 400, color: '#888', fontSize: 12 }}>{c.header || `#${c.index + 1}`}</div>
+                    <div style={{ fontWeight: 400, color: '#595959', fontSize: 12 }}>{c.header || `#${c.index + 1}`}</div>
                     <Select
                       size="small"
                       value={mapping?.[c.index] ?? ''}

@@ -124,14 +124,14 @@ export function PhotoManager({ items, busy, onAdd, onReorder, onRemove, onTooLar
             type="button"
             disabled={busy}
             data-testid="photo-add"
-            style={{ width: 104, height: 106, border: '1px dashed #bbb', borderRadius: 6, background: '#fff', cursor: 'pointer', color: '#666' }}
+            style={{ width: 104, height: 106, border: '1px dashed #bbb', borderRadius: 6, background: '#fff', cursor: 'pointer', color: '#595959' }}
           >
             <PictureOutlined style={{ fontSize: 22 }} />
             <div style={{ fontSize: 12, marginTop: 4 }}>{busy ? t('photos.uploading') : t('photos.add')}</div>
           </button>
         </Upload>
       </div>
-      <div style={{ color: '#888', fontSize: 12, marginTop: 6 }}>{t('photos.hint')}</div>
+      <div style={{ color: '#595959', fontSize: 12, marginTop: 6 }}>{t('photos.hint')}</div>
     </div>
   );
 }

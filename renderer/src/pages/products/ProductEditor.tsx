@@ -381,7 +381,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                   onRemove={onRemove}
                   onTooLarge={() => void message.error(t('photos.tooLarge'))}
                 />
-                {isNew && pending.length > 0 && <div style={{ color: '#888', fontSize: 12, marginTop: 6 }}>{t('photos.afterSave')}</div>}
+                {isNew && pending.length > 0 && <div style={{ color: '#595959', fontSize: 12, marginTop: 6 }}>{t('photos.afterSave')}</div>}
               </Card>
               <Card size="small" title={t('editor.sections.prices')} style={{ marginBottom: 12 }}>
                 <Form.List name="priceTiers">
@@ -390,12 +390,15 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                       {fields.map((field) => (
                         <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
                           <Form.Item name={[field.name, 'minQty']} label={field.name === 0 ? t('editor.fromQty') : undefined}>
-                            <InputNumber min={1} precision={0} style={{ width: 110 }} data-testid={`tier-qty-${field.name}`} />
+                            <InputNumber min={1} precision={0} style={{ width: 110 }} aria-label={t('editor.fromQty')} data-testid={`tier-qty-${field.name}`} />
                           </Form.Item>
                           <Form.Item name={[field.name, 'priceCny']} label={field.name === 0 ? t('editor.priceCny') : undefined}>
-                            <Input prefix="¥" inputMode="decimal" style={{ width: 130 }} data-testid={`tier-price-${field.name}`} />
+                            <Input prefix="¥" inputMode="decimal" style={{ width: 130 }} aria-label={t('editor.priceCny')} data-testid={`tier-price-${field.name}`} />
                           </Form.Item>
-                          <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('editor.removeTier')} />
+                          {/* Under an empty label on the first row, so the icon sits beside its inputs, not on the header. */}
+                          <Form.Item label={field.name === 0 ? ' ' : undefined} colon={false}>
+                            <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('editor.removeTier')} data-testid={`tier-remove-${field.name}`} />
+                          </Form.Item>
                         </Space>
                       ))}
                       <Button size="small" icon={<PlusOutlined />} onClick={() => add({ minQty: null, priceCny: '' })} disabled={fields.length >= 12}>
@@ -472,7 +475,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
         confirmLoading={duplicate.isPending}
         okButtonProps={{ disabled: !dup?.itemNo.trim() }}
       >
-        <p style={{ color: '#666' }}>{t('editor.duplicateHint')}</p>
+        <p style={{ color: '#595959' }}>{t('editor.duplicateHint')}</p>
         <Form layout="vertical">
           <Form.Item label={t('editor.newItemNo')}>
             <Input value={dup?.itemNo} onChange={(e) => setDup((d) => d && { ...d, itemNo: e.target.value })} maxLength={40} autoFocus data-testid="duplicate-itemNo" />

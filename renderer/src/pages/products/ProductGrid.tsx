@@ -82,7 +82,7 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen }: Props
               <span>{p.priceTiers[0] ? `¥${p.priceTiers[0].priceCny}` : '—'}</span>
             </div>
             <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{main}</div>
-            <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', color: '#888', fontSize: 12 }}>{other || '\u00a0'}</div>
+            <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', color: '#595959', fontSize: 12 }}>{other || '\u00a0'}</div>
             <div style={{ fontSize: 12, color: low ? '#c0392b' : '#666' }}>
               {t('availableShort', { count: p.stock.available, unit: p.unit })}
             </div>

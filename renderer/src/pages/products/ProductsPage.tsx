@@ -123,7 +123,7 @@ export function ProductsPage() {
               {main}
               {p.archived && <Tag style={{ marginInlineStart: 6 }}>{t('archived')}</Tag>}
             </div>
-            <div className="sk-ellipsis" style={{ color: '#888', fontSize: 12 }}>
+            <div className="sk-ellipsis" style={{ color: '#595959', fontSize: 12 }}>
               {other}
               {p.names.ar && (
                 <>
@@ -159,8 +159,8 @@ export function ProductsPage() {
     <div data-testid="products-page">
       <Space style={{ marginBottom: 10, justifyContent: 'space-between', width: '100%' }} wrap>
         <Space align="baseline">
-          <h2 className="sk-page-title" style={{ margin: 0 }}>{t('title')}</h2>
-          <span style={{ color: '#888' }} data-testid="products-total">
+          <h1 className="sk-page-title" style={{ margin: 0 }}>{t('title')}</h1>
+          <span style={{ color: '#595959' }} data-testid="products-total">
             {search.total === null ? '' : t('count', { count: total, n: total.toLocaleString(i18n.language) })}
           </span>
         </Space>
@@ -197,6 +197,7 @@ export function ProductsPage() {
           autoFocus
           prefix={<SearchOutlined />}
           placeholder={t('searchPlaceholder')}
+          aria-label={t('searchPlaceholder')}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -208,6 +209,7 @@ export function ProductsPage() {
         <Select
           allowClear
           placeholder={t('allCategories')}
+          aria-label={t('allCategories')}
           style={{ width: 200 }}
           value={category}
           onChange={(v?: string) => setCategory(v)}
@@ -215,14 +217,15 @@ export function ProductsPage() {
           data-testid="product-category"
         />
         <Select<Status>
+          aria-label={t('statusFilter')}
           value={status}
           onChange={setStatus}
           style={{ width: 120 }}
           options={(['active', 'archived', 'all'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <Space size={6}>
-          <Switch size="small" checked={inStock} onChange={setInStock} data-testid="product-instock" />
-          <span>{t('inStockOnly')}</span>
+          <Switch size="small" checked={inStock} onChange={setInStock} data-testid="product-instock" aria-labelledby="sk-instock-label" />
+          <span id="sk-instock-label">{t('inStockOnly')}</span>
         </Space>
         <Segmented
           value={view}
@@ -255,7 +258,7 @@ export function ProductsPage() {
             open(p.id);
           }}
           loading={search.loading}
-          empty={<div style={{ textAlign: 'center', color: '#888' }}>{query ? t('noMatch', { query }) : t('empty')}</div>}
+          empty={<div style={{ textAlign: 'center', color: '#595959' }}>{query ? t('noMatch', { query }) : t('empty')}</div>}
         />
       ) : (
         <ProductGrid total={total} height={height + 40} rowAt={search.rowAt} ensureRange={search.ensureRange} onOpen={(id) => open(id)} />

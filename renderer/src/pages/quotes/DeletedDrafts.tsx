@@ -21,7 +21,7 @@ export function DeletedDrafts() {
         {t('deleted.button', { count: list.data.total })}
       </Button>
       <Modal open={open} title={t('deleted.title')} footer={null} width={760} onCancel={() => setOpen(false)}>
-        <p style={{ color: '#666' }}>{t('deleted.hint')}</p>
+        <p style={{ color: '#595959' }}>{t('deleted.hint')}</p>
         <Table<Row>
           rowKey={(r) => r.displayNumber}
           size="small"

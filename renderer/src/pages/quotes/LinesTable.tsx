@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Image, Input, InputNumber, Table, Tooltip } from 'antd';
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentLine, LineWarning } from '../../../../main/quotes/types';
 import { groupDigits } from './format';
+import { useUnitLabel } from '../../lib/units';
 
 export interface LinePatch {
   qty?: number;
@@ -19,15 +20,16 @@ interface Props {
   editable: boolean;
   onChange?: (lineId: number, patch: LinePatch) => void;
   onRemove?: (lineId: number) => void;
-  /** Enter in a price: back to the search box. */
+  /** Enter in a quantity or a price: back to the search box. */
   onDone?: () => void;
   /** Extra columns (a PI's reserved stock). */
   extraColumns?: Parameters<typeof Table<DocumentLine>>[0]['columns'];
   scrollY?: string;
 }
 
-function WarningIcons({ warnings, unit }: { warnings: LineWarning[]; unit: string }) {
+function WarningIcons({ warnings, unit: stored }: { warnings: LineWarning[]; unit: string }) {
   const { t } = useTranslation('quotes');
+  const unit = useUnitLabel()(stored);
   if (warnings.length === 0) return null;
   const text = warnings.map((w) => {
     switch (w.code) {
@@ -52,155 +54,224 @@ function WarningIcons({ warnings, unit }: { warnings: LineWarning[]; unit: strin
 }
 
 /**
- * What an input shows: the stored value, until the person edits it. A new stored
- * value (the server's answer) replaces the text unless the field is being edited.
+ * What an input shows: the stored value, until the person changes it. A new
+ * stored value (the server's answer, e.g. the tier price of a new quantity)
+ * replaces the text whenever the person has not changed it, even while the
+ * field has the focus: a value counts as typed only once it was edited.
+ * `replaced` counts the replacements made while focused, so the field can
+ * select its new text (the next key typed replaces it, as after a focus).
  */
 function useDraft<T>(stored: T) {
   const [value, setValue] = useState(stored);
   const [synced, setSynced] = useState(stored);
   const [focused, setFocused] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [replaced, setReplaced] = useState(0);
   if (!Object.is(synced, stored)) {
     setSynced(stored);
-    if (!focused) setValue(stored);
+    if (!dirty) {
+      setValue(stored);
+      if (focused) setReplaced((n) => n + 1);
+    }
   }
-  return { value, setValue, setFocused };
+  return {
+    value,
+    dirty,
+    replaced,
+    /** The person typed: the text is theirs now. */
+    edit: (v: T) => {
+      setValue(v);
+      setDirty(true);
+    },
+    /** Back to the stored value (after a commit or a refused entry). */
+    reset: (v: T = stored) => {
+      setValue(v);
+      setDirty(false);
+    },
+    /** Committed: the next stored value is shown again. */
+    settle: () => setDirty(false),
+    setFocused,
+  };
+}
+
+/** Selects the text of a focused input whose value was replaced by a newer stored value. */
+function useReselect(replaced: number) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    if (replaced === 0) return;
+    const input = ref.current?.querySelector('input');
+    if (input && document.activeElement === input) input.select();
+  }, [replaced]);
+  return ref;
 }
 
 /** An input that keeps what is typed until Enter or leaving the field commits it. */
-function QtyInput({ line, onCommit }: { line: DocumentLine; onCommit: (qty: number) => void }) {
-  const { value, setValue, setFocused } = useDraft<number | null>(line.qty);
+function QtyInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (qty: number) => void; onDone?: (() => void) | undefined }) {
+  const { t } = useTranslation('quotes');
+  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(line.qty);
+  const unit = useUnitLabel();
+  const ref = useReselect(replaced);
   const sent = useRef<number | null>(null);
   const commit = () => {
+    if (!dirty) return;
     if (value !== null && value >= 1 && value !== line.qty) {
       // Enter and then leaving the field must not send the same change twice.
       if (sent.current !== value) onCommit(value);
       sent.current = value;
-    } else setValue(line.qty);
+      settle();
+    } else reset();
   };
   return (
-    <InputNumber
-      size="small"
-      min={1}
-      max={10_000_000}
-      precision={0}
-      controls={false}
-      value={value}
-      onChange={(v) => setValue(v)}
-      onFocus={(e) => {
-        sent.current = null;
-        setFocused(true);
-        e.target.select();
-      }}
-      onBlur={() => {
-        setFocused(false);
-        commit();
-      }}
-      onPressEnter={commit}
-      suffix={<span style={{ color: '#999', fontSize: 11 }}>{line.product.unit}</span>}
-      style={{ width: '100%' }}
-      data-testid={`qty-${line.id}`}
-    />
+    <div ref={ref}>
+      <InputNumber
+        size="small"
+        min={1}
+        max={10_000_000}
+        precision={0}
+        controls={false}
+        value={value}
+        onChange={(v) => edit(v)}
+        onFocus={(e) => {
+          sent.current = null;
+          setFocused(true);
+          e.target.select();
+        }}
+        onBlur={() => {
+          setFocused(false);
+          commit();
+        }}
+        onPressEnter={() => {
+          // Enter: the quantity is set and the tier price stays; back to the search box (Tab leads to the price instead).
+          commit();
+          onDone?.();
+        }}
+        aria-label={t('lines.qtyOf', { itemNo: line.product.itemNo })}
+        suffix={<span className="sk-unit-suffix">{unit(line.product.unit)}</span>}
+        style={{ width: '100%' }}
+        data-testid={`qty-${line.id}`}
+      />
+    </div>
   );
 }
 
 function CartonsInput({ line, onCommit }: { line: DocumentLine; onCommit: (cartons: number) => void }) {
-  const { value, setValue, setFocused } = useDraft<number | null>(line.cartons || null);
+  const { t } = useTranslation('quotes');
+  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(line.cartons || null);
+  const ref = useReselect(replaced);
   const sent = useRef<number | null>(null);
   const disabled = !line.product.packing.pcsPerCarton;
   const commit = () => {
+    if (!dirty) return;
     if (value !== null && value >= 1 && value !== line.cartons) {
       if (sent.current !== value) onCommit(value);
       sent.current = value;
-    } else setValue(line.cartons || null);
+      settle();
+    } else reset();
   };
   return (
-    <InputNumber
-      size="small"
-      min={1}
-      precision={0}
-      controls={false}
-      disabled={disabled}
-      tabIndex={-1}
-      value={value}
-      onChange={(v) => setValue(v)}
-      onFocus={(e) => {
-        sent.current = null;
-        setFocused(true);
-        e.target.select();
-      }}
-      onBlur={() => {
-        setFocused(false);
-        commit();
-      }}
-      onPressEnter={commit}
-      style={{ width: '100%' }}
-      data-testid={`ctns-${line.id}`}
-    />
+    <div ref={ref}>
+      <InputNumber
+        size="small"
+        min={1}
+        precision={0}
+        controls={false}
+        disabled={disabled}
+        tabIndex={-1}
+        value={value}
+        onChange={(v) => edit(v)}
+        onFocus={(e) => {
+          sent.current = null;
+          setFocused(true);
+          e.target.select();
+        }}
+        onBlur={() => {
+          setFocused(false);
+          commit();
+        }}
+        onPressEnter={commit}
+        aria-label={t('lines.cartonsOf', { itemNo: line.product.itemNo })}
+        style={{ width: '100%' }}
+        data-testid={`ctns-${line.id}`}
+      />
+    </div>
   );
 }
 
+/**
+ * The unit price: the tier price of the line's quantity until the person types
+ * another. Only an edited price is sent as typed; Enter on an untouched box
+ * keeps the tier price (also the new one that arrived after a quantity change).
+ */
 function PriceInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (price: string | null) => void; onDone?: (() => void) | undefined }) {
   const { t } = useTranslation('quotes');
-  const { value, setValue, setFocused } = useDraft(line.unitPrice);
+  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft(line.unitPrice);
+  const ref = useReselect(replaced);
   const sent = useRef<string | null | undefined>(undefined);
   const send = (price: string | null) => {
     if (sent.current !== price) onCommit(price);
     sent.current = price;
+    settle();
   };
   const commit = () => {
+    if (!dirty) return;
     const text = value.trim().replace(',', '.');
     if (text === '') {
       // Emptied: back to the price from the tier.
       if (line.priceSource === 'typed') send(null);
-      else setValue(line.unitPrice);
+      else reset();
     } else if (!/^\d+(\.\d{0,4})?$/.test(text)) {
-      setValue(line.unitPrice);
+      reset();
     } else if (Number(text) !== Number(line.unitPrice)) {
       send(text);
-    }
+    } else reset();
   };
   return (
-    <Input
-      size="small"
-      value={value}
-      inputMode="decimal"
-      onChange={(e) => setValue(e.target.value)}
-      onFocus={(e) => {
-        sent.current = undefined;
-        setFocused(true);
-        e.target.select();
-      }}
-      onBlur={() => {
-        setFocused(false);
-        commit();
-      }}
-      onPressEnter={() => {
-        commit();
-        onDone?.();
-      }}
-      suffix={
-        line.priceSource === 'typed' ? (
-          <Tooltip title={t('lines.typed', { price: line.suggestedUnitPrice ?? '—' })}>
-            <EditOutlined style={{ color: '#1677ff', fontSize: 11 }} />
-          </Tooltip>
-        ) : (
-          <span />
-        )
-      }
-      style={{ textAlign: 'right' }}
-      data-testid={`price-${line.id}`}
-    />
+    <div ref={ref}>
+      <Input
+        size="small"
+        value={value}
+        inputMode="decimal"
+        onChange={(e) => edit(e.target.value)}
+        onFocus={(e) => {
+          sent.current = undefined;
+          setFocused(true);
+          e.target.select();
+        }}
+        onBlur={() => {
+          setFocused(false);
+          commit();
+        }}
+        onPressEnter={() => {
+          commit();
+          onDone?.();
+        }}
+        aria-label={t('lines.priceOf', { itemNo: line.product.itemNo })}
+        suffix={
+          line.priceSource === 'typed' ? (
+            <Tooltip title={t('lines.typed', { price: line.suggestedUnitPrice ?? '—' })}>
+              <EditOutlined style={{ color: '#1677ff', fontSize: 11 }} aria-label={t('lines.typedMark')} />
+            </Tooltip>
+          ) : (
+            <span />
+          )
+        }
+        style={{ textAlign: 'right' }}
+        data-testid={`price-${line.id}`}
+      />
+    </div>
   );
 }
 
 function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: string) => void }) {
   const { t } = useTranslation('quotes');
-  const { value, setValue, setFocused } = useDraft(line.note);
+  const { value, dirty, edit, settle, setFocused } = useDraft(line.note);
   const sent = useRef<string | null>(null);
   const commit = () => {
+    if (!dirty) return;
     const note = value.trim();
     if (note !== line.note && sent.current !== note) onCommit(note);
     sent.current = note;
+    settle();
   };
   return (
     <Input
@@ -208,9 +279,10 @@ function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: st
       variant="borderless"
       tabIndex={-1}
       placeholder={t('lines.notePlaceholder')}
+      aria-label={t('lines.noteOf', { itemNo: line.product.itemNo })}
       value={value}
       maxLength={1000}
-      onChange={(e) => setValue(e.target.value)}
+      onChange={(e) => edit(e.target.value)}
       onFocus={() => {
         sent.current = null;
         setFocused(true);
@@ -220,7 +292,7 @@ function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: st
         commit();
       }}
       onPressEnter={commit}
-      style={{ padding: 0, fontSize: 12, color: '#666' }}
+      className="sk-line-note"
       data-testid={`note-${line.id}`}
     />
   );
@@ -228,6 +300,7 @@ function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: st
 
 export function LinesTable({ lines, currency, editable, onChange, onRemove, onDone, extraColumns = [], scrollY }: Props) {
   const { t, i18n } = useTranslation('quotes');
+  const unit = useUnitLabel();
   const zh = i18n.language.startsWith('zh');
   return (
     <Table<DocumentLine>
@@ -253,13 +326,14 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
           key: 'product',
           render: (_, l) => (
             <div style={{ minWidth: 0 }}>
-              <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                <b>{l.product.itemNo}</b> {zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}
+              {/* On a PI (read only) the whole name shows, on two lines if need be; the editable quote keeps one line. */}
+              <div className={editable ? 'sk-line-name' : 'sk-line-name-wrap'} title={`${l.product.itemNo} ${zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}`}>
+                <b className="sk-nowrap">{l.product.itemNo}</b> {zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}
               </div>
               {editable && onChange ? (
                 <NoteInput line={l} onCommit={(note) => onChange(l.id, { note })} />
               ) : (
-                l.note && <div style={{ fontSize: 12, color: '#666' }}>{l.note}</div>
+                l.note && <div className="sk-muted" style={{ fontSize: 12 }}>{l.note}</div>
               )}
             </div>
           ),
@@ -270,7 +344,7 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
           width: 112,
           align: 'right',
           render: (_, l) =>
-            editable && onChange ? <QtyInput line={l} onCommit={(qty) => onChange(l.id, { qty })} /> : `${groupDigits(String(l.qty))} ${l.product.unit}`,
+            editable && onChange ? <QtyInput line={l} onCommit={(qty) => onChange(l.id, { qty })} onDone={onDone} /> : <span className="sk-nowrap">{`${groupDigits(String(l.qty))} ${unit(l.product.unit)}`}</span>,
         },
         {
           title: t('lines.cartons'),

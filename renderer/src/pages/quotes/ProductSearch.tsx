@@ -1,14 +1,18 @@
 import { BarcodeOutlined, SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, type InputRef, Spin, Tag } from 'antd';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { groupDigits } from './format';
+import { holdKeys, keyTime } from '../../lib/typeAhead';
+import { useUnitLabel } from '../../lib/units';
 
 type LookupItem = ApiOutput<'quotes.lookup'>[number];
 
 /**
+ * (A barcode is handled as a scan however it was typed; anything typed at scanner speed too.)
  * A keyboard wedge types a whole code in a few milliseconds per key; a person
  * does not (35 ms a key is over 300 words a minute). A scan: at least 4 keys,
  * 35 ms a key on average, no gap over 100 ms (a busy PC may stall a key or two).
@@ -52,23 +56,20 @@ interface Props {
 export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNotFound }: Props) {
   const { t, i18n } = useTranslation('quotes');
   const zh = i18n.language.startsWith('zh');
+  const unit = useUnitLabel();
   const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(0);
   const [focused, setFocused] = useState(false);
   const [busy, setBusy] = useState(false);
   const keyTimes = useRef<number[]>([]);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 150);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const lookup = useApiQuery('quotes.lookup', { query: query || '-', quoteId, limit: 8 }, { enabled: query.length > 0, staleTime: 2_000 });
-  const items: LookupItem[] = query.length > 0 && query === text.trim() ? (lookup.data ?? []) : [];
+  // Searched as typed (no debounce): the answer for the text on screen is what Enter picks.
+  const query = text.trim();
+  const lookup = useApiQuery('quotes.lookup', { query: query || '-', quoteId, limit: 8 }, { enabled: query.length > 0, staleTime: 2_000, placeholderData: keepPreviousData });
+  const items: LookupItem[] = query.length > 0 && !lookup.isPlaceholderData ? (lookup.data ?? []) : [];
 
   const reset = () => {
     setText('');
-    setQuery('');
     setHighlight(0);
     keyTimes.current = [];
   };
@@ -83,21 +84,34 @@ export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNo
     }
   };
 
+  /**
+   * Enter by hand: the keys typed after it (the quantity, Tab, the price…) are held
+   * until the new line's quantity has the focus, and then go there.
+   */
   const enter = async () => {
     const code = text.trim();
     if (!code) return;
-    // A barcode is handled as a scan however it was typed; anything typed at scanner speed too.
     const scanned = isGtin(code) || looksScanned(keyTimes.current);
-    if (scanned) {
-      reset();
-      setBusy(true);
-      try {
-        await onScan(code);
-      } finally {
-        setBusy(false);
-      }
-      return;
+    if (scanned) return scan(code);
+    const hold = holdKeys();
+    try {
+      await choose(code);
+    } finally {
+      hold.release();
     }
+  };
+
+  const scan = async (code: string) => {
+    reset();
+    setBusy(true);
+    try {
+      await onScan(code);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = async (code: string) => {
     let chosen = items[highlight] ?? items[0];
     if (!chosen) {
       setBusy(true);
@@ -126,7 +140,7 @@ export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNo
         data-testid="quote-search"
         placeholder={t('search.placeholder')}
         prefix={busy ? <Spin size="small" /> : <SearchOutlined />}
-        suffix={<BarcodeOutlined style={{ color: '#999' }} title={t('search.scanHint')} />}
+        suffix={<BarcodeOutlined style={{ color: '#595959' }} title={t('search.scanHint')} />}
         value={text}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
@@ -148,7 +162,8 @@ export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNo
             e.preventDefault();
             void enter();
           } else if (e.key.length === 1) {
-            keyTimes.current.push(performance.now());
+            // A replayed key keeps the time it was typed, so a person's keys never look like a scan.
+            keyTimes.current.push(keyTime(e));
           }
         }}
       />
@@ -179,9 +194,9 @@ export function ProductSearch({ quoteId, currency, inputRef, onScan, onAdd, onNo
                     <div>
                       <b>{p.itemNo}</b> {name}
                     </div>
-                    <div style={{ color: '#888', fontSize: 12 }}>
-                      {t('search.moq', { qty: item.defaultQty, unit: p.unit })}
-                      {p.packing.pcsPerCarton ? ` · ${t('search.perCarton', { qty: p.packing.pcsPerCarton, unit: p.unit })}` : ''}
+                    <div className="sk-muted" style={{ fontSize: 12 }}>
+                      {t('search.moq', { qty: item.defaultQty, unit: unit(p.unit) })}
+                      {p.packing.pcsPerCarton ? ` · ${t('search.perCarton', { qty: p.packing.pcsPerCarton, unit: unit(p.unit) })}` : ''}
                       {` · ${t('search.available', { qty: p.stock.available })}`}
                     </div>
                   </div>

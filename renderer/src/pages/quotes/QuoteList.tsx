@@ -10,6 +10,7 @@ import { CountrySelect } from '../buyers/CountrySelect';
 import { countryName } from '../../lib/countries';
 import { DeletedDrafts } from './DeletedDrafts';
 import { NewQuoteModal } from './NewQuoteModal';
+import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
 import { QuoteSettingsModal } from './QuoteSettingsModal';
 import { QUOTE_STATUSES, STATUS_COLORS, money } from './format';
 
@@ -27,6 +28,7 @@ export function QuoteList() {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [configuring, setConfiguring] = useState(false);
+  useShortcut('N', () => setCreating(true), { enabled: !creating });
   const list = useApiQuery('quotes.list', {
     limit: pageSize,
     offset: (page - 1) * pageSize,
@@ -39,44 +41,49 @@ export function QuoteList() {
   return (
     <div data-testid="quotes-page">
       <div className="sk-list-head">
-        <h2 className="sk-page-title" style={{ margin: 0 }}>
+        <h1 className="sk-page-title" style={{ margin: 0 }}>
           {t('title')}
-        </h2>
-        <Space wrap>
-          <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} data-testid="quotes-search" />
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('list.status')}
-            style={{ minWidth: 160 }}
-            value={status}
-            onChange={(v: Status[]) => { setStatus(v); setPage(1); }}
-            options={QUOTE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            data-testid="quotes-filter-status"
-          />
-          <BuyerPicker
-            allowClear
-            placeholder={t('list.buyer')}
-            style={{ width: 190 }}
-            value={buyerId}
-            onChange={(v) => { setBuyerId(v); setPage(1); }}
-          />
-          <CountrySelect
-            allowClear
-            placeholder={t('list.country')}
-            style={{ width: 170 }}
-            value={country}
-            onChange={(v) => { setCountry(v); setPage(1); }}
-          />
-          <Button icon={<SettingOutlined />} onClick={() => setConfiguring(true)} aria-label={t('list.settings')} title={t('list.settings')} />
-          <DeletedDrafts />
+        </h1>
+        <Space>
           <Link to="/quotes/rates">
             <Button icon={<DollarOutlined />} data-testid="open-rates">{t('list.rates')}</Button>
           </Link>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-quote">
-            {t('list.new')}
+          <DeletedDrafts />
+          <Button icon={<SettingOutlined />} onClick={() => setConfiguring(true)} aria-label={t('list.settings')} title={t('list.settings')} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-quote" aria-keyshortcuts="Alt+N">
+            {t('list.new')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('N')}</kbd>
           </Button>
         </Space>
+      </div>
+      <div className="sk-list-filters">
+        <Input.Search allowClear placeholder={t('list.search')} aria-label={t('list.search')} style={{ width: 260 }} onSearch={(v) => { setSearch(v); setPage(1); }} data-testid="quotes-search" />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('list.status')}
+          aria-label={t('list.status')}
+          style={{ minWidth: 170 }}
+          value={status}
+          onChange={(v: Status[]) => { setStatus(v); setPage(1); }}
+          options={QUOTE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data-testid="quotes-filter-status"
+        />
+        <BuyerPicker
+          allowClear
+          placeholder={t('list.buyer')}
+          aria-label={t('list.buyer')}
+          style={{ width: 220 }}
+          value={buyerId}
+          onChange={(v) => { setBuyerId(v); setPage(1); }}
+        />
+        <CountrySelect
+          allowClear
+          placeholder={t('list.country')}
+          aria-label={t('list.country')}
+          style={{ width: 190 }}
+          value={country}
+          onChange={(v) => { setCountry(v); setPage(1); }}
+        />
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<Row>
@@ -106,7 +113,7 @@ export function QuoteList() {
             render: (_, r) => (
               <span>
                 <bdi>{r.buyer.company}</bdi>
-                <span style={{ color: '#888', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
+                <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}> · {countryName(r.buyer.country, i18n.language)}</span>
               </span>
             ),
           },

@@ -16,6 +16,8 @@ import { ProductSearch } from './ProductSearch';
 import { TermsDrawer } from './TermsDrawer';
 import { TotalsPanel } from './TotalsPanel';
 import { STATUS_COLORS, errorText } from './format';
+import { holdKeys } from '../../lib/typeAhead';
+import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
 
 type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[number];
 
@@ -28,6 +30,7 @@ type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[numb
  */
 export function QuoteScreen() {
   const { t, i18n } = useTranslation('quotes');
+  const { t: td } = useTranslation('documents');
   const { id } = useParams();
   const quoteId = Number(id);
   const navigate = useNavigate();
@@ -59,16 +62,27 @@ export function QuoteScreen() {
     return next;
   };
 
-  const saveLines = (build: (lines: Quote['lines']) => LineInput[]) =>
-    enqueue(async () => {
+  // Work to run once the screen shows the latest stored quotation (new prices in their boxes, new lines focused).
+  const afterRender = useRef<Array<() => void>>([]);
+  const whenRendered = () => new Promise<void>((resolve) => afterRender.current.push(resolve));
+
+  // Keys typed while a line change is on its way are held, and replayed once its answer is on screen:
+  // Enter in a price box then sees the new quantity's tier price, never the one before.
+  const saveLines = (build: (lines: Quote['lines']) => LineInput[]) => {
+    const hold = holdKeys();
+    return enqueue(async () => {
       const quote = current();
-      if (!quote) return;
       try {
+        if (!quote) return;
         store(await call('quotes.update', { id: quoteId, changes: { lines: build(quote.lines) } }));
+        await whenRendered();
       } catch (error) {
         void message.error(errorText(error));
+      } finally {
+        hold.release();
       }
     });
+  };
 
   const changeLine = (lineId: number, patch: LinePatch) => {
     void saveLines((lines) => lines.map((l) => (l.id === lineId ? { lineId, ...patch } : { lineId: l.id })));
@@ -77,13 +91,15 @@ export function QuoteScreen() {
     void saveLines((lines) => lines.filter((l) => l.id !== lineId).map((l) => ({ lineId: l.id })));
   };
 
+  /** Adds a line; resolves once its quantity has the focus (keys typed meanwhile are held by the search box). */
   const addProduct = (productId: number) =>
     enqueue(async () => {
       try {
         const quote = await call('quotes.addLine', { id: quoteId, productId });
-        store(quote);
         const added = quote.lines[quote.lines.length - 1];
         if (added) focusLine.current = added.id;
+        store(quote);
+        await whenRendered();
       } catch (error) {
         void message.error(errorText(error));
       }
@@ -116,6 +132,12 @@ export function QuoteScreen() {
       input.focus();
       input.select();
     }
+  });
+  // Then whatever waited for this render (declared after the focus above, so it runs after it).
+  useEffect(() => {
+    if (afterRender.current.length === 0) return;
+    if (client.getQueryData(['quotes.get', { id: quoteId }]) !== query.data) return;
+    for (const done of afterRender.current.splice(0)) done();
   });
 
   const act = async <M extends 'quotes.send' | 'quotes.accept' | 'quotes.revise'>(method: M, label: string) => {
@@ -182,6 +204,12 @@ export function QuoteScreen() {
     }
   };
 
+  // The walk-in flow from the keyboard: Alt+A accept, Alt+P make (or open) the PI, Alt+D the PDF.
+  const status = query.data?.status;
+  const openPi = query.data?.invoices.find((i) => i.status !== 'cancelled');
+  useShortcut('A', () => void act('quotes.accept', 'accept'), { enabled: (status === 'draft' || status === 'sent') && busy === null });
+  useShortcut('P', () => (openPi ? navigate(`/invoices/${openPi.id}`) : void makeInvoice()), { enabled: status === 'accepted' && busy === null });
+
   if (query.error) return <Alert type="error" showIcon title={query.error.message} />;
   const quote = query.data;
   if (!quote) return <Skeleton active />;
@@ -196,23 +224,26 @@ export function QuoteScreen() {
             <Link to="/quotes" aria-label={t('back')}>
               <ArrowLeftOutlined />
             </Link>
-            <h2 className="sk-page-title" style={{ margin: 0 }} data-testid="quote-number">
+            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="quote-number">
               {quote.displayNumber}
-            </h2>
+            </h1>
             <Tag color={STATUS_COLORS[quote.status]} data-testid="quote-status">
               {t(`status.${quote.status}`)}
             </Tag>
             <span>
-              <bdi>{quote.buyer.company}</bdi> <span style={{ color: '#888', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
+              <bdi>{quote.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
             </span>
             <Tag>
               {quote.currency}
               {quote.currency !== 'CNY' ? ` @ ${quote.rate}` : ''}
             </Tag>
-            <span style={{ color: '#888', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
+            <Tag color="blue" data-testid="quote-doc-language">
+              {td('inLanguage', { lang: td(`langs.${quote.buyer.docLanguage}`) })}
+            </Tag>
+            <span style={{ color: '#595959', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
           </Space>
           <Space size={6} wrap>
-            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} termsWarnings={quote.termsWarnings} />
+            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" termsWarnings={quote.termsWarnings} />
             <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
               {t('actions.terms')}
             </Button>
@@ -223,8 +254,8 @@ export function QuoteScreen() {
             )}
             {(draft || quote.status === 'sent') && (
               <>
-                <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={() => void act('quotes.accept', 'accept')} data-testid="quote-accept">
-                  {t('actions.accept')}
+                <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={() => void act('quotes.accept', 'accept')} data-testid="quote-accept" aria-keyshortcuts="Alt+A">
+                  {t('actions.accept')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('A')}</kbd>
                 </Button>
                 <Button icon={<StopOutlined />} onClick={reject} data-testid="quote-reject">
                   {t('actions.reject')}
@@ -233,12 +264,12 @@ export function QuoteScreen() {
             )}
             {quote.status === 'accepted' &&
               (openInvoice ? (
-                <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/invoices/${openInvoice.id}`)} data-testid="quote-open-pi">
-                  {openInvoice.number}
+                <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/invoices/${openInvoice.id}`)} data-testid="quote-open-pi" aria-keyshortcuts="Alt+P">
+                  {openInvoice.number} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
                 </Button>
               ) : (
-                <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'pi'} onClick={() => void makeInvoice()} data-testid="quote-make-pi">
-                  {t('actions.makeInvoice')}
+                <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'pi'} onClick={() => void makeInvoice()} data-testid="quote-make-pi" aria-keyshortcuts="Alt+P">
+                  {t('actions.makeInvoice')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
                 </Button>
               ))}
             {!draft && quote.status !== 'superseded' && (
@@ -272,7 +303,7 @@ export function QuoteScreen() {
         )}
         {quote.termsWarnings.length > 0 && <TermsWarnings warnings={quote.termsWarnings} compact />}
         {quote.supersedes && (
-          <div style={{ color: '#888', fontSize: 12, marginBottom: 6 }}>
+          <div style={{ color: '#595959', fontSize: 12, marginBottom: 6 }}>
             {t('supersedes')} <Link to={`/quotes/${quote.supersedes.id}`}>{quote.supersedes.displayNumber}</Link>
           </div>
         )}

@@ -46,7 +46,7 @@ export function QuoteSettingsModal({ open, onClose }: { open: boolean; onClose: 
             <Select style={{ width: 120 }} options={[0, 1, 2, 3, 4].map((d) => ({ value: d, label: String(d) }))} />
           </Form.Item>
           <div style={{ marginBottom: 8 }}>{t('settings.containers')}</div>
-          <p style={{ color: '#888', fontSize: 12, marginTop: 0 }}>{t('settings.containersHint')}</p>
+          <p style={{ color: '#595959', fontSize: 12, marginTop: 0 }}>{t('settings.containersHint')}</p>
           <Form.List name="containers">
             {(fields, { add, remove }) => (
               <>

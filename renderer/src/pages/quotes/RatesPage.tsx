@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiCallError, ApiOutput } from '../../api/client';
+import { DateInput } from '../../lib/DateInput';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 
 type Row = ApiOutput<'rates.list'>[number];
@@ -58,8 +59,8 @@ function RateEditor({ row }: { row: Row }) {
         onPressEnter={() => void save()}
         data-testid={`rate-input-${row.currency}`}
       />
-      <Input size="small" type="date" style={{ width: 130 }} value={date} onChange={(e) => setDate(e.target.value)} aria-label={t('effectiveOn')} />
-      <Button size="small" type="primary" loading={set.isPending} onClick={() => void save()} data-testid={`rate-save-${row.currency}`}>
+      <DateInput size="small" style={{ width: 130 }} value={date} onChange={setDate} aria-label={t('effectiveOn')} />
+      <Button size="small" type="primary" loading={set.isPending} onClick={() => void save()} data-testid={`rate-save-${row.currency}`} style={{ minWidth: 72 }}>
         {t('set')}
       </Button>
     </Space.Compact>
@@ -80,16 +81,16 @@ export function RatesPage() {
           <Link to="/quotes" aria-label={t('back')}>
             <ArrowLeftOutlined />
           </Link>
-          <h2 className="sk-page-title" style={{ margin: 0 }}>
+          <h1 className="sk-page-title" style={{ margin: 0 }}>
             {t('title')}
-          </h2>
+          </h1>
         </Space>
         <Space>
           <Input.Search allowClear placeholder={t('search')} style={{ width: 180 }} onChange={(e) => setFilter(e.target.value)} />
           <Button onClick={() => setAll((a) => !a)}>{all ? t('showCommon') : t('showAll', { count: rates.data?.length ?? 0 })}</Button>
         </Space>
       </div>
-      <p style={{ color: '#666', marginTop: -4 }}>{t('explain')}</p>
+      <p style={{ color: '#595959', marginTop: -4 }}>{t('explain')}</p>
       {rates.error && <Alert type="error" showIcon title={rates.error.message} />}
       <Table<Row>
         rowKey="currency"
@@ -100,7 +101,7 @@ export function RatesPage() {
         scroll={{ y: 'calc(100vh - 320px)' }}
         columns={[
           { title: t('currency'), dataIndex: 'currency', width: 110, render: (c: string, r) => (r.common ? <b>{c}</b> : c) },
-          { title: t('rate'), key: 'rate', width: 160, align: 'right', render: (_, r) => (r.rate ? <span data-testid={`rate-${r.currency}`}>{r.rate.cnyPerUnit}</span> : <span style={{ color: '#bbb' }}>—</span>) },
+          { title: t('rate'), key: 'rate', width: 160, align: 'right', render: (_, r) => (r.rate ? <span data-testid={`rate-${r.currency}`}>{r.rate.cnyPerUnit}</span> : <span style={{ color: '#595959' }}>—</span>) },
           { title: t('effectiveOn'), key: 'date', width: 120, render: (_, r) => (r.currency === 'CNY' ? '' : (r.rate?.effectiveOn ?? '')) },
           { title: t('newRate'), key: 'edit', render: (_, r) => <RateEditor row={r} /> },
           {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { BuyerPicker } from '../buyers/BuyerPicker';
+import { DateInput } from '../../lib/DateInput';
 import type { Quote } from '../../../../main/quotes/types';
 import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS, formPath } from './format';
 import { TermsWarnings } from './TermsWarnings';
@@ -154,7 +155,7 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item label={t('terms.date')} name="date">
-              <Input type="date" />
+              <DateInput style={{ width: '100%' }} aria-label={t('terms.date')} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -1,7 +1,7 @@
 import { Card, Progress, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContainerFill, DocumentTotals, Discount } from '../../../../main/quotes/types';
-import { groupDigits, money } from './format';
+import { groupDigits, money, isZeroAmount } from './format';
 
 interface Props {
   currency: string;
@@ -32,7 +32,7 @@ export function TotalsPanel({ currency, totals, discount, depositPercent, contai
         {discount.kind !== 'none' && (
           <Row label={discount.kind === 'percent' ? t('totals.discountPercent', { percent: discount.percent }) : t('totals.discount')} value={`− ${groupDigits(totals.discount)}`} />
         )}
-        {totals.charges !== '0.00' && <Row label={t('totals.charges')} value={`+ ${groupDigits(totals.charges)}`} />}
+        {!isZeroAmount(totals.charges) && <Row label={t('totals.charges')} value={`+ ${groupDigits(totals.charges)}`} />}
         <Row label={t('totals.grandTotal')} value={money(currency, totals.grandTotal)} strong testId="total-grand" />
         <Row label={t('totals.deposit', { percent: depositPercent })} value={groupDigits(totals.deposit)} testId="total-deposit" />
         <Row label={t('totals.balance')} value={groupDigits(totals.balance)} />
@@ -44,7 +44,7 @@ export function TotalsPanel({ currency, totals, discount, depositPercent, contai
           <span>{t('totals.nw', { kg: groupDigits(totals.netWeightKg) })}</span>
         </div>
         {totals.quantities.length > 0 && (
-          <div style={{ color: '#888', fontSize: 12, marginTop: 2 }}>{totals.quantities.map((q) => `${groupDigits(String(q.qty))} ${q.unit}`).join(' · ')}</div>
+          <div style={{ color: '#595959', fontSize: 12, marginTop: 2 }}>{totals.quantities.map((q) => `${groupDigits(String(q.qty))} ${q.unit}`).join(' · ')}</div>
         )}
       </Card>
       <Card size="small" title={t('containers.title')} style={{ marginTop: 8 }} data-testid="container-fill">
@@ -59,13 +59,13 @@ export function TotalsPanel({ currency, totals, discount, depositPercent, contai
                   {c.containers > 1 ? ` × ${c.containers}` : ''}
                 </b>
                 <Tooltip title={t('containers.detail', { volume: c.volumePercent, weight: c.weightPercent, cbm: c.capacityCbm, kg: groupDigits(c.payloadKg) })}>
-                  <span style={{ color: '#888', fontSize: 12 }}>
+                  <span style={{ color: '#595959', fontSize: 12 }}>
                     {c.containers === 0 ? t('containers.empty') : c.bindsBy === 'volume' ? t('containers.byVolume') : t('containers.byWeight')}
                   </span>
                 </Tooltip>
               </div>
-              <Progress percent={Math.min(100, percent)} strokeColor={color} size="small" format={() => `${percent}%`} />
-              {c.containers > 0 && <div style={{ color: '#888', fontSize: 12, marginTop: -4 }}>{t('containers.more', { count: c.moreCartons })}</div>}
+              <Progress percent={Math.min(100, percent)} strokeColor={color} size="small" format={() => `${percent}%`} aria-label={t('containers.fillOf', { code: c.code, percent })} />
+              {c.containers > 0 && <div style={{ color: '#595959', fontSize: 12, marginTop: -4 }}>{t('containers.more', { count: c.moreCartons })}</div>}
             </div>
           );
         })}

@@ -34,6 +34,11 @@ export function groupDigits(value: string): string {
   return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
+/** "0", "0.00", "0.000": zero in any currency's digits (amounts come from the API as exact decimal text). */
+export function isZeroAmount(value: string): boolean {
+  return /^-?0+(\.0+)?$/.test(value.trim());
+}
+
 export function money(currency: string, value: string): string {
   return `${currency} ${groupDigits(value)}`;
 }
@@ -49,3 +54,4 @@ export function formPath(field: string): Array<string | number> {
 export function errorText(error: unknown): string {
   return (error as ApiCallError | Error)?.message ?? String(error);
 }
+

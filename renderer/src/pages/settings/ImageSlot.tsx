@@ -36,7 +36,7 @@ export function ImageSlot({ slot, seller }: { slot: 'logo' | 'chop'; seller: Sel
         {current ? (
           <Image src={current.thumbUrl} preview={{ src: current.url }} alt={t(`images.${slot}`)} style={{ maxWidth: 110, maxHeight: 110, objectFit: 'contain' }} data-testid={`image-${slot}`} />
         ) : (
-          <span style={{ color: '#999' }}>{t('images.none')}</span>
+          <span style={{ color: '#595959' }}>{t('images.none')}</span>
         )}
       </div>
       <Space direction="vertical">
@@ -57,7 +57,7 @@ export function ImageSlot({ slot, seller }: { slot: 'logo' | 'chop'; seller: Sel
             {t('images.remove')}
           </Button>
         )}
-        <span style={{ color: '#888', fontSize: 12 }}>{t('images.hint')}</span>
+        <span style={{ color: '#595959', fontSize: 12 }}>{t('images.hint')}</span>
       </Space>
     </Space>
   );

@@ -62,7 +62,7 @@ export function SettingsPage() {
 
   return (
     <div data-testid="settings-page">
-      <h2 className="sk-page-title">{t('title')}</h2>
+      <h1 className="sk-page-title">{t('title')}</h1>
       {query.data.warnings.map((w) => (
         <Alert key={w} type="warning" showIcon style={{ marginBottom: 12 }} message={t(`warnings.${w}`)} data-testid={`warning-${w}`} />
       ))}

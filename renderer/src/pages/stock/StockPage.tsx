@@ -84,7 +84,7 @@ function ProductStock({ productId }: { productId: number }) {
             <div style={{ fontSize: 16 }}>
               <b>{p.itemNo}</b> · {names.main}
             </div>
-            <div style={{ color: '#888' }}>{names.other}</div>
+            <div style={{ color: '#595959' }}>{names.other}</div>
             <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/products?open=${p.id}`)}>
               {t('openProduct')}
             </Button>
@@ -93,7 +93,7 @@ function ProductStock({ productId }: { productId: number }) {
           <Statistic title={t('reserved')} value={p.stock.reserved} />
           <Statistic title={t('available')} value={p.stock.available} styles={{ content: isLow ? { color: '#c0392b' } : {} }} data-testid="stock-available" />
           <Space orientation="vertical" size={4}>
-            <span style={{ color: '#888', fontSize: 12 }}>{t('threshold')}</span>
+            <span style={{ color: '#595959', fontSize: 12 }}>{t('threshold')}</span>
             <Space.Compact>
               <InputNumber min={0} precision={0} value={low === undefined ? p.lowStockAt : low} onChange={(v) => setLow(v)} placeholder={t('noAlert')} style={{ width: 110 }} data-testid="stock-threshold" />
               <Button
@@ -231,7 +231,7 @@ export function StockPage() {
   const pick = (id: number | undefined) => setParams(id ? { tab: 'product', product: String(id) } : { tab: 'product' });
   return (
     <div data-testid="stock-page">
-      <h2 className="sk-page-title" style={{ marginBottom: 8 }}>{t('title')}</h2>
+      <h1 className="sk-page-title" style={{ marginBottom: 8 }}>{t('title')}</h1>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key, ...(productId ? { product: String(productId) } : {}) })}
