@@ -47,7 +47,7 @@ describe('what a PI carries, set from the screens (Chromium)', () => {
       lines: [{ itemNo: '00123', cartons: 2 }],
     });
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/quotes/${quote.id}`);
+    await page.goto(`${server.openUrl}#/quotes/${quote.id}`);
     await expect.poll(() => page.getByTestId('terms-warnings').first().innerText()).toContain('The text says 50% deposit, the quotation asks 30%.');
     // Before printing, in the PDF options too.
     await page.getByTestId('document-button').click();
@@ -76,7 +76,7 @@ describe('what a PI carries, set from the screens (Chromium)', () => {
 
   it('the settings page keeps the beneficiary address, bank charges, intermediary bank and signatory; the product editor the origin; the buyer editor the tax number', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${server.openUrl}#/settings`);
     await page.getByTestId('seller-beneficiaryAddress').fill('Room 1203, 88 Futian Road, Yiwu, Zhejiang 322000, China');
     await page.getByTestId('seller-intermediaryBankName').fill('Citibank N.A., New York');
     await page.getByTestId('seller-intermediaryBankSwift').fill('citius33');
@@ -88,13 +88,13 @@ describe('what a PI carries, set from the screens (Chromium)', () => {
     await expect.poll(async () => (await invoke(server.core, 'settings.get', {})).seller.signatoryName).toBe('Wang Li');
     expect((await invoke(server.core, 'settings.get', {})).seller).toMatchObject({ bankCharges: 'SHA', intermediaryBankSwift: 'CITIUS33', beneficiaryAddress: 'Room 1203, 88 Futian Road, Yiwu, Zhejiang 322000, China' });
 
-    await page.goto(`${server.url}#/products?open=${stall.products.ball.id}`);
+    await page.goto(`${server.openUrl}#/products?open=${stall.products.ball.id}`);
     await page.getByTestId('field-origin').waitFor();
     await choose(page, 'field-origin', 'Vietnam', 'Vietnam (VN)');
     await page.getByTestId('editor-save').click();
     await expect.poll(async () => (await invoke(server.core, 'products.get', { id: stall.products.ball.id })).origin).toBe('VN');
 
-    await page.goto(`${server.url}#/buyers/${stall.buyers.lagos.id}/edit`);
+    await page.goto(`${server.openUrl}#/buyers/${stall.buyers.lagos.id}/edit`);
     await page.getByTestId('buyer-taxNo').fill('TIN 12345678-0001');
     await page.getByTestId('buyer-save').click();
     await expect.poll(async () => (await invoke(server.core, 'buyers.get', { id: stall.buyers.lagos.id })).taxNo).toBe('TIN 12345678-0001');
