@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
+import { TermsWarnings } from './TermsWarnings';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call, type ApiInput, type ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
@@ -242,7 +243,7 @@ export function QuoteScreen() {
             <span style={{ color: '#595959', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
           </Space>
           <Space size={6} wrap>
-            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" />
+            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" termsWarnings={quote.termsWarnings} />
             <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
               {t('actions.terms')}
             </Button>
@@ -300,6 +301,7 @@ export function QuoteScreen() {
             }
           />
         )}
+        {quote.termsWarnings.length > 0 && <TermsWarnings warnings={quote.termsWarnings} compact />}
         {quote.supersedes && (
           <div style={{ color: '#595959', fontSize: 12, marginBottom: 6 }}>
             {t('supersedes')} <Link to={`/quotes/${quote.supersedes.id}`}>{quote.supersedes.displayNumber}</Link>
