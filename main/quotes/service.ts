@@ -9,7 +9,7 @@
  * the writer's transaction). Reads never write, so they never take the write lock.
  */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../api/errors';
+import { AppError, invalid, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/quotes';
 import { getProduct, getProductByItemNo, photosFor, priceTiersFor, type ProductRow } from '../../db/products';
 import { getBuyer as getBuyerRow } from '../../db/buyers';
@@ -23,7 +23,7 @@ import { searchProducts } from '../products/search';
 import { rateE8On, rateText } from '../rates/service';
 import { DecimalError, fromScaled, toScaled } from '../money/decimal';
 import { AMOUNT_SCALE, convertAmount, digitsRule, fitsCurrency, toSafeNumber } from '../money/amounts';
-import { addDays, localDate, yearOf } from './dates';
+import { addDays, localDate, yearOf } from '../calendar/dates';
 import { buildParts, derivePriceE4, type DocumentParts, type PricingTerms } from './document';
 import { CNY_RATE_E8, money, pickTier, unitPrice, type ContainerSpec } from './totals';
 import { MAX_QTY, type LineInput, type QuickBuyer, type QuoteChanges, type QuoteCreate, type TermsInput } from './schema';
