@@ -1,6 +1,6 @@
 import type { Core } from '../core';
 import { getInvoice, getInvoiceByNumber } from '../invoices/service';
-import { getQuote, getQuoteByNumber } from '../quotes/service';
+import { getQuote, getQuoteByNumber } from '../quotes/view';
 import { localDate } from '../calendar/dates';
 import { fromInvoice, fromQuote } from './fromQuote';
 import type { DocKind } from './model';
