@@ -45,7 +45,7 @@ describe('the shell in the field', () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
     // The dashboard gets a report it cannot draw (a region without its countries).
     await page.route('**/api/reports.trade', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ regions: [{ region: 'broken' }] }) }));
-    await page.goto(server.url);
+    await page.goto(server.openUrl);
     await page.getByTestId('page-error').waitFor();
     await page.getByText('This page stopped working').waitFor();
     await expect.poll(() => page.getByTestId('page-error-details').inputValue()).toMatch(/the dashboard page failed[\s\S]*TypeError/);
@@ -71,7 +71,7 @@ describe('the shell in the field', () => {
     for (let i = 0; i < 60_000; i += 1) rows.push(`BIG${String(i).padStart(6, '0')},Big list item ${i},${(i % 40) + 1}.20,24`);
     fs.writeFileSync(csv, rows.join('\n'));
     const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
-    await page.goto(`${server.url}#/products`);
+    await page.goto(`${server.openUrl}#/products`);
     await page.getByTestId('product-import').click();
     await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(csv);
     await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
@@ -88,7 +88,7 @@ describe('the shell in the field', () => {
 
   it('carries out the menu\'s commands sent as events: new quotation, search, settings, about', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(server.url);
+    await page.goto(server.openUrl);
     await page.getByTestId('dashboard-page').waitFor();
     // The page listens from the moment it started (its poll waits on the hub).
     await expect.poll(() => events.waiting, { timeout: 15_000 }).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe('the shell in the field', () => {
 
   it('tells the person when the core was started again and, on "Go on", reads everything afresh', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
-    await page.goto(`${server.url}#/products`);
+    await page.goto(`${server.openUrl}#/products`);
     await page.getByTestId('product-row-K-1').waitFor();
     await invoke(core, 'products.create', { itemNo: 'K-2', names: { en: 'Written meanwhile' } });
     await expect.poll(() => events.waiting, { timeout: 15_000 }).toBeGreaterThan(0);
