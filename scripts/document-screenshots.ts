@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoDocument } from '../main/documents/demoModel';
+import { demoDocument } from '../tests/helpers/demoModel';
 import { DOC_LANGS, type DocKind, type DocLang } from '../main/documents/model';
 import { renderDocument } from '../main/documents/render';
 import { appPath } from '../main/paths/appRoot';

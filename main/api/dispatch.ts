@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Core } from '../core';
-import { AppError, DISK_FULL, isDiskFull, type ApiError, type Locale } from './errors';
+import { AppError, DISK_FULL, isDiskFull, type ApiError, type Locale } from '../errors/apiError';
 import type { MethodContext, MethodSpec, Progress, Session } from './method';
 import { readTransaction, writeTransaction } from '../../db/transactions';
 import { catchUpSearchIndexes } from './catchUp';
 import { logError } from '../logging/log';
 import { apiTable, type MethodName } from './table';
-import { zodToApiError } from './validation';
+import { zodToApiError } from '../errors/validation';
 import { stripOwnerFields } from '../auth/redact';
 
 export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError };

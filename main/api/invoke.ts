@@ -1,6 +1,6 @@
 import type { Core } from '../core';
 import { callMethod } from './dispatch';
-import type { ApiError, Locale } from './errors';
+import type { ApiError, Locale } from '../errors/apiError';
 import type { Session } from './method';
 import type { ApiInput, ApiOutput, MethodName } from './table';
 

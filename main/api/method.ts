@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Core } from '../core';
-import type { Locale, Message } from './errors';
+import type { Locale, Message } from '../errors/apiError';
 import type { Seat } from '../auth/seat';
 
 /** Who is calling: the owner (cost prices, margins, settings, backups) or staff. */

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { buyersMethods } from '../buyers/methods';
 import { documentsMethods } from '../documents/methods';
 import { productsMethods } from '../products/methods';
+import { importsMethods } from '../imports/methods';
+import { labelsMethods } from '../labels/methods';
 import { reportsMethods } from '../reports/methods';
 import { settingsMethods } from '../settings/methods';
 import { quotesMethods } from '../quotes/methods';
@@ -24,6 +26,8 @@ import { statementsMethods } from '../statements/methods';
 export const apiTable = {
   ...settingsMethods,
   ...productsMethods,
+  ...importsMethods,
+  ...labelsMethods,
   ...stockMethods,
   ...buyersMethods,
   ...reportsMethods,

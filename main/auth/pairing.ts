@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../api/validation';
+import { bilingual } from '../errors/validation';
 
 /** What a device sends to POST /pair: the PIN shown on the shop PC and a name for the device list. */
 export const pairRequestSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { bilingual } from '../api/validation';
+import { bilingual } from '../errors/validation';
 
 /** Owner PINs and pairing PINs are digits only, so a phone shows its number pad. */
 export const ownerPinSchema = z

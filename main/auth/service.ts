@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '../core';
-import { AppError, msg, notFound } from '../api/errors';
+import { AppError, msg, notFound } from '../errors/apiError';
 import type { Session } from '../api/method';
 import * as q from '../../db/auth';
 import { hashPin, verifyPin } from './pin';

@@ -6,7 +6,7 @@ import { openDatabase } from '../../db/open';
 import { imageFiles, rowCounts } from '../../db/backup';
 import { schemaVersion } from '../../db/migrate';
 import { imageFile, thumbFile } from '../files/imageStore';
-import { AppError, msg } from '../api/errors';
+import { AppError, msg } from '../errors/apiError';
 import { fsyncDir, fsyncFile, sha256File } from './fsutil';
 import { storedDocuments } from './documents';
 import type { ReadEntry } from 'tar';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError, invalid, msg } from '../api/errors';
-import { bilingual } from '../api/validation';
+import { AppError, invalid, msg } from '../errors/apiError';
+import { bilingual } from '../errors/validation';
 import { method } from '../api/method';
 import { backupNow, backupStatus, checkExportFolder, exportArchiveTo, withinAllowedFolders } from './service';
 import { restoreIntoCore, snapshotFile } from './restore';

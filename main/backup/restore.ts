@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
-import { AppError, invalid, msg } from '../api/errors';
+import { AppError, invalid, msg } from '../errors/apiError';
 import { ensureDataDir, type DataPaths } from '../paths/dataDir';
 import { openDatabase, quickCheck, type Db } from '../../db/open';
 import { foreignKeyProblems, imageFiles, integrityProblems, rowCounts } from '../../db/backup';

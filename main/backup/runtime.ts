@@ -1,4 +1,4 @@
-import type { Message } from '../api/errors';
+import type { Message } from '../errors/apiError';
 
 /** The outcome of the last automatic backup, for the Backup card in Settings and the dashboard. */
 export interface LastRun {

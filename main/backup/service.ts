@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
-import { AppError, DISK_FULL, invalid, isDiskFull, msg } from '../api/errors';
+import { AppError, DISK_FULL, invalid, isDiskFull, msg } from '../errors/apiError';
 import { finishSnapshot, imageFiles, onlineBackup } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/open';
 import type { DataPaths } from '../paths/dataDir';

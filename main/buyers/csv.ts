@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Core } from '../core';
-import { AppError, type Locale } from '../api/errors';
-import { reasonFor } from '../api/validation';
+import { AppError, type Locale } from '../errors/apiError';
+import { reasonFor } from '../errors/validation';
 import * as q from '../../db/buyers';
 import { checkPhone, formatInternational } from '../phones/e164';
 import { countryCodeOf } from './countries';

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import * as q from '../../db/buyers';
 import { buyerRow, getBuyer, indexBuyer, type Buyer } from './service';
 

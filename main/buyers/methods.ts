@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../api/method';
-import { msg } from '../api/errors';
-import { bilingual } from '../api/validation';
+import { msg } from '../errors/apiError';
+import { bilingual } from '../errors/validation';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { allTags } from '../../db/buyers';
@@ -11,11 +11,11 @@ import { decodeCsvBytes, exportBuyers, importBuyers, knownColumns } from './csv'
 import { mergeBuyers } from './merge';
 import { regionOf } from './regions';
 import { docLanguageOf, walkInDefaults } from './walkIn';
-import { AppError } from '../api/errors';
+import { AppError } from '../errors/apiError';
 import { phoneStatus } from '../phones/e164';
 import { rateE8On } from '../rates/service';
 import { getDefaults } from '../settings/service';
-import { localDate } from '../quotes/dates';
+import { localDate } from '../calendar/dates';
 import {
   buyerFieldsSchema,
   buyerFilterShape,

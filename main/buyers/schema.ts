@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../api/validation';
+import { bilingual } from '../errors/validation';
 import { isKnownCurrency } from '../money/currencies';
 import { imageUploadSchema } from '../settings/schema';
 import { isCountryCode } from './countries';

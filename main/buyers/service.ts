@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { AppError, msg, notFound } from '../api/errors';
+import { AppError, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/buyers';
 import { getImage, insertImage } from '../../db/images';
 import { imageUrls, type StoredImage } from '../files/imageStore';

@@ -1,6 +1,6 @@
 import { searchProducts } from '../products/search';
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../api/errors';
+import { invalid, msg, notFound } from '../errors/apiError';
 import * as v from '../../db/visits';
 import { insertImage } from '../../db/images';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';

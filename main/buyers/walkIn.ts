@@ -1,5 +1,5 @@
 import countryToCurrency from 'country-to-currency';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import { countryOfNumber } from '../phones/country';
 import { formatInternational, toE164 } from '../phones/e164';
 import type { DocLanguage } from './schema';

@@ -1,6 +1,6 @@
 import type { Command } from './command';
 import { UsageError } from './command';
-import { AppError, DISK_FULL, isDiskFull } from '../api/errors';
+import { AppError, DISK_FULL, isDiskFull } from '../errors/apiError';
 
 /**
  * Every CLI command; `npm run cli -- --help` lists them. Each command's code

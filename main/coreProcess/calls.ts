@@ -1,6 +1,6 @@
 import type { Core } from '../core';
 import { callMethod, type CallOutcome } from '../api/dispatch';
-import type { Locale } from '../api/errors';
+import type { Locale } from '../errors/apiError';
 import type { Progress, Session } from '../api/method';
 
 /**

@@ -1,5 +1,5 @@
 import type { CallOutcome } from '../api/dispatch';
-import type { Locale } from '../api/errors';
+import type { Locale } from '../errors/apiError';
 import type { Progress } from '../api/method';
 
 export interface LinkCallOptions {

@@ -6,7 +6,7 @@
  */
 import type { Core } from '../core';
 import { invoke } from '../api/invoke';
-import { localDate } from '../quotes/dates';
+import { localDate } from '../calendar/dates';
 
 const RATES: Array<[string, string[]]> = [
   ['USD', ['7.2450', '7.1850', '7.1234']],

@@ -1,7 +1,7 @@
 import type { Core } from '../core';
 import { getInvoice, getInvoiceByNumber } from '../invoices/service';
-import { getQuote, getQuoteByNumber } from '../quotes/service';
-import { localDate } from '../quotes/dates';
+import { getQuote, getQuoteByNumber } from '../quotes/view';
+import { localDate } from '../calendar/dates';
 import { fromInvoice, fromQuote } from './fromQuote';
 import type { DocKind } from './model';
 import type { DocumentRef, DocumentSource } from './source';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { CallOutcome } from '../api/dispatch';
-import type { Locale } from '../api/errors';
+import type { Locale } from '../errors/apiError';
 import type { CoreLink } from '../coreProcess/link';
 
 /**

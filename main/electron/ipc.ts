@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { CallOutcome } from '../api/dispatch';
-import { pickLocale, type Locale } from '../api/errors';
+import { pickLocale, type Locale } from '../errors/apiError';
 import type { EventHub } from '../events/hub';
 import type { CoreLink } from '../coreProcess/link';
 import { handlePrintCall, isPrintMethod, type PrintMethod } from './print';

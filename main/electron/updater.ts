@@ -3,7 +3,7 @@ import path from 'node:path';
 import { app, dialog, net, shell, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { CallOutcome } from '../api/dispatch';
-import type { Locale } from '../api/errors';
+import type { Locale } from '../errors/apiError';
 import type { EventHub } from '../events/hub';
 import { logError, logInfo, logWarn } from '../logging/log';
 import { checkInstaller } from '../updates/fileUpdate';

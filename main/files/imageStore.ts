@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OutputInfo } from 'sharp';
-import { AppError, msg } from '../api/errors';
+import { AppError, msg } from '../errors/apiError';
 import type { ImageRow } from '../../db/images';
 import { imageFile, thumbFile } from './imagePaths';
 

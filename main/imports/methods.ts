@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
-import { cancelledError, type Locale } from '../api/errors';
+import { cancelledError, type Locale } from '../errors/apiError';
 import { decodeBase64Image } from '../files/imageStore';
 import { imageUploadSchema } from '../settings/schema';
 import { COLUMNS } from './columns';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError, msg } from '../api/errors';
+import { AppError, msg } from '../errors/apiError';
 import { unescapeCell } from '../csv/formulaGuard';
 
 /** A product file as rows of text: the header row and the data rows under it. */

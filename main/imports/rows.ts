@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Message } from '../api/errors';
-import { reasonFor } from '../api/validation';
+import type { Message } from '../errors/apiError';
+import { reasonFor } from '../errors/validation';
 import { DecimalError, toScaled } from '../money/decimal';
 import { productFieldsSchema, type ProductChanges } from '../products/schema';
 import type { ColumnDef } from './columns';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
-import { msg } from '../api/errors';
+import { msg } from '../errors/apiError';
 import { countrySchema, currencySchema } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';

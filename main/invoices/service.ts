@@ -4,7 +4,7 @@
  * reserved stock or release it when cancelled (the number stays used).
  */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../api/errors';
+import { AppError, invalid, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/invoices';
 import { getQuote as getQuoteRow, linesOf } from '../../db/quotes';
 import { getDefaults } from '../settings/service';
@@ -12,8 +12,10 @@ import { releaseReference, reserve, type ShortStock } from '../stock/service';
 import { divideRounded, fromScaled } from '../money/decimal';
 import { AMOUNT_SCALE, digitsRule, divideAmount, fitsCurrency, smallestUnitE4 } from '../money/amounts';
 import { crossRateE8On } from '../rates/service';
-import { addDays, localDate, yearOf } from '../quotes/dates';
-import { buyerBlock, displayNumber, expireDue, partsOf, sellerSnapshot, tradeDocument } from '../quotes/service';
+import { addDays, localDate, yearOf } from '../calendar/dates';
+import { displayNumber, expireDue } from '../quotes/records';
+import { buyerBlock, sellerSnapshot } from '../quotes/parties';
+import { partsOf, tradeDocument } from '../quotes/view';
 import { money } from '../quotes/totals';
 import { tradeWithDefaults } from '../quotes/tradeDefaults';
 import type { LineWarning } from '../quotes/types';

@@ -1,5 +1,5 @@
 import type { CallOutcome } from '../api/dispatch';
-import type { Locale } from '../api/errors';
+import type { Locale } from '../errors/apiError';
 import type { Progress, Role } from '../api/method';
 
 /** What the job runner sends its worker: one call of the API table. */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CallOutcome } from '../api/dispatch';
-import { cancelledError, type Locale } from '../api/errors';
+import { cancelledError, type Locale } from '../errors/apiError';
 import type { Progress, Role } from '../api/method';
 import { logError } from '../logging/log';
 import type { JobReply, JobRequest } from './protocol';

@@ -1,6 +1,6 @@
 import bwipjs from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import { registerFonts } from '../documents/fonts';
 import { BASELINE, TextEngine, type Line, type TextStyle } from '../documents/text';
 import { fromScaled } from '../money/decimal';

@@ -1,5 +1,5 @@
 import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 
 /**
  * A phone number read from what a person typed: E.164, and whether it falls in

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { method, type MethodContext } from '../api/method';
-import { msg } from '../api/errors';
+import { msg } from '../errors/apiError';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { listCategories } from '../../db/products';
 import { itemNoSchema, productCreateSchema, productDuplicateSchema, productSearchSchema, productUpdateSchema } from './schema';
 import { searchProducts } from './search';
-import { importsMethods } from '../imports/methods';
-import { labelsMethods } from '../labels/methods';
 import * as products from './service';
 
 const view = (ctx: MethodContext): products.ViewOptions => ({ includeCost: ctx.session.role === 'owner' });
@@ -116,6 +114,4 @@ export const productsMethods = {
     input: z.strictObject({ id, photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(24) }),
     handler: (input, ctx) => products.setPhotos(ctx.core, input.id, input.photos, view(ctx)),
   }),
-  ...importsMethods,
-  ...labelsMethods,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../api/validation';
+import { bilingual } from '../errors/validation';
 import { decimalInput } from '../money/schema';
 import { isValidGtin } from './barcode';
 import { countrySchema } from '../buyers/schema';

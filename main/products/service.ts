@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../api/errors';
+import { AppError, invalid, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/products';
 import { insertImage, getImage } from '../../db/images';
 import { fromScaled, roundHalfAwayFromZero } from '../money/decimal';

@@ -5,7 +5,7 @@
  * issue date. The purchase order's date stays editable; text without a number of days or
  * weeks gives none.
  */
-import { addDays } from '../quotes/dates';
+import { addDays } from '../calendar/dates';
 
 const UNIT = String.raw`(working\s+|business\s+|个?工作)?\s*(days?|天|日|weeks?|个?星期|周)`;
 const RANGE = new RegExp(String.raw`(\d{1,3})\s*(?:-|–|—|~|～|to|至|到)\s*(\d{1,3})\s*` + UNIT, 'i');

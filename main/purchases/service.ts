@@ -7,7 +7,7 @@
  * → cancelled; partly_received → closed when the rest will not come.
  */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../api/errors';
+import { AppError, invalid, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/purchases';
 import { getSupplier as supplierRow, getSuppliers } from '../../db/suppliers';
 import { getProduct as productRow } from '../../db/products';
@@ -16,7 +16,7 @@ import { getBuyer } from '../../db/buyers';
 import { receive } from '../stock/service';
 import { toPacking } from '../products/service';
 import { getInvoice } from '../invoices/service';
-import { localDate, yearOf } from '../quotes/dates';
+import { localDate, yearOf } from '../calendar/dates';
 import { money } from '../quotes/totals';
 import { fromScaled, toScaled } from '../money/decimal';
 import { digitsRule, fitsCurrency, roundAmount, AMOUNT_SCALE } from '../money/amounts';

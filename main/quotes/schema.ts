@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../api/validation';
+import { bilingual } from '../errors/validation';
 import { countrySchema, currencySchema, DOC_LANGUAGES } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
-import { msg } from '../api/errors';
+import { msg } from '../errors/apiError';
 import { currencySchema } from '../buyers/schema';
 import { dateInput, rateInput } from './schema';
 import * as rates from './service';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { bilingual } from '../api/validation';
+import { bilingual } from '../errors/validation';
 import { decimalInput } from '../money/schema';
-import { isCalendarDate } from '../quotes/dates';
+import { isCalendarDate } from '../calendar/dates';
 
 /** CNY per 1 unit of a currency, up to 8 decimals ("7.1234", "0.0048"). */
 export const rateInput = decimalInput(8, { min: 0.00000001, max: 100_000 });

@@ -1,9 +1,9 @@
 import type { Core } from '../core';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import * as q from '../../db/rates';
 import { allCurrencies, COMMON_CURRENCIES } from '../money/currencies';
 import { divideRounded, fromScaled } from '../money/decimal';
-import { localDate } from '../quotes/dates';
+import { localDate } from '../calendar/dates';
 import { CNY_RATE_E8 } from '../quotes/totals';
 
 /** 1 unit of `currency` = `cnyPerUnit` CNY, in force from `effectiveOn`. */

@@ -15,7 +15,7 @@ import type { Core } from '../core';
 import { buyersBrief, openBalances, undeliveredInvoiceIds } from '../../db/balances';
 import { ordersDueBy } from '../../db/purchases';
 import { getInvoice } from '../invoices/service';
-import { addDays, localDate } from '../quotes/dates';
+import { addDays, localDate } from '../calendar/dates';
 import { money } from '../quotes/totals';
 import { balanceDueOn, daysBetween } from '../statements/dueDate';
 import type { Money } from '../quotes/types';

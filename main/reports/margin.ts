@@ -14,11 +14,11 @@
  * Per buyer and per month (of the issue date): the sums of the PIs' rounded figures.
  */
 import type { Core } from '../core';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import * as q from '../../db/margin';
 import { convertAmount, AMOUNT_SCALE } from '../money/amounts';
 import { divideRounded, toScaled } from '../money/decimal';
-import { localDate } from '../quotes/dates';
+import { localDate } from '../calendar/dates';
 import { CNY_RATE_E8, money } from '../quotes/totals';
 import { lineCostE4 } from '../purchases/service';
 import type { InvoiceContent } from '../invoices/types';

@@ -6,7 +6,7 @@ import { tradeReport } from './trade';
 import { marginReport } from './margin';
 import { followUps } from './followUps';
 import { dateInput } from '../rates/schema';
-import type { Locale } from '../api/errors';
+import type { Locale } from '../errors/apiError';
 import type { LastRun } from '../backup/runtime';
 
 function failedBackup(last: LastRun | null, locale: Locale): { at: string; message: string } | null {

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import { buyersByIds, defaultCurrency, interestByCountry, visitsByBuyer } from '../../db/reports';
 import { productOptionsByIds } from '../../db/visits';
 import * as tv from '../../db/tradeValues';

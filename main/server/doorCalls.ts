@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Core } from '../core';
 import type { CallOutcome } from '../api/dispatch';
-import type { Locale } from '../api/errors';
+import type { Locale } from '../errors/apiError';
 import type { Session } from '../api/method';
 import { CallTracker } from '../coreProcess/calls';
 import type { EventHub } from '../events/hub';

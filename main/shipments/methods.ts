@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import { method } from '../api/method';
 import { dateInput } from '../rates/schema';
 import { createSchema, forwarderSchema, listSchema } from './schema';

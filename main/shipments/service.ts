@@ -6,13 +6,13 @@
  * becomes shipped. invoices.ship is "deliver everything left".
  */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../api/errors';
+import { AppError, invalid, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/shipments';
 import { getInvoice as invoiceRow } from '../../db/invoices';
 import { shipQty } from '../stock/service';
 import { getInvoice, markShipped } from '../invoices/service';
 import { toE164 } from '../phones/e164';
-import { localDate } from '../quotes/dates';
+import { localDate } from '../calendar/dates';
 import { cbm, kg, lineFigures, money, type PackingFigures } from '../quotes/totals';
 import { toScaled } from '../money/decimal';
 import { AMOUNT_SCALE, roundAmount } from '../money/amounts';

@@ -18,10 +18,10 @@
  * dueDate.ts): not yet due, 0–30, 31–60, 61–90, 90+. Σ buckets = what is outstanding.
  */
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../api/errors';
+import { invalid, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/balances';
 import { getBuyer } from '../../db/buyers';
-import { localDate } from '../quotes/dates';
+import { localDate } from '../calendar/dates';
 import { money } from '../quotes/totals';
 import { lineValueE4 } from '../shipments/service';
 import type { InvoiceContent } from '../invoices/types';

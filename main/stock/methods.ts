@@ -1,5 +1,5 @@
 import { method, type MethodContext } from '../api/method';
-import { invalid, msg } from '../api/errors';
+import { invalid, msg } from '../errors/apiError';
 import { photosFor } from '../../db/products';
 import { imageUrls } from '../files/imageStore';
 import { updateProduct } from '../products/service';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../api/validation';
+import { bilingual } from '../errors/validation';
 
 const productId = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);

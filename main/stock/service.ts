@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../api/errors';
+import { invalid, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/stock';
 import { getProduct, rowsByIds, type ProductRow } from '../../db/products';
 

@@ -4,7 +4,7 @@
  * the link (migration 12's trigger finds or makes the supplier of that name).
  */
 import type { Core } from '../core';
-import { AppError, msg, notFound } from '../api/errors';
+import { AppError, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/suppliers';
 import { toE164 } from '../phones/e164';
 import { fromScaled } from '../money/decimal';

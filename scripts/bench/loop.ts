@@ -13,7 +13,7 @@ import { invoke } from '../../main/api/invoke';
 import { insertInvoice, insertPayment, type InvoiceRow } from '../../db/invoices';
 import { insertBuyer } from '../../db/buyers';
 import { insertShipment, insertShipmentLine } from '../../db/shipments';
-import { addDays } from '../../main/quotes/dates';
+import { addDays } from '../../main/calendar/dates';
 import type { BenchContext } from './index';
 import { measure, timeMs } from './stats';
 

@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { openCore, type Core } from '../../main/core';
 import { callMethod, methodSpec } from '../../main/api/dispatch';
-import { ERROR_STATUS } from '../../main/api/errors';
+import { ERROR_STATUS } from '../../main/errors/apiError';
 import { invoke } from '../../main/api/invoke';
 import { apiTable, type MethodName } from '../../main/api/table';
 import { ownerFieldPaths } from '../../main/auth/redact';

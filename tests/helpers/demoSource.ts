@@ -1,7 +1,7 @@
-import { demoDocument } from '../../main/documents/demoModel';
+import { demoDocument } from './demoModel';
 import type { DocumentModel } from '../../main/documents/model';
 import type { DocumentRef, DocumentSource } from '../../main/documents/source';
-import { AppError, msg } from '../../main/api/errors';
+import { AppError, msg } from '../../main/errors/apiError';
 
 /**
  * A document source over demo documents made in advance (the quotes area

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callMethod, toApiError } from '../../main/api/dispatch';
 import { invoke } from '../../main/api/invoke';
-import { ERROR_STATUS } from '../../main/api/errors';
+import { ERROR_STATUS } from '../../main/errors/apiError';
 import { automaticBackup } from '../../main/backup/service';
 import { snapshotsDir } from '../../main/backup/snapshots';
 import { dataDigest, smallStall } from '../helpers/stall';

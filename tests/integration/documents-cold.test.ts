@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDocument } from '../../main/documents/demoModel';
+import { demoDocument } from '../helpers/demoModel';
 import { appPath } from '../../main/paths/appRoot';
 import { pdfText } from '../helpers/pdfTools';
 import { tempDir } from '../helpers/tempCore';

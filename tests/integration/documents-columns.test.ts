@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoDocument } from '../../main/documents/demoModel';
+import { demoDocument } from '../helpers/demoModel';
 import { formatter } from '../../main/documents/format';
 import { DOC_LANGS, type DocLang, type DocumentModel } from '../../main/documents/model';
 import { renderDocument, unitName } from '../../main/documents/render';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDocument } from '../../main/documents/demoModel';
+import { demoDocument } from '../helpers/demoModel';
 import { formatter } from '../../main/documents/format';
 import { LABELS } from '../../main/documents/labels';
 import { DOC_LANGS, type DocLang, type DocumentModel } from '../../main/documents/model';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDocument } from '../../main/documents/demoModel';
+import { demoDocument } from '../helpers/demoModel';
 import { formatter } from '../../main/documents/format';
 import { labeler } from '../../main/documents/labels';
 import { BALANCE_RULES, type DocumentModel } from '../../main/documents/model';

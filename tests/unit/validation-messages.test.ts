@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { zodToApiError } from '../../main/api/validation';
+import { zodToApiError } from '../../main/errors/validation';
 
 function errorFor(schema: z.ZodType, input: unknown, locale: 'en' | 'zh' = 'en') {
   const result = schema.safeParse(input);

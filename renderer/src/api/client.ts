@@ -1,5 +1,5 @@
 import type { ApiInput, ApiOutput, MethodName } from '../../../main/api/table';
-import type { ApiError } from '../../../main/api/errors';
+import type { ApiError } from '../../../main/errors/apiError';
 
 export type { ApiInput, ApiOutput, MethodName };
 

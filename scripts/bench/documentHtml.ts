@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import { FONT_FILES } from './fonts';
-import { formatter } from './format';
-import { labeler } from './labels';
-import { lineNames } from './render';
-import type { DocumentModel, RenderOptions } from './model';
-import { amountInWords, englishTradeWords } from './words';
+import { FONT_FILES } from '../../main/documents/fonts';
+import { formatter } from '../../main/documents/format';
+import { labeler } from '../../main/documents/labels';
+import { lineNames } from '../../main/documents/render';
+import type { DocumentModel, RenderOptions } from '../../main/documents/model';
+import { amountInWords, englishTradeWords } from '../../main/documents/words';
 
 /**
  * The same PI as an HTML page, for the benchmark that compares our pdfkit

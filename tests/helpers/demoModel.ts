@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { DEMO_BUYERS } from '../demo/buyersData';
-import { DEMO_PRODUCTS } from '../demo/catalogData';
-import { chopImage, logoImage, productPhoto } from '../demo/drawings';
-import { fromScaled, roundHalfAwayFromZero, toScaled } from '../money/decimal';
-import { nameWarnings, type SellerProfile } from '../settings/service';
-import type { DocKind, DocLine, DocSeller, DocumentModel } from './model';
+import { DEMO_BUYERS } from '../../main/demo/buyersData';
+import { DEMO_PRODUCTS } from '../../main/demo/catalogData';
+import { chopImage, logoImage, productPhoto } from '../../main/demo/drawings';
+import { fromScaled, roundHalfAwayFromZero, toScaled } from '../../main/money/decimal';
+import { nameWarnings, type SellerProfile } from '../../main/settings/service';
+import type { DocKind, DocLine, DocSeller, DocumentModel } from '../../main/documents/model';
 
 /**
  * Realistic documents from the demo stall's data (main/demo): its seller with

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import type { ApiError, Locale, Message } from './errors';
+import type { ApiError, Locale, Message } from './apiError';
 
 type Issue = z.core.$ZodRawIssue;
 
