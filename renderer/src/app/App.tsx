@@ -10,6 +10,7 @@ import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
 import { NAV_ITEMS } from './nav';
 import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
+import { useApiQuery } from '../api/hooks';
 
 // Each page is its own chunk, loaded when first opened: the shell starts with
 // what every page shares (React, antd, i18n) and nothing else.
@@ -19,6 +20,10 @@ const StockPage = lazy(() => import('../pages/stock/StockPage').then((m) => ({ d
 const BuyersPage = lazy(() => import('../pages/buyers/BuyersPage').then((m) => ({ default: m.BuyersPage })));
 const QuotesPage = lazy(() => import('../pages/quotes/QuotesPage').then((m) => ({ default: m.QuotesPage })));
 const InvoicesPage = lazy(() => import('../pages/invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
+const SuppliersPage = lazy(() => import('../pages/suppliers/SuppliersPage').then((m) => ({ default: m.SuppliersPage })));
+const PurchasesPage = lazy(() => import('../pages/purchases/PurchasesPage').then((m) => ({ default: m.PurchasesPage })));
+const StatementsPage = lazy(() => import('../pages/statements/StatementsPage').then((m) => ({ default: m.StatementsPage })));
+const ReceivablesPage = lazy(() => import('../pages/statements/ReceivablesPage').then((m) => ({ default: m.ReceivablesPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 const { Header, Sider, Content } = Layout;
@@ -28,6 +33,8 @@ export function App() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const owner = useApiQuery('auth.status', {}, { refetchInterval: 60_000 }).data?.role === 'owner';
+  const navItems = NAV_ITEMS.filter((item) => owner || !item.ownerOnly);
   const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') satisfies UiLanguage;
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   // The window title in the UI language too (档口管家 in Chinese, as the sidebar says).
@@ -35,7 +42,7 @@ export function App() {
     document.title = t('app.name');
   }, [t, lang]);
 
-  const selected = NAV_ITEMS.filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
+  const selected = navItems.filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
     .map((item) => item.path);
 
   return (
@@ -52,7 +59,7 @@ export function App() {
               mode="inline"
               selectedKeys={selected}
               onClick={({ key }) => navigate(key)}
-              items={NAV_ITEMS.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }))}
+              items={navItems.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }))}
             />
           </Sider>
           <Layout>
@@ -80,6 +87,10 @@ export function App() {
                   <Route path="/buyers/*" element={<BuyersPage />} />
                   <Route path="/quotes/*" element={<QuotesPage />} />
                   <Route path="/invoices/*" element={<InvoicesPage />} />
+                  <Route path="/suppliers/*" element={<SuppliersPage />} />
+                  <Route path="/purchases/*" element={<PurchasesPage />} />
+                  <Route path="/statements/*" element={<StatementsPage />} />
+                  <Route path="/receivables" element={<ReceivablesPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
                 </Routes>
                 </Suspense>
