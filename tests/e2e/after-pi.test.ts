@@ -145,6 +145,29 @@ describe('after the PI in Chromium: factory orders, goods in, delivery, balance,
     await context.close();
   });
 
+  it('adds a supplier in Chinese on the suppliers page and links a product to it in the product editor with the factory item no', async () => {
+    const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
+    await page.goto(`${server.openUrl}#/suppliers`);
+    await page.getByTestId('supplier-new').click();
+    await page.getByTestId('supplier-nameZh').fill('永康五金工具厂');
+    await page.getByTestId('supplier-nameEn').fill('Yongkang Hardware Tools');
+    await page.getByTestId('supplier-wechat').fill('yk_tools');
+    await page.getByTestId('supplier-termsText').fill('月结 30 天');
+    await page.getByTestId('supplier-save').click();
+    await page.getByText('供应商已保存').waitFor();
+    const made = (await invoke(server.core, 'suppliers.list', { search: '永康' })).items;
+    expect(made).toMatchObject([{ names: { zh: '永康五金工具厂', en: 'Yongkang Hardware Tools' }, wechat: 'yk_tools', paymentTerms: { text: '月结 30 天' } }]);
+
+    await page.goto(`${server.openUrl}#/products?open=${stall.products.tools.id}`);
+    await page.getByTestId('field-supplier').locator('input').fill('永康');
+    await page.locator('.ant-select-item-option', { hasText: 'Yongkang Hardware Tools' }).click();
+    await page.getByTestId('field-supplier-item-no').fill('YK-12');
+    await page.getByTestId('editor-save').click();
+    await expect.poll(async () => (await invoke(server.core, 'products.get', { id: stall.products.tools.id })).supplierId).toBe(made[0]?.id);
+    expect(await invoke(server.core, 'products.get', { id: stall.products.tools.id })).toMatchObject({ supplier: '永康五金工具厂', supplierItemNo: 'YK-12' });
+    await context.close();
+  });
+
   it('staff (a locked owner) see no purchase order or supplier cost page', async () => {
     const pi = await issuePi(server.core, stall.buyers.lagos.id, [{ itemNo: 'SK-300', qty: 50 }]);
     await invoke(server.core, 'auth.setOwnerPin', { pin: '3141' });
