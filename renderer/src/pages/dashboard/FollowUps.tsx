@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { groupDigits, money } from '../quotes/format';
+import { groupDigits, isZeroAmount, money } from '../quotes/format';
 
 type Item = ApiOutput<'reports.followUps'>['depositsAwaited'][number];
 type Figures = ApiOutput<'reports.margin'>['total'];
@@ -39,15 +39,15 @@ export function FollowUps() {
               locale={{ emptyText: t('followUps.none') }}
               data-testid={`follow-ups-${g}`}
               renderItem={(item) => (
-                <List.Item style={{ paddingInline: 0 }}>
+                <List.Item style={{ paddingInline: 0, display: 'block' }}>
                   <Link to={linkOf(item)} data-testid={`follow-up-${item.type}-${item.record.id}`}>
                     {item.record.number}
                   </Link>
-                  <span className="sk-muted" style={{ fontSize: 12 }}>
+                  <div className="sk-muted" style={{ fontSize: 12 }}>
                     {item.party.name && <bdi>{item.party.name} · </bdi>}
                     {days(item)}
-                    {item.amount && item.currency && ` · ${money(item.currency, item.amount)}`}
-                  </span>
+                    {item.amount && item.currency && !isZeroAmount(item.amount) && ` · ${money(item.currency, item.amount)}`}
+                  </div>
                 </List.Item>
               )}
             />

@@ -38,7 +38,7 @@ function download(base64: string, fileName: string): void {
  * one click to the default printer) or saved in the desktop app, downloaded in
  * browser mode.
  */
-export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings = [], period, testId = 'document-button' }: { kinds: Kind[]; id: number; defaultLang: string; shortcut?: string; termsWarnings?: TermsWarning[]; period?: { from?: string; to?: string }; testId?: string }) {
+export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings = [], period, testId = 'document-button', label }: { kinds: Kind[]; id: number; defaultLang: string; shortcut?: string; termsWarnings?: TermsWarning[]; period?: { from?: string; to?: string }; testId?: string; label?: string }) {
   const { t } = useTranslation('documents');
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<Kind>(kinds[0] as Kind);
@@ -182,7 +182,7 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings
         title={termsWarnings.length > 0 ? t('termsWarningTitle') : undefined}
         aria-keyshortcuts={shortcut ? shortcutLabel(shortcut) : undefined}
       >
-        {t('button')}
+        {label ?? t('button')}
         {shortcut && <kbd className="sk-kbd">{shortcutLabel(shortcut)}</kbd>}
       </Button>
     </Popover>

@@ -142,20 +142,19 @@ export function AfterPi({ pi }: { pi: Invoice }) {
           data-testid="pi-deliveries"
           title={() => <b>{t('after.deliveries')}</b>}
           columns={[
-            { title: t('after.deliveryNo'), dataIndex: 'number', width: 170 },
-            { title: t('delivery.date'), dataIndex: 'deliveredOn', width: 100 },
-            { title: t('delivery.forwarder'), key: 'fw', render: (_, d) => d.forwarder.name },
-            { title: t('delivery.entryNo'), dataIndex: 'entryNo', width: 120 },
+            { title: t('after.deliveryNo'), dataIndex: 'number', width: 150, render: (n: string, d) => <>{n}<div className="sk-muted">{d.deliveredOn}</div></> },
+            { title: t('after.forwarder'), key: 'fw', render: (_, d) => d.forwarder.name },
+            { title: t('after.entryNo'), dataIndex: 'entryNo', width: 130 },
             { title: t('delivery.cartons'), key: 'cartons', width: 80, align: 'right', render: (_, d) => d.totals.cartons },
             { title: 'CBM', key: 'cbm', width: 70, align: 'right', render: (_, d) => d.totals.cbm },
             {
               title: '',
               key: 'docs',
-              width: 260,
+              width: 300,
               render: (_, d) => (
-                <Space size={4}>
-                  <DocumentButton kinds={['deliveryNote']} id={d.id} defaultLang="zh" testId={`delivery-note-${d.seq}`} />
-                  <DocumentButton kinds={['deliveryPacking']} id={d.id} defaultLang={pi.buyer.docLanguage} testId={`delivery-packing-${d.seq}`} />
+                <Space size={4} wrap>
+                  <DocumentButton kinds={['deliveryNote']} id={d.id} defaultLang="zh" testId={`delivery-note-${d.seq}`} label={t('after.noteButton')} />
+                  <DocumentButton kinds={['deliveryPacking']} id={d.id} defaultLang={pi.buyer.docLanguage} testId={`delivery-packing-${d.seq}`} label={t('after.packingButton')} />
                   <Button size="small" icon={<FileExcelOutlined />} onClick={() => void declaration(d)} title={t('after.declarationHint')} data-testid={`delivery-1039-${d.seq}`}>
                     1039
                   </Button>
