@@ -52,6 +52,7 @@ export function ReceivablesPage() {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
+        scroll={{ x: 1250 }}
         locale={{ emptyText: t('receivables.empty') }}
         onRow={(r) => ({ onClick: () => navigate(`/statements/${r.buyer.id}`), style: { cursor: 'pointer' } })}
         pagination={{
@@ -69,6 +70,7 @@ export function ReceivablesPage() {
           {
             title: t('receivables.buyer'),
             key: 'buyer',
+            width: 230,
             render: (_, r) => (
               <span data-testid={`receivable-${r.buyer.id}`}>
                 <bdi>{r.buyer.company}</bdi> <span className="sk-muted">· {countryName(r.buyer.country, i18n.language)}</span>
