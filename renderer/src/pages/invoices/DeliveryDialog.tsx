@@ -76,17 +76,18 @@ export function DeliveryDialog({ invoiceId, deliveries, onClose }: { invoiceId: 
                 options={(forwarders.data?.items ?? []).map((f) => ({ value: f.name }))}
                 filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
                 data-testid="delivery-forwarder"
+                aria-label={t('delivery.forwarder')}
               />
             </Form.Item>
             <Form.Item label={t('delivery.entryNo')} validateStatus={error?.field === 'entryNo' ? 'error' : undefined} style={{ flex: '1 1 160px' }}>
-              <Input value={entryNo} onChange={(e) => setEntryNo(e.target.value)} maxLength={60} data-testid="delivery-entry-no" />
+              <Input value={entryNo} onChange={(e) => setEntryNo(e.target.value)} maxLength={60} data-testid="delivery-entry-no" aria-label={t('delivery.entryNo')} />
             </Form.Item>
             <Form.Item label={t('delivery.date')}>
-              <DateInput value={deliveredOn} onChange={setDeliveredOn} data-testid="delivery-date" />
+              <DateInput value={deliveredOn} onChange={setDeliveredOn} data-testid="delivery-date" aria-label={t('delivery.date')} />
             </Form.Item>
           </div>
           <Form.Item label={t('delivery.note')}>
-            <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+            <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} aria-label={t('delivery.note')} />
           </Form.Item>
         </Form>
         <p className="sk-muted">{t('delivery.cartonsFrom', { n: deliveries.nextCartonNo })}</p>
@@ -103,14 +104,14 @@ export function DeliveryDialog({ invoiceId, deliveries, onClose }: { invoiceId: 
               title: t('delivery.qty'),
               key: 'qty',
               width: 120,
-              render: (_, l) => <InputNumber min={0} max={l.toDeliver} size="small" value={qty[l.lineId]} onChange={(v) => setQty((o) => ({ ...o, [l.lineId]: v ?? 0 }))} data-testid={`delivery-qty-${l.itemNo}`} />,
+              render: (_, l) => <InputNumber min={0} max={l.toDeliver} size="small" value={qty[l.lineId]} aria-label={`${l.itemNo} ${t('delivery.qty')}`} onChange={(v) => setQty((o) => ({ ...o, [l.lineId]: v ?? 0 }))} data-testid={`delivery-qty-${l.itemNo}`} />,
             },
             {
               title: t('delivery.cartons'),
               key: 'cartons',
               width: 120,
               render: (_, l) => (
-                <InputNumber min={0} size="small" placeholder={t('delivery.auto')} value={cartons[l.lineId] ?? null} onChange={(v) => setCartons((o) => ({ ...o, [l.lineId]: v }))} data-testid={`delivery-cartons-${l.itemNo}`} />
+                <InputNumber min={0} size="small" placeholder={t('delivery.auto')} value={cartons[l.lineId] ?? null} aria-label={`${l.itemNo} ${t('delivery.cartons')}`} onChange={(v) => setCartons((o) => ({ ...o, [l.lineId]: v }))} data-testid={`delivery-cartons-${l.itemNo}`} />
               ),
             },
           ]}

@@ -52,16 +52,17 @@ function DraftLines({ order }: { order: Order }) {
         columns={[
           { title: t('itemNo'), key: 'item', width: 100, render: (_, l) => (l.id ? known.get(l.id)?.itemNo : supplier.data?.products.find((p) => p.id === l.productId)?.itemNo) },
           { title: t('product'), key: 'name', render: (_, l) => { const k = l.id ? known.get(l.id) : undefined; return k ? k.names.zh || k.names.en : supplier.data?.products.find((p) => p.id === l.productId)?.names.zh; } },
-          { title: t('qty'), key: 'qty', width: 120, render: (_, l, i) => <InputNumber size="small" min={1} value={l.qty} onChange={(v) => set(i, { qty: v ?? 1 })} data-testid={`po-qty-${i}`} /> },
-          { title: t('cartons'), key: 'cartons', width: 100, render: (_, l, i) => <InputNumber size="small" min={0} value={l.cartons} onChange={(v) => set(i, { cartons: v ?? 0 })} /> },
-          { title: t('unitCost'), key: 'cost', width: 120, render: (_, l, i) => <Input size="small" inputMode="decimal" value={l.costCny ?? ''} onChange={(e) => set(i, { costCny: e.target.value.trim() || null })} data-testid={`po-cost-${i}`} /> },
-          { title: t('note'), key: 'note', render: (_, l, i) => <Input size="small" maxLength={500} value={l.note ?? ''} onChange={(e) => set(i, { note: e.target.value })} /> },
+          { title: t('qty'), key: 'qty', width: 120, render: (_, l, i) => <InputNumber size="small" min={1} value={l.qty} aria-label={`${i + 1} ${t('qty')}`} onChange={(v) => set(i, { qty: v ?? 1 })} data-testid={`po-qty-${i}`} /> },
+          { title: t('cartons'), key: 'cartons', width: 100, render: (_, l, i) => <InputNumber size="small" min={0} value={l.cartons} aria-label={`${i + 1} ${t('cartons')}`} onChange={(v) => set(i, { cartons: v ?? 0 })} /> },
+          { title: t('unitCost'), key: 'cost', width: 120, render: (_, l, i) => <Input size="small" inputMode="decimal" value={l.costCny ?? ''} aria-label={`${i + 1} ${t('unitCost')}`} onChange={(e) => set(i, { costCny: e.target.value.trim() || null })} data-testid={`po-cost-${i}`} /> },
+          { title: t('note'), key: 'note', render: (_, l, i) => <Input size="small" maxLength={500} value={l.note ?? ''} aria-label={`${i + 1} ${t('note')}`} onChange={(e) => set(i, { note: e.target.value })} /> },
           { title: '', key: 'x', width: 40, render: (_, _l, i) => <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('removeLine')} disabled={lines.length === 1} onClick={() => setLines((old) => old.filter((_, j) => j !== i))} /> },
         ]}
       />
       <Select
         style={{ width: 320, marginTop: 8 }}
         placeholder={t('addLine')}
+        aria-label={t('addLine')}
         value={null}
         showSearch={{ optionFilterProp: 'label' }}
         onChange={(productId: number) => setLines((old) => [...old, { productId, qty: 1 }])}
@@ -264,13 +265,13 @@ export function PurchaseScreen() {
                   <Input inputMode="decimal" prefix="¥" style={{ width: 110 }} aria-label={t('payments.amount')} data-testid="po-pay-amount" />
                 </Form.Item>
                 <Form.Item name="method">
-                  <Select style={{ width: 110 }} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`invoices:methods.${m}`) }))} />
+                  <Select style={{ width: 110 }} aria-label={t('payments.method')} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`invoices:methods.${m}`) }))} />
                 </Form.Item>
                 <Form.Item name="paidOn">
-                  <DateInput style={{ width: 124 }} />
+                  <DateInput style={{ width: 124 }} aria-label={t('payments.date')} />
                 </Form.Item>
                 <Form.Item name="reference">
-                  <Input placeholder={t('payments.reference')} maxLength={120} style={{ width: 100 }} />
+                  <Input placeholder={t('payments.reference')} aria-label={t('payments.reference')} maxLength={120} style={{ width: 100 }} />
                 </Form.Item>
                 <Button htmlType="submit" loading={pay.isPending} data-testid="po-pay-submit">
                   {t('payments.record')}

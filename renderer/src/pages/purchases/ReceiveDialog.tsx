@@ -60,10 +60,10 @@ export function ReceiveDialog({ order, onClose }: { order: Order; onClose: () =>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="receive-error" />}
         <Form layout="inline" style={{ marginBottom: 8 }}>
           <Form.Item label={t('receive.date')}>
-            <DateInput value={receivedOn} onChange={setReceivedOn} />
+            <DateInput value={receivedOn} onChange={setReceivedOn} aria-label={t('receive.date')} />
           </Form.Item>
           <Form.Item label={t('receive.note')}>
-            <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} style={{ width: 300 }} />
+            <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} style={{ width: 300 }} aria-label={t('receive.note')} />
           </Form.Item>
         </Form>
         <Table
@@ -79,25 +79,25 @@ export function ReceiveDialog({ order, onClose }: { order: Order; onClose: () =>
               title: t('receive.good'),
               key: 'qty',
               width: 110,
-              render: (_, l) => <InputNumber min={0} size="small" value={values[l.id]?.qty} onChange={(v) => set(l.id, { qty: v ?? 0 })} data-testid={`receive-qty-${l.itemNo}`} />,
+              render: (_, l) => <InputNumber min={0} size="small" value={values[l.id]?.qty} aria-label={`${l.itemNo} ${t('receive.good')}`} onChange={(v) => set(l.id, { qty: v ?? 0 })} data-testid={`receive-qty-${l.itemNo}`} />,
             },
             {
               title: t('receive.cartons'),
               key: 'cartons',
               width: 90,
-              render: (_, l) => <InputNumber min={0} size="small" value={values[l.id]?.cartons} onChange={(v) => set(l.id, { cartons: v ?? 0 })} data-testid={`receive-cartons-${l.itemNo}`} />,
+              render: (_, l) => <InputNumber min={0} size="small" value={values[l.id]?.cartons} aria-label={`${l.itemNo} ${t('receive.cartons')}`} onChange={(v) => set(l.id, { cartons: v ?? 0 })} data-testid={`receive-cartons-${l.itemNo}`} />,
             },
             {
               title: t('receive.damaged'),
               key: 'damaged',
               width: 90,
-              render: (_, l) => <InputNumber min={0} size="small" value={values[l.id]?.damaged} onChange={(v) => set(l.id, { damaged: v ?? 0 })} data-testid={`receive-damaged-${l.itemNo}`} />,
+              render: (_, l) => <InputNumber min={0} size="small" value={values[l.id]?.damaged} aria-label={`${l.itemNo} ${t('receive.damaged')}`} onChange={(v) => set(l.id, { damaged: v ?? 0 })} data-testid={`receive-damaged-${l.itemNo}`} />,
             },
             {
               title: t('receive.lineNote'),
               key: 'note',
               width: 180,
-              render: (_, l) => <Input size="small" maxLength={500} value={values[l.id]?.note} onChange={(e) => set(l.id, { note: e.target.value })} placeholder={t('receive.notePlaceholder')} data-testid={`receive-note-${l.itemNo}`} />,
+              render: (_, l) => <Input size="small" maxLength={500} value={values[l.id]?.note} aria-label={`${l.itemNo} ${t('receive.lineNote')}`} onChange={(e) => set(l.id, { note: e.target.value })} placeholder={t('receive.notePlaceholder')} data-testid={`receive-note-${l.itemNo}`} />,
             },
           ]}
         />
