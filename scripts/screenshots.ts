@@ -1,6 +1,6 @@
 /**
  * Screenshots of every page in zh-CN and en, from a demo data folder, for
- * docs/screenshots/. Usage: npm run screenshots [-- --data DIR] (a fresh demo
+ * docs/screenshots/. Usage: npm run screenshots [-- --data DIR] [--only name,name] (a fresh demo
  * folder is made when --data is not given).
  */
 import fs from 'node:fs';
@@ -15,6 +15,8 @@ import { launchChromium, newShopPage } from '../tests/e2e/browser';
 import { settled } from '../tests/e2e/settled';
 import { appPath } from '../main/paths/appRoot';
 import type { Page } from 'playwright-core';
+import { invoke } from '../main/api/invoke';
+import type { Core } from '../main/core';
 
 
 /** A small product file with Chinese headers and one bad row, to show the import preview. */
@@ -106,21 +108,56 @@ const PAGES: Array<{ route: string; name: string; testId: string; action?: (page
   },
   { route: '/quotes/rates', name: 'rates', testId: 'rates-page' },
   { route: '/settings', name: 'settings', testId: 'settings-page' },
+  // After the PI: suppliers, purchase orders, goods in, deliveries, statements, receivables.
+  { route: '/suppliers', name: 'suppliers', testId: 'suppliers-page' },
+  { route: '/suppliers?open=1', name: 'supplier-editor', testId: 'supplier-form' },
+  { route: '/purchases', name: 'purchases', testId: 'purchases-page' },
+  { route: '/purchases/1', name: 'purchase-order', testId: 'purchase-screen' },
+  { route: '/purchases/3', name: 'purchase-draft', testId: 'purchase-screen' },
+  { route: '/purchases/2', name: 'purchase-receive', testId: 'purchase-screen', action: async (page) => { await page.getByTestId('po-receive').click(); await page.getByTestId('receive-dialog').waitFor(); } },
+  { route: '/invoices/3', name: 'invoice-after-pi', testId: 'invoice-screen', action: async (page) => { await page.getByTestId('pi-deliveries').scrollIntoViewIfNeeded(); } },
+  { route: '/invoices/3', name: 'invoice-delivery', testId: 'invoice-screen', action: async (page) => { await page.getByTestId('delivery-new').click(); await page.getByTestId('delivery-dialog').waitFor(); } },
+  { route: '/statements/11', name: 'statement', testId: 'statement-page' },
+  { route: '/receivables', name: 'receivables', testId: 'receivables-page' },
+  { route: '/', name: 'dashboard-follow-ups', testId: 'dashboard-page', action: async (page) => { await page.getByTestId('follow-ups').scrollIntoViewIfNeeded(); } },
 ];
 
+/**
+ * After the PI on the demo: PI 6's purchase orders (one placed and partly received, one placed,
+ * one draft), a delivery of PI 3 to a forwarder with its warehouse entry number.
+ */
+async function afterPiDemo(core: Core): Promise<void> {
+  const made = await invoke(core, 'purchases.fromInvoice', { invoiceId: 6 });
+  const [first, second] = made.orders;
+  if (first) {
+    await invoke(core, 'purchases.order', { id: first.id });
+    const line = first.lines[0];
+    if (line) await invoke(core, 'purchases.receive', { id: first.id, note: '第一批', lines: [{ lineId: line.id, qty: Math.ceil(line.qty / 2), damaged: 3, note: '3 件破损' }] });
+    await invoke(core, 'purchases.addPayment', { id: first.id, amount: '500.00', method: 'wechat_pay', reference: '定金' });
+  }
+  if (second) await invoke(core, 'purchases.order', { id: second.id });
+  const pi = await invoke(core, 'invoices.get', { id: 3 });
+  const line = pi.lines[0];
+  if (line) await invoke(core, 'shipments.create', { invoiceId: 3, forwarder: { name: '义乌环球货代 Global Cargo Yiwu' }, entryNo: 'JC26-1207-088', lines: [{ lineId: line.id, qty: line.qty }] });
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } });
+  const only = values.only ? new Set(values.only.split(',')) : null;
   const dataDir = values.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sk-shots-'));
   const outDir = values.out ?? appPath('docs', 'screenshots');
   fs.mkdirSync(outDir, { recursive: true });
   const core = openCore(dataDir);
-  if (!values.data) await fillDemo(core);
+  if (!values.data) {
+    await fillDemo(core);
+    await afterPiDemo(core);
+  }
   const server = await startServer({ core, rendererDir: await ensureRendererBuilt() });
   const chromium = await launchChromium();
   try {
     for (const language of ['en', 'zh-CN'] as const) {
       const { context, page } = await newShopPage(chromium.browser, { language });
-      for (const p of PAGES) {
+      for (const p of PAGES.filter((page) => !only || only.has(page.name))) {
         await page.goto('about:blank'); // a fresh load each time: no dialog stays open from the screen before
         await page.goto(`${server.openUrl}#${p.route}`);
         await page.getByTestId(p.testId).waitFor();

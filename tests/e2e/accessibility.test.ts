@@ -33,6 +33,8 @@ describe('accessibility (axe-core): no critical or serious violations on the key
   let chromium: Chromium;
   let quoteId = 0;
   let invoiceId = 0;
+  let orderId = 0;
+  let buyerId = 0;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -44,6 +46,11 @@ describe('accessibility (axe-core): no critical or serious violations on the key
     const accepted = await invoke(server.core, 'quotes.create', { buyerId: stall.buyers.dubai.id, lines });
     await invoke(server.core, 'quotes.accept', { id: accepted.id });
     invoiceId = (await invoke(server.core, 'invoices.create', { quoteId: accepted.id })).id;
+    buyerId = stall.buyers.dubai.id;
+    const factory = await invoke(server.core, 'suppliers.create', { names: { zh: '义乌美丽饰品厂', en: 'Yiwu Meili Crafts' } });
+    const product = await invoke(server.core, 'products.get', { itemNo: '00123' });
+    orderId = (await invoke(server.core, 'purchases.create', { supplierId: factory.id, lines: [{ productId: product.id, qty: 1440, costCny: '1.20' }] })).id;
+    await invoke(server.core, 'purchases.order', { id: orderId });
   });
   afterAll(async () => {
     await chromium.close();
@@ -55,6 +62,8 @@ describe('accessibility (axe-core): no critical or serious violations on the key
     { name: 'quotation editor', hash: () => `#/quotes/${quoteId}`, ready: 'quote-screen', row: '.ant-table-row' },
     { name: 'buyers', hash: () => '#/buyers', ready: 'buyers-page', row: '.ant-table-row' },
     { name: 'PI', hash: () => `#/invoices/${invoiceId}`, ready: 'invoice-screen', row: '.ant-table-row' },
+    { name: 'purchase order', hash: () => `#/purchases/${orderId}`, ready: 'purchase-screen', row: '.ant-table-row' },
+    { name: 'statement of account', hash: () => `#/statements/${buyerId}`, ready: 'statement-page', row: '.ant-table-row' },
   ];
   for (const language of ['zh-CN', 'en'] as const) {
     for (const p of pages) {

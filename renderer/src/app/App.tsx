@@ -14,6 +14,7 @@ import { AppCommands } from './commands';
 import { PageBoundary } from './PageBoundary';
 import { PAGE_LOADERS } from './pages';
 import { CoreNotice, ProgressCenter } from './progress';
+import { useApiQuery } from '../api/hooks';
 
 // Each page is its own chunk, loaded when first opened: the shell starts with
 // what every page shares (React, antd, i18n) and nothing else.
@@ -23,6 +24,10 @@ const StockPage = lazy(() => PAGE_LOADERS.stock().then((m) => ({ default: m.Stoc
 const BuyersPage = lazy(() => PAGE_LOADERS.buyers().then((m) => ({ default: m.BuyersPage })));
 const QuotesPage = lazy(() => PAGE_LOADERS.quotes().then((m) => ({ default: m.QuotesPage })));
 const InvoicesPage = lazy(() => PAGE_LOADERS.invoices().then((m) => ({ default: m.InvoicesPage })));
+const SuppliersPage = lazy(() => PAGE_LOADERS.suppliers().then((m) => ({ default: m.SuppliersPage })));
+const PurchasesPage = lazy(() => PAGE_LOADERS.purchases().then((m) => ({ default: m.PurchasesPage })));
+const StatementsPage = lazy(() => PAGE_LOADERS.statements().then((m) => ({ default: m.StatementsPage })));
+const ReceivablesPage = lazy(() => PAGE_LOADERS.receivables().then((m) => ({ default: m.ReceivablesPage })));
 const SettingsPage = lazy(() => PAGE_LOADERS.settings().then((m) => ({ default: m.SettingsPage })));
 
 const { Header, Sider, Content } = Layout;
@@ -32,6 +37,8 @@ export function App() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const owner = useApiQuery('auth.status', {}, { refetchInterval: 60_000 }).data?.role === 'owner';
+  const navItems = NAV_ITEMS.filter((item) => owner || !item.ownerOnly);
   const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') satisfies UiLanguage;
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   // The window title in the UI language too (档口管家 in Chinese, as the sidebar says).
@@ -39,7 +46,7 @@ export function App() {
     document.title = t('app.name');
   }, [t, lang]);
 
-  const selected = NAV_ITEMS.filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
+  const selected = navItems.filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
     .map((item) => item.path);
 
   return (
@@ -59,7 +66,7 @@ export function App() {
               mode="inline"
               selectedKeys={selected}
               onClick={({ key }) => navigate(key)}
-              items={NAV_ITEMS.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }))}
+              items={navItems.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }))}
             />
           </Sider>
           <Layout>
@@ -87,6 +94,10 @@ export function App() {
                   <Route path="/buyers/*" element={<PageBoundary page="buyers"><BuyersPage /></PageBoundary>} />
                   <Route path="/quotes/*" element={<PageBoundary page="quotes"><QuotesPage /></PageBoundary>} />
                   <Route path="/invoices/*" element={<PageBoundary page="invoices"><InvoicesPage /></PageBoundary>} />
+                  <Route path="/suppliers/*" element={<PageBoundary page="suppliers"><SuppliersPage /></PageBoundary>} />
+                  <Route path="/purchases/*" element={<PageBoundary page="purchases"><PurchasesPage /></PageBoundary>} />
+                  <Route path="/statements/*" element={<PageBoundary page="statements"><StatementsPage /></PageBoundary>} />
+                  <Route path="/receivables" element={<PageBoundary page="receivables"><ReceivablesPage /></PageBoundary>} />
                   <Route path="/settings" element={<PageBoundary page="settings"><SettingsPage /></PageBoundary>} />
                 </Routes>
                 </Suspense>

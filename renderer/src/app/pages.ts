@@ -11,6 +11,10 @@ export const PAGE_LOADERS = {
   buyers: () => import('../pages/buyers/BuyersPage'),
   quotes: () => import('../pages/quotes/QuotesPage'),
   invoices: () => import('../pages/invoices/InvoicesPage'),
+  suppliers: () => import('../pages/suppliers/SuppliersPage'),
+  purchases: () => import('../pages/purchases/PurchasesPage'),
+  statements: () => import('../pages/statements/StatementsPage'),
+  receivables: () => import('../pages/statements/ReceivablesPage'),
   settings: () => import('../pages/settings/SettingsPage'),
 };
 

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ArrowLeftOutlined,
   CalendarOutlined,
   DeleteOutlined,
@@ -164,6 +165,9 @@ export function BuyerDetail() {
         <Space wrap>
           <Button type="primary" icon={<CalendarOutlined />} onClick={() => setVisit('new')} data-testid="visit-add">
             {t('visit.add')}
+          </Button>
+          <Button icon={<AccountBookOutlined />} onClick={() => navigate(`/statements/${b.id}`)} data-testid="buyer-statement">
+            {t('statement')}
           </Button>
           <Button icon={<EditOutlined />} onClick={() => navigate(`/buyers/${b.id}/edit`)} data-testid="buyer-edit">
             {t('edit')}

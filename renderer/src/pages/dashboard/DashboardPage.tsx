@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { TradeByRegion } from './TradeByRegion';
+import { FollowUps, MarginCard } from './FollowUps';
 
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const overview = useApiQuery('reports.overview', {});
   const settings = useApiQuery('settings.get', {});
   const rates = useApiQuery('rates.list', {});
+  const owner = useApiQuery('auth.status', {}).data?.role === 'owner';
 
   if (overview.error) return <Alert type="error" showIcon message={overview.error.message} />;
   if (!overview.data) return <Skeleton active />;
@@ -84,6 +86,8 @@ export function DashboardPage() {
           />
         </Card>
       )}
+      {o.buyers > 0 && <FollowUps />}
+      {o.buyers > 0 && owner && <MarginCard />}
       {o.products + o.buyers > 0 && <TradeByRegion />}
     </div>
   );

@@ -8,7 +8,13 @@ import type { TermsWarning } from '../../../../main/quotes/types';
 import { TermsWarnings } from '../quotes/TermsWarnings';
 
 type RenderInput = ApiInput<'documents.render'>;
-type Kind = RenderInput['kind'];
+/**
+ * The after-the-PI documents (branch loopdocs): purchaseOrder (id: purchase order, zh by default,
+ * bilingual adds English), deliveryNote and deliveryPacking (id: delivery), account (id: buyer,
+ * optional from/to). Named here until the server's documents.render lists them.
+ */
+export type AfterPiKind = 'purchaseOrder' | 'deliveryNote' | 'deliveryPacking' | 'account';
+type Kind = RenderInput['kind'] | AfterPiKind;
 type Lang = NonNullable<RenderInput['lang']>;
 
 const LANGS: Lang[] = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'];
@@ -32,7 +38,7 @@ function download(base64: string, fileName: string): void {
  * one click to the default printer) or saved in the desktop app, downloaded in
  * browser mode.
  */
-export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings = [] }: { kinds: Kind[]; id: number; defaultLang: string; shortcut?: string; termsWarnings?: TermsWarning[] }) {
+export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings = [], period, testId = 'document-button', label }: { kinds: Kind[]; id: number; defaultLang: string; shortcut?: string; termsWarnings?: TermsWarning[]; period?: { from?: string; to?: string }; testId?: string; label?: string }) {
   const { t } = useTranslation('documents');
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<Kind>(kinds[0] as Kind);
@@ -55,7 +61,8 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings
   };
   useShortcut(shortcut ?? 'D', () => show(true), { enabled: shortcut !== undefined });
 
-  const request = (): RenderInput => ({ kind, id, lang, bilingual: bilingual && lang !== 'en', paper, ...(kind === 'quotation' ? { showBank } : {}) });
+  const request = (): RenderInput =>
+    ({ kind, id, lang, bilingual: bilingual && lang !== 'en', paper, ...(kind === 'quotation' ? { showBank } : {}), ...(kind === 'account' && period ? period : {}) }) as RenderInput;
 
   const warn = (warnings: string[]) => {
     if (warnings.length > 0) void modal.warning({ title: t('nameWarningTitle'), content: warnings.map((w) => t(`nameWarnings.${w}`)).join(' ') });
@@ -171,11 +178,11 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings
       <Button
         ref={button}
         icon={termsWarnings.length > 0 ? <WarningOutlined style={{ color: '#d46b08' }} /> : <FilePdfOutlined />}
-        data-testid="document-button"
+        data-testid={testId}
         title={termsWarnings.length > 0 ? t('termsWarningTitle') : undefined}
         aria-keyshortcuts={shortcut ? shortcutLabel(shortcut) : undefined}
       >
-        {t('button')}
+        {label ?? t('button')}
         {shortcut && <kbd className="sk-kbd">{shortcutLabel(shortcut)}</kbd>}
       </Button>
     </Popover>

@@ -11,6 +11,7 @@ import { countryName } from '../../lib/countries';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
+import { AfterPi } from './AfterPi';
 import { DateInput } from '../../lib/DateInput';
 import { TotalsPanel } from '../quotes/TotalsPanel';
 import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money } from '../quotes/format';
@@ -297,6 +298,7 @@ export function InvoiceScreen() {
             </Form>
           )}
         </Card>
+        <AfterPi pi={pi} />
       </div>
       <TotalsPanel
         currency={pi.currency}

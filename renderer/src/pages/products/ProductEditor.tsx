@@ -9,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { MoveDialog } from '../stock/MoveDialog';
 import { download, namesFor, UNITS } from './format';
 import { PhotoManager, type PhotoItem } from './PhotoManager';
+import { SupplierFields } from '../suppliers/SupplierFields';
 
 type Product = ApiOutput<'products.get'>;
 type CreateInput = ApiInput<'products.create'>;
@@ -34,6 +35,7 @@ interface FormValues {
   };
   barcode?: string;
   supplier?: string;
+  supplierItemNo?: string;
   hsCode?: string;
   origin?: string;
   notes?: string;
@@ -63,6 +65,7 @@ function toForm(p: Product): FormValues {
     },
     barcode: p.barcode,
     supplier: p.supplier,
+    supplierItemNo: p.supplierItemNo,
     hsCode: p.hsCode,
     origin: p.origin,
     notes: p.notes,
@@ -97,6 +100,7 @@ function toInput(v: FormValues, owner: boolean): CreateInput {
     },
     barcode: v.barcode ?? '',
     supplier: v.supplier ?? '',
+    supplierItemNo: v.supplierItemNo ?? '',
     hsCode: v.hsCode ?? '',
     origin: v.origin ?? '',
     notes: v.notes ?? '',
@@ -364,7 +368,7 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                       <CountrySelect allowClear testId="field-origin" />
                     </Form.Item>
                   </Col>
-                  <Col span={24}>{text('supplier', t('editor.supplier'), 200)}</Col>
+                  <SupplierFields label={t('editor.supplier')} itemNoLabel={t('editor.supplierItemNo')} />
                 </Row>
                 <Form.Item name="notes" label={t('editor.notes')}>
                   <Input.TextArea rows={2} maxLength={2000} />
