@@ -15,7 +15,11 @@ export interface LinePatch {
   note?: string;
 }
 
-export function WarningIcons({ warnings, unit: stored }: { warnings: LineWarning[]; unit: string }) {
+/**
+ * A line's warnings: an icon whose tooltip (hover, or a tap on a touch screen) says them, or with
+ * `inline` (a phone's line card) the words themselves, nothing behind a hover.
+ */
+export function WarningIcons({ warnings, unit: stored, inline = false }: { warnings: LineWarning[]; unit: string; inline?: boolean }) {
   const { t } = useTranslation('quotes');
   const unit = useUnitLabel()(stored);
   if (warnings.length === 0) return null;
@@ -34,8 +38,19 @@ export function WarningIcons({ warnings, unit: stored }: { warnings: LineWarning
     }
   });
   const serious = warnings.some((w) => w.code === 'short_stock' || w.code === 'below_moq' || w.code === 'no_price');
+  if (inline) {
+    return (
+      <div className={serious ? 'sk-line-warnings sk-line-warnings-serious' : 'sk-line-warnings'} data-testid="line-warning" role="note">
+        {text.map((line) => (
+          <div key={line}>
+            <WarningOutlined aria-hidden /> {line}
+          </div>
+        ))}
+      </div>
+    );
+  }
   return (
-    <Tooltip title={text.map((line) => <div key={line}>{line}</div>)}>
+    <Tooltip title={text.map((line) => <div key={line}>{line}</div>)} trigger={['hover', 'click']}>
       <WarningOutlined style={{ color: serious ? '#d4380d' : '#faad14' }} data-testid="line-warning" aria-label={text.join('; ')} />
     </Tooltip>
   );

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { groupDigits } from './format';
 import { useUnitLabel } from '../../lib/units';
+import { foldColumns } from '../../layout/ResponsiveTable';
+import { useScreen } from '../../layout/screen';
+import { LineCards } from './LineCards';
 import { CartonsInput, NoteInput, PriceInput, QtyInput, WarningIcons, type LinePatch } from './LineInputs';
 
 export type { LinePatch } from './LineInputs';
@@ -21,21 +24,30 @@ interface Props {
   scrollY?: string;
 }
 
+/**
+ * A quotation's or PI's lines: antd's table on the PC; on a tablet (768–1200 px) the same table with
+ * quantity and cartons, price and amount folded into one column each, so the product's name keeps its
+ * room; on a phone one card per line (LineCards).
+ */
 export function LinesTable({ lines, currency, editable, onChange, onRemove, onDone, extraColumns = [], scrollY }: Props) {
   const { t, i18n } = useTranslation('quotes');
   const unit = useUnitLabel();
+  const screen = useScreen();
   const zh = i18n.language.startsWith('zh');
+  if (screen.phone) return <LineCards lines={lines} currency={currency} editable={editable} onChange={onChange} onRemove={onRemove} onDone={onDone} extraColumns={extraColumns} />;
+  const fold = (columns: NonNullable<Props['extraColumns']>) => (screen.folded ? foldColumns(columns, [['qty', 'cartons'], ['price', 'amount']]) : columns);
   return (
     <Table<DocumentLine>
       rowKey="id"
       size="small"
       pagination={false}
       dataSource={lines}
-      scroll={scrollY ? { y: scrollY } : undefined}
+      scroll={scrollY && screen.desktop ? { y: scrollY } : undefined}
       locale={{ emptyText: t('lines.empty') }}
       data-testid="quote-lines"
       rowClassName={(l) => (l.warnings.some((w) => w.code === 'short_stock' || w.code === 'below_moq') ? 'sk-line-warn' : '')}
-      columns={[
+      data-region="lines"
+      columns={fold([
         { title: '#', dataIndex: 'no', width: 34, align: 'right' },
         {
           title: '',
@@ -50,7 +62,7 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
           render: (_, l) => (
             <div style={{ minWidth: 0 }}>
               {/* On a PI (read only) the whole name shows, on two lines if need be; the editable quote keeps one line. */}
-              <div className={editable ? 'sk-line-name' : 'sk-line-name-wrap'} title={`${l.product.itemNo} ${zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}`}>
+              <div className={editable ? 'sk-line-name' : 'sk-line-name-wrap'} data-testid={`line-name-${l.id}`} title={`${l.product.itemNo} ${zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}`}>
                 <b className="sk-nowrap">{l.product.itemNo}</b> {zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}
               </div>
               {editable && onChange ? (
@@ -112,7 +124,7 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
               },
             ]
           : []),
-      ]}
+      ])}
       tableLayout="fixed"
       className="sk-lines"
     />
