@@ -1,4 +1,5 @@
-import { Alert, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Input, Select, Space, Tag } from 'antd';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -64,7 +65,9 @@ export function InvoiceList() {
         </Space>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        fold={[['number', 'issuedOn'], ['total', 'paid', 'due'], ['status', 'quote']]}
+        card={{ head: ['number', 'status'], onOpen: (r) => navigate(`/invoices/${r.id}`), label: (r) => r.number, testId: (r) => `invoice-card-${r.id}` }}
         rowKey="id"
         size="small"
         loading={list.isLoading}

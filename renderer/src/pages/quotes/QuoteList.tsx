@@ -88,7 +88,7 @@ export function QuoteList() {
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <ResponsiveTable<Row>
-        fold={[['displayNumber', 'date'], ['total', 'lineCount', 'cbm'], ['validUntil', 'pi']]}
+        fold={[['displayNumber', 'date', 'status'], ['total', 'lineCount', 'cbm'], ['validUntil', 'pi']]}
         card={{ head: ['displayNumber', 'status'], onOpen: (r) => navigate(`/quotes/${r.id}`), label: (r) => r.displayNumber, testId: (r) => `quote-card-${r.id}` }}
         rowKey="id"
         size="small"
