@@ -38,11 +38,12 @@ export function InvoiceList() {
           {t('title')}
         </h1>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
+          <Input.Search allowClear placeholder={t('list.search')} aria-label={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
           <Select
             mode="multiple"
             allowClear
             placeholder={t('list.status')}
+            aria-label={t('list.status')}
             style={{ minWidth: 170 }}
             value={status}
             onChange={(v: Status[]) => { setStatus(v); setPage(1); }}
@@ -51,6 +52,7 @@ export function InvoiceList() {
           <BuyerPicker
             allowClear
             placeholder={t('list.buyer')}
+            aria-label={t('list.buyer')}
             style={{ width: 190 }}
             value={buyerId}
             onChange={(v) => { setBuyerId(v); setPage(1); }}
@@ -58,6 +60,7 @@ export function InvoiceList() {
           <CountrySelect
             allowClear
             placeholder={t('list.country')}
+            aria-label={t('list.country')}
             style={{ width: 170 }}
             value={country}
             onChange={(v) => { setCountry(v); setPage(1); }}

@@ -38,7 +38,7 @@ export function PhoneDocFooter({ currency, totals, depositPercent, panel, action
             <b data-testid="total-deposit">{groupDigits(totals.deposit)}</b>
           </div>
           {extra}
-          <Button icon={<ContainerOutlined />} onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label={tm('footer.totals')} data-testid="phone-containers">
+          <Button icon={<ContainerOutlined />} onClick={() => setOpen(true)} aria-haspopup="dialog" title={tm('footer.totals')} data-testid="phone-containers">
             <span data-testid="total-cartons">{t('totals.cartons', { count: totals.cartons })}</span>
           </Button>
         </div>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { DateInput } from '../../lib/DateInput';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 
 type Row = ApiOutput<'rates.list'>[number];
 
@@ -92,7 +93,9 @@ export function RatesPage() {
       </div>
       <p style={{ color: '#595959', marginTop: -4 }}>{t('explain')}</p>
       {rates.error && <Alert type="error" showIcon title={rates.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        fold={[['currency', 'rate', 'date']]}
+        card={{ head: ['currency', 'rate'], testId: (r) => `rate-card-${r.currency}` }}
         rowKey="currency"
         size="small"
         loading={rates.isLoading}
