@@ -147,6 +147,32 @@ describe('the staff view on phones and tablets (360×740, 390×844, 820×1180, t
     });
   }
 
+  /** Controls smaller than a finger (44 px) on the page as it is now. */
+  const SMALL_TARGETS = `(() => {
+    const sel = '.ant-btn, .ant-select, .ant-picker, .ant-input-number, .ant-input-affix-wrapper, input.ant-input:not(.ant-input-affix-wrapper input), .ant-segmented-item, .ant-pagination-item, .sk-bottom-nav-item, .sk-card-open, .ant-checkbox-wrapper, .ant-radio-wrapper, .ant-tabs-tab';
+    return [...document.querySelectorAll(sel)]
+      .filter((el) => !el.closest('.ant-table-summary') && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height < 43.5)
+      .map(({ el, r }) => (el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.className.toString().slice(0, 60)) + ' ' + Math.round(r.width) + '×' + Math.round(r.height));
+  })()`;
+
+  for (const size of [TOUCH_SIZES[1], TOUCH_SIZES[2]]) {
+    it(`makes every button, field and tab at least 44 px high on a touch screen at ${size.width}×${size.height}`, async () => {
+      const { context, page } = await newTouchPage(chromium.browser, size, { language: 'en' });
+      const small: string[] = [];
+      for (const p of pages.filter((x) => ['products', 'buyers', 'quotations', 'quote screen', 'PIs', 'PI screen', 'buyer card'].includes(x.name))) {
+        await page.goto('about:blank');
+        await page.goto(`${server.openUrl}${p.hash()}`);
+        await page.getByTestId(p.ready).waitFor();
+        await page.waitForLoadState('networkidle');
+        for (const s of await page.evaluate<string[]>(SMALL_TARGETS)) small.push(`${p.name}: ${s}`);
+      }
+      expect(small.join('\n')).toBe('');
+      await context.close();
+    });
+  }
+
   it('shows every quotation line its product name and amount on a tablet (820×1180), inside the screen', async () => {
     const { context, page } = await newTouchPage(chromium.browser, TOUCH_SIZES[2], { language: 'en' });
     await page.goto(`${server.openUrl}#/quotes/${quoteId}`);

@@ -117,7 +117,8 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
               {
                 title: '',
                 key: 'remove',
-                width: 34,
+                // A finger's 44-px button needs the wider column on a touch screen.
+                width: screen.touch ? 60 : 34,
                 render: (_: unknown, l: DocumentLine) => (
                   <Button type="text" size="small" tabIndex={-1} icon={<DeleteOutlined />} aria-label={t('lines.remove')} onClick={() => onRemove(l.id)} data-testid={`remove-${l.id}`} />
                 ),

@@ -7,6 +7,7 @@ import type { ApiCallError, ApiOutput } from '../../api/client';
 import { DateInput } from '../../lib/DateInput';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ResponsiveTable } from '../../layout/ResponsiveTable';
+import { useTouch } from '../../layout/screen';
 
 type Row = ApiOutput<'rates.list'>[number];
 
@@ -71,6 +72,7 @@ function RateEditor({ row }: { row: Row }) {
 /** Exchange rates: 1 unit = x CNY, with history; every currency, the common ones first. */
 export function RatesPage() {
   const { t } = useTranslation('rates');
+  const touch = useTouch();
   const [filter, setFilter] = useState('');
   const [all, setAll] = useState(false);
   const rates = useApiQuery('rates.list', {});
@@ -110,7 +112,7 @@ export function RatesPage() {
           {
             title: '',
             key: 'history',
-            width: 50,
+            width: touch ? 64 : 50,
             render: (_, r) =>
               r.rate && r.currency !== 'CNY' ? (
                 <Popover trigger="click" title={t('history', { currency: r.currency })} content={<History currency={r.currency} />}>
