@@ -144,7 +144,8 @@ describe('the staff view on phones and tablets (360×740, 390×844, 820×1180, t
       }
       expect(problems.join('\n')).toBe('');
       await context.close();
-    });
+      // Fourteen pages in one go: longer than one e2e step on this shared CPU.
+    }, 300_000);
   }
 
   /** Controls smaller than a finger (44 px) on the page as it is now. */

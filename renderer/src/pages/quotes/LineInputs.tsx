@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentLine, LineWarning } from '../../../../main/quotes/types';
 import { useUnitLabel } from '../../lib/units';
+import { useTouch } from '../../layout/screen';
 
 /** The inputs of a quotation line, shared by the lines table (PC, tablet) and the line cards (phone). */
 
@@ -268,6 +269,7 @@ export function PriceInput({ line, onCommit, onDone }: { line: DocumentLine; onC
 export function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: string) => void }) {
   const { t } = useTranslation('quotes');
   const { value, dirty, edit, settle, setFocused } = useDraft(line.note);
+  const touch = useTouch();
   const sent = useRef<string | null>(null);
   const commit = () => {
     if (!dirty) return;
@@ -278,7 +280,8 @@ export function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (n
   };
   return (
     <Input
-      size="small"
+      // On a touch screen the finger-sized field of the other controls (44 px); on the PC the slim line under the name.
+      size={touch ? 'middle' : 'small'}
       variant="borderless"
       tabIndex={-1}
       placeholder={t('lines.notePlaceholder')}
