@@ -11,6 +11,8 @@ export interface BuyerRow {
   doc_language: string;
   agent: string;
   passport_no: string;
+  /** Importer / tax number (TRN, NIF, INN, RUC…). */
+  tax_no: string;
   nationality: string;
   notes: string;
   card_image: string | null;
@@ -35,7 +37,7 @@ export interface ContactRow {
 export type ContactWrite = Omit<ContactRow, 'id' | 'buyer_id' | 'position'>;
 
 const COLUMNS = [
-  'company', 'country', 'city', 'address', 'currency', 'doc_language', 'agent', 'passport_no',
+  'company', 'country', 'city', 'address', 'currency', 'doc_language', 'agent', 'passport_no', 'tax_no',
   'nationality', 'notes', 'card_image',
 ] as const;
 
@@ -204,7 +206,7 @@ export function searchBuyers(db: Db, f: BuyerSearchFilter): { rows: Array<BuyerR
   const business = f.sort === 'totalBusiness' ? `, ${totalBusinessSql(db, 'b')} AS total_business` : '';
   const from = `FROM (SELECT b.*, (SELECT max(visited_on) FROM visits v WHERE v.buyer_id = b.id) AS last_visit${business} FROM buyers b) b ${join} ${clause}`;
   const rows = db
-    .prepare<Record<string, unknown>, BuyerRow & { last_visit: string | null }>(`SELECT b.id, b.company, b.country, b.city, b.address, b.currency, b.doc_language, b.agent, b.passport_no, b.nationality, b.notes, b.card_image, b.created_at, b.updated_at, b.last_visit ${from} ORDER BY ${ORDER[f.sort]} LIMIT @limit OFFSET @offset`)
+    .prepare<Record<string, unknown>, BuyerRow & { last_visit: string | null }>(`SELECT b.id, b.company, b.country, b.city, b.address, b.currency, b.doc_language, b.agent, b.passport_no, b.tax_no, b.nationality, b.notes, b.card_image, b.created_at, b.updated_at, b.last_visit ${from} ORDER BY ${ORDER[f.sort]} LIMIT @limit OFFSET @offset`)
     .all(params);
   const { total } = db.prepare<Record<string, unknown>, { total: number }>(`SELECT count(*) AS total ${from}`).get(params) as { total: number };
   return { rows, total };

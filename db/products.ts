@@ -35,6 +35,8 @@ export interface ProductRow {
   /** The factory's own item no. */
   supplier_item_no: string;
   hs_code: string;
+  /** Country of origin, ISO 3166-1 alpha-2 ('CN' by default). */
+  origin_country: string;
   notes: string;
   low_stock_at: number | null;
   archived: 0 | 1;
@@ -59,7 +61,8 @@ export interface PhotoRow {
 const WRITE_COLUMNS = [
   'item_no', 'name_zh', 'name_en', 'name_ar', 'name_es', 'name_ru', 'name_fr', 'name_pt', 'category',
   'material', 'colors', 'sizes', 'unit', 'moq', 'cost_cny_e4', 'pcs_per_inner', 'pcs_per_carton',
-  'carton_l_mm', 'carton_w_mm', 'carton_h_mm', 'gw_g', 'nw_g', 'barcode', 'supplier', 'supplier_id', 'supplier_item_no', 'hs_code', 'notes',
+  'carton_l_mm', 'carton_w_mm', 'carton_h_mm', 'gw_g', 'nw_g', 'barcode', 'supplier', 'supplier_id', 'supplier_item_no', 'hs_code',
+  'origin_country', 'notes',
   'low_stock_at', 'archived',
 ] as const;
 

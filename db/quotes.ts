@@ -26,6 +26,15 @@ export interface QuoteRow {
   shipping_marks: string;
   discount_kind: 'none' | 'percent' | 'amount';
   discount_e4: number;
+  port_of_loading: string;
+  port_of_destination: string;
+  /** 1 allowed, 0 not allowed, null not stated. */
+  partial_shipment: 0 | 1 | null;
+  transshipment: 0 | 1 | null;
+  /** Insurance basis for CIF/CIP, percent of the invoice value (110). */
+  insurance_percent: number | null;
+  balance_rule: string;
+  balance_days: number | null;
   status: QuoteStatusText;
   seller_snapshot: string | null;
   buyer_snapshot: string | null;
@@ -62,6 +71,13 @@ export interface QuoteTermsWrite {
   shipping_marks: string;
   discount_kind: 'none' | 'percent' | 'amount';
   discount_e4: number;
+  port_of_loading: string;
+  port_of_destination: string;
+  partial_shipment: 0 | 1 | null;
+  transshipment: 0 | 1 | null;
+  insurance_percent: number | null;
+  balance_rule: string;
+  balance_days: number | null;
 }
 
 export interface QuoteTotalsWrite {
@@ -92,6 +108,8 @@ export interface QuoteLineRow {
   material: string;
   sizes: string;
   hs_code: string;
+  /** ISO alpha-2; '' on lines quoted before origins were recorded. */
+  origin_country: string;
   barcode: string;
   pcs_per_inner: number | null;
   pcs_per_carton: number | null;
@@ -126,12 +144,13 @@ export type QuoteChargeWrite = Omit<QuoteChargeRow, 'id' | 'quote_id'>;
 const TERMS_COLUMNS = [
   'buyer_id', 'quote_date', 'validity_days', 'valid_until', 'currency', 'rate_e8', 'price_decimals', 'incoterm',
   'incoterm_place', 'payment_terms', 'deposit_percent', 'delivery_time', 'notes', 'shipping_marks', 'discount_kind',
-  'discount_e4',
+  'discount_e4', 'port_of_loading', 'port_of_destination', 'partial_shipment', 'transshipment', 'insurance_percent',
+  'balance_rule', 'balance_days',
 ] as const;
 
 const LINE_COLUMNS = [
   'position', 'product_id', 'item_no', 'name_zh', 'name_en', 'name_ar', 'name_es', 'name_ru', 'name_fr', 'name_pt',
-  'cover_image', 'unit', 'moq', 'colors', 'material', 'sizes', 'hs_code', 'barcode', 'pcs_per_inner', 'pcs_per_carton',
+  'cover_image', 'unit', 'moq', 'colors', 'material', 'sizes', 'hs_code', 'origin_country', 'barcode', 'pcs_per_inner', 'pcs_per_carton',
   'carton_l_mm', 'carton_w_mm', 'carton_h_mm', 'gw_g', 'nw_g', 'price_tiers', 'qty', 'unit_price_e4', 'typed_price_e4',
   'typed_currency', 'typed_rate_e8', 'note',
 ] as const satisfies ReadonlyArray<keyof QuoteLineWrite>;

@@ -17,6 +17,15 @@ export interface SellerRow {
   bank_account: string;
   bank_swift: string;
   bank_address: string;
+  /** The beneficiary's own address (a SWIFT transfer asks for it). */
+  beneficiary_address: string;
+  /** Who pays the transfer charges: OUR, SHA, BEN, or '' not stated. */
+  bank_charges: string;
+  intermediary_bank_name: string;
+  intermediary_bank_swift: string;
+  /** Who signs beside the chop. */
+  signatory_name: string;
+  signatory_title: string;
   logo_image: string | null;
   chop_image: string | null;
   updated_at: string | null;
@@ -38,7 +47,8 @@ export type DefaultsUpdate = Partial<Omit<DefaultsRow, 'updated_at'>>;
 const SELLER_COLUMNS = [
   'company_name_zh', 'company_name_en', 'legal_name', 'stall_number', 'market_address', 'phones',
   'whatsapp', 'wechat', 'email', 'website', 'bank_beneficiary', 'bank_name', 'bank_account',
-  'bank_swift', 'bank_address', 'logo_image', 'chop_image',
+  'bank_swift', 'bank_address', 'beneficiary_address', 'bank_charges', 'intermediary_bank_name',
+  'intermediary_bank_swift', 'signatory_name', 'signatory_title', 'logo_image', 'chop_image',
 ] as const;
 
 const DEFAULTS_COLUMNS = [
@@ -50,7 +60,8 @@ export function getSeller(db: Db): SellerRow {
     .prepare<[], SellerRow>(
       `SELECT company_name_zh, company_name_en, legal_name, stall_number, market_address, phones,
               whatsapp, wechat, email, website, bank_beneficiary, bank_name, bank_account,
-              bank_swift, bank_address, logo_image, chop_image, updated_at
+              bank_swift, bank_address, beneficiary_address, bank_charges, intermediary_bank_name,
+              intermediary_bank_swift, signatory_name, signatory_title, logo_image, chop_image, updated_at
          FROM seller_profile WHERE id = 1`,
     )
     .get() as SellerRow;

@@ -16,7 +16,7 @@ import { applyChanges, emptyWrite, indexBuyer, normalizeContacts, searchBuyers, 
  * Columns (export order; import accepts any order, the English names below or
  * the Chinese ones in HEADER_ALIASES, case and spaces aside):
  *   company, country, city, address, currency, doc_language, agent,
- *   passport_no, nationality, tags, notes,
+ *   passport_no, tax_no, nationality, tags, notes,
  *   contact1_name, contact1_role, contact1_phone, contact1_whatsapp,
  *   contact1_wechat, contact1_email, contact2_… (as many contacts as needed)
  * - country and nationality: ISO 3166-1 alpha-2 (EG) or an exact country name
@@ -39,7 +39,7 @@ import { applyChanges, emptyWrite, indexBuyer, normalizeContacts, searchBuyers, 
  */
 
 export const BASE_COLUMNS = [
-  'company', 'country', 'city', 'address', 'currency', 'doc_language', 'agent', 'passport_no', 'nationality', 'tags', 'notes',
+  'company', 'country', 'city', 'address', 'currency', 'doc_language', 'agent', 'passport_no', 'tax_no', 'nationality', 'tags', 'notes',
 ] as const;
 export const CONTACT_FIELDS = ['name', 'role', 'phone', 'whatsapp', 'wechat', 'email'] as const;
 type BaseColumn = (typeof BASE_COLUMNS)[number];
@@ -55,6 +55,7 @@ export const HEADER_ALIASES: Record<string, BaseColumn> = {
   preferred_language: 'doc_language', lang: 'doc_language', 首选语言: 'doc_language', 语种: 'doc_language',
   代理: 'agent', 采购代理: 'agent', buying_agent: 'agent',
   护照号: 'passport_no', 护照号码: 'passport_no', passport: 'passport_no', passport_number: 'passport_no',
+  税号: 'tax_no', 纳税人识别号: 'tax_no', tax_number: 'tax_no', tax_id: 'tax_no', vat_no: 'tax_no', trn: 'tax_no',
   国籍: 'nationality', 标签: 'tags', tag: 'tags', 备注: 'notes', note: 'notes',
 };
 
@@ -157,7 +158,7 @@ interface ParsedRow {
 
 const FIELD_COLUMN: Record<string, BaseColumn> = {
   company: 'company', country: 'country', city: 'city', address: 'address', currency: 'currency', docLanguage: 'doc_language',
-  agent: 'agent', passportNo: 'passport_no', nationality: 'nationality', tags: 'tags', notes: 'notes',
+  agent: 'agent', passportNo: 'passport_no', taxNo: 'tax_no', nationality: 'nationality', tags: 'tags', notes: 'notes',
 };
 
 /** API field path (contacts.0.phone, docLanguage) → CSV column (contact1_phone, doc_language). */
@@ -279,6 +280,7 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
       ...(base.doc_language ? { docLanguage: base.doc_language.toLowerCase() } : {}),
       ...(base.agent !== undefined ? { agent: base.agent } : {}),
       ...(base.passport_no !== undefined ? { passportNo: base.passport_no } : {}),
+      ...(base.tax_no !== undefined ? { taxNo: base.tax_no } : {}),
       ...(nationality !== undefined ? { nationality } : {}),
       ...(base.notes !== undefined ? { notes: base.notes } : {}),
       ...(base.tags !== undefined ? { tags: [...new Set(base.tags.split(/[;；]/).map((t) => t.trim()).filter(Boolean))] } : {}),
@@ -462,7 +464,7 @@ export function exportHeader(groups: number): string[] {
 }
 
 function buyerCells(b: Buyer, groups: number): string[] {
-  const cells = [b.company, b.country, b.city, b.address, b.currency, b.docLanguage, b.agent, b.passportNo, b.nationality, [...b.tags].sort().join('; '), b.notes];
+  const cells = [b.company, b.country, b.city, b.address, b.currency, b.docLanguage, b.agent, b.passportNo, b.taxNo, b.nationality, [...b.tags].sort().join('; '), b.notes];
   for (let g = 0; g < groups; g += 1) {
     const c = b.contacts[g];
     cells.push(

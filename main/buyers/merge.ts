@@ -36,7 +36,7 @@ export function mergeBuyers(core: Core, keepId: number, mergeId: number): MergeR
 
   const { id: _k, created_at: _kc, updated_at: _ku, ...fields } = keep;
   const filled: q.BuyerWrite = { ...fields };
-  for (const key of ['city', 'address', 'agent', 'passport_no', 'nationality'] as const) {
+  for (const key of ['city', 'address', 'agent', 'passport_no', 'tax_no', 'nationality'] as const) {
     if (filled[key] === '' && gone[key] !== '') filled[key] = gone[key];
   }
   if (!filled.card_image && gone.card_image) filled.card_image = gone.card_image;

@@ -58,6 +58,8 @@ export const buyerFieldsSchema = z.strictObject({
   agent: text(200).optional(),
   /** For market-procurement export declarations, which name the foreign purchaser. */
   passportNo: text(40).optional(),
+  /** Importer / tax number (TRN, NIF, INN, RUC…), printed under the company on documents. */
+  taxNo: text(60).optional(),
   nationality: z.union([z.literal(''), countrySchema]).optional(),
   notes: text(4000).optional(),
   tags: tagsSchema.optional(),

@@ -47,6 +47,8 @@ export interface Buyer {
   docLanguage: DocLanguage;
   agent: string;
   passportNo: string;
+  /** Importer / tax number, printed under the company on documents. */
+  taxNo: string;
   nationality: string;
   notes: string;
   tags: string[];
@@ -107,6 +109,7 @@ export function toBuyers(core: Core, rows: q.BuyerRow[]): Buyer[] {
     docLanguage: r.doc_language as DocLanguage,
     agent: r.agent,
     passportNo: r.passport_no,
+    taxNo: r.tax_no,
     nationality: r.nationality,
     notes: r.notes,
     tags: tags.get(r.id) ?? [],
@@ -136,7 +139,7 @@ export function normalizeContacts(contacts: ContactInput[], country: string): q.
 export function emptyWrite(company: string, country: string): q.BuyerWrite {
   return {
     company, country, city: '', address: '', currency: 'USD', doc_language: 'en',
-    agent: '', passport_no: '', nationality: '', notes: '', card_image: null,
+    agent: '', passport_no: '', tax_no: '', nationality: '', notes: '', card_image: null,
   };
 }
 
@@ -150,6 +153,7 @@ export function applyChanges(base: q.BuyerWrite, c: BuyerChanges): q.BuyerWrite 
   if (c.docLanguage !== undefined) w.doc_language = c.docLanguage;
   if (c.agent !== undefined) w.agent = c.agent;
   if (c.passportNo !== undefined) w.passport_no = c.passportNo;
+  if (c.taxNo !== undefined) w.tax_no = c.taxNo;
   if (c.nationality !== undefined) w.nationality = c.nationality;
   if (c.notes !== undefined) w.notes = c.notes;
   return w;

@@ -92,6 +92,10 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
       bankAccount: '3567 5821 9026 0001',
       bankSwift: 'BKCHCNBJ92H',
       bankAddress: '88 Xianqian Street, Yiwu, Zhejiang 322000, China',
+      beneficiaryAddress: 'Room 1203, No. 88 Futian Road, Yiwu, Zhejiang 322000, China',
+      bankCharges: 'SHA',
+      signatoryName: 'Wang Li',
+      signatoryTitle: 'Sales Manager',
     },
     defaults: { defaultCurrency: 'USD', quotePrefix: 'JH-Q', invoicePrefix: 'JH-PI', validityDays: 30, depositPercent: 30 },
   });
@@ -132,7 +136,7 @@ export async function fillDemo(core: Core, log: (line: string) => void = () => {
       },
       barcode: withCheckDigit(`69${String(12345000 + i * 7919).slice(0, 8)}${String(i).padStart(2, '0')}`),
       supplier: ['Jinhua Xinda Factory', 'Yiwu Meili Crafts', 'Ningbo Haitian Plastics', 'Shantou Chenghai Toys', 'Yongkang Tools Co.'][i % 5] as string,
-      hsCode: { Toys: '9503.00', Accessories: '7117.19', Hardware: '8205.59', Kitchen: '7323.93', Watches: '9102.11', Sunglasses: '9004.10', Bags: '4202.92', Stationery: '9608.10', 'Phone accessories': '8544.42', Festival: '9505.10' }[p.category] ?? '',
+      hsCode: p.hsCode,
       lowStockAt: p.pcsPerCarton * 2,
     });
     const shots = [await productPhoto(p.shape, i)];

@@ -23,7 +23,8 @@ export const COLORS = {
   placeholder: '#eef0f2',
 };
 
-export type Align = 'start' | 'end' | 'center';
+/** start/end follow the page's direction; figure is the right edge in every script (so digits line up, Arabic pages too). */
+export type Align = 'start' | 'end' | 'center' | 'figure';
 
 export interface TextOptions {
   size: number;
@@ -79,6 +80,7 @@ export class Canvas {
 
   private physicalAlign(align: Align): 'left' | 'right' | 'center' {
     if (align === 'center') return 'center';
+    if (align === 'figure') return 'right';
     return (align === 'start') !== this.rtl ? 'left' : 'right';
   }
 

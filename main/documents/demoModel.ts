@@ -30,11 +30,16 @@ export const DEMO_SELLER: Omit<DocSeller, 'logoFile' | 'chopFile'> = {
   website: 'www.jiahe-yiwu.com',
   bank: {
     beneficiary: 'Yiwu Jiahe Import & Export Co., Ltd.',
+    beneficiaryAddress: 'Room 1203, No. 88 Futian Road, Yiwu, Zhejiang 322000, China',
     bankName: 'Bank of China, Yiwu Branch',
     account: '3567 5821 9026 0001',
     swift: 'BKCHCNBJ92H',
     address: '88 Xianqian Street, Yiwu, Zhejiang 322000, China',
+    charges: 'SHA',
+    intermediary: null,
   },
+  signatoryName: 'Wang Li',
+  signatoryTitle: 'Sales Manager',
 };
 
 /** CNY per unit of currency used by the fixtures. */
@@ -62,6 +67,15 @@ export interface DemoDocumentOptions {
   longName?: number;
   discountPercent?: string;
   charges?: DocumentModel['totals']['charges'];
+  taxNo?: string;
+  incoterm?: string;
+  incotermPlace?: string;
+  portOfDestination?: string;
+  balanceRule?: DocumentModel['balanceRule'];
+}
+
+function countryNameEn(code: string): string {
+  return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
 }
 
 async function writeOnce(file: string, make: () => Promise<Buffer>): Promise<string> {
@@ -123,6 +137,8 @@ export async function demoDocument(options: DemoDocumentOptions): Promise<Docume
       names,
       colors: p.colors,
       material: p.material,
+      hsCode: p.hsCode,
+      origin: 'CN',
       note: i % 4 === 1 ? 'Colour assortment as sample; logo sticker on each inner box' : '',
       photoFile: photo,
       unit: p.unit,
@@ -156,7 +172,7 @@ export async function demoDocument(options: DemoDocumentOptions): Promise<Docume
     ...DEMO_SELLER,
     bank:
       options.withBank === false
-        ? { beneficiary: '', bankName: '', account: '', swift: '', address: '' }
+        ? { beneficiary: '', beneficiaryAddress: '', bankName: '', account: '', swift: '', address: '', charges: '', intermediary: null }
         : { ...DEMO_SELLER.bank, beneficiary: options.beneficiary ?? DEMO_SELLER.bank.beneficiary },
     logoFile,
     chopFile,
@@ -172,8 +188,13 @@ export async function demoDocument(options: DemoDocumentOptions): Promise<Docume
     validUntil: '2026-12-29',
     validityDays: 30,
     currency,
-    incoterm: 'FOB',
-    incotermPlace: 'Ningbo',
+    incoterm: options.incoterm ?? 'FOB',
+    incotermPlace: options.incotermPlace ?? 'Ningbo',
+    portOfLoading: 'Ningbo',
+    portOfDestination: options.portOfDestination ?? `${buyer.city}, ${countryNameEn(buyer.country)}`,
+    partialShipment: false,
+    transshipment: true,
+    insurancePercent: options.incoterm === 'CIF' || options.incoterm === 'CIP' ? 110 : null,
     seller,
     buyer: {
       company: buyer.company,
@@ -185,6 +206,7 @@ export async function demoDocument(options: DemoDocumentOptions): Promise<Docume
       whatsapp: '+971501234567',
       wechat: buyer.wechat ?? '',
       email: '',
+      taxNo: options.taxNo ?? '',
     },
     lines,
     totals: {
@@ -203,9 +225,12 @@ export async function demoDocument(options: DemoDocumentOptions): Promise<Docume
     },
     paymentTerms: 'T/T: 30% deposit with order, 70% balance before loading.',
     depositPercent,
+    balanceRule: options.balanceRule ?? 'before_shipment',
+    balanceDays: options.balanceRule === 'days_after_bl' ? 30 : null,
     deliveryTime: '25–30 days after the deposit is received',
     remarks: 'Goods are packed in export cartons with inner boxes. Colours as per samples approved at the stall.',
     shippingMarks: `${buyer.company}\n${buyer.city}, ${buyer.country}\nPO: JH-PI2026-0017\nC/No.: 1–${lines.reduce((s, l) => s + l.cartons, 0)}\nMade in China`,
     nameWarnings: nameWarnings(profile),
+    statement: null,
   };
 }

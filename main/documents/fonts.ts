@@ -57,9 +57,34 @@ const opened = new Map<FontKey, unknown>();
 export function loadedFont(key: FontKey): unknown {
   let font = opened.get(key);
   if (!font) {
-    font = openFont(fs.readFileSync(fontFile(key)));
+    font = lettersPerRequest(openFont(fs.readFileSync(fontFile(key))) as unknown as GlyphSource);
     opened.set(key, font);
   }
+  return font;
+}
+
+interface GlyphLike {
+  codePoints: number[];
+}
+interface GlyphSource {
+  getGlyph(id: number, codePoints?: number[]): GlyphLike;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id with the letters of the first
+ * request: a glyph first made without letters (a part of a composite glyph
+ * while a PDF subset is written, a presentation form looked up by its own code
+ * point) keeps them for every later layout, and the PDF's ToUnicode map then
+ * says that glyph stands for nothing ("حقيبة ظ ر مدرسية": the medial heh lost).
+ * Each request gets the letters it asked for, on a view of the same glyph.
+ */
+function lettersPerRequest(font: GlyphSource): GlyphSource {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, codePoints: number[] = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (codePoints.length === 0 || (glyph.codePoints.length === codePoints.length && glyph.codePoints.every((c, i) => c === codePoints[i]))) return glyph;
+    return Object.create(glyph as object, { codePoints: { value: [...codePoints], enumerable: true } }) as GlyphLike;
+  };
   return font;
 }
 

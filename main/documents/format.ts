@@ -23,6 +23,8 @@ function clean(s: string): string {
 
 export interface Formatter {
   lang: DocLang;
+  /** Between items of a list: ", " (Arabic "، "). */
+  listSeparator: string;
   date(iso: string): string;
   /** Money amount with the decimals it comes with (the currency's own: "1,250.05", "1.004", "152"), grouped. */
   money(amount: string): string;
@@ -41,11 +43,31 @@ export interface Formatter {
 
 const cache = new Map<string, Formatter>();
 
+/**
+ * Groups thousands from four digits in every language: Intl's Spanish and Portuguese leave
+ * 6783,50 ungrouped (a minimum of two grouping digits), a trade document writes 6.783,50.
+ */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { ...options, useGrouping: 'always' } as Intl.NumberFormatOptions);
+}
+
+/**
+ * For English + another language: figures as English writes them (the English reader reads them
+ * on their own), dates in both languages ("29 November 2026 / 2026年11月29日").
+ */
+export function bilingualFormatter(lang: DocLang): Formatter {
+  const en = formatter('en');
+  if (lang === 'en') return en;
+  const other = formatter(lang);
+  // The other date keeps its own direction (an Arabic date reads right to left inside the English line).
+  return { ...en, date: (iso) => `${en.date(iso)} / \u2068${other.date(iso)}\u2069` };
+}
+
 export function formatter(lang: DocLang): Formatter {
   const hit = cache.get(lang);
   if (hit) return hit;
   const locale = LOCALES[lang];
-  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const int = numberFormat(locale, { maximumFractionDigits: 0 });
   const fixed = new Map<number, Intl.NumberFormat>();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   // Intl formats decimal strings exactly (no float rounding) since ES2023.
@@ -53,7 +75,7 @@ export function formatter(lang: DocLang): Formatter {
   const fixedFormat = (decimals: number): Intl.NumberFormat => {
     let nf = fixed.get(decimals);
     if (!nf) {
-      nf = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      nf = numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
       fixed.set(decimals, nf);
     }
     return nf;
@@ -62,6 +84,7 @@ export function formatter(lang: DocLang): Formatter {
   const money = (v: string) => exact(fixedFormat(/\.(\d+)$/.exec(v)?.[1]?.length ?? 0), v);
   const f: Formatter = {
     lang,
+    listSeparator: lang === 'ar' ? '، ' : ', ',
     date: (iso) => clean(date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))),
     money,
     price: money,
@@ -69,7 +92,7 @@ export function formatter(lang: DocLang): Formatter {
     fixed: (v, decimals) => exact(fixedFormat(decimals), v),
     moneyWithCode: (v, currency) => `${currency} ${money(v)}`,
     currencyLabel(currency) {
-      const symbol = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+      const symbol = numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
         .formatToParts(0)
         .find((p) => p.type === 'currency')?.value;
       return symbol && symbol !== currency ? `${currency} (${clean(symbol)})` : currency;

@@ -6,7 +6,7 @@
  */
 import { imageFile, thumbFile } from '../files/imageStore';
 import { nameWarnings, type SellerProfile } from '../settings/service';
-import { CHARGE_KINDS, isDocLang, type ChargeKind, type DocKind, type DocumentModel } from './model';
+import { BALANCE_RULES, CHARGE_KINDS, isDocLang, type BalanceRule, type ChargeKind, type DocKind, type DocStatement, type DocumentModel } from './model';
 
 interface ImageRefLike {
   hash: string;
@@ -24,6 +24,9 @@ interface LineLike {
     unit: string;
     colors: string;
     material: string;
+    hsCode: string;
+    /** Absent in PIs issued before origins were recorded. */
+    origin?: string;
     packing: {
       pcsPerCarton: number | null;
       cartonCm: { l: string; w: string; h: string } | null;
@@ -51,6 +54,7 @@ export interface TradeDocumentLike {
     city: string;
     address: string;
     docLanguage: string;
+    taxNo?: string;
     contact: { name: string; phone: string; whatsapp: string; wechat: string; email: string } | null;
   };
   date: string;
@@ -59,8 +63,15 @@ export interface TradeDocumentLike {
   currency: string;
   incoterm: string;
   incotermPlace: string;
+  portOfLoading?: string;
+  portOfDestination?: string;
+  partialShipment?: boolean | null;
+  transshipment?: boolean | null;
+  insurancePercent?: number | null;
   paymentTerms: string;
   depositPercent: number;
+  balanceRule?: string;
+  balanceDays?: number | null;
   deliveryTime: string;
   notes: string;
   shippingMarks: string;
@@ -86,13 +97,17 @@ export interface QuoteLike extends TradeDocumentLike {
   displayNumber: string;
 }
 
-/** Invoice: the frozen TradeDocument with the PI number and its quotation. */
+/** Invoice: the frozen TradeDocument with the PI number and its quotation (and, live, its payments). */
 export interface InvoiceLike extends TradeDocumentLike {
   number: string;
   quote: { displayNumber: string };
+  issuedOn?: string;
+  payments?: Array<{ paidOn: string; amount: string; method: string; reference: string; received: { currency: string; amount: string; rate: string } | null }>;
+  paid?: string;
+  balanceDue?: string;
 }
 
-function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, number: string, quoteNumber: string | null): DocumentModel {
+function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, number: string, quoteNumber: string | null, statement: DocStatement | null = null): DocumentModel {
   const s = doc.seller;
   const contact = doc.buyer.contact;
   return {
@@ -106,6 +121,11 @@ function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, numbe
     currency: doc.currency,
     incoterm: doc.incoterm,
     incotermPlace: doc.incotermPlace,
+    portOfLoading: doc.portOfLoading ?? '',
+    portOfDestination: doc.portOfDestination ?? '',
+    partialShipment: doc.partialShipment ?? null,
+    transshipment: doc.transshipment ?? null,
+    insurancePercent: doc.insurancePercent ?? null,
     seller: {
       companyNameEn: s.companyNameEn,
       companyNameZh: s.companyNameZh,
@@ -117,7 +137,18 @@ function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, numbe
       wechat: s.wechat,
       email: s.email,
       website: s.website,
-      bank: { beneficiary: s.bankBeneficiary, bankName: s.bankName, account: s.bankAccount, swift: s.bankSwift, address: s.bankAddress },
+      bank: {
+        beneficiary: s.bankBeneficiary,
+        beneficiaryAddress: s.beneficiaryAddress,
+        bankName: s.bankName,
+        account: s.bankAccount,
+        swift: s.bankSwift,
+        address: s.bankAddress,
+        charges: s.bankCharges,
+        intermediary: s.intermediaryBankName || s.intermediaryBankSwift ? { name: s.intermediaryBankName, swift: s.intermediaryBankSwift } : null,
+      },
+      signatoryName: s.signatoryName,
+      signatoryTitle: s.signatoryTitle,
       // Logos and chops are stored as PNG (imageStore 'graphic').
       logoFile: s.logo ? imageFile(photosDir, s.logo.hash, 'image/png') : null,
       chopFile: s.chop ? imageFile(photosDir, s.chop.hash, 'image/png') : null,
@@ -132,6 +163,7 @@ function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, numbe
       whatsapp: contact?.whatsapp ?? '',
       wechat: contact?.wechat ?? '',
       email: contact?.email ?? '',
+      taxNo: doc.buyer.taxNo ?? '',
     },
     lines: doc.lines.map((l) => ({
       no: l.no,
@@ -139,6 +171,8 @@ function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, numbe
       names: l.product.names,
       colors: l.product.colors,
       material: l.product.material,
+      hsCode: l.product.hsCode,
+      origin: l.product.origin ?? '',
       note: l.note,
       photoFile: l.product.cover ? thumbFile(photosDir, l.product.cover.hash) : null,
       unit: l.product.unit,
@@ -175,10 +209,13 @@ function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, numbe
     },
     paymentTerms: doc.paymentTerms,
     depositPercent: doc.depositPercent,
+    balanceRule: (BALANCE_RULES as readonly string[]).includes(doc.balanceRule ?? '') ? (doc.balanceRule as BalanceRule) : 'before_shipment',
+    balanceDays: doc.balanceDays ?? null,
     deliveryTime: doc.deliveryTime,
     remarks: doc.notes,
     shippingMarks: doc.shippingMarks,
     nameWarnings: nameWarnings({ ...s, logo: null, chop: null, updatedAt: null } as SellerProfile),
+    statement,
   };
 }
 
@@ -187,7 +224,17 @@ export function fromQuote(quote: QuoteLike, photosDir: string, kind: 'quotation'
   return toModel(quote, photosDir, kind, quote.displayNumber, null);
 }
 
-/** A pro-forma invoice as printed (or its packing list). */
-export function fromInvoice(invoice: InvoiceLike, photosDir: string, kind: 'proforma' | 'packing' = 'proforma'): DocumentModel {
-  return toModel(invoice, photosDir, kind, invoice.number, invoice.quote.displayNumber);
+/** A pro-forma invoice as printed (or its packing list, or its statement of payments as of `today`). */
+export function fromInvoice(invoice: InvoiceLike, photosDir: string, kind: 'proforma' | 'packing' | 'statement' = 'proforma', today?: string): DocumentModel {
+  const statement: DocStatement | null =
+    kind === 'statement'
+      ? {
+          asOf: today ?? invoice.date,
+          piDate: invoice.issuedOn ?? invoice.date,
+          payments: (invoice.payments ?? []).map((p) => ({ paidOn: p.paidOn, amount: p.amount, method: p.method, reference: p.reference, received: p.received })),
+          paid: invoice.paid ?? '0',
+          balanceDue: invoice.balanceDue ?? invoice.totals.grandTotal,
+        }
+      : null;
+  return toModel(invoice, photosDir, kind, invoice.number, invoice.quote.displayNumber, statement);
 }

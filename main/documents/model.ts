@@ -12,7 +12,8 @@ import type { NameWarning } from '../settings/service';
 export const DOC_LANGS = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
 export type DocLang = (typeof DOC_LANGS)[number];
 
-export const DOC_KINDS = ['quotation', 'proforma', 'packing'] as const;
+/** statement: the payments received against a PI and its balance now (printed live; the PI itself stays as issued). */
+export const DOC_KINDS = ['quotation', 'proforma', 'packing', 'statement'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 export const PAPERS = ['a4', 'letter'] as const;
@@ -21,12 +22,21 @@ export type Paper = (typeof PAPERS)[number];
 export const CHARGE_KINDS = ['freight', 'inland_transport', 'samples', 'packing', 'insurance', 'other'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
 
+export const INCOTERMS_2020 = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
+export const BALANCE_RULES = ['before_shipment', 'against_bl_copy', 'at_sight_lc', 'on_delivery_to_forwarder', 'days_after_bl'] as const;
+export type BalanceRule = (typeof BALANCE_RULES)[number];
+
 export interface DocBank {
   beneficiary: string;
+  /** The beneficiary's own address (a SWIFT transfer needs it). */
+  beneficiaryAddress: string;
   bankName: string;
   account: string;
   swift: string;
   address: string;
+  /** Who pays the transfer charges; '' not stated. */
+  charges: '' | 'OUR' | 'SHA' | 'BEN';
+  intermediary: { name: string; swift: string } | null;
 }
 
 export interface DocSeller {
@@ -43,6 +53,9 @@ export interface DocSeller {
   email: string;
   website: string;
   bank: DocBank;
+  /** Signs beside the chop. */
+  signatoryName: string;
+  signatoryTitle: string;
   /** PNG/JPEG files, or null. */
   logoFile: string | null;
   chopFile: string | null;
@@ -59,6 +72,8 @@ export interface DocBuyer {
   whatsapp: string;
   wechat: string;
   email: string;
+  /** Importer / tax number, '' when not known. */
+  taxNo: string;
 }
 
 export interface DocLine {
@@ -69,6 +84,10 @@ export interface DocLine {
   names: Partial<Record<DocLang, string>>;
   colors: string;
   material: string;
+  /** As snapshotted on the line ("8507.60"), '' when not set. */
+  hsCode: string;
+  /** Country of origin, ISO 3166-1 alpha-2; '' not recorded. */
+  origin: string;
   /** Colour assortment, logo, packing request… */
   note: string;
   /** The photo thumbnail (JPEG), or null. */
@@ -113,6 +132,28 @@ export interface DocTotals {
   quantities: Array<{ unit: string; qty: number }>;
 }
 
+export interface DocPayment {
+  /** YYYY-MM-DD. */
+  paidOn: string;
+  /** In the PI's currency. */
+  amount: string;
+  method: string;
+  reference: string;
+  /** Money handed over in another currency, with the rate agreed (1 PI unit = rate units of it). */
+  received: { currency: string; amount: string; rate: string } | null;
+}
+
+/** A statement of payments against a PI: what was received, and the balance now. */
+export interface DocStatement {
+  /** The day the statement is printed, YYYY-MM-DD. */
+  asOf: string;
+  /** The PI's issue date. */
+  piDate: string;
+  payments: DocPayment[];
+  paid: string;
+  balanceDue: string;
+}
+
 export interface DocumentModel {
   kind: DocKind;
   /** The buyer's document language: the default for printing. */
@@ -128,19 +169,32 @@ export interface DocumentModel {
   validityDays: number | null;
   /** ISO 4217. */
   currency: string;
+  /** One of the eleven Incoterms 2020 rules, printed "FOB Ningbo, Incoterms® 2020". */
   incoterm: string;
   incotermPlace: string;
+  portOfLoading: string;
+  portOfDestination: string;
+  /** Allowed / not allowed / not stated (null). */
+  partialShipment: boolean | null;
+  transshipment: boolean | null;
+  /** CIF/CIP: insured for this percent of the invoice value. */
+  insurancePercent: number | null;
   seller: DocSeller;
   buyer: DocBuyer;
   lines: DocLine[];
   totals: DocTotals;
   paymentTerms: string;
   depositPercent: number;
+  /** When the balance is due: the printed payment sentence follows it. */
+  balanceRule: BalanceRule;
+  balanceDays: number | null;
   deliveryTime: string;
   remarks: string;
   shippingMarks: string;
   /** The chop, header and beneficiary names disagree (settings/service.ts nameWarnings). */
   nameWarnings: NameWarning[];
+  /** For kind statement: the payments and the balance now; null otherwise. */
+  statement: DocStatement | null;
 }
 
 export interface RenderOptions {

@@ -35,7 +35,7 @@ export async function printDocument(core: Core, ref: { id: number } | { number: 
   if (found.issued && request.showBank === undefined) {
     const stored = readStoredPdf(core.paths, found.storageKey ?? model.number, variant);
     if (stored) {
-      return { pdf: stored, pages: countPages(stored), nameWarnings: model.nameWarnings, fileName: documentFileName(model, variant.kind, lang), stored: true };
+      return { pdf: stored, pages: countPages(stored), nameWarnings: model.nameWarnings, fileName: documentFileName(model, variant.kind, lang, variant), stored: true };
     }
   }
   const rendered = await renderDocument(model, { kind, lang, bilingual: variant.bilingual, paper: variant.paper, ...(request.showBank !== undefined ? { showBank: request.showBank } : {}) });

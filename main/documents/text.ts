@@ -13,7 +13,7 @@ import { fontKey, isArabic, isCjk, loadedFont, scriptOf, SCRIPTS, type FontKey, 
  *     falls back to the next one);
  *  3. lines are broken greedily at break opportunities: after spaces, between
  *     Chinese characters (not before closing or after opening punctuation),
- *     after "-" and "/", and inside a word only when the word alone is too wide;
+ *     after "-" and "/" followed by two letters, and inside a word only when the word alone is too wide;
  *  4. each line is cut into runs of one level and one font, the runs are put in
  *     visual order (rule L2), and each run is shaped by fontkit as a whole
  *     (Arabic letters join across the run), right-to-left runs with mirrored
@@ -159,9 +159,60 @@ export function warmUpFonts(): void {
 /** Explicit bidi formatting characters (embeddings, overrides, isolates, marks). */
 const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 
+const BIDI_CONTROLS_ALL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
 /** Wraps text in a left-to-right isolate: phone numbers, sizes and codes keep their order inside Arabic text. */
 export function ltrIsolate(text: string): string {
   return text === '' ? '' : `\u2066${text}\u2069`;
+}
+
+/** A short label never breaks across lines ("وي تشات", "Account No."): its spaces become no-break spaces. */
+export function noBreak(label: string): string {
+  return label.replace(/ /g, '\u00a0');
+}
+
+/** Wraps text in a first-strong isolate: an Arabic address inside an English line keeps its own order, and the reverse. */
+export function autoIsolate(text: string): string {
+  return text === '' ? '' : `\u2068${text}\u2069`;
+}
+
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+/**
+ * Runs that read left to right whatever surrounds them: a number with its sign, separators and
+ * percent ("+4.0", "1:18", "10,000", "62×40×45", "30%", "+86 138 5792 6688"), and a bracketed
+ * Latin abbreviation ("(E.&O.E.)", "(USD)"). Not inside a word ("A5", "HW-2301" stay as they are).
+ */
+const LTR_RUN = /\((?=[^()\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*\p{Script=Latin})[^()\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u2066-\u2069]*\)|(?<![\p{L}\p{N}.,/-])[+\-−±]?\d+(?:[.,:/×x\-–]\d+)*(?: \d+(?:[.,:/×\-–]\d+)*)*[%٪]?/gu;
+
+/**
+ * In a paragraph with right-to-left letters, every number run and bracketed Latin abbreviation
+ * becomes a left-to-right isolate, so a sign stays in front of its number ("+4.0", not "4.0+") and
+ * "(E.&O.E.)" keeps its brackets and dots where they were typed. Text already inside an isolate is
+ * left alone.
+ */
+export function isolateRuns(text: string): string {
+  if (!RTL_LETTER.test(text)) return text;
+  let out = '';
+  let depth = 0;
+  let last = 0;
+  // Only the parts outside explicit isolates are touched.
+  const flush = (end: number) => {
+    const piece = text.slice(last, end);
+    out += depth > 0 ? piece : piece.replace(LTR_RUN, (run) => ltrIsolate(run));
+    last = end;
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') {
+      flush(i);
+      depth += 1;
+    } else if (ch === '\u2069' && depth > 0) {
+      flush(i);
+      depth -= 1;
+    }
+  }
+  flush(text.length);
+  return out;
 }
 function unmirror(cp: number): number {
   const twin = MIRRORS.get(String.fromCodePoint(cp));
@@ -262,8 +313,9 @@ export class TextEngine {
     for (let i = start + 1; i <= end; i += 1) {
       if (i === end || keys[i] !== keys[runStart]) {
         const key = keys[runStart] as FontKey;
-        const piece = text.slice(runStart, i);
-        width += (this.shape(key, piece, isArabicText(piece)).advance * size) / this.unitsPerEm(key);
+        // Bidi controls are not drawn: they take no room (a font would give them its .notdef width).
+        const piece = text.slice(runStart, i).replace(BIDI_CONTROLS_ALL, '');
+        if (piece !== '') width += (this.shape(key, piece, isArabicText(piece)).advance * size) / this.unitsPerEm(key);
         runStart = i;
       }
     }
@@ -285,8 +337,9 @@ export class TextEngine {
     return lines;
   }
 
-  private layoutParagraph(text: string, style: TextStyle, maxWidth: number, base: BaseDirection): Line[] {
+  private layoutParagraph(raw: string, style: TextStyle, maxWidth: number, base: BaseDirection): Line[] {
     const bold = style.bold ?? false;
+    const text = isolateRuns(raw);
     const embedding = bidi.getEmbeddingLevels(text, base);
     const rtl = ((embedding.paragraphs[0]?.level ?? (base === 'rtl' ? 1 : 0)) & 1) === 1;
     if (text.trim() === '') return [{ runs: [], width: 0, size: style.size, rtl }];
@@ -415,8 +468,17 @@ export class TextEngine {
     const y = doc.page.height - baseline;
     const ops: string[] = ['BT'];
     const page = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
+    const hints = directionHints(line);
     let penX = x;
-    for (const run of line.runs) {
+    line.runs.forEach((run, r) => {
+      const hinted = (g: PlacedGlyph, i: number, letters: number[]): number[] => {
+        const hint = hints.get(`${r}:${i}`);
+        if (hint === 'rlm-around') return [0x200f, ...letters, 0x200f];
+        if (hint === 'rlm-after') return [...letters, 0x200f];
+        if (hint === 'lrm-after') return [...letters, 0x200e];
+        if (hint === 'lrm-before') return [0x200e, ...letters];
+        return letters;
+      };
       const font = this.pdfFont(run.font);
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
       const upem = font.font.unitsPerEm;
@@ -426,20 +488,20 @@ export class TextEngine {
       const special = run.glyphs.some((g) => g.xOffset !== 0 || g.yOffset !== 0 || (run.rtl && g.codePoints.length > 1));
       if (!special) {
         const tj: string[] = [];
-        for (const g of run.glyphs) {
-          tj.push(`<${hex4(this.glyphFor(font, g.id, g.advanceWidth, run.rtl ? g.codePoints.map(unmirror) : g.codePoints))}>`);
+        run.glyphs.forEach((g, i) => {
+          tj.push(`<${hex4(this.glyphFor(font, g.id, g.advanceWidth, hinted(g, i, run.rtl ? g.codePoints.map(unmirror) : g.codePoints)))}>`);
           const kern = g.advance - g.advanceWidth;
           if (kern !== 0) tj.push(num((-kern * 1000) / upem));
-        }
+        });
         ops.push(`1 0 0 1 ${num(penX)} ${num(y)} Tm [${tj.join(' ')}] TJ`);
         penX += run.width;
-        continue;
+        return;
       }
       // One glyph at a time, marks in fontkit's order (before their base in a
       // right-to-left run, where readers look for them).
-      for (const g of run.glyphs) {
+      run.glyphs.forEach((g, i) => {
         const extras = run.rtl && g.codePoints.length > 1 && g.codePoints.some(isArabic) ? g.codePoints.slice(1) : [];
-        const letters = extras.length > 0 ? g.codePoints.slice(0, 1) : run.rtl ? g.codePoints.map(unmirror) : g.codePoints;
+        const letters = hinted(g, i, extras.length > 0 ? g.codePoints.slice(0, 1) : run.rtl ? g.codePoints.map(unmirror) : g.codePoints);
         // The other letters of a right-to-left ligature, as invisible and
         // nearly zero-width text at its left edge (where a right-to-left
         // reader comes to them last), so copy gives every letter in order.
@@ -450,13 +512,62 @@ export class TextEngine {
         });
         ops.push(`1 0 0 1 ${num(penX + g.xOffset * scale)} ${num(y + g.yOffset * scale)} Tm <${hex4(this.glyphFor(font, g.id, g.advanceWidth, letters))}> Tj`);
         penX += g.advance * scale;
-      }
-    }
+      });
+    });
     ops.push('ET');
     doc.addContent(ops.join('\n'));
     doc.restore();
   }
 
+}
+
+type Hint = 'rlm-around' | 'rlm-after' | 'lrm-after' | 'lrm-before';
+
+/**
+ * Text extractors that rebuild the reading order from positions (pdftotext) give every character a
+ * direction of their own: spaces and punctuation where two directions meet go to the wrong side
+ * ("قطيفة 30 سم" came back "قطيفة  30سم", "(E.&O.E.)" as ")(E.&O.E.", "هاتف: +86…" as "هاتف+86… :"),
+ * and Arabic punctuation or a colon inside Arabic is taken for left-to-right. Such a glyph's letters
+ * carry invisible marks of its own direction (RLM, LRM), which copy as nothing visible:
+ * punctuation inside a right-to-left run is wrapped in RLMs; a space at the right edge of a
+ * right-to-left run before a left-to-right one gets an RLM; the right edge of a left-to-right run
+ * before a right-to-left one an LRM; in a left-to-right line, the first neutral after a right-to-left
+ * run an LRM in front. Keys are "run:glyph" in visual order.
+ */
+function directionHints(line: Line): Map<string, Hint> {
+  const hints = new Map<string, Hint>();
+  line.runs.forEach((run, r) => {
+    if (!run.rtl) return;
+    run.glyphs.forEach((g, i) => {
+      if (isNeutralGlyph(g) && !isSpaceGlyph(g)) hints.set(`${r}:${i}`, 'rlm-around');
+    });
+  });
+  for (let r = 0; r + 1 < line.runs.length; r += 1) {
+    const left = line.runs[r] as Run;
+    const right = line.runs[r + 1] as Run;
+    if (left.rtl === right.rtl) continue;
+    if (line.rtl && left.rtl) {
+      const i = left.glyphs.length - 1;
+      const g = left.glyphs[i];
+      if (g && isSpaceGlyph(g)) hints.set(`${r}:${i}`, 'rlm-after');
+    } else if (line.rtl && !left.rtl) {
+      const i = left.glyphs.length - 1;
+      const g = left.glyphs[i];
+      if (g && isNeutralGlyph(g)) hints.set(`${r}:${i}`, 'lrm-after');
+    } else if (!line.rtl && left.rtl) {
+      const g = right.glyphs[0];
+      if (g && isNeutralGlyph(g)) hints.set(`${r + 1}:0`, 'lrm-before');
+    }
+  }
+  return hints;
+}
+
+function isNeutralGlyph(g: PlacedGlyph): boolean {
+  return g.codePoints.length > 0 && /^[\p{White_Space}\p{P}\p{S}]+$/u.test(String.fromCodePoint(...g.codePoints));
+}
+
+function isSpaceGlyph(g: PlacedGlyph): boolean {
+  return g.codePoints.length > 0 && /^\p{White_Space}+$/u.test(String.fromCodePoint(...g.codePoints));
 }
 
 /**
@@ -511,6 +622,7 @@ function canBreakBetween(a: string, b: string, after: number | undefined): boole
   const ca = a.codePointAt(0) ?? 0;
   const cb = b.codePointAt(0) ?? 0;
   if (isCjk(ca) || isCjk(cb)) return true;
-  if ((a === '-' || a === '/') && /\p{L}/u.test(b) && after !== undefined) return true;
+  // After a hyphen or slash inside a word ("pull-|back"), not inside a short code ("B/L", "L/C", "USB-C").
+  if ((a === '-' || a === '/') && /\p{L}/u.test(b) && after !== undefined && /\p{L}/u.test(String.fromCodePoint(after))) return true;
   return false;
 }

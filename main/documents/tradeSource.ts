@@ -1,6 +1,7 @@
 import type { Core } from '../core';
 import { getInvoice, getInvoiceByNumber } from '../invoices/service';
 import { getQuote, getQuoteByNumber } from '../quotes/service';
+import { localDate } from '../quotes/dates';
 import { fromInvoice, fromQuote } from './fromQuote';
 import type { DocKind } from './model';
 import type { DocumentRef, DocumentSource } from './source';
@@ -21,16 +22,19 @@ export const tradeSource: DocumentSource = {
   byId(core: Core, kind: DocKind, id: number): DocumentRef {
     if (kind === 'quotation') return { model: fromQuote(getQuote(core, id), core.paths.photos), issued: false, id };
     const invoice = getInvoice(core, id);
+    // A statement of payments is printed live from the payments: never stored, the PI itself stays as issued.
+    if (kind === 'statement') return { model: fromInvoice(invoice, core.paths.photos, 'statement', localDate(core.now())), issued: false, id };
     return { model: fromInvoice(invoice, core.paths.photos, kind), issued: true, id, storageKey: invoiceStorageKey(invoice) };
   },
   byNumber(core: Core, number: string, kind: DocKind | undefined): DocumentRef {
     if (kind !== 'quotation') {
       try {
         const invoice = getInvoiceByNumber(core, number);
+        if (kind === 'statement') return { model: fromInvoice(invoice, core.paths.photos, 'statement', localDate(core.now())), issued: false, id: invoice.id };
         return { model: fromInvoice(invoice, core.paths.photos, kind === 'packing' ? 'packing' : 'proforma'), issued: true, id: invoice.id, storageKey: invoiceStorageKey(invoice) };
       } catch (error) {
-        // A proforma must be a PI; a packing list may also be a quotation's.
-        if (kind === 'proforma') throw error;
+        // A proforma or a statement must be a PI's; a packing list may also be a quotation's.
+        if (kind === 'proforma' || kind === 'statement') throw error;
       }
     }
     const { number: base, revision } = splitRevision(number);

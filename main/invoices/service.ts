@@ -15,6 +15,7 @@ import { crossRateE8On } from '../rates/service';
 import { addDays, localDate, yearOf } from '../quotes/dates';
 import { buyerBlock, displayNumber, expireDue, partsOf, sellerSnapshot, tradeDocument } from '../quotes/service';
 import { money } from '../quotes/totals';
+import { tradeWithDefaults } from '../quotes/tradeDefaults';
 import type { LineWarning } from '../quotes/types';
 import type { Invoice, InvoiceContent, InvoiceStatus, InvoiceStockLine, InvoiceSummary, Payment, PaymentKind, PaymentMethod } from './types';
 import { progressOf } from './progress';
@@ -41,7 +42,8 @@ function refuse(row: q.InvoiceRow, action: { en: string; zh: string }): never {
 }
 
 function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
-  const content = JSON.parse(row.content) as InvoiceContent;
+  // A PI issued before a field existed reads it as empty (its stored content never changes).
+  const content = tradeWithDefaults(JSON.parse(row.content) as InvoiceContent);
   const paymentRows = q.paymentsOf(core.db, row.id);
   const payments: Payment[] = paymentRows.map((p) => ({
     id: p.id,

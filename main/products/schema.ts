@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from '../api/validation';
 import { decimalInput } from '../money/schema';
 import { isValidGtin } from './barcode';
+import { countrySchema } from '../buyers/schema';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -79,6 +80,8 @@ export const productFieldsSchema = z.strictObject({
     .trim()
     .refine((v) => v === '' || /^\d{4}(\.?\d{2}){0,3}$/.test(v), bilingual('is not an HS code (4 to 10 digits)', '不是有效的 HS 编码（4 到 10 位数字）'))
     .optional(),
+  /** Country of origin, ISO 3166-1 alpha-2 (printed "Made in China" for CN, the default); '' not stated. */
+  origin: z.union([z.literal(''), countrySchema]).optional(),
   notes: text(2000).optional(),
   lowStockAt: z.number().int().min(0).max(100_000_000).nullable().optional(),
   archived: z.boolean().optional(),

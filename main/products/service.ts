@@ -50,6 +50,8 @@ export interface Product {
   /** The factory's own item no. */
   supplierItemNo: string;
   hsCode: string;
+  /** Country of origin, ISO alpha-2 ('CN' unless set; '' not stated). */
+  origin: string;
   notes: string;
   lowStockAt: number | null;
   archived: boolean;
@@ -127,6 +129,7 @@ export function toProducts(core: Core, rows: q.ProductRow[], options: ViewOption
       supplierId: row.supplier_id,
       supplierItemNo: row.supplier_item_no,
       hsCode: row.hs_code,
+      origin: row.origin_country,
       notes: row.notes,
       lowStockAt: row.low_stock_at,
       archived: row.archived === 1,
@@ -146,7 +149,8 @@ export function emptyWrite(itemNo: string): q.ProductWrite {
     item_no: itemNo, name_zh: '', name_en: '', name_ar: '', name_es: '', name_ru: '', name_fr: '', name_pt: '',
     category: '', material: '', colors: '', sizes: '', unit: 'pcs', moq: 1, cost_cny_e4: null,
     pcs_per_inner: null, pcs_per_carton: null, carton_l_mm: null, carton_w_mm: null, carton_h_mm: null,
-    gw_g: null, nw_g: null, barcode: '', supplier: '', supplier_id: null, supplier_item_no: '', hs_code: '', notes: '', low_stock_at: null, archived: 0,
+    gw_g: null, nw_g: null, barcode: '', supplier: '', supplier_id: null, supplier_item_no: '', hs_code: '', origin_country: 'CN', notes: '',
+    low_stock_at: null, archived: 0,
   };
 }
 
@@ -184,6 +188,7 @@ export function applyChanges(base: q.ProductWrite, c: ProductChanges): q.Product
   if (c.supplier !== undefined) w.supplier = c.supplier;
   if (c.supplierItemNo !== undefined) w.supplier_item_no = c.supplierItemNo;
   if (c.hsCode !== undefined) w.hs_code = c.hsCode;
+  if (c.origin !== undefined) w.origin_country = c.origin;
   if (c.notes !== undefined) w.notes = c.notes;
   if (c.lowStockAt !== undefined) w.low_stock_at = c.lowStockAt;
   if (c.archived !== undefined) w.archived = c.archived ? 1 : 0;

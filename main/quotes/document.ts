@@ -70,6 +70,7 @@ export function productSnapshot(row: QuoteLineRow): ProductSnapshot {
     material: row.material,
     sizes: row.sizes,
     hsCode: row.hs_code,
+    origin: row.origin_country,
     barcode: row.barcode,
     packing: toPacking(row),
     tier: tier ? { minQty: tier.minQty, priceCny: fromScaled(tier.priceCnyE4, 4, 2) } : null,

@@ -4,7 +4,7 @@ import { countrySchema, currencySchema, DOC_LANGUAGES } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
 import { dateInput, rateInput } from '../rates/schema';
-import { CHARGE_KINDS, INCOTERMS, QUOTE_STATUSES } from './types';
+import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS, QUOTE_STATUSES } from './types';
 
 const text = (max: number) => z.string().trim().max(max);
 const id = z.number().int().positive();
@@ -65,8 +65,19 @@ export const termsSchema = z.strictObject({
   priceDecimals: z.number().int().min(0).max(4).optional(),
   incoterm: z.enum(INCOTERMS).optional(),
   incotermPlace: text(120).optional(),
+  portOfLoading: text(120).optional(),
+  portOfDestination: text(120).optional(),
+  /** Allowed, not allowed, or null: not stated on the document. */
+  partialShipment: z.boolean().nullable().optional(),
+  transshipment: z.boolean().nullable().optional(),
+  /** For CIF/CIP: insured for this percent of the invoice value (default 110). */
+  insurancePercent: z.number().int().min(100).max(200).nullable().optional(),
   paymentTerms: text(1000).optional(),
   depositPercent: z.number().int().min(0).max(100).optional(),
+  /** When the balance is due; the printed payment sentence follows it. */
+  balanceRule: z.enum(BALANCE_RULES).optional(),
+  /** Days after the B/L date, for balanceRule days_after_bl. */
+  balanceDays: z.number().int().min(1).max(365).nullable().optional(),
   deliveryTime: text(200).optional(),
   notes: text(4000).optional(),
   shippingMarks: text(1000).optional(),

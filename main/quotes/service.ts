@@ -26,7 +26,9 @@ import { addDays, localDate, yearOf } from './dates';
 import { buildParts, derivePriceE4, type DocumentParts, type PricingTerms } from './document';
 import { CNY_RATE_E8, money, pickTier, unitPrice, type ContainerSpec } from './totals';
 import { MAX_QTY, type LineInput, type QuickBuyer, type QuoteChanges, type QuoteCreate, type TermsInput } from './schema';
-import type { BuyerBlock, DeletedDraft, Discount, Incoterm, Quote, QuoteRef, QuoteSettings, QuoteStatus, QuoteSummary, SellerSnapshot, TradeDocument } from './types';
+import { INSURED_INCOTERMS, type BalanceRule, type BuyerBlock, type DeletedDraft, type Discount, type Incoterm, type Quote, type QuoteRef, type QuoteSettings, type QuoteStatus, type QuoteSummary, type SellerSnapshot, type TradeDocument } from './types';
+import { paymentTermsWarnings } from './paymentTerms';
+import { buyerWithDefaults, sellerWithDefaults } from './tradeDefaults';
 
 const today = (core: Core) => localDate(core.now());
 const nowIso = (core: Core) => core.now().toISOString();
@@ -82,6 +84,7 @@ export function buyerBlock(core: Core, buyerId: number): BuyerBlock {
     address: b.address,
     currency: b.currency,
     docLanguage: b.docLanguage,
+    taxNo: b.taxNo,
     contact: c ? { name: c.name, role: c.role, phone: c.phone, whatsapp: c.whatsapp, wechat: c.wechat, email: c.email } : null,
   };
 }
@@ -108,6 +111,7 @@ function snapshotOf(core: Core, product: ProductRow): Snapshot {
     material: product.material,
     sizes: product.sizes,
     hs_code: product.hs_code,
+    origin_country: product.origin_country,
     barcode: product.barcode,
     pcs_per_inner: product.pcs_per_inner,
     pcs_per_carton: product.pcs_per_carton,
@@ -329,8 +333,8 @@ export function partsOf(core: Core, row: q.QuoteRow, stockWarnings: boolean, lin
 /** The document as it stands: the frozen seller/buyer once sent, the live ones while a draft. */
 export function tradeDocument(core: Core, row: q.QuoteRow, parts: DocumentParts): TradeDocument {
   return {
-    seller: row.seller_snapshot ? (JSON.parse(row.seller_snapshot) as SellerSnapshot) : sellerSnapshot(core),
-    buyer: row.buyer_snapshot ? (JSON.parse(row.buyer_snapshot) as BuyerBlock) : buyerBlock(core, row.buyer_id),
+    seller: row.seller_snapshot ? sellerWithDefaults(JSON.parse(row.seller_snapshot) as SellerSnapshot) : sellerSnapshot(core),
+    buyer: row.buyer_snapshot ? buyerWithDefaults(JSON.parse(row.buyer_snapshot) as BuyerBlock) : buyerBlock(core, row.buyer_id),
     date: row.quote_date,
     validityDays: row.validity_days,
     validUntil: row.valid_until,
@@ -339,8 +343,15 @@ export function tradeDocument(core: Core, row: q.QuoteRow, parts: DocumentParts)
     priceDecimals: row.price_decimals,
     incoterm: row.incoterm as Incoterm,
     incotermPlace: row.incoterm_place,
+    portOfLoading: row.port_of_loading,
+    portOfDestination: row.port_of_destination,
+    partialShipment: row.partial_shipment === null ? null : row.partial_shipment === 1,
+    transshipment: row.transshipment === null ? null : row.transshipment === 1,
+    insurancePercent: row.insurance_percent,
     paymentTerms: row.payment_terms,
     depositPercent: row.deposit_percent,
+    balanceRule: row.balance_rule as BalanceRule,
+    balanceDays: row.balance_days,
     deliveryTime: row.delivery_time,
     notes: row.notes,
     shippingMarks: row.shipping_marks,
@@ -383,6 +394,7 @@ function toQuote(core: Core, row: q.QuoteRow, parts: DocumentParts): Quote {
     displayNumber: displayNumber(row),
     status: row.status,
     ...tradeDocument(core, row, parts),
+    termsWarnings: paymentTermsWarnings({ paymentTerms: row.payment_terms, depositPercent: row.deposit_percent, balanceRule: row.balance_rule as BalanceRule }),
     supersedes: previous ? ref(previous) : null,
     supersededBy: next ? ref(next) : null,
     invoices: invoicesOfQuotes(core.db, [row.id]).map((i) => ({ id: i.id, number: i.number, status: i.status })),
@@ -476,6 +488,8 @@ export function createQuote(core: Core, input: QuoteCreate): Quote {
     currency = input.currency ?? (getBuyerRow(core.db, buyerId) as { currency: string }).currency ?? defaults.defaultCurrency;
   }
   const validity = input.validityDays ?? defaults.validityDays;
+  const incoterm = input.incoterm ?? 'FOB';
+  const place = input.incotermPlace ?? (incoterm === 'FOB' ? 'Ningbo' : '');
   const terms: q.QuoteTermsWrite = {
     buyer_id: buyerId,
     quote_date: date,
@@ -484,14 +498,23 @@ export function createQuote(core: Core, input: QuoteCreate): Quote {
     currency,
     rate_e8: rateFor(core, currency, date, input.rate),
     price_decimals: input.priceDecimals ?? q.getQuoteSettings(core.db).price_decimals,
-    incoterm: input.incoterm ?? 'FOB',
-    incoterm_place: input.incotermPlace ?? (input.incoterm === undefined || input.incoterm === 'FOB' ? 'Ningbo' : ''),
+    incoterm,
+    incoterm_place: place,
     payment_terms: input.paymentTerms ?? defaults.paymentTerms,
     deposit_percent: input.depositPercent ?? defaults.depositPercent,
     delivery_time: input.deliveryTime ?? '',
     notes: input.notes ?? '',
     shipping_marks: input.shippingMarks ?? '',
     ...(discountWrite(input.discount) ?? { discount_kind: 'none', discount_e4: 0 }),
+    ...shipmentTerms(input, {
+      port_of_loading: SHIPPED_FROM_PLACE.has(incoterm) ? place : '',
+      port_of_destination: SHIPPED_TO_PLACE.has(incoterm) ? place : '',
+      partial_shipment: null,
+      transshipment: null,
+      insurance_percent: null,
+      balance_rule: 'before_shipment',
+      balance_days: null,
+    }, incoterm),
   };
   const id = q.insertQuote(core.db, { ...terms, ...newNumber(core, date), revision: 1, supersedes_id: null }, nowIso(core));
   writeLines(core, id, pricing(terms), input.lines ?? []);
@@ -522,7 +545,37 @@ function mergedTerms(core: Core, row: q.QuoteRow, c: QuoteChanges): q.QuoteTerms
     notes: c.notes ?? row.notes,
     shipping_marks: c.shippingMarks ?? row.shipping_marks,
     ...(discountWrite(c.discount) ?? { discount_kind: row.discount_kind, discount_e4: row.discount_e4 }),
+    ...shipmentTerms(c, row, c.incoterm ?? row.incoterm),
   };
+}
+
+/** Rules whose named place is where the goods leave (F group, EXW) or arrive (C and D groups). */
+const SHIPPED_FROM_PLACE = new Set<string>(['FCA', 'FAS', 'FOB']);
+const SHIPPED_TO_PLACE = new Set<string>(['CPT', 'CIP', 'CFR', 'CIF', 'DAP', 'DPU', 'DDP']);
+
+type ShipmentColumns = Pick<q.QuoteTermsWrite, 'port_of_loading' | 'port_of_destination' | 'partial_shipment' | 'transshipment' | 'insurance_percent' | 'balance_rule' | 'balance_days'>;
+
+/**
+ * Ports, partial shipment, transshipment, the insurance basis and the balance rule: the given ones over
+ * the stored (or default) ones. CIF and CIP insure the goods: without a basis, 110 % of the invoice
+ * value (the Incoterms 2020 minimum). A balance due N days after the B/L needs N.
+ */
+function shipmentTerms(c: TermsInput, base: ShipmentColumns, incoterm: string): ShipmentColumns {
+  const flag = (v: boolean | null | undefined, old: 0 | 1 | null) => (v === undefined ? old : v === null ? null : v ? 1 : 0);
+  const out: ShipmentColumns = {
+    port_of_loading: c.portOfLoading ?? base.port_of_loading,
+    port_of_destination: c.portOfDestination ?? base.port_of_destination,
+    partial_shipment: flag(c.partialShipment, base.partial_shipment),
+    transshipment: flag(c.transshipment, base.transshipment),
+    insurance_percent: c.insurancePercent !== undefined ? c.insurancePercent : base.insurance_percent,
+    balance_rule: c.balanceRule ?? base.balance_rule,
+    balance_days: c.balanceDays !== undefined ? c.balanceDays : base.balance_days,
+  };
+  if ((INSURED_INCOTERMS as readonly string[]).includes(incoterm) && out.insurance_percent === null) out.insurance_percent = 110;
+  if (out.balance_rule === 'days_after_bl' && out.balance_days === null) {
+    throw invalid('balanceDays', msg('give the number of days after the B/L date the balance is due', '请填写提单日后多少天付清尾款'));
+  }
+  return out;
 }
 
 /** Errors about fields of `changes` name them as the caller nested them ("changes.lines.0.itemNo"). */
@@ -758,6 +811,8 @@ function termsOf(row: q.QuoteRow): q.QuoteTermsWrite {
     incoterm_place: row.incoterm_place, payment_terms: row.payment_terms, deposit_percent: row.deposit_percent,
     delivery_time: row.delivery_time, notes: row.notes, shipping_marks: row.shipping_marks,
     discount_kind: row.discount_kind, discount_e4: row.discount_e4,
+    port_of_loading: row.port_of_loading, port_of_destination: row.port_of_destination, partial_shipment: row.partial_shipment,
+    transshipment: row.transshipment, insurance_percent: row.insurance_percent, balance_rule: row.balance_rule, balance_days: row.balance_days,
   };
 }
 

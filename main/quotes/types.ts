@@ -16,8 +16,29 @@ export type Money = string;
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'superseded'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
-export const INCOTERMS = ['EXW', 'FCA', 'FOB', 'CFR', 'CIF', 'DAP', 'DDP'] as const;
+/** The eleven Incoterms® 2020 rules: any mode of transport, then sea and inland waterway only. */
+export const INCOTERMS = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
 export type Incoterm = (typeof INCOTERMS)[number];
+/** Rules under which the seller insures the goods (an insurance basis is printed). */
+export const INSURED_INCOTERMS: readonly Incoterm[] = ['CIF', 'CIP'];
+
+/**
+ * When the balance is due: before shipment; against a copy of the bill of lading; at sight under a letter
+ * of credit; on delivery of the goods to the buyer's forwarder (Yiwu); within N days after the B/L date.
+ */
+export const BALANCE_RULES = ['before_shipment', 'against_bl_copy', 'at_sight_lc', 'on_delivery_to_forwarder', 'days_after_bl'] as const;
+export type BalanceRule = (typeof BALANCE_RULES)[number];
+
+/** The typed payment terms say something else than the deposit % and balance rule (checked by paymentTerms.ts). */
+export type TermsWarning =
+  /** The text names a deposit percent other than the quotation's ("50% deposit" with 30 %). */
+  | { code: 'deposit_percent_differs'; typed: number; depositPercent: number }
+  /** The text asks for everything in advance while a deposit (below 100 %) is set. */
+  | { code: 'full_advance_with_deposit'; depositPercent: number }
+  /** The text names a deposit but the quotation has none. */
+  | { code: 'deposit_without_percent'; typed: number }
+  /** The text says when the balance is due in other words than the balance rule. */
+  | { code: 'balance_rule_differs'; typed: BalanceRule; balanceRule: BalanceRule };
 
 export const CHARGE_KINDS = ['freight', 'inland_transport', 'samples', 'packing', 'insurance', 'other'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
@@ -47,6 +68,8 @@ export interface BuyerBlock {
   currency: string;
   /** The language documents for this buyer are printed in: en, zh, ar, es, ru, fr, pt. */
   docLanguage: string;
+  /** Importer / tax number, when known ('' otherwise; absent in blocks copied before it existed). */
+  taxNo: string;
   /** The first contact, if any; phones in E.164. */
   contact: {
     name: string;
@@ -72,6 +95,8 @@ export interface ProductSnapshot {
   material: string;
   sizes: string;
   hsCode: string;
+  /** Country of origin, ISO 3166-1 alpha-2; '' when not recorded (lines quoted before it was). */
+  origin: string;
   barcode: string;
   packing: {
     pcsPerInner: number | null;
@@ -198,16 +223,27 @@ export interface TradeDocument {
   /** Decimals unit prices are rounded to when converted from CNY (0–4). */
   priceDecimals: number;
   incoterm: Incoterm;
-  /** Named place or port: "Ningbo", "Lagos Apapa". */
+  /** Named place or port: "Ningbo", "Lagos Apapa" (printed "FOB Ningbo, Incoterms® 2020"). */
   incotermPlace: string;
+  portOfLoading: string;
+  portOfDestination: string;
+  /** Allowed (true), not allowed (false), or not stated (null). */
+  partialShipment: boolean | null;
+  transshipment: boolean | null;
+  /** For CIF/CIP: insured for this percent of the invoice value (110), or null. */
+  insurancePercent: number | null;
   paymentTerms: string;
   /** Whole percent, 0–100. */
   depositPercent: number;
+  /** When the balance is due; the printed payment sentence follows it. */
+  balanceRule: BalanceRule;
+  /** For 'days_after_bl': the number of days. */
+  balanceDays: number | null;
   /** "35 days after deposit". */
   deliveryTime: string;
   /** Remarks printed on the document. */
   notes: string;
-  /** Shipping marks for the cartons (packing list). */
+  /** Shipping marks for the cartons (printed on the PI, so the buyer confirms them, and on the packing list). */
   shippingMarks: string;
   lines: DocumentLine[];
   charges: DocumentCharge[];
@@ -232,6 +268,8 @@ export interface Quote extends TradeDocument {
   revision: number;
   displayNumber: string;
   status: QuoteStatus;
+  /** The typed payment terms contradict the deposit % or the balance rule: shown before printing. */
+  termsWarnings: TermsWarning[];
   /** The revision this one replaced, and the one that replaced it. */
   supersedes: QuoteRef | null;
   supersededBy: QuoteRef | null;

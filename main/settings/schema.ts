@@ -10,6 +10,12 @@ export const imageUploadSchema = z.strictObject({
   fileName: z.string().max(255).optional(),
 });
 
+const swiftSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => v === '' || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), bilingual('is not a SWIFT/BIC code (8 or 11 letters and digits)', '不是有效的 SWIFT/BIC 代码（8 或 11 位字母数字）'));
+
 export const sellerUpdateSchema = z.strictObject({
   companyNameZh: text(200).optional(),
   companyNameEn: text(200).optional(),
@@ -24,13 +30,17 @@ export const sellerUpdateSchema = z.strictObject({
   bankBeneficiary: text(200).optional(),
   bankName: text(200).optional(),
   bankAccount: text(80).optional(),
-  bankSwift: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((v) => v === '' || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), bilingual('is not a SWIFT/BIC code (8 or 11 letters and digits)', '不是有效的 SWIFT/BIC 代码（8 或 11 位字母数字）'))
-    .optional(),
+  bankSwift: swiftSchema.optional(),
   bankAddress: text(500).optional(),
+  /** The beneficiary's own address (a SWIFT transfer needs it). */
+  beneficiaryAddress: text(500).optional(),
+  /** Who pays the transfer charges: OUR (the buyer pays all), SHA (shared), BEN (the seller); '' not stated. */
+  bankCharges: z.enum(['', 'OUR', 'SHA', 'BEN']).optional(),
+  intermediaryBankName: text(200).optional(),
+  intermediaryBankSwift: swiftSchema.optional(),
+  /** Who signs beside the chop, and as what. */
+  signatoryName: text(120).optional(),
+  signatoryTitle: text(120).optional(),
 });
 
 export const defaultsUpdateSchema = z.strictObject({

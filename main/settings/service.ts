@@ -27,10 +27,22 @@ export interface SellerProfile {
   bankAccount: string;
   bankSwift: string;
   bankAddress: string;
+  /** The beneficiary's own address (SWIFT transfers need it). */
+  beneficiaryAddress: string;
+  /** Who pays the transfer charges: OUR, SHA or BEN ('' not stated). */
+  bankCharges: BankCharges;
+  intermediaryBankName: string;
+  intermediaryBankSwift: string;
+  /** Printed beside the chop. */
+  signatoryName: string;
+  signatoryTitle: string;
   logo: ImageRef | null;
   chop: ImageRef | null;
   updatedAt: string | null;
 }
+
+export const BANK_CHARGES = ['', 'OUR', 'SHA', 'BEN'] as const;
+export type BankCharges = (typeof BANK_CHARGES)[number];
 
 export interface DocumentDefaults {
   defaultCurrency: string;
@@ -65,6 +77,12 @@ function toSeller(row: q.SellerRow): SellerProfile {
     bankAccount: row.bank_account,
     bankSwift: row.bank_swift,
     bankAddress: row.bank_address,
+    beneficiaryAddress: row.beneficiary_address,
+    bankCharges: (BANK_CHARGES as readonly string[]).includes(row.bank_charges) ? (row.bank_charges as BankCharges) : '',
+    intermediaryBankName: row.intermediary_bank_name,
+    intermediaryBankSwift: row.intermediary_bank_swift,
+    signatoryName: row.signatory_name,
+    signatoryTitle: row.signatory_title,
     logo: imageRef(row.logo_image),
     chop: imageRef(row.chop_image),
     updatedAt: row.updated_at,
@@ -138,6 +156,12 @@ export function updateSeller(core: Core, input: SellerUpdate, fieldPrefix = ''):
   if (input.bankAccount !== undefined) changes.bank_account = input.bankAccount;
   if (input.bankSwift !== undefined) changes.bank_swift = input.bankSwift;
   if (input.bankAddress !== undefined) changes.bank_address = input.bankAddress;
+  if (input.beneficiaryAddress !== undefined) changes.beneficiary_address = input.beneficiaryAddress;
+  if (input.bankCharges !== undefined) changes.bank_charges = input.bankCharges;
+  if (input.intermediaryBankName !== undefined) changes.intermediary_bank_name = input.intermediaryBankName;
+  if (input.intermediaryBankSwift !== undefined) changes.intermediary_bank_swift = input.intermediaryBankSwift;
+  if (input.signatoryName !== undefined) changes.signatory_name = input.signatoryName;
+  if (input.signatoryTitle !== undefined) changes.signatory_title = input.signatoryTitle;
   q.updateSeller(core.db, changes, core.now().toISOString());
   return getSeller(core);
 }

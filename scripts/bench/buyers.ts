@@ -53,7 +53,7 @@ function buildBuyers(core: Core, count: number, products: number): void {
         {
           company: `${last[i % last.length]} ${COMPANY[i % COMPANY.length]} ${i}`,
           country: place.country, city: place.city, address: '', currency: 'USD', doc_language: 'en', agent: '',
-          passport_no: '', nationality: '', notes: '', card_image: null,
+          passport_no: '', tax_no: '', nationality: '', notes: '', card_image: null,
         },
         '2026-01-01T00:00:00.000Z',
       );

@@ -28,7 +28,8 @@ export function syntheticProduct(i: number): ProductWrite {
     pcs_per_inner: 12, pcs_per_carton: 144, carton_l_mm: 500 + (i % 20) * 5, carton_w_mm: 400, carton_h_mm: 350,
     gw_g: 12_000 + (i % 50) * 100, nw_g: 11_000 + (i % 50) * 100,
     barcode: withCheckDigit(`69${String(i).padStart(10, '0')}`),
-    supplier: `Factory ${i % 300}`, supplier_id: null, supplier_item_no: '', hs_code: '9503.00', notes: '', low_stock_at: 288, archived: 0,
+    supplier: `Factory ${i % 300}`, supplier_id: null, supplier_item_no: '', hs_code: '9503.00', origin_country: 'CN', notes: '', low_stock_at: 288,
+    archived: 0,
   };
 }
 

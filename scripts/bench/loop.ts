@@ -77,7 +77,7 @@ export async function benchLoop(ctx: BenchContext, options: { buyers: number } =
         }
         // 5,000 other buyers with one or two PIs each, some paid, some not.
         for (let b = 0; b < options.buyers; b += 1) {
-          const id = insertBuyer(core.db, { company: `Receivable buyer ${b}`, country: 'KE', city: '', address: '', currency: 'USD', doc_language: 'en', agent: '', passport_no: '', nationality: '', notes: '', card_image: null }, NOW);
+          const id = insertBuyer(core.db, { company: `Receivable buyer ${b}`, country: 'KE', city: '', address: '', currency: 'USD', doc_language: 'en', agent: '', passport_no: '', tax_no: '', nationality: '', notes: '', card_image: null }, NOW);
           seq = copies(core, template, id, 1 + (b % 2), 1 + (b % 3), seq);
         }
       }).immediate(),

@@ -102,3 +102,30 @@ export function pdfToPng(pdf: Buffer, outPrefix: string, options: { dpi?: number
   const base = path.basename(outPrefix);
   return fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png')).sort().map((f) => path.join(dir, f));
 }
+
+export interface PdfWord {
+  text: string;
+  page: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word pdftotext finds, with its box in points (pdftotext -bbox), bidi marks removed. */
+export function pdfWords(pdf: Buffer): PdfWord[] {
+  return withFile(pdf, (file) => {
+    const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { encoding: 'utf8' });
+    const words: PdfWord[] = [];
+    let page = 0;
+    for (const m of html.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      if (m[0].startsWith('<page')) {
+        page += 1;
+        continue;
+      }
+      const text = (m[5] ?? '').replace(MARKS, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+      words.push({ text, page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+    }
+    return words;
+  });
+}

@@ -60,6 +60,15 @@ describe('buyers CSV: the 300-row file', () => {
     }
   });
 
+  it('reads the importer/tax number from tax_no or 税号 and writes it back in tax_no', async () => {
+    const result = await invoke(core, 'buyers.import', { csv: '公司,国家,税号\nAl Noor General Trading LLC,AE,TRN 100234567800003\n' });
+    expect(result.errors).toEqual([]);
+    const [buyer] = (await invoke(core, 'buyers.list', {})).items;
+    expect(buyer?.taxNo).toBe('TRN 100234567800003');
+    const exported = records((await invoke(core, 'buyers.export', {})).csv);
+    expect(exported[1]?.[(exported[0] ?? []).indexOf('tax_no')]).toBe('TRN 100234567800003');
+  });
+
   it('stores the phones as E.164 and finds the imported buyers by any script', async () => {
     await invoke(core, 'buyers.import', { csv: fixtureText() });
     const all = await invoke(core, 'buyers.list', { limit: 500 });
@@ -160,7 +169,7 @@ describe('buyers CSV: what people send', () => {
     expect(result.written).toBe(false);
     const ignored = await invoke(core, 'buyers.import', { csv: 'company,country,colour\nX,KE,red\n' });
     expect(ignored.warnings.map((w) => w.text)).toEqual([
-      'colour: not a known column; ignored unless mapped to one (the columns are company, country, city, address, currency, doc_language, agent, passport_no, nationality, tags, notes, contact1_name, contact1_phone…)',
+      'colour: not a known column; ignored unless mapped to one (the columns are company, country, city, address, currency, doc_language, agent, passport_no, tax_no, nationality, tags, notes, contact1_name, contact1_phone…)',
     ]);
     expect(ignored).toMatchObject({ created: 1, written: true });
   });

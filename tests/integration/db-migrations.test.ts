@@ -77,6 +77,17 @@ describe('database migrations', () => {
       if (from >= 1) {
         const product = db.prepare("SELECT item_no, name_ar FROM products WHERE item_no = '00123'").get() as { item_no: string; name_ar: string };
         expect(product).toEqual({ item_no: '00123', name_ar: 'سيارة' });
+        // 010: every product is made in China unless set.
+        expect(db.prepare("SELECT origin_country FROM products WHERE item_no = '00123'").pluck().get()).toBe('CN');
+      }
+      if (from >= 2) {
+        // 010 rebuilt the Incoterm column for the eleven Incoterms 2020 rules: stored terms stay, CPT/CIP/DPU/FAS fit.
+        expect(db.prepare('SELECT id, incoterm, incoterm_place FROM quotes WHERE id IN (1, 2) ORDER BY id').all()).toEqual([
+          { id: 1, incoterm: 'FOB', incoterm_place: 'Ningbo' },
+          { id: 2, incoterm: 'FOB', incoterm_place: 'Ningbo' },
+        ]);
+        for (const rule of ['CPT', 'CIP', 'DPU', 'FAS']) db.prepare('UPDATE quotes SET incoterm = ? WHERE id = 2').run(rule);
+        expect(() => db.prepare("UPDATE quotes SET incoterm = 'C&F' WHERE id = 2").run()).toThrow(/CHECK/);
       }
       db.close();
     });

@@ -134,6 +134,32 @@ describe('bilingual documents', () => {
   });
 });
 
+describe('bilingual documents read in both languages, English on its own', () => {
+  it.each([
+    ['zh', '2026年11月29日', '个', '288个/箱', '颜色', '原产国：中国'],
+    // (pdftotext orders an Arabic date inside an English line by its own rules: its words are compared.)
+    ['ar', 'نوفمبر', 'قطعة', 'كرتون', 'اللون', 'بلد المنشأ'],
+    ['es', '29 de noviembre de 2026', 'pzas', '288 pzas/cartón', 'Color', 'Origen: China'],
+  ] as const)('English + %s: dates, units and packing in both languages', async (lang, date, unit, packing, colour, origin) => {
+    const model = await demoDocument({ dir: work.dir, lines: 4, buyer: lang });
+    const { pdf } = await renderDocument(model, { lang, bilingual: true });
+    const text = flat(pdfText(pdf));
+    const squeezed = squeeze(pdfText(pdf));
+    // English on its own: English date, English units and packing, figures as English writes them.
+    expect(text).toContain('29 November 2026');
+    expect(text).toContain('288 pcs/ctn');
+    expect(text).toContain('288 pcs');
+    expect(text).toContain('Made in China');
+    expect(text).toContain('Colour');
+    const en = formatter('en');
+    const cur = model.currency;
+    expect(text).toContain(`${cur} ${en.money(model.totals.grandTotal)}`);
+    expect(text).toContain(`Deposit 30%: ${cur} ${en.money(model.totals.deposit)}, balance ${cur} ${en.money(model.totals.balance)} before shipment`);
+    // And the other language beside it.
+    for (const piece of [date, unit, packing, colour, origin]) expect(squeezed, piece).toContain(squeeze(piece));
+  });
+});
+
 describe('page breaks and paper', () => {
   it('a 150-line PI repeats the table header and numbers every page "n / N"', async () => {
     const model = await demoDocument({ dir: work.dir, lines: 150 });
@@ -255,5 +281,44 @@ describe('robustness', () => {
     expect(result.nameWarnings).toEqual(['beneficiary_differs_from_header']);
     const fine = await renderDocument(await demoDocument({ dir: work.dir, lines: 1 }), { lang: 'en' });
     expect(fine.nameWarnings).toEqual([]);
+  });
+});
+
+describe('Arabic text read back exactly', () => {
+  it('pdftotext of a 300-line Arabic PI gives back every product name exactly, numbers, signs and Arabic commas in place', async () => {
+    const model = await demoDocument({ dir: work.dir, lines: 300, buyer: 'ar' });
+    const { pdf, pages } = await renderDocument(model, { lang: 'ar' });
+    expect(pages).toBeGreaterThan(10);
+    const text = flat(pdfText(pdf));
+    const missing = model.lines.map((l) => l.names.ar ?? '').filter((name) => !text.includes(name));
+    expect(missing).toEqual([]);
+    // The names that failed before: a sign after its number, letters lost, a space moved.
+    for (const name of ['نظارة قراءة من +1.0 إلى +4.0', 'حقيبة ظهر مدرسية', 'شريط كهربائي عازل أسود', 'ميدالية مفاتيح كرتونية', 'دبدوب قطيفة 30 سم', 'ربطات شعر قماش، عبوة 6']) {
+      expect(text, name).toContain(name);
+    }
+  }, 120_000);
+
+  it('an Arabic PI writes lists with the Arabic comma, keeps "(E.&O.E.)" and never splits a label such as وي تشات', async () => {
+    const model = await demoDocument({ dir: work.dir, lines: 2, buyer: 'ar' });
+    model.seller.phones = ['+8657985551234', '+8613857926688', '+8613957926699', '+8615857926611'];
+    const text = pdfText((await renderDocument(model, { lang: 'ar' })).pdf);
+    expect(flat(text)).toContain('+86 579 8555 1234، +86 138 5792 6688، +86 139 5792 6699');
+    expect(flat(text)).toContain('الأخطاء والسهو مستثناة (E.&O.E.)');
+    expect(flat(text)).toContain('وي تشات: jiahe_yiwu');
+    for (const line of text.split('\n')) expect(line.trim(), line).not.toMatch(/(^|\s)وي$/);
+  });
+});
+
+describe('line notes', () => {
+  it('prints a 1,000-character note whole, wrapped over as many lines as it needs, never cut with "…"', async () => {
+    const model = await demoDocument({ dir: work.dir, lines: 3, buyer: 'en' });
+    const sentence = 'Assorted colours as the approved sample, logo sticker on every inner box, barcode label on each carton, ';
+    const note = sentence.repeat(10).slice(0, 1000).trim();
+    const line = model.lines[1];
+    if (line) line.note = note;
+    const { pdf } = await renderDocument(model, { lang: 'en' });
+    const text = pdfText(pdf);
+    expect(squeeze(text)).toContain(squeeze(`Note: ${note}`));
+    expect(text).not.toContain('…');
   });
 });

@@ -42,7 +42,21 @@ describe('documents.render', () => {
     const text = pdfText(Buffer.from(out.base64, 'base64'));
     expect(text).toContain('QUOTATION');
     expect(text).toContain('DEVIS');
-    expect(out.fileName).toBe('JH-Q2026-0042-fr.pdf');
+    expect(out.fileName).toBe('JH-Q2026-0042-en-fr-letter.pdf');
+  });
+
+  it('names every variant differently: language, bilingual, paper, packing list', async () => {
+    const name = async (input: Partial<Parameters<typeof invoke<'documents.render'>>[2]>) => (await invoke(core, 'documents.render', { kind: 'quotation', id: 1, ...input })).fileName;
+    expect(await name({ lang: 'ar' })).toBe('JH-Q2026-0042-ar.pdf');
+    expect(await name({ lang: 'ar', bilingual: true })).toBe('JH-Q2026-0042-en-ar.pdf');
+    expect(await name({ lang: 'ar', paper: 'letter' })).toBe('JH-Q2026-0042-ar-letter.pdf');
+    expect(await name({ lang: 'en', bilingual: true })).toBe('JH-Q2026-0042-en.pdf');
+    expect(await name({ kind: 'packing', lang: 'zh' })).toBe(`PL-${models.proforma.number}-zh.pdf`);
+    // A stored PI is served under its variant's name too.
+    await invoke(core, 'documents.render', { kind: 'proforma', id: 1, lang: 'es', bilingual: true, paper: 'letter' });
+    const again = await invoke(core, 'documents.render', { kind: 'proforma', id: 1, lang: 'es', bilingual: true, paper: 'letter' });
+    expect(again.stored).toBe(true);
+    expect(again.fileName).toBe(`${models.proforma.number}-en-es-letter.pdf`);
   });
 
   it('stores an issued PI the first time and serves the same bytes afterwards', async () => {

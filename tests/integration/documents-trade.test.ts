@@ -49,6 +49,27 @@ describe('printing real quotations and PIs', () => {
     expect(Buffer.from(printed.base64, 'base64').equals(fs.readFileSync(stored))).toBe(true);
   });
 
+  it('after a payment the PI stays byte for byte as issued, and the statement of payments shows what was received and the balance now', async () => {
+    const before = Buffer.from((await invoke(core, 'documents.render', { kind: 'proforma', id: invoiceId })).base64, 'base64');
+    await invoke(core, 'invoices.addPayment', { id: invoiceId, amount: '100.00', method: 'tt', kind: 'deposit', paidOn: '2026-11-20', reference: 'BOC 778812' });
+    const after = await invoke(core, 'documents.render', { kind: 'proforma', id: invoiceId });
+    expect(after.stored).toBe(true);
+    expect(Buffer.from(after.base64, 'base64').equals(before)).toBe(true);
+    const invoice = await invoke(core, 'invoices.get', { id: invoiceId });
+    const statement = await invoke(core, 'documents.render', { kind: 'statement', id: invoiceId });
+    expect(statement.stored).toBe(false);
+    expect(statement.fileName).toBe(`${invoice.number}-statement-en.pdf`);
+    const text = squeeze(pdfText(Buffer.from(statement.base64, 'base64')));
+    expect(text).toContain('STATEMENTOFPAYMENTS');
+    expect(text).toContain('BOC778812');
+    expect(text).toContain(squeeze('Total received USD 100.00'));
+    const balance = Number(invoice.balanceDue).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    expect(text).toContain(squeeze(`Balance due now USD ${balance}`));
+    // The statement is printed live, never stored beside the PI.
+    const stored = storedPdfPath(core.paths, invoiceStorageKey(invoice), { kind: 'statement', lang: 'en', bilingual: false, paper: 'a4' });
+    expect(fs.existsSync(stored)).toBe(false);
+  });
+
   it('prints the same totals, cartons and CBM as the quotation', async () => {
     const invoice = await invoke(core, 'invoices.get', { id: invoiceId });
     const quote = await invoke(core, 'quotes.get', { id: quoteId });

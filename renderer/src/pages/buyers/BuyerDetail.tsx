@@ -206,6 +206,7 @@ export function BuyerDetail() {
                 { key: 'docLanguage', label: t('fields.docLanguage'), children: t(`languages.${b.docLanguage}`) },
                 { key: 'agent', label: t('fields.agent'), children: b.agent || '—' },
                 { key: 'passportNo', label: t('fields.passportNo'), children: b.passportNo || '—' },
+                { key: 'taxNo', label: t('fields.taxNo'), children: b.taxNo || '—' },
                 { key: 'nationality', label: t('fields.nationality'), children: b.nationality ? countryLabel(b.nationality, i18n.language) : '—' },
                 { key: 'notes', label: t('fields.notes'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{b.notes || '—'}</span> },
               ]}

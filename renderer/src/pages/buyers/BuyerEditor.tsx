@@ -21,6 +21,7 @@ interface FormValues {
   docLanguage?: (typeof DOC_LANGUAGES)[number];
   agent?: string;
   passportNo?: string;
+  taxNo?: string;
   nationality?: string;
   notes?: string;
   tags?: string[];
@@ -39,6 +40,7 @@ function toForm(b: Buyer): FormValues {
     docLanguage: b.docLanguage,
     agent: b.agent,
     passportNo: b.passportNo,
+    taxNo: b.taxNo,
     nationality: b.nationality || undefined,
     notes: b.notes,
     tags: b.tags,
@@ -56,6 +58,7 @@ function toInput(v: FormValues): Fields {
     ...(v.docLanguage ? { docLanguage: v.docLanguage } : {}),
     agent: v.agent ?? '',
     passportNo: v.passportNo ?? '',
+    taxNo: v.taxNo ?? '',
     nationality: v.nationality ?? '',
     notes: v.notes ?? '',
     tags: v.tags ?? [],
@@ -201,6 +204,7 @@ export function BuyerEditor() {
             </Card>
             <Card title={t('sections.declaration')} size="small" style={{ marginBottom: 16 }}>
               {text('agent', 200, { extra: t('agentHint') })}
+              {text('taxNo', 60, { extra: t('taxNoHint') })}
               <Row gutter={12}>
                 <Col span={12}>{text('passportNo', 40)}</Col>
                 <Col span={12}>

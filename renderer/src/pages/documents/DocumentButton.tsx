@@ -1,9 +1,11 @@
-import { DownloadOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Popover, Radio, Select, Space } from 'antd';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
 import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError, type ApiInput } from '../../api/client';
+import type { TermsWarning } from '../../../../main/quotes/types';
+import { TermsWarnings } from '../quotes/TermsWarnings';
 
 type RenderInput = ApiInput<'documents.render'>;
 type Kind = RenderInput['kind'];
@@ -30,7 +32,7 @@ function download(base64: string, fileName: string): void {
  * one click to the default printer) or saved in the desktop app, downloaded in
  * browser mode.
  */
-export function DocumentButton({ kinds, id, defaultLang, shortcut }: { kinds: Kind[]; id: number; defaultLang: string; shortcut?: string }) {
+export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings = [] }: { kinds: Kind[]; id: number; defaultLang: string; shortcut?: string; termsWarnings?: TermsWarning[] }) {
   const { t } = useTranslation('documents');
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<Kind>(kinds[0] as Kind);
@@ -111,6 +113,8 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut }: { kinds: Ki
   const options = (
     <div ref={panel} onKeyDownCapture={onPanelKey}>
     <Space orientation="vertical" size="small" style={{ width: 260 }} data-testid="document-options">
+      {/* The payment terms contradict the deposit or the balance rule: said before anything is printed. */}
+      <TermsWarnings warnings={termsWarnings} compact />
       {kinds.length > 1 && (
         <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} optionType="button" size="small">
           {kinds.map((k) => (
@@ -164,7 +168,13 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut }: { kinds: Ki
 
   return (
     <Popover content={options} trigger="click" placement="bottomRight" title={t('title')} open={open} onOpenChange={show}>
-      <Button ref={button} icon={<FilePdfOutlined />} data-testid="document-button" aria-keyshortcuts={shortcut ? shortcutLabel(shortcut) : undefined}>
+      <Button
+        ref={button}
+        icon={termsWarnings.length > 0 ? <WarningOutlined style={{ color: '#d46b08' }} /> : <FilePdfOutlined />}
+        data-testid="document-button"
+        title={termsWarnings.length > 0 ? t('termsWarningTitle') : undefined}
+        aria-keyshortcuts={shortcut ? shortcutLabel(shortcut) : undefined}
+      >
         {t('button')}
         {shortcut && <kbd className="sk-kbd">{shortcutLabel(shortcut)}</kbd>}
       </Button>

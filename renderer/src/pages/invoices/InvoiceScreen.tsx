@@ -179,7 +179,7 @@ export function InvoiceScreen() {
             </span>
           </Space>
           <Space size={6}>
-            <DocumentButton kinds={['proforma', 'packing']} id={pi.id} defaultLang={pi.buyer.docLanguage} shortcut="D" />
+            <DocumentButton kinds={['proforma', 'packing', 'statement']} id={pi.id} defaultLang={pi.buyer.docLanguage} shortcut="D" />
             {canShip && (
               <Button icon={<CarOutlined />} onClick={ship} data-testid="invoice-ship">
                 {t('actions.ship')}

@@ -3,6 +3,7 @@ import { Alert, App, AutoComplete, Button, Card, Col, Collapse, Drawer, Form, In
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CountrySelect } from '../buyers/CountrySelect';
 import { fileToBase64, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { MoveDialog } from '../stock/MoveDialog';
@@ -34,11 +35,12 @@ interface FormValues {
   barcode?: string;
   supplier?: string;
   hsCode?: string;
+  origin?: string;
   notes?: string;
   lowStockAt?: number | null;
 }
 
-const EMPTY: FormValues = { itemNo: '', names: {}, unit: 'pcs', moq: 1, priceTiers: [{ minQty: 1, priceCny: '' }], packing: { cartonCm: {} } };
+const EMPTY: FormValues = { itemNo: '', names: {}, unit: 'pcs', moq: 1, origin: 'CN', priceTiers: [{ minQty: 1, priceCny: '' }], packing: { cartonCm: {} } };
 
 function toForm(p: Product): FormValues {
   return {
@@ -62,6 +64,7 @@ function toForm(p: Product): FormValues {
     barcode: p.barcode,
     supplier: p.supplier,
     hsCode: p.hsCode,
+    origin: p.origin,
     notes: p.notes,
     lowStockAt: p.lowStockAt,
   };
@@ -95,6 +98,7 @@ function toInput(v: FormValues, owner: boolean): CreateInput {
     barcode: v.barcode ?? '',
     supplier: v.supplier ?? '',
     hsCode: v.hsCode ?? '',
+    origin: v.origin ?? '',
     notes: v.notes ?? '',
     lowStockAt: v.lowStockAt ?? null,
   };
@@ -355,6 +359,11 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                   </Col>
                   <Col span={12}>{text('barcode', t('editor.barcode'), 14, 'field-barcode')}</Col>
                   <Col span={12}>{text('hsCode', t('editor.hsCode'), 13)}</Col>
+                  <Col span={12}>
+                    <Form.Item name="origin" label={t('editor.origin')} tooltip={t('editor.originHint')}>
+                      <CountrySelect allowClear testId="field-origin" />
+                    </Form.Item>
+                  </Col>
                   <Col span={24}>{text('supplier', t('editor.supplier'), 200)}</Col>
                 </Row>
                 <Form.Item name="notes" label={t('editor.notes')}>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
+import { TermsWarnings } from './TermsWarnings';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call, type ApiInput, type ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
@@ -221,7 +222,7 @@ export function QuoteScreen() {
   const openInvoice = quote.invoices.find((i) => i.status !== 'cancelled');
 
   // The actions, on the PC in the head in this order; on a phone the PDF, Accept and the PI go to the footer.
-  const pdf = <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" />;
+  const pdf = <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" termsWarnings={quote.termsWarnings} />;
   const terms = (
     <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
       {t('actions.terms')}
@@ -333,6 +334,7 @@ export function QuoteScreen() {
             }
           />
         )}
+        {quote.termsWarnings.length > 0 && <TermsWarnings warnings={quote.termsWarnings} compact />}
         {quote.supersedes && (
           <div style={{ color: '#595959', fontSize: 12, marginBottom: 6 }}>
             {t('supersedes')} <Link to={`/quotes/${quote.supersedes.id}`}>{quote.supersedes.displayNumber}</Link>

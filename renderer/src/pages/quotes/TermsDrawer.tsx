@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput } from '../../api/client';
@@ -7,7 +7,8 @@ import { useApiQuery } from '../../api/hooks';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { DateInput } from '../../lib/DateInput';
 import type { Quote } from '../../../../main/quotes/types';
-import { CHARGE_KINDS, INCOTERMS, formPath } from './format';
+import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS, formPath } from './format';
+import { TermsWarnings } from './TermsWarnings';
 
 type Changes = ApiInput<'quotes.update'>['changes'];
 
@@ -20,14 +21,26 @@ interface FormValues {
   priceDecimals: number;
   incoterm: string;
   incotermPlace: string;
+  portOfLoading: string;
+  portOfDestination: string;
+  partialShipment: Flag;
+  transshipment: Flag;
+  insurancePercent: number | null;
   paymentTerms: string;
   depositPercent: number;
+  balanceRule: NonNullable<Changes['balanceRule']>;
+  balanceDays: number | null;
   deliveryTime: string;
   notes: string;
   shippingMarks: string;
   discount: { kind: 'none' | 'percent' | 'amount'; percent?: string; amount?: string };
   charges: Array<{ kind: string; description?: string; amount: string }>;
 }
+
+/** Allowed, not allowed, or not said on the document. */
+type Flag = 'yes' | 'no' | 'unset';
+const toFlag = (v: boolean | null): Flag => (v === null ? 'unset' : v ? 'yes' : 'no');
+const fromFlag = (v: Flag | undefined): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);
 
 function toForm(q: Quote): FormValues {
   return {
@@ -39,8 +52,15 @@ function toForm(q: Quote): FormValues {
     priceDecimals: q.priceDecimals,
     incoterm: q.incoterm,
     incotermPlace: q.incotermPlace,
+    portOfLoading: q.portOfLoading,
+    portOfDestination: q.portOfDestination,
+    partialShipment: toFlag(q.partialShipment),
+    transshipment: toFlag(q.transshipment),
+    insurancePercent: q.insurancePercent,
     paymentTerms: q.paymentTerms,
     depositPercent: q.depositPercent,
+    balanceRule: q.balanceRule,
+    balanceDays: q.balanceDays,
     deliveryTime: q.deliveryTime,
     notes: q.notes,
     shippingMarks: q.shippingMarks,
@@ -64,6 +84,8 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity, enabled: open });
   const rates = useApiQuery('rates.list', {}, { enabled: open && editable });
   const discountKind = Form.useWatch(['discount', 'kind'], form);
+  const incoterm = Form.useWatch('incoterm', form);
+  const balanceRule = Form.useWatch('balanceRule', form);
 
   useEffect(() => {
     if (open) form.setFieldsValue(toForm(quote));
@@ -76,8 +98,15 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
       priceDecimals: v.priceDecimals,
       incoterm: v.incoterm as NonNullable<Changes['incoterm']>,
       incotermPlace: v.incotermPlace ?? '',
+      portOfLoading: v.portOfLoading ?? '',
+      portOfDestination: v.portOfDestination ?? '',
+      partialShipment: fromFlag(v.partialShipment),
+      transshipment: fromFlag(v.transshipment),
+      ...(v.incoterm === 'CIF' || v.incoterm === 'CIP' ? { insurancePercent: v.insurancePercent ?? null } : {}),
       paymentTerms: v.paymentTerms ?? '',
       depositPercent: v.depositPercent,
+      balanceRule: v.balanceRule,
+      balanceDays: v.balanceRule === 'days_after_bl' ? (v.balanceDays ?? null) : null,
       deliveryTime: v.deliveryTime ?? '',
       notes: v.notes ?? '',
       shippingMarks: v.shippingMarks ?? '',
@@ -159,8 +188,16 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
         </Row>
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item label={t('terms.incoterm')} name="incoterm">
-              <Select options={INCOTERMS.map((i) => ({ value: i, label: i }))} />
+            <Form.Item label={t('terms.incoterm')} name="incoterm" tooltip={t('terms.incotermHint')}>
+              <Select
+                options={INCOTERMS.map((i) => ({ value: i, label: `${i} · ${t(`incoterms.${i}`)}` }))}
+                popupMatchSelectWidth={false}
+                // CIF and CIP insure the goods: 110 % of the invoice value unless changed.
+                onChange={(i: string) => {
+                  if ((i === 'CIF' || i === 'CIP') && !form.getFieldValue('insurancePercent')) form.setFieldValue('insurancePercent', 110);
+                }}
+                data-testid="terms-incoterm"
+              />
             </Form.Item>
           </Col>
           <Col span={16}>
@@ -169,6 +206,38 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item label={t('terms.portOfLoading')} name="portOfLoading">
+              <Input maxLength={120} placeholder="Ningbo" data-testid="terms-port-loading" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('terms.portOfDestination')} name="portOfDestination">
+              <Input maxLength={120} placeholder="Lagos Apapa" data-testid="terms-port-destination" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item label={t('terms.partialShipment')} name="partialShipment">
+              <Select options={(['unset', 'yes', 'no'] as const).map((f) => ({ value: f, label: t(`terms.flag.${f}`) }))} data-testid="terms-partial" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('terms.transshipment')} name="transshipment">
+              <Select options={(['unset', 'yes', 'no'] as const).map((f) => ({ value: f, label: t(`terms.flag.${f}`) }))} data-testid="terms-transshipment" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            {(incoterm === 'CIF' || incoterm === 'CIP') && (
+              <Form.Item label={t('terms.insurancePercent')} name="insurancePercent" tooltip={t('terms.insuranceHint')}>
+                <InputNumber min={100} max={200} precision={0} suffix="%" style={{ width: '100%' }} data-testid="terms-insurance" />
+              </Form.Item>
+            )}
+          </Col>
+        </Row>
+        <Divider style={{ margin: '4px 0 12px' }} />
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item label={t('terms.depositPercent')} name="depositPercent">
@@ -181,9 +250,24 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <Row gutter={12}>
+          <Col span={balanceRule === 'days_after_bl' ? 16 : 24}>
+            <Form.Item label={t('terms.balanceRule')} name="balanceRule">
+              <Select options={BALANCE_RULES.map((r) => ({ value: r, label: t(`balanceRules.${r}`) }))} data-testid="terms-balance-rule" />
+            </Form.Item>
+          </Col>
+          {balanceRule === 'days_after_bl' && (
+            <Col span={8}>
+              <Form.Item label={t('terms.balanceDays')} name="balanceDays">
+                <InputNumber min={1} max={365} precision={0} suffix={t('terms.days')} style={{ width: '100%' }} data-testid="terms-balance-days" />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
         <Form.Item label={t('terms.paymentTerms')} name="paymentTerms">
-          <Input.TextArea rows={2} maxLength={1000} />
+          <Input.TextArea rows={2} maxLength={1000} data-testid="terms-payment" />
         </Form.Item>
+        <TermsWarnings warnings={quote.termsWarnings} />
         <Row gutter={12}>
           <Col span={10}>
             <Form.Item label={t('terms.discount')} name={['discount', 'kind']}>

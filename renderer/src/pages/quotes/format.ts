@@ -1,10 +1,12 @@
 import type { ApiCallError } from '../../api/client';
-import type { ChargeKind, Incoterm, QuoteStatus } from '../../../../main/quotes/types';
+import type { BalanceRule, ChargeKind, Incoterm, QuoteStatus } from '../../../../main/quotes/types';
 import type { InvoiceStatus, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 
 // The renderer imports only types from main/: the lists are repeated here (the types keep them in step).
 export const QUOTE_STATUSES: QuoteStatus[] = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'superseded'];
-export const INCOTERMS: Incoterm[] = ['EXW', 'FCA', 'FOB', 'CFR', 'CIF', 'DAP', 'DDP'];
+/** The eleven Incoterms® 2020 rules, as main/quotes/types.ts lists them. */
+export const INCOTERMS: Incoterm[] = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'];
+export const BALANCE_RULES: BalanceRule[] = ['before_shipment', 'against_bl_copy', 'at_sight_lc', 'on_delivery_to_forwarder', 'days_after_bl'];
 export const CHARGE_KINDS: ChargeKind[] = ['freight', 'inland_transport', 'samples', 'packing', 'insurance', 'other'];
 export const INVOICE_STATUSES: InvoiceStatus[] = ['issued', 'deposit_received', 'paid', 'shipped', 'cancelled'];
 export const PAYMENT_METHODS: PaymentMethod[] = ['tt', 'cash', 'alipay', 'wechat_pay', 'western_union', 'other'];

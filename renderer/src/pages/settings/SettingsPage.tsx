@@ -95,12 +95,29 @@ export function SettingsPage() {
           <Col xs={24} xl={12}>
             <Card title={t('sections.bank')} size="small" style={{ marginBottom: 16 }}>
               {text('bankBeneficiary')}
+              {text('beneficiaryAddress', 500)}
               <Row gutter={12}>
                 <Col span={14}>{text('bankName')}</Col>
                 <Col span={10}>{text('bankSwift', 11)}</Col>
               </Row>
               {text('bankAccount', 80)}
               {text('bankAddress', 500)}
+              <Row gutter={12}>
+                <Col span={14}>{text('intermediaryBankName')}</Col>
+                <Col span={10}>{text('intermediaryBankSwift', 11)}</Col>
+              </Row>
+              <Form.Item label={t('seller.bankCharges')} name={['seller', 'bankCharges']} extra={t('seller.bankChargesHint')}>
+                <Select
+                  data-testid="seller-bankCharges"
+                  options={(['', 'OUR', 'SHA', 'BEN'] as const).map((c) => ({ value: c, label: t(`seller.charges.${c || 'unset'}`) }))}
+                />
+              </Form.Item>
+            </Card>
+            <Card title={t('sections.signatory')} size="small" style={{ marginBottom: 16 }}>
+              <Row gutter={12}>
+                <Col span={12}>{text('signatoryName', 120)}</Col>
+                <Col span={12}>{text('signatoryTitle', 120)}</Col>
+              </Row>
             </Card>
             <Card title={t('sections.images')} size="small" style={{ marginBottom: 16 }}>
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
