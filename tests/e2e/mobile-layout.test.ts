@@ -61,7 +61,7 @@ function overlapping(regions: Box[]): string[] {
 /** Scrolled to the end, the last of the content is above the bottom navigation and the sticky footer, not under them. */
 async function hiddenAtTheEnd(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(`(async () => {
-    window.scrollTo(0, document.documentElement.scrollHeight);
+    window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const overlays = [...document.querySelectorAll('[data-region="bottom-nav"], [data-region="sticky-footer"]')].map((el) => el.getBoundingClientRect());
     const page = document.querySelector('.sk-content > *:not(.ant-skeleton)') ?? document.querySelector('.sk-content');
@@ -73,7 +73,7 @@ async function hiddenAtTheEnd(page: Page): Promise<string[]> {
       if (r.height === 0) continue;
       for (const o of overlays) if (r.bottom > o.top + 1 && r.top < o.top) out.push((el.getAttribute('data-testid') ?? el.getAttribute('data-region') ?? el.className) + ' ends under an overlay');
     }
-    window.scrollTo(0, 0);
+    window.scrollTo({ top: 0, behavior: 'instant' });
     return out;
   })()`);
 }

@@ -282,6 +282,7 @@ export function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (n
     <Input
       // On a touch screen the finger-sized field of the other controls (44 px); on the PC the slim line under the name.
       size={touch ? 'middle' : 'small'}
+      className={touch ? 'sk-note-touch' : undefined}
       variant="borderless"
       tabIndex={-1}
       placeholder={t('lines.notePlaceholder')}
