@@ -282,7 +282,6 @@ export function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (n
     <Input
       // On a touch screen the finger-sized field of the other controls (44 px); on the PC the slim line under the name.
       size={touch ? 'middle' : 'small'}
-      className={touch ? 'sk-note-touch' : undefined}
       variant="borderless"
       tabIndex={-1}
       placeholder={t('lines.notePlaceholder')}
@@ -299,7 +298,7 @@ export function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (n
         commit();
       }}
       onPressEnter={commit}
-      className="sk-line-note"
+      className={touch ? 'sk-line-note sk-note-touch' : 'sk-line-note'}
       data-testid={`note-${line.id}`}
     />
   );
