@@ -111,7 +111,8 @@ const PAGES: Array<{ route: string; name: string; testId: string; action?: (page
 
 /** The pages of the staff view on a phone or tablet (the same routes as on the PC; the owner's import wizard left out). */
 const MOBILE_PAGES: typeof PAGES = [
-  ...PAGES.filter((p) => !['product-import', 'sample-tags', 'buyers-search-arabic', 'invoice-pay-rmb'].includes(p.name)),
+  // products-photos is left out: a phone shows the photo cards on the products page itself.
+  ...PAGES.filter((p) => !['product-import', 'sample-tags', 'buyers-search-arabic', 'invoice-pay-rmb', 'products-photos'].includes(p.name)),
   {
     route: '/invoices/7',
     name: 'invoice-pay',

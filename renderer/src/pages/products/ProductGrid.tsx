@@ -38,10 +38,12 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen, phone =
   }, []);
 
   const cols = phone ? 2 : Math.max(1, Math.floor((width - GAP) / (CARD_W + GAP)));
+  // A phone's card has room for the MOQ line under the name (it may wrap at 360 px).
+  const cardH = phone ? CARD_H + 20 : CARD_H;
   const cardW = phone ? Math.floor((width - GAP * (cols + 1)) / cols) : CARD_W;
   const rows = Math.ceil(total / cols);
-  const firstRow = Math.max(0, Math.floor(top / (CARD_H + GAP)) - 1);
-  const lastRow = Math.min(rows - 1, Math.ceil((top + height) / (CARD_H + GAP)) + 1);
+  const firstRow = Math.max(0, Math.floor(top / (cardH + GAP)) - 1);
+  const lastRow = Math.min(rows - 1, Math.ceil((top + height) / (cardH + GAP)) + 1);
 
   useEffect(() => {
     ensureRange(firstRow * cols, (lastRow + 1) * cols);
@@ -53,7 +55,7 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen, phone =
       const index = r * cols + c;
       if (index >= total) break;
       const p = rowAt(index);
-      const style = { position: 'absolute' as const, top: r * (CARD_H + GAP) + GAP, left: GAP + c * (cardW + GAP), width: cardW, height: CARD_H };
+      const style = { position: 'absolute' as const, top: r * (cardH + GAP) + GAP, left: GAP + c * (cardW + GAP), width: cardW, height: cardH };
       if (!p) {
         cards.push(
           <div key={`s${index}`} style={{ ...style, padding: 8 }}>
@@ -98,7 +100,7 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen, phone =
 
   return (
     <div ref={box} onScroll={(e) => setTop(e.currentTarget.scrollTop)} style={{ height, overflowY: 'auto', position: 'relative' }} data-testid="product-grid">
-      <div style={{ height: rows * (CARD_H + GAP) + GAP, position: 'relative' }}>{cards}</div>
+      <div style={{ height: rows * (cardH + GAP) + GAP, position: 'relative' }}>{cards}</div>
     </div>
   );
 }
