@@ -23,6 +23,8 @@ export interface LinePatch {
 export function WarningIcons({ warnings, unit: stored, inline = false }: { warnings: LineWarning[]; unit: string; inline?: boolean }) {
   const { t } = useTranslation('quotes');
   const unit = useUnitLabel()(stored);
+  // A finger has no hover: on a touch screen a tap opens the warning too.
+  const touch = useTouch();
   if (warnings.length === 0) return null;
   const text = warnings.map((w) => {
     switch (w.code) {
@@ -51,7 +53,7 @@ export function WarningIcons({ warnings, unit: stored, inline = false }: { warni
     );
   }
   return (
-    <Tooltip title={text.map((line) => <div key={line}>{line}</div>)} trigger={['hover', 'click']}>
+    <Tooltip title={text.map((line) => <div key={line}>{line}</div>)} trigger={touch ? ['hover', 'click'] : 'hover'}>
       <WarningOutlined style={{ color: serious ? '#d4380d' : '#faad14' }} data-testid="line-warning" aria-label={text.join('; ')} />
     </Tooltip>
   );
@@ -210,6 +212,7 @@ export function PriceInput({ line, onCommit, onDone }: { line: DocumentLine; onC
   const { t } = useTranslation('quotes');
   const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft(line.unitPrice);
   const ref = useReselect(replaced);
+  const touch = useTouch();
   const sent = useRef<string | null | undefined>(undefined);
   const send = (price: string | null) => {
     if (sent.current !== price) onCommit(price);
@@ -252,7 +255,7 @@ export function PriceInput({ line, onCommit, onDone }: { line: DocumentLine; onC
         aria-label={t('lines.priceOf', { itemNo: line.product.itemNo })}
         suffix={
           line.priceSource === 'typed' ? (
-            <Tooltip title={t('lines.typed', { price: line.suggestedUnitPrice ?? '—' })}>
+            <Tooltip title={t('lines.typed', { price: line.suggestedUnitPrice ?? '—' })} trigger={touch ? ['hover', 'click'] : 'hover'}>
               <EditOutlined style={{ color: '#1677ff', fontSize: 11 }} aria-label={t('lines.typedMark')} />
             </Tooltip>
           ) : (
