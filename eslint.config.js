@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/electron/**/*.ts', 'tests/unit/electron-door.test.ts'],
+    files: ['main/electron/**/*.ts', 'tests/unit/electron-door.test.ts', 'tests/unit/electron-print.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

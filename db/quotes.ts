@@ -292,6 +292,15 @@ export function expireDue(db: Db, today: string, now: string): number {
     .run({ today, now }).changes;
 }
 
+/** Stores one quotation's expiry with the time it was first shown expired (see main/quotes/service.ts effective()). */
+export function expireQuoteAt(db: Db, id: number, today: string, at: string): number {
+  return cached(db,
+      `UPDATE quotes SET status = 'expired', expired_at = @at, updated_at = @at
+        WHERE id = @id AND status IN ('draft', 'sent') AND valid_until < @today`,
+    )
+    .run({ id, today, at }).changes;
+}
+
 export function getQuote(db: Db, id: number): QuoteRow | undefined {
   return cached<[number], QuoteRow>(db, 'SELECT * FROM quotes WHERE id = ?').get(id);
 }
@@ -358,6 +367,8 @@ export function replaceCharges(db: Db, quoteId: number, charges: QuoteChargeWrit
 
 export interface QuoteListFilter {
   statuses?: string[] | undefined;
+  /** Today's date: a draft or sent quotation valid until before it counts as expired (nothing stored is changed). */
+  today?: string | undefined;
   buyerId?: number | undefined;
   country?: string | undefined;
   /** Matches the number or the buyer's company. */
@@ -380,7 +391,10 @@ export function listQuotes(db: Db, filter: QuoteListFilter): { rows: QuoteListRo
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
   if (filter.statuses?.length) {
-    where.push('q.status IN (SELECT value FROM json_each(@statuses))');
+    if (filter.today) {
+      where.push(`(CASE WHEN q.status IN ('draft', 'sent') AND q.valid_until < @today THEN 'expired' ELSE q.status END) IN (SELECT value FROM json_each(@statuses))`);
+      params.today = filter.today;
+    } else where.push('q.status IN (SELECT value FROM json_each(@statuses))');
     params.statuses = JSON.stringify(filter.statuses);
   }
   if (filter.buyerId !== undefined) {

@@ -5,6 +5,7 @@ import type { LanControl } from './auth/lan';
 import { BackupRuntime } from './backup/runtime';
 import { openCheckedDatabase } from './backup/integrity';
 import { acquireDataLock } from './backup/lock';
+import type { JobRunner } from './jobs/runner';
 
 /** What the running door offers beyond the API table (absent in the CLI and tests). */
 export interface DoorHooks {
@@ -34,6 +35,12 @@ export interface Core {
   /** Backups, exports and restores run one at a time (main/backup). */
   backups: BackupRuntime;
   door: DoorHooks;
+  /**
+   * Long doors (the core process, browser mode) run imports on a worker
+   * thread (main/jobs), so other calls are answered meanwhile; absent in the
+   * CLI and tests, where they run in line.
+   */
+  jobs?: JobRunner;
 }
 
 export interface OpenCoreOptions {
@@ -77,6 +84,7 @@ export function openCore(dataDir: string, options: OpenCoreOptions = {}): Core {
     close() {
       if (!open) return;
       open = false;
+      void core.jobs?.close();
       core.db.close();
       lock?.release();
     },

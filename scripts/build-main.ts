@@ -1,7 +1,8 @@
 /**
- * Bundles the Electron main process and preload with esbuild into dist/electron.
- * Our code is bundled; npm packages stay external (node_modules, rebuilt for
- * Electron by electron-builder). The preload is CommonJS: sandboxed preloads cannot be ESM.
+ * Bundles the Electron main process, the core process (utilityProcess), the
+ * import worker and the preload with esbuild into dist/electron. Our code is
+ * bundled; npm packages stay external (node_modules, rebuilt for Electron by
+ * electron-builder). The preload is CommonJS: sandboxed preloads cannot be ESM.
  */
 import { build } from 'esbuild';
 import { appPath } from '../main/paths/appRoot';
@@ -15,18 +16,39 @@ const common = {
   sourcemap: false,
   logLevel: 'warning' as const,
 };
-
-await build({
-  ...common,
-  entryPoints: [appPath('main', 'electron', 'entry.ts')],
-  outfile: appPath('dist', 'electron', 'main.mjs'),
-  format: 'esm',
+const esm = {
+  format: 'esm' as const,
+  outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire as __skCreateRequire } from 'node:module'; const require = __skCreateRequire(import.meta.url);" },
-});
-await build({
-  ...common,
-  entryPoints: [appPath('main', 'electron', 'preload.ts')],
-  outfile: appPath('dist', 'electron', 'preload.cjs'),
-  format: 'cjs',
-});
-process.stderr.write('dist/electron/main.mjs and preload.cjs built\n');
+};
+
+/**
+ * main.mjs, core.mjs and jobWorker.mjs (side by side: each finds the others
+ * next to itself) and preload.cjs, in outdir (default dist/electron). The
+ * folder must be inside the app (the bundles find migrations, fonts and the
+ * renderer from the package.json above them).
+ */
+export async function bundleMain(outdir = appPath('dist', 'electron'), options: { electron?: boolean } = {}): Promise<void> {
+  await build({
+    ...common,
+    ...esm,
+    entryPoints: {
+      ...(options.electron === false ? {} : { main: appPath('main', 'electron', 'entry.ts') }),
+      core: appPath('main', 'coreProcess', 'entry.ts'),
+      jobWorker: appPath('main', 'jobs', 'worker.ts'),
+    },
+    outdir,
+  });
+  if (options.electron === false) return;
+  await build({
+    ...common,
+    entryPoints: [appPath('main', 'electron', 'preload.ts')],
+    outfile: `${outdir}/preload.cjs`,
+    format: 'cjs',
+  });
+}
+
+if (process.argv[1] && /build-main\.ts$/.test(process.argv[1])) {
+  await bundleMain();
+  process.stderr.write('dist/electron/main.mjs, core.mjs, jobWorker.mjs and preload.cjs built\n');
+}

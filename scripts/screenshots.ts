@@ -14,6 +14,7 @@ import { fillDemo } from '../main/demo/fill';
 import { startServer } from '../main/server/server';
 import { ensureRendererBuilt } from '../main/server/renderer';
 import { launchChromium, newShopPage, newTouchPage, TOUCH_SIZES } from '../tests/e2e/browser';
+import { settled } from '../tests/e2e/settled';
 import { appPath } from '../main/paths/appRoot';
 import type { Page } from 'playwright-core';
 
@@ -141,7 +142,7 @@ async function mobileShots(server: { openUrl: string }, chromium: Awaited<Return
       await page.goto(`${server.openUrl}#${p.route}`);
       await page.getByTestId(p.testId).waitFor();
       if (p.action) await p.action(page);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await page.waitForTimeout(300);
       const file = path.join(outDir, `${p.name}-${size.width}-${language === 'en' ? 'en' : 'zh'}.png`);
       await page.screenshot({ path: file });
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
         await page.goto(`${server.openUrl}#${p.route}`);
         await page.getByTestId(p.testId).waitFor();
         if (p.action) await p.action(page);
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         await page.waitForTimeout(300);
         const file = path.join(outDir, `${p.name}-${language === 'en' ? 'en' : 'zh'}.png`);
         await page.screenshot({ path: file });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Core } from '../core';
 import { AppError, DISK_FULL, isDiskFull, type ApiError, type Locale } from './errors';
-import type { MethodContext, MethodSpec, Session } from './method';
+import type { MethodContext, MethodSpec, Progress, Session } from './method';
+import { readTransaction, writeTransaction } from '../../db/transactions';
+import { catchUpSearchIndexes } from './catchUp';
+import { logError } from '../logging/log';
 import { apiTable, type MethodName } from './table';
 import { zodToApiError } from './validation';
 import { stripOwnerFields } from '../auth/redact';
@@ -11,6 +14,10 @@ export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: Ap
 export interface CallOptions {
   session: Session;
   locale?: Locale;
+  /** Progress of long work, for the door to pass on to the page. */
+  progress?: (progress: Progress) => void;
+  /** Whether the caller has cancelled (checked by work that can stop cleanly). */
+  cancelled?: () => boolean;
 }
 
 const zodLocales = { en: z.locales.en().localeError, zh: z.locales.zhCN().localeError };
@@ -99,28 +106,62 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
     error: zodLocales[locale],
   });
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, locale) };
-  const ctx: MethodContext = { core, session: options.session, locale };
+  const ctx: MethodContext = {
+    core,
+    session: options.session,
+    locale,
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.cancelled ? { cancelled: options.cancelled } : {}),
+  };
   // Using the app keeps the owner's unlock alive; status polling does not.
   if (!spec.passive) options.session.seat?.touch(core.now().getTime());
   // Staff never receive owner-only fields (cost, margin, profit), whatever a handler returns.
   const shown = (result: unknown): unknown => (options.session.role === 'owner' ? result : stripOwnerFields(result));
   try {
+    if (spec.job && core.jobs) {
+      const outcome = await core.jobs.run(name, parsed.data, { role: options.session.role, locale, progress: options.progress, cancelled: options.cancelled });
+      return outcome.ok ? { ok: true, result: shown(outcome.result) } : outcome;
+    }
+    if (spec.kind !== 'async' && !spec.readOnly && core.jobs?.writing) return { ok: false, error: busyWithJob(locale) };
+    if (spec.readOnly && spec.searches && catchUpSearchIndexes(core) === 'busy') return { ok: false, error: busyWithJob(locale) };
     if (spec.kind === 'async') {
       return { ok: true, result: shown(await spec.handler(parsed.data, ctx)) };
     }
     const prepared = spec.prepare ? await spec.prepare(parsed.data, ctx) : undefined;
-    const run = core.db.transaction(() => spec.handler(parsed.data, ctx, prepared));
-    const result: unknown = run.immediate();
+    const work = () => spec.handler(parsed.data, ctx, prepared);
+    const result: unknown = spec.readOnly ? readTransaction(core.db, work) : writeTransaction(core.db, work);
     if (result instanceof Promise) throw new Error(`${name}: a transactional handler must not be async`);
     if (spec.afterCommit) {
-      await spec.afterCommit(result, ctx).catch((error: unknown) => console.error(`[api] ${name}: follow-up after commit failed:`, error));
+      await spec.afterCommit(result, ctx).catch((error: unknown) => logError(`api ${name}: follow-up after commit failed`, error, { method: name }));
     }
     return { ok: true, result: shown(result) };
   } catch (error) {
     const apiError = toApiError(error, locale);
-    if (apiError.code === 'internal') console.error(`[api] ${name} failed:`, error);
+    if (apiError.code === 'internal') logError(`api ${name} failed`, error, { method: name, ids: idsOf(rawInput) });
     return { ok: false, error: apiError };
   }
+}
+
+/** A write while an import holds the write lock: answered at once instead of waiting for it. */
+function busyWithJob(locale: Locale): ApiError {
+  return {
+    code: 'unavailable',
+    message: locale === 'zh' ? '正在导入，完成后才能保存更改；请稍后再试' : 'An import is running; changes can be saved when it has finished. Please try again shortly.',
+  };
+}
+
+/** The ids in a call's input (top level and one level down), the only part of it a log may keep. */
+export function idsOf(input: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  const visit = (value: unknown, prefix: string, depth: number) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 1) return;
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v === 'number' && Number.isInteger(v) && /^(id|[a-z]+Id)$/.test(key)) out[`${prefix}${key}`] = v;
+      else visit(v, `${prefix}${key}.`, depth + 1);
+    }
+  };
+  visit(input, '', 0);
+  return out;
 }
 
 export interface MethodInfo {

@@ -67,7 +67,7 @@ export function apiMarkdown(): string {
     'Every method is called the same way through both doors: Electron IPC (`window.stallkeeper.call(method, input, locale)`)',
     'and HTTP (`POST /api/<method>` with a JSON body; `GET /api` lists the methods with their JSON schemas).',
     'Errors have one shape, `{ code, message, field? }`, with HTTP statuses: invalid_input/bad_request 400,',
-    'unauthorized 401, forbidden 403, not_found/unknown_method 404, conflict 409, payload_too_large 413,',
+    'unauthorized 401, forbidden 403, not_found/unknown_method 404, conflict/cancelled 409, payload_too_large 413,',
     'unsupported_media_type 415, too_many_requests 429, internal 500, unavailable 503.',
     'Messages are in English, or Chinese with `X-Stallkeeper-Locale: zh` (HTTP) / locale `zh-CN` (IPC).',
     'Access: `staff` methods are open to staff and the owner; `owner` methods need the owner.',

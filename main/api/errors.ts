@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  cancelled: 409,
   internal: 500,
   /** ENOSPC or SQLITE_FULL: the disk (or the USB stick) is full; the call changed nothing. */
   disk_full: 507,
@@ -86,4 +87,13 @@ export function statusOf(code: ErrorCode): number {
 
 export function pickLocale(value: string | null | undefined): Locale {
   return value && /^zh\b/i.test(value.trim()) ? 'zh' : 'en';
+}
+
+/** The caller cancelled long work that stops cleanly (an import rolls back: nothing is changed). */
+export function cancelledError(): AppError {
+  return new AppError('cancelled', msg('Cancelled: nothing was changed', '已取消：没有任何更改'));
+}
+
+export function isCancelled(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'cancelled';
 }

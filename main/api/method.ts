@@ -21,10 +21,21 @@ export interface Session {
   limitedPaths?: boolean;
 }
 
+/** How far a long call has come: done of total (null: not known), and what it is doing. */
+export interface Progress {
+  done: number;
+  total: number | null;
+  phase?: string;
+}
+
 export interface MethodContext {
   core: Core;
   session: Session;
   locale: Locale;
+  /** Long work reports how far it has come (imports, backups, restores, PDFs); absent when nobody listens. */
+  progress?: (progress: Progress) => void;
+  /** True once the caller cancelled: work that can stop cleanly throws cancelledError() (main/api/errors.ts). */
+  cancelled?: () => boolean;
 }
 
 interface BaseSpec<S extends z.ZodType> {
@@ -37,6 +48,20 @@ interface BaseSpec<S extends z.ZodType> {
   ownerOnly?: Message;
   /** Does not count as activity for the owner's idle timeout (status polling). */
   passive?: boolean;
+  /**
+   * Only reads: runs in a deferred (read) transaction with writes refused
+   * (PRAGMA query_only), so it never takes the write lock and never waits
+   * for a long import.
+   */
+  readOnly?: boolean;
+  /** A read-only search: stale search-index rows are rewritten first, in their own write (main/api/catchUp.ts). */
+  searches?: boolean;
+  /**
+   * Long work that writes (imports): where the door has a job runner
+   * (core.jobs), it runs on a worker thread with its own connection, so
+   * other calls are answered meanwhile; it reports progress and can be cancelled.
+   */
+  job?: boolean;
 }
 
 /**

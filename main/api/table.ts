@@ -10,6 +10,7 @@ import { ratesMethods } from '../rates/methods';
 import { authMethods, networkMethods } from '../auth/methods';
 import { backupMethods } from '../backup/methods';
 import { stockMethods } from '../stock/methods';
+import { diagnosticsMethods } from '../diagnostics/methods';
 import { suppliersMethods } from '../suppliers/methods';
 import { purchasesMethods } from '../purchases/methods';
 import { shipmentsMethods } from '../shipments/methods';
@@ -33,6 +34,7 @@ export const apiTable = {
   ...authMethods,
   ...networkMethods,
   ...backupMethods,
+  ...diagnosticsMethods,
   ...suppliersMethods,
   ...purchasesMethods,
   ...shipmentsMethods,

@@ -10,6 +10,7 @@ export const authMethods = {
   'auth.status': method({
     summary: 'Who is calling (owner or staff), whether an owner PIN is set, and until when the owner unlock lasts.',
     access: 'staff',
+    readOnly: true,
     passive: true,
     input: z.strictObject({}),
     handler: (_input, { core, session }) => auth.status(core, session),
@@ -51,6 +52,7 @@ export const networkMethods = {
   'network.status': method({
     summary: 'The local-network switch, the addresses devices can open, the open pairing PIN with its QR code, and the paired devices.',
     access: 'owner',
+    readOnly: true,
     passive: true,
     kind: 'async',
     input: z.strictObject({}),

@@ -15,6 +15,7 @@ export const backupMethods = {
   'backup.status': method({
     summary: 'The backups in the data folder, the last automatic backup and the last copy to a USB stick, with warnings when they are old.',
     access: 'owner',
+    readOnly: true,
     passive: true,
     input: z.strictObject({}),
     handler: (_input, { core }) => backupStatus(core),

@@ -51,12 +51,15 @@ export const buyersMethods = {
   'buyers.get': method({
     summary: 'One buyer with contacts (E.164, display form, wa.me and mailto links), tags, region, card and last visit.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({ id }),
     handler: (input, { core }) => buyers.getBuyer(core, input.id),
   }),
   'buyers.list': method({
     summary: 'Buyers a page at a time, filtered by country, region, tag, currency or last visit; sorted by company (default), last visit, newest or country.',
     access: 'staff',
+    readOnly: true,
+    searches: true,
     input: buyerListSchema,
     handler: (input, { core }) => buyers.searchBuyers(core, input),
   }),
@@ -64,12 +67,16 @@ export const buyersMethods = {
     summary:
       'Finds buyers by company, contact name, city, agent, WeChat, email or phone in any script (Arabic, Cyrillic, Chinese, accents ignored), with the filters of buyers.list; most recently visited first.',
     access: 'staff',
+    readOnly: true,
+    searches: true,
     input: buyerSearchSchema,
     handler: (input, { core }) => buyers.searchBuyers(core, input),
   }),
   'buyers.checkDuplicates': method({
     summary: 'Stored buyers sharing a phone/WhatsApp number or email with these contacts, or the same company in the same country: what the editor asks before saving.',
     access: 'staff',
+    readOnly: true,
+    searches: true,
     input: duplicateCheckSchema,
     handler: (input, { core }) => buyers.findDuplicates(core, input),
   }),
@@ -99,6 +106,7 @@ export const buyersMethods = {
   'buyers.tags': method({
     summary: 'The tags in use, with how many buyers have each, most used first.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, { core }) => allTags(core.db),
   }),
@@ -128,6 +136,7 @@ export const buyersMethods = {
     summary:
       'Countries for a picker: by name in en/zh/ar/ru/es/fr/pt, common abbreviation or code ("阿联酋", "UAE", "ОАЭ" all find AE), best first; names in the given language.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({
       query: z.string().max(100).default(''),
       lang: z.enum(DOC_LANGUAGES).default('en'),
@@ -163,12 +172,15 @@ export const buyersMethods = {
   'buyers.timeline': method({
     summary: "The buyer's timeline, newest first: visits with their products and photos, and merges (quotations and invoices join when that area lands).",
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({ id }),
     handler: (input, { core }) => buyerTimeline(core, input.id),
   }),
   'buyers.productOptions': method({
     summary: 'Products to pick as "of interest" on a visit: by item no (exact, then prefix), barcode, or a name in zh/en/ar; or the given ids.',
     access: 'staff',
+    readOnly: true,
+    searches: true,
     input: z.strictObject({
       query: z.string().max(100).optional(),
       ids: z.array(id).max(200).optional(),
@@ -179,6 +191,7 @@ export const buyersMethods = {
   'buyers.staff': method({
     summary: 'Staff names used in the visit log, most recent first (for the visit form).',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, { core }) => staffNames(core.db),
   }),
@@ -186,6 +199,7 @@ export const buyersMethods = {
     summary:
       'Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns, `columns` to map them by hand). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. Warnings (not blocking): unknown columns, numbers outside the known ranges (kept), shared numbers. A row with the company and country of a stored buyer updates it. `columns` in the result: how each file column was read; `knownColumns`: what it can be mapped to.',
     access: 'owner',
+    job: true,
     input: z
       .strictObject({
         csv: z.string().max(50_000_000).optional(),
@@ -209,6 +223,8 @@ export const buyersMethods = {
   'buyers.export': method({
     summary: 'Buyers as CSV (UTF-8 with BOM, the columns buyers.import reads), in the order they were added, optionally filtered.',
     access: 'owner',
+    readOnly: true,
+    searches: true,
     input: z.strictObject({ ...buyerFilterShape, query: z.string().max(200).optional() }),
     handler: (input, { core }) => exportBuyers(core, input),
   }),

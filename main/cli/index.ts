@@ -1,30 +1,29 @@
 import type { Command } from './command';
 import { UsageError } from './command';
-import { ApiFailure } from '../api/invoke';
 import { AppError, DISK_FULL, isDiskFull } from '../api/errors';
-import { demoCommand } from './commands/demo';
-import { pdfCommand } from './commands/pdf';
-import { exportBuyersCommand } from './commands/exportBuyers';
-import { importBuyersCommand } from './commands/importBuyers';
-import { backupCommand } from './commands/backup';
-import { restoreCommand } from './commands/restore';
-import { resetPinCommand } from './commands/resetPin';
-import { exportProductsCommand } from './commands/exportProducts';
-import { importProductsCommand } from './commands/importProducts';
-import { sampleTagsCommand } from './commands/sampleTags';
 
-/** Every CLI command; `npm run cli -- --help` lists them. */
-export const COMMANDS: Command[] = [
-  demoCommand,
-  importProductsCommand,
-  exportProductsCommand,
-  sampleTagsCommand,
-  importBuyersCommand,
-  exportBuyersCommand,
-  pdfCommand,
-  backupCommand,
-  restoreCommand,
-  resetPinCommand,
+/**
+ * Every CLI command; `npm run cli -- --help` lists them. Each command's code
+ * (and what it needs: pdfkit, exceljs, sharp…) is loaded only when it runs,
+ * so `pdf` does not pay for the importers and the help answers at once.
+ */
+interface LazyCommand {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+export const COMMANDS: LazyCommand[] = [
+  { name: 'demo', summary: 'Fill an empty data folder with a realistic demo stall', load: async () => (await import('./commands/demo')).demoCommand },
+  { name: 'import-products', summary: 'Import products from a CSV or XLSX file (upsert by item no)', load: async () => (await import('./commands/importProducts')).importProductsCommand },
+  { name: 'export-products', summary: 'Export every product to a CSV or XLSX file (the columns import reads)', load: async () => (await import('./commands/exportProducts')).exportProductsCommand },
+  { name: 'sample-tags', summary: 'Print sample tags (A4 label sheet PDF) for some or all products', load: async () => (await import('./commands/sampleTags')).sampleTagsCommand },
+  { name: 'import-buyers', summary: 'Import buyers from a CSV file (checked first; nothing written if a row is invalid)', load: async () => (await import('./commands/importBuyers')).importBuyersCommand },
+  { name: 'export-buyers', summary: 'Export buyers to a CSV file (the columns import-buyers reads)', load: async () => (await import('./commands/exportBuyers')).exportBuyersCommand },
+  { name: 'pdf', summary: 'Write the PDF of a quotation or PI (or its packing list) by its number', load: async () => (await import('./commands/pdf')).pdfCommand },
+  { name: 'backup', summary: 'Write one backup archive (database + photos) to a file or folder, e.g. a USB stick', load: async () => (await import('./commands/backup')).backupCommand },
+  { name: 'restore', summary: 'Restore a backup (archive .tar.gz or snapshot .db) into a data folder; the app must be closed', load: async () => (await import('./commands/restore')).restoreCommand },
+  { name: 'reset-pin', summary: 'Remove a forgotten owner PIN (on the shop PC itself); set a new one in Settings', load: async () => (await import('./commands/resetPin')).resetPinCommand },
 ];
 
 function help(): string {
@@ -45,11 +44,12 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
@@ -69,7 +69,8 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    if (error instanceof ApiFailure) {
+    // An API error raised in process (ApiFailure, main/api/invoke.ts), recognised without loading the API table.
+    if (error instanceof Error && error.name === 'ApiFailure') {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
@@ -79,6 +80,8 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && /cli[/\\]index\.(ts|js|mjs)$/.test(process.argv[1])) {
+  // npm run bench measures the command's memory: the peak resident set, on stderr at exit.
+  if (process.env.STALLKEEPER_BENCH_REPORT) process.on('exit', () => process.stderr.write(`bench-report ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`));
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { create as openFont } from 'fontkit';
 import { appPath } from '../paths/appRoot';
+import { cacheLayouts, type LayoutFont } from './layoutCache';
 
 /**
  * Fonts that ship with the app (whole TTF files from npm packages, subset into
@@ -47,17 +48,22 @@ interface RegistersFonts {
 }
 
 const opened = new Map<FontKey, unknown>();
+const FONTKIT_VERSION = '2.0.4';
 
 /**
  * The font, parsed once per process: the Chinese font alone is 10 MB, and
  * fontkit decodes its tables lazily and keeps them, so every document after the
  * first reuses that work. pdfkit takes a fontkit font as a font source and
- * makes a fresh subset of it for each document.
+ * makes a fresh subset of it for each document. Its layouts come from the
+ * disk cache of layoutCache.ts when the door has set one, so a new process
+ * does not shape (or parse the shaping tables for) what was printed before.
  */
 export function loadedFont(key: FontKey): unknown {
   let font = opened.get(key);
   if (!font) {
-    font = lettersPerRequest(openFont(fs.readFileSync(fontFile(key))) as unknown as GlyphSource);
+    const file = fontFile(key);
+    font = lettersPerRequest(openFont(fs.readFileSync(file)) as unknown as GlyphSource);
+    cacheLayouts(font as unknown as LayoutFont, file, FONTKIT_VERSION);
     opened.set(key, font);
   }
   return font;
@@ -88,12 +94,26 @@ function lettersPerRequest(font: GlyphSource): GlyphSource {
   return font;
 }
 
-/** Registers every font under `latin`, `latin-bold`, `cjk`, `cjk-bold`, `arabic`, `arabic-bold`. */
+/** Whether this process has opened the font (tests: a document opens only the fonts its scripts need). */
+export function isFontLoaded(key: FontKey): boolean {
+  return opened.has(key);
+}
+
+/**
+ * Registers every font under `latin`, `latin-bold`, `cjk`, `cjk-bold`,
+ * `arabic`, `arabic-bold`; each is read and parsed only when the document
+ * first uses it (an English PI never opens the Arabic fonts).
+ */
 export function registerFonts(doc: RegistersFonts): void {
+  const registered = (doc as unknown as { _registeredFonts?: Record<string, { src: unknown }> })._registeredFonts;
   for (const script of SCRIPTS) {
     for (const bold of [false, true]) {
       const key = fontKey(script, bold);
-      doc.registerFont(key, loadedFont(key) as string);
+      doc.registerFont(key, key);
+      // pdfkit 0.20 (pinned) keeps { src, family } per name and reads src when the font is first chosen.
+      const entry = registered?.[key];
+      if (entry) Object.defineProperty(entry, 'src', { get: () => loadedFont(key), enumerable: true, configurable: true });
+      else doc.registerFont(key, loadedFont(key) as string);
     }
   }
 }

@@ -1,21 +1,41 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { Core } from '../core';
-import { callMethod, methodSpec, toApiError, type CallOutcome } from '../api/dispatch';
-import { pickLocale } from '../api/errors';
-import { zodToApiError } from '../api/validation';
-import { handlePrintCall, isPrintMethod } from './print';
-import { pcSession } from '../auth/service';
+import type { CallOutcome } from '../api/dispatch';
+import { pickLocale, type Locale } from '../api/errors';
+import type { EventHub } from '../events/hub';
+import type { CoreLink } from '../coreProcess/link';
+import { handlePrintCall, isPrintMethod, type PrintMethod } from './print';
 import { isAppUrl } from './security';
 
 export const CALL_CHANNEL = 'stallkeeper:call';
 
+/** What the Electron door offers besides the API table (main.ts fills it in). */
+export interface ElectronDoor {
+  /** The core: the API table in its own process (see main/coreProcess). */
+  core: CoreLink;
+  events: EventHub;
+  /** The page's UI language changed: the menu follows it. */
+  setLanguage: (language: string) => void;
+  /** Versions and folders for Help → About. */
+  info: () => Record<string, string>;
+  /** Desktop-only calls that are not printing (files.saveDiagnostics, updates.*). */
+  desktopCall?: (method: string, input: unknown, window: BrowserWindow | null, locale: Locale) => Promise<CallOutcome> | null;
+}
+
+type CallEvent = Pick<IpcMainInvokeEvent, 'senderFrame'> & Partial<Pick<IpcMainInvokeEvent, 'sender'>>;
+
+function windowOf(event: CallEvent): BrowserWindow | null {
+  return event.sender ? BrowserWindow.fromWebContents(event.sender) : null;
+}
+
 /**
- * The Electron door: one IPC channel carrying (method, input, locale) to the
- * API table. Only the app's own page may call it. The caller is the person
- * at the shop PC: the owner before an owner PIN is set, afterwards staff
- * until the PIN is entered (auth.unlock) and again after the idle timeout.
+ * The Electron door: one IPC channel carrying (method, input, locale, call id)
+ * to the API table, which runs in the core process. Only the app's own page
+ * may call it. The caller is the person at the shop PC: the owner before an
+ * owner PIN is set, afterwards staff until the PIN is entered (auth.unlock)
+ * and again after the idle timeout. The door's own calls (app.events,
+ * app.cancel, app.setLanguage, app.info, print.*) are answered here.
  */
-export async function handleCall(core: Core, event: Pick<IpcMainInvokeEvent, 'senderFrame'> & Partial<Pick<IpcMainInvokeEvent, 'sender'>>, method: unknown, input: unknown, locale: unknown): Promise<CallOutcome> {
+export async function handleCall(door: ElectronDoor, event: CallEvent, method: unknown, input: unknown, locale: unknown, callId?: unknown): Promise<CallOutcome> {
   const lang = pickLocale(typeof locale === 'string' ? locale : 'en');
   const origin = event.senderFrame?.url ?? '';
   if (!isAppUrl(origin)) {
@@ -24,35 +44,48 @@ export async function handleCall(core: Core, event: Pick<IpcMainInvokeEvent, 'se
   if (typeof method !== 'string') {
     return { ok: false, error: { code: 'bad_request', message: lang === 'zh' ? '方法名必须是文本' : 'The method name must be text' } };
   }
-  if (isPrintMethod(method)) return printCall(core, event, method, input, lang);
-  return callMethod(core, method, input, { session: pcSession(core), locale: lang });
+  const id = typeof callId === 'string' && /^[\w.-]{1,80}$/.test(callId) ? callId : undefined;
+  const args = (input ?? {}) as Record<string, unknown>;
+  switch (method) {
+    case 'app.events': {
+      const after = typeof args.after === 'number' && Number.isFinite(args.after) ? args.after : -1;
+      return { ok: true, result: await door.events.wait(after) };
+    }
+    case 'app.cancel':
+      if (typeof args.callId === 'string') door.core.cancel(args.callId);
+      return { ok: true, result: { cancelled: typeof args.callId === 'string' } };
+    case 'app.setLanguage':
+      if (typeof args.language === 'string') door.setLanguage(args.language);
+      return { ok: true, result: null };
+    case 'app.info':
+      return { ok: true, result: door.info() };
+    default:
+      break;
+  }
+  if (isPrintMethod(method)) return printCall(door, event, method, input, lang);
+  const desktop = door.desktopCall?.(method, input, windowOf(event), lang);
+  if (desktop) return desktop;
+  return door.core.call(method, input, lang, id ? { callId: id } : {});
 }
 
 /**
  * print.dialog / print.silent / print.saveAs take the same input as
- * documents.render (validated by its schema); print.showInFolder a path.
+ * documents.render (the core validates it); print.showInFolder a path.
  */
-async function printCall(
-  core: Core,
-  event: Partial<Pick<IpcMainInvokeEvent, 'sender'>>,
-  method: Parameters<typeof handlePrintCall>[2],
-  input: unknown,
-  lang: 'en' | 'zh',
-): Promise<CallOutcome> {
-  let request: unknown = input;
-  if (method !== 'print.showInFolder') {
-    const parsed = methodSpec('documents.render').input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, lang) };
-    request = parsed.data;
-  }
+async function printCall(door: ElectronDoor, event: CallEvent, method: PrintMethod, input: unknown, lang: Locale): Promise<CallOutcome> {
   try {
-    const window = event.sender ? BrowserWindow.fromWebContents(event.sender) : null;
-    return { ok: true, result: await handlePrintCall(core, window, method, request) };
+    return { ok: true, result: await handlePrintCall(door.core, windowOf(event), method, input, lang) };
   } catch (error) {
-    return { ok: false, error: toApiError(error, lang) };
+    if (isOutcome(error)) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'internal', message: lang === 'zh' ? `打印失败：${message}` : `Printing failed: ${message}` } };
   }
 }
 
-export function registerIpc(core: Core): void {
-  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown, locale: unknown) => handleCall(core, event, method, input, locale));
+function isOutcome(value: unknown): value is CallOutcome {
+  return typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false && 'error' in value;
+}
+
+export function registerIpc(door: ElectronDoor): void {
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown, locale: unknown, callId: unknown) => handleCall(door, event, method, input, locale, callId));
 }

@@ -1,16 +1,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session } from 'electron';
-import { openCore, type Core } from '../core';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { appPath } from '../paths/appRoot';
-import { DataProblemError } from '../backup/integrity';
-import { DataFolderBusyError } from '../backup/lock';
-import { restoreDataFolder } from '../backup/restore';
-import { BackupScheduler } from '../backup/scheduler';
-import { warmUpFontsSoon } from '../documents/text';
-import { createLanControl } from '../server/lanListener';
-import { getSecurity } from '../../db/auth';
-import { registerIpc } from './ipc';
+import { CoreClient } from '../coreProcess/client';
+import type { OpenedInfo } from '../coreProcess/protocol';
+import { EventHub } from '../events/hub';
+import { catchProcessErrors, configureLogging, currentLogDir, logError, logInfo, logsDirOf } from '../logging/log';
+import { spawnUtilityCore } from './coreHost';
+import { saveDiagnostics } from './diagnostics';
+import { printsInFlight } from './print';
+import { createUpdater, updaterCall } from './updater';
+import { WORK_METHODS } from '../updates/policy';
+import { updateSettingsFile } from '../updates/settingsFile';
+import { registerIpc, type ElectronDoor } from './ipc';
+import { menuLanguageOf, menuTemplate, type AppCommand, type MenuLanguage } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_ORIGIN, blockRemoteContent, denyPermissions, hardenContents, secureWindowOptions } from './security';
 
@@ -21,12 +24,11 @@ export function dataDirFromArgs(argv: string[], fallback: string): string {
   return value ? path.resolve(value) : fallback;
 }
 
-let core: Core | null = null;
-let scheduler: BackupScheduler | null = null;
+let client: CoreClient | null = null;
 
 export function createWindow(): BrowserWindow {
   const preload = path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
-  const window = new BrowserWindow(secureWindowOptions(preload));
+  const window = new BrowserWindow(secureWindowOptions(preload, { devTools: !app.isPackaged }));
   hardenContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
@@ -36,61 +38,89 @@ export function createWindow(): BrowserWindow {
 const zh = () => app.getLocale().toLowerCase().startsWith('zh');
 
 /**
- * Opens the data folder. A damaged database, or a missing one while backups
- * exist, is explained in a dialog that offers the newest good backup (or a
- * backup file, or — for a missing database only — an empty stall, on
- * purpose); the app never starts empty by itself. Null: the user chose to quit.
+ * Opens the data folder in the core process. A damaged database, or a
+ * missing one while backups exist, is explained in a dialog that offers the
+ * newest good backup (or a backup file, or — for a missing database only —
+ * an empty stall, on purpose); the app never starts empty by itself.
+ * Null: the user chose to quit.
  */
-export async function openWithRecovery(dataDir: string): Promise<Core | null> {
+export async function openWithRecovery(core: CoreClient, dataDir: string): Promise<OpenedInfo | null> {
   let allowNew = false;
   for (;;) {
-    try {
-      return openCore(dataDir, { door: 'electron', ...(allowNew ? { allowNewDatabase: true } : {}) });
-    } catch (error) {
-      if (error instanceof DataFolderBusyError) {
-        dialog.showErrorBox('Stallkeeper', error.message);
-        return null;
-      }
-      if (!(error instanceof DataProblemError)) throw error;
-      const lang = zh() ? 'zh' : 'en';
-      const backup = error.newestGoodBackup;
-      const choices: Array<{ label: string; act: 'newest' | 'file' | 'empty' | 'quit' }> = [];
-      if (backup) choices.push({ label: lang === 'zh' ? '恢复最新的完好备份' : 'Restore the newest good backup', act: 'newest' });
-      choices.push({ label: lang === 'zh' ? '选择备份文件…' : 'Choose a backup file…', act: 'file' });
-      if (error.kind === 'missing') choices.push({ label: lang === 'zh' ? '从空白数据开始' : 'Start an empty stall', act: 'empty' });
-      choices.push({ label: lang === 'zh' ? '退出' : 'Quit', act: 'quit' });
-      const { response } = await dialog.showMessageBox({
-        type: 'error',
-        title: 'Stallkeeper',
-        message: lang === 'zh' ? '数据无法打开' : 'The data cannot be opened',
-        detail: error.messageIn(lang),
-        buttons: choices.map((c) => c.label),
-        defaultId: 0,
-        cancelId: choices.length - 1,
-        noLink: true,
+    const opened = await core.open(dataDir, allowNew ? { allowNewDatabase: true } : {});
+    if (opened.ok) return opened.info;
+    const problem = opened.problem;
+    if (problem.type !== 'data') {
+      dialog.showErrorBox('Stallkeeper', problem.message);
+      return null;
+    }
+    const lang = zh() ? 'zh' : 'en';
+    const backup = problem.newestGoodBackup;
+    const choices: Array<{ label: string; act: 'newest' | 'file' | 'empty' | 'quit' }> = [];
+    if (backup) choices.push({ label: lang === 'zh' ? '恢复最新的完好备份' : 'Restore the newest good backup', act: 'newest' });
+    choices.push({ label: lang === 'zh' ? '选择备份文件…' : 'Choose a backup file…', act: 'file' });
+    if (problem.kind === 'missing') choices.push({ label: lang === 'zh' ? '从空白数据开始' : 'Start an empty stall', act: 'empty' });
+    choices.push({ label: lang === 'zh' ? '退出' : 'Quit', act: 'quit' });
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: 'Stallkeeper',
+      message: lang === 'zh' ? '数据无法打开' : 'The data cannot be opened',
+      detail: problem.message[lang],
+      buttons: choices.map((c) => c.label),
+      defaultId: 0,
+      cancelId: choices.length - 1,
+      noLink: true,
+    });
+    const act = choices[response]?.act ?? 'quit';
+    if (act === 'quit') return null;
+    if (act === 'empty') {
+      allowNew = true;
+      continue;
+    }
+    let file = backup?.file ?? null;
+    if (act === 'file') {
+      const picked = await dialog.showOpenDialog({
+        properties: ['openFile'],
+        filters: [{ name: lang === 'zh' ? 'Stallkeeper 备份' : 'Stallkeeper backups', extensions: ['gz', 'db'] }],
       });
-      const act = choices[response]?.act ?? 'quit';
-      if (act === 'quit') return null;
-      if (act === 'empty') {
-        allowNew = true;
-        continue;
-      }
-      let file = backup?.file ?? null;
-      if (act === 'file') {
-        const picked = await dialog.showOpenDialog({
-          properties: ['openFile'],
-          filters: [{ name: lang === 'zh' ? 'Stallkeeper 备份' : 'Stallkeeper backups', extensions: ['gz', 'db'] }],
-        });
-        file = picked.canceled ? null : (picked.filePaths[0] ?? null);
-      }
-      if (!file) continue;
-      try {
-        await restoreDataFolder(dataDir, file);
-      } catch (restoreError) {
-        dialog.showErrorBox('Stallkeeper', restoreError instanceof Error ? restoreError.message : String(restoreError));
-      }
+      file = picked.canceled ? null : (picked.filePaths[0] ?? null);
+    }
+    if (!file) continue;
+    try {
+      await core.restore(dataDir, file);
+    } catch (restoreError) {
+      dialog.showErrorBox('Stallkeeper', restoreError instanceof Error ? restoreError.message : String(restoreError));
     }
   }
+}
+
+async function chooseFolder(): Promise<string | null> {
+  const [window] = BrowserWindow.getAllWindows();
+  const options = { properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+  const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
+}
+
+export interface DesktopServices {
+  events: EventHub;
+  /** Commands the main process carries out itself; the others go to the page. */
+  commands: Partial<Record<AppCommand, () => void>>;
+  desktopCall?: ElectronDoor['desktopCall'];
+}
+
+/** The application menu in the UI language; commands the main process does not handle go to the page as events. */
+export function installMenu(language: MenuLanguage, services: DesktopServices): void {
+  const template = menuTemplate({
+    language,
+    packaged: app.isPackaged,
+    platform: process.platform,
+    onCommand: (command) => {
+      const own = services.commands[command];
+      if (own) own();
+      else services.events.push({ type: 'command', command });
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 export function startElectronApp(): void {
@@ -108,33 +138,84 @@ export function startElectronApp(): void {
       window.focus();
     }
   });
+  // A page whose renderer process crashed or was killed is loaded again (the log says why).
+  app.on('render-process-gone', (_event, contents, details) => {
+    logError('a renderer process is gone', undefined, { reason: details.reason, exitCode: details.exitCode });
+    if (details.reason !== 'clean-exit' && !contents.isDestroyed()) contents.reload();
+  });
   void app.whenReady().then(async () => {
+    const dataDir = dataDirFromArgs(process.argv, app.getPath('userData'));
+    configureLogging({ dir: logsDirOf(dataDir), process: 'main' });
+    catchProcessErrors({ exitOnUncaught: false });
+    logInfo('app starting', { version: app.getVersion(), electron: process.versions.electron ?? '', packaged: app.isPackaged });
     denyPermissions(session.defaultSession);
     blockRemoteContent(session.defaultSession);
-    core = await openWithRecovery(dataDirFromArgs(process.argv, app.getPath('userData')));
-    if (!core) {
+    const events = new EventHub();
+    const services: DesktopServices = { events, commands: {} };
+    const binding = process.env.STALLKEEPER_SQLITE_BINDING;
+    const core = new CoreClient(() => spawnUtilityCore(binding ? { STALLKEEPER_SQLITE_BINDING: binding } : {}), {
+      onProgress: (callId, method, progress) => {
+        if (callId) events.push({ type: 'progress', callId, method, done: progress.done, total: progress.total, ...(progress.phase ? { phase: progress.phase } : {}) });
+      },
+      onRestarted: (reason) => events.push({ type: 'core', state: 'restarted', reason }),
+      onStopped: (reason) => {
+        events.push({ type: 'core', state: 'stopped', reason });
+        dialog.showErrorBox('Stallkeeper', reason);
+      },
+      onAsk: async (question) => (question === 'chooseFolder' ? chooseFolder() : null),
+      onAfterRestore: () => {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.reload();
+      },
+    });
+    client = core;
+    await core.start();
+    const opened = await openWithRecovery(core, dataDir);
+    if (!opened) {
+      await core.close();
+      client = null;
       app.quit();
       return;
     }
-    const rendererDir = appPath('dist', 'renderer');
-    const lan = createLanControl(core, rendererDir);
-    core.door.lan = lan;
-    core.door.chooseFolder = async () => {
-      const [window] = BrowserWindow.getAllWindows();
-      const options = { properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
-      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    handleAppProtocol({ rendererDir: appPath('dist', 'renderer'), photosDir: opened.photosDir });
+    let language = menuLanguageOf(app.getLocale());
+    const door: ElectronDoor = {
+      core,
+      events,
+      setLanguage: (value) => {
+        const next = menuLanguageOf(value);
+        if (next === language) return;
+        language = next;
+        installMenu(language, services);
+      },
+      info: () => ({
+        version: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        node: process.versions.node,
+        chrome: process.versions.chrome ?? '',
+        dataDir: opened.dataDir,
+        logDir: currentLogDir() ?? opened.logDir,
+      }),
+      desktopCall: (method, input, window, locale) => services.desktopCall?.(method, input, window, locale) ?? null,
     };
-    core.door.afterRestore = () => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.reload();
+    const uiLocale = (): 'en' | 'zh' => (language === 'zh-CN' ? 'zh' : 'en');
+    const updater = createUpdater({
+      settingsFile: updateSettingsFile(app.getPath('userData')),
+      events,
+      work: () => [...core.pendingMethods().filter((m) => WORK_METHODS.has(m)), ...(printsInFlight() > 0 ? ['print'] : [])],
+    });
+    services.desktopCall = (method, input, window, locale) => {
+      if (method === 'files.saveDiagnostics') return saveDiagnostics(core, window, locale);
+      if (method.startsWith('updates.')) return updaterCall(updater, method, input, window, locale).then((r) => r ?? { ok: false, error: { code: 'unknown_method', message: method } });
+      return null;
     };
-    handleAppProtocol(core, rendererDir);
-    registerIpc(core);
+    services.commands['save-diagnostics'] = () => void saveDiagnostics(core, BrowserWindow.getFocusedWindow(), uiLocale());
+    services.commands['check-updates'] = () => void updater.check(true);
+    services.commands['update-from-file'] = () => void updater.fromFile(BrowserWindow.getFocusedWindow(), uiLocale());
+    // The first look for an update a minute after start (when online and idle).
+    setTimeout(() => void updater.check(false), 60_000).unref();
+    registerIpc(door);
+    installMenu(language, services);
     createWindow();
-    if (getSecurity(core.db).lan_enabled === 1) void lan.start();
-    scheduler = new BackupScheduler(core, { log: (line) => process.stderr.write(`${line}\n`) });
-    void scheduler.start();
-    warmUpFontsSoon();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
@@ -142,23 +223,17 @@ export function startElectronApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // The backup on quit: hold the quit until it is done (bounded), then quit for real.
+  // The backup on quit (in the core process): hold the quit until it is done (bounded), then quit for real.
   let quitting = false;
   app.on('before-quit', (event) => {
-    if (quitting || !core) return;
+    if (quitting || !client) return;
     event.preventDefault();
     quitting = true;
-    const open = core;
+    const open = client;
     void (async () => {
-      await scheduler?.stop();
-      await open.door.lan?.stop();
-      open.close();
-      core = null;
+      await open.close();
+      client = null;
       app.quit();
     })();
-  });
-  app.on('will-quit', () => {
-    core?.close();
-    core = null;
   });
 }

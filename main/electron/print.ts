@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, shell, type WebContentsPrintOptions } from 'electron';
-import type { Core } from '../core';
-import { printDocument, type PrintRequest } from '../documents/service';
+import type { CallOutcome } from '../api/dispatch';
+import type { Locale } from '../api/errors';
+import type { CoreLink } from '../coreProcess/link';
+import { stagePrintJob } from './protocol';
 
 /**
  * Printing and sharing documents in the desktop app: the print dialog, one
@@ -16,10 +15,6 @@ import { printDocument, type PrintRequest } from '../documents/service';
  * The renderer reaches these through the IPC door like API methods, by the
  * names in PRINT_METHODS (see handlePrintCall).
  */
-
-export interface PrintTarget extends PrintRequest {
-  id: number;
-}
 
 export interface PrintResult {
   ok: boolean;
@@ -37,14 +32,6 @@ export function printWindowOptions(): Electron.BrowserWindowConstructorOptions {
   };
 }
 
-/** The PDF in a private temporary file (the PDF viewer loads files, not buffers). */
-export function writeTempPdf(pdf: Buffer, fileName: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stallkeeper-print-'));
-  const file = path.join(dir, path.basename(fileName) || `document-${crypto.randomBytes(3).toString('hex')}.pdf`);
-  fs.writeFileSync(file, pdf, { mode: 0o600 });
-  return file;
-}
-
 /** Whether the system has any printer (Electron prints silently to the default one when no device is named). */
 export async function hasPrinter(contents: Electron.WebContents): Promise<boolean> {
   return (await contents.getPrintersAsync()).length > 0;
@@ -52,13 +39,36 @@ export async function hasPrinter(contents: Electron.WebContents): Promise<boolea
 
 /**
  * Prints a PDF: with `silent` straight to the default printer (no dialog),
- * otherwise through the system print dialog.
+ * otherwise through the system print dialog. The PDF is served from memory
+ * by the app's own protocol (app://stallkeeper/print/…), which the session
+ * allows by design; file:// stays blocked for every page, this one included.
  */
+let printing = 0;
+/** Prints under way (no update is checked for meanwhile). */
+export function printsInFlight(): number {
+  return printing;
+}
+
 export async function printPdf(pdf: Buffer, fileName: string, options: { silent: boolean; copies?: number }): Promise<PrintResult> {
-  const file = writeTempPdf(pdf, fileName);
+  printing += 1;
+  try {
+    return await printStaged(pdf, fileName, options);
+  } finally {
+    printing -= 1;
+  }
+}
+
+async function printStaged(pdf: Buffer, fileName: string, options: { silent: boolean; copies?: number }): Promise<PrintResult> {
+  const job = stagePrintJob(pdf, fileName);
   const window = new BrowserWindow(printWindowOptions());
   try {
-    await window.loadURL(pathToFileURL(file).href);
+    await window.loadURL(job.url);
+    // The real-Electron smoke test (tests/e2e/electron-smoke.test.ts) has no printer: it prints to a PDF file instead.
+    const toPdf = process.env.STALLKEEPER_PRINT_TO_PDF_DIR;
+    if (toPdf) {
+      fs.writeFileSync(path.join(toPdf, path.basename(fileName)), await window.webContents.printToPDF({ printBackground: true }));
+      return { ok: true };
+    }
     if (options.silent && !(await hasPrinter(window.webContents))) return { ok: false, reason: 'no printer' };
     const printOptions: WebContentsPrintOptions = { silent: options.silent, printBackground: true, copies: options.copies ?? 1 };
     return await new Promise<PrintResult>((resolve) => {
@@ -68,7 +78,7 @@ export async function printPdf(pdf: Buffer, fileName: string, options: { silent:
     });
   } finally {
     if (!window.isDestroyed()) window.destroy();
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    job.release();
   }
 }
 
@@ -102,25 +112,26 @@ export function isPrintMethod(name: unknown): name is PrintMethod {
   return typeof name === 'string' && (PRINT_METHODS as readonly string[]).includes(name);
 }
 
-function target(input: unknown): PrintTarget {
-  const t = input as Partial<PrintTarget> | null;
-  if (!t || typeof t !== 'object' || !Number.isInteger(t.id) || (t.id as number) <= 0) throw new Error('id: a positive whole number is required');
-  return t as PrintTarget;
+/** The rendered document, from the core (documents.render, which validates the input); a failed outcome is thrown as it is. */
+async function renderedPdf(core: CoreLink, input: unknown, lang: Locale): Promise<{ pdf: Buffer; fileName: string; nameWarnings: string[] }> {
+  const outcome: CallOutcome = await core.call('documents.render', input, lang);
+  if (!outcome.ok) throw outcome;
+  const result = outcome.result as { base64: string; fileName: string; nameWarnings: string[] };
+  return { pdf: Buffer.from(result.base64, 'base64'), fileName: result.fileName, nameWarnings: result.nameWarnings };
 }
 
 /**
  * The desktop-only calls, for the IPC door: print.dialog / print.silent
- * { kind, id, lang?, bilingual?, paper? }, print.saveAs (same input; returns
- * the saved path) and print.showInFolder { path }.
+ * { kind, id, lang?, bilingual?, paper? } (the input of documents.render),
+ * print.saveAs (same input; returns the saved path) and print.showInFolder { path }.
  */
-export async function handlePrintCall(core: Core, window: BrowserWindow | null, method: PrintMethod, input: unknown): Promise<unknown> {
+export async function handlePrintCall(core: CoreLink, window: BrowserWindow | null, method: PrintMethod, input: unknown, lang: Locale = 'en'): Promise<unknown> {
   if (method === 'print.showInFolder') {
     const file = (input as { path?: unknown } | null)?.path;
     if (typeof file !== 'string' || !path.isAbsolute(file)) throw new Error('path: an absolute file path is required');
     return { shown: showInFolder(file) };
   }
-  const t = target(input);
-  const printed = await printDocument(core, { id: t.id }, t);
+  const printed = await renderedPdf(core, input, lang);
   if (method === 'print.saveAs') {
     const saved = await savePdfAs(printed.pdf, printed.fileName, window);
     return { path: saved, nameWarnings: printed.nameWarnings };

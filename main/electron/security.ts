@@ -6,8 +6,11 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'stallkeeper';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** The security checklist, as window options: nothing of Node reaches the page. */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The security checklist, as window options: nothing of Node reaches the
+ * page; a packaged build has no developer tools.
+ */
+export function secureWindowOptions(preloadPath: string, options: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,
@@ -31,6 +34,7 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools: options.devTools ?? true,
     },
   };
 }

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { AppError, msg } from '../api/errors';
 import type { ImageRow } from '../../db/images';
+import { imageFile, thumbFile } from './imagePaths';
 
 /** Largest upload accepted, before any downscaling. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -29,13 +30,7 @@ function badImage(field: string, en: string, zh: string): AppError {
   return new AppError('invalid_input', msg(`${field}: ${en}`, `${field}：${zh}`), field);
 }
 
-export function imageFile(photosDir: string, hash: string, mime: string): string {
-  return path.join(photosDir, hash.slice(0, 2), `${hash}.${mime === 'image/png' ? 'png' : 'jpg'}`);
-}
-
-export function thumbFile(photosDir: string, hash: string): string {
-  return path.join(photosDir, 'thumbs', hash.slice(0, 2), `${hash}.jpg`);
-}
+export { findImageFile, imageFile, thumbFile } from './imagePaths';
 
 export function imageUrls(hash: string): { url: string; thumbUrl: string } {
   return { url: `/photos/${hash}`, thumbUrl: `/photos/${hash}?thumb=1` };
@@ -92,6 +87,8 @@ export async function storeImage(photosDir: string, input: Buffer, kind: ImageKi
   if (input.length > MAX_IMAGE_BYTES) {
     throw badImage(field, `the file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
   }
+  // sharp (native, large) is loaded the first time an image is stored, not by every process that reads photos.
+  const { default: sharp } = await import('sharp');
   let format: string | undefined;
   try {
     format = (await sharp(input).metadata()).format;
@@ -131,18 +128,4 @@ export async function storeImage(photosDir: string, input: Buffer, kind: ImageKi
     bytes: stored.data.length,
     ...imageUrls(hash),
   };
-}
-
-/** The file behind /photos/<hash>[?thumb=1], or null when the hash is malformed or the file is gone. */
-export function findImageFile(photosDir: string, hash: string, thumb: boolean): { file: string; mime: string } | null {
-  if (!/^[0-9a-f]{64}$/.test(hash)) return null;
-  if (thumb) {
-    const file = thumbFile(photosDir, hash);
-    return fs.existsSync(file) ? { file, mime: 'image/jpeg' } : null;
-  }
-  for (const mime of ['image/jpeg', 'image/png']) {
-    const file = imageFile(photosDir, hash, mime);
-    if (fs.existsSync(file)) return { file, mime };
-  }
-  return null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../api/method';
-import type { Locale } from '../api/errors';
+import { cancelledError, type Locale } from '../api/errors';
 import { decodeBase64Image } from '../files/imageStore';
 import { imageUploadSchema } from '../settings/schema';
 import { COLUMNS } from './columns';
@@ -28,6 +28,7 @@ export const importsMethods = {
   'products.importColumns': method({
     summary: 'The columns a product file may have (canonical names, what they hold in English and Chinese), and whether the caller is the owner (imports, cost prices).',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, ctx) => ({
       owner: ctx.session.role === 'owner',
@@ -40,6 +41,7 @@ export const importsMethods = {
     summary: 'Imports a CSV or XLSX product file (upsert by item no, one transaction); dryRun previews it; any invalid row stops it unless skipInvalid.',
     access: 'owner',
     kind: 'async',
+    job: true,
     input: z.strictObject({
       file: fileSchema,
       /** Manual mapping: for each column of the file, the canonical column name or null to ignore it. */
@@ -58,6 +60,10 @@ export const importsMethods = {
         skipInvalid: input.skipInvalid,
         dryRun: input.dryRun,
         owner: ctx.session.role === 'owner',
+        onRows: (done, total) => {
+          if (ctx.cancelled?.()) throw cancelledError();
+          ctx.progress?.({ done, total, phase: 'rows' });
+        },
         photos: photos?.length
           ? {
               names: photos.map((p) => p.fileName),

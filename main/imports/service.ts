@@ -30,7 +30,16 @@ export interface ImportOptions {
   /** The owner may import cost prices; for anyone else a cost column is refused. */
   owner: boolean;
   progress?: (line: string) => void;
+  /**
+   * Called every ROWS_PER_STEP rows inside the import's transaction with how
+   * many rows are done; throwing from it (a cancelled import) rolls the whole
+   * import back.
+   */
+  onRows?: (done: number, total: number) => void;
 }
+
+/** How often onRows is called. */
+export const ROWS_PER_STEP = 500;
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'invalid';
 
@@ -156,7 +165,7 @@ interface Pass {
  * Runs inside the caller's transaction, which rolls everything back when the
  * import must not be written (invalid rows, dry run).
  */
-function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: string): Pass {
+function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: string, onRows?: ImportOptions['onRows']): Pass {
   const db = core.db;
   const now = core.now().toISOString();
   const problems: RowProblem[] = [];
@@ -173,6 +182,7 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
   let stockMovements = 0;
   sheet.rows.forEach((cells, i) => {
     const row = i + 1;
+    if (onRows && i % ROWS_PER_STEP === 0) onRows(i, sheet.rows.length);
     if (cells.every((c) => c.trim() === '')) return;
     nonEmpty += 1;
     const counts = sheet.fieldCounts;
@@ -418,7 +428,8 @@ export async function importProducts(core: Core, options: ImportOptions): Promis
   try {
     return core.db
       .transaction(() => {
-        const pass = processRows(core, sheet, { ...mapping, warnings }, reference);
+        const pass = processRows(core, sheet, { ...mapping, warnings }, reference, options.onRows);
+        options.onRows?.(sheet.rows.length, sheet.rows.length);
         pass.problems.push(...photoProblems);
         const changed = attachPhotos(core, pass.ids, stored);
         // A row whose only change is its photos counts as updated.

@@ -27,12 +27,14 @@ export const invoicesMethods = {
   'invoices.get': method({
     summary: 'One PI by id or number: the frozen document, payments, paid, balance due and the stock reserved/shipped under it.',
     access: 'staff',
+    readOnly: true,
     input: z.union([z.strictObject({ id }), z.strictObject({ number: z.string().trim().min(1).max(40) })]),
     handler: (input, { core }) => ('id' in input ? invoices.getInvoice(core, input.id) : invoices.getInvoiceByNumber(core, input.number)),
   }),
   'invoices.list': method({
     summary: 'PIs, newest number first, filtered by status, buyer, country or a search on number and company.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({
       status: z.array(z.enum(INVOICE_STATUSES)).max(5).optional(),
       buyerId: id.optional(),

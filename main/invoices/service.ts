@@ -101,12 +101,10 @@ function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
 }
 
 export function getInvoice(core: Core, id: number): Invoice {
-  expireDue(core);
   return toInvoice(core, requireInvoice(core, id));
 }
 
 export function getInvoiceByNumber(core: Core, number: string): Invoice {
-  expireDue(core);
   const row = q.getInvoiceByNumber(core.db, number.trim());
   if (!row) throw notFound(msg(`There is no pro-forma invoice ${number}`, `没有形式发票 ${number}`), 'number');
   return toInvoice(core, row);
@@ -400,7 +398,6 @@ function stageOfRow(core: Core, r: q.InvoiceListRow): Pick<InvoiceSummary, 'stag
 }
 
 export function listInvoices(core: Core, filter: q.InvoiceListFilter): { items: InvoiceSummary[]; total: number } {
-  expireDue(core);
   const { rows, total } = q.listInvoices(core.db, filter);
   return {
     total,

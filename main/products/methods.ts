@@ -40,6 +40,7 @@ export const productsMethods = {
   'products.get': method({
     summary: 'One product by id or by item no, with price tiers, packing, photos and stock.',
     access: 'staff',
+    readOnly: true,
     input: z.union([z.strictObject({ id }), z.strictObject({ itemNo: itemNoSchema })]),
     handler: (input, ctx) =>
       'id' in input ? products.getProduct(ctx.core, input.id, view(ctx)) : products.getProductByItemNo(ctx.core, input.itemNo, view(ctx)),
@@ -47,6 +48,7 @@ export const productsMethods = {
   'products.list': method({
     summary: 'Products by item no, a page at a time, optionally one category; archived ones only when asked.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({
       category: z.string().max(80).optional(),
       includeArchived: z.boolean().optional(),
@@ -58,6 +60,8 @@ export const productsMethods = {
   'products.search': method({
     summary: 'One search box: exact item no or barcode, item-no prefix, then words in any language (Chinese substrings of any length); results with cover thumbnails.',
     access: 'staff',
+    readOnly: true,
+    searches: true,
     input: productSearchSchema,
     handler: (input, ctx) => searchProducts(ctx.core, input, view(ctx)),
   }),
@@ -88,6 +92,7 @@ export const productsMethods = {
   'products.categories': method({
     summary: 'The categories in use, with how many active products each has.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, ctx) => listCategories(ctx.core.db),
   }),

@@ -33,12 +33,14 @@ export const quotesMethods = {
   'quotes.get': method({
     summary: 'One quotation by id, or by number (latest revision unless one is given), with lines, totals, container fill and warnings.',
     access: 'staff',
+    readOnly: true,
     input: quoteRefSchema,
     handler: (input, { core }) => ('id' in input ? quotes.getQuote(core, input.id) : quotes.getQuoteByNumber(core, input.number, input.revision)),
   }),
   'quotes.list': method({
     summary: 'Quotations, newest first, filtered by status, buyer, country or a search on number and company.',
     access: 'staff',
+    readOnly: true,
     input: quoteListSchema,
     handler: (input, { core }) =>
       quotes.listQuotes(core, {
@@ -69,6 +71,8 @@ export const quotesMethods = {
   'quotes.lookup': method({
     summary: 'Products for the quote screen search: exact item no or barcode first, then item no prefix, then names; with the price in the quotation currency.',
     access: 'staff',
+    readOnly: true,
+    searches: true,
     input: lookupSchema,
     handler: (input, { core }) => quotes.lookup(core, input.query, input.quoteId, input.limit),
   }),
@@ -106,6 +110,7 @@ export const quotesMethods = {
   'quotes.deletedDrafts': method({
     summary: 'Deleted drafts, the latest first: number, buyer, total, lines and when, kept for the record.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }),
     handler: (input, { core }) => quotes.deletedDrafts(core, input.limit, input.offset),
   }),
@@ -118,6 +123,7 @@ export const quotesMethods = {
   'quotes.settings': method({
     summary: 'Quotation settings: default decimals of converted unit prices and the containers of the fill bar (volume, payload).',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, { core }) => quotes.quoteSettings(core),
   }),

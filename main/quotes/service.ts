@@ -3,9 +3,10 @@
  * (draft → sent → accepted / rejected / expired; revisions supersede), and the
  * view every reader gets. All figures come from totals.ts through document.ts.
  *
- * Expiry happens on read: every quotation or PI method first marks the draft and
- * sent quotations whose last valid day has passed as expired (expireDue), so what
- * anyone sees is always current without a timer.
+ * Expiry needs no timer: a draft or sent quotation whose last valid day has
+ * passed reads as expired (effective(), with the time this process first saw
+ * it so), and the next write of a quotation or PI stores that (expireDue, in
+ * the writer's transaction). Reads never write, so they never take the write lock.
  */
 import type { Core } from '../core';
 import { AppError, invalid, msg, notFound } from '../api/errors';
@@ -37,15 +38,47 @@ export function displayNumber(row: Pick<q.QuoteRow, 'number' | 'revision'>): str
   return row.revision > 1 ? `${row.number}-R${row.revision}` : row.number;
 }
 
-/** Marks draft and sent quotations past their validity as expired. Runs at the start of every quotes/invoices method. */
+/** When this process first showed each quotation as expired (its expiredAt until a write stores it). */
+const seenExpired = new WeakMap<Core, Map<number, string>>();
+
+/**
+ * The row as a reader sees it: a draft or sent quotation past its last valid
+ * day is expired, since the first time it was read so (nothing is written).
+ */
+export function effective<R extends q.QuoteRow>(core: Core, row: R): R {
+  if ((row.status !== 'draft' && row.status !== 'sent') || row.valid_until >= today(core)) return row;
+  let seen = seenExpired.get(core);
+  if (!seen) {
+    seen = new Map();
+    seenExpired.set(core, seen);
+  }
+  let at = seen.get(row.id);
+  if (!at) {
+    at = nowIso(core);
+    seen.set(row.id, at);
+  }
+  return { ...row, status: 'expired', expired_at: at, updated_at: at };
+}
+
+/**
+ * Stores the expiry of draft and sent quotations past their validity (with the
+ * time they were first shown expired). Runs at the start of every writing
+ * quotes/invoices method, inside its transaction.
+ */
 export function expireDue(core: Core): number {
-  return q.expireDue(core.db, today(core), nowIso(core));
+  const seen = seenExpired.get(core);
+  let changed = 0;
+  if (seen) {
+    for (const [id, at] of seen) changed += q.expireQuoteAt(core.db, id, today(core), at);
+    seen.clear();
+  }
+  return changed + q.expireDue(core.db, today(core), nowIso(core));
 }
 
 function requireQuote(core: Core, id: number, field = 'id'): q.QuoteRow {
   const row = q.getQuote(core.db, id);
   if (!row) throw notFound(msg(`There is no quotation with id ${id}`, `没有 id 为 ${id} 的报价单`), field);
-  return row;
+  return effective(core, row);
 }
 
 const STATUS_ZH: Record<QuoteStatus, string> = {
@@ -385,8 +418,10 @@ function persistTotals(core: Core, row: q.QuoteRow, parts: DocumentParts): void 
 }
 
 function toQuote(core: Core, row: q.QuoteRow, parts: DocumentParts): Quote {
-  const previous = row.supersedes_id ? q.getQuote(core.db, row.supersedes_id) : undefined;
-  const next = q.supersededBy(core.db, row.id);
+  const before = row.supersedes_id ? q.getQuote(core.db, row.supersedes_id) : undefined;
+  const after = q.supersededBy(core.db, row.id);
+  const previous = before ? effective(core, before) : undefined;
+  const next = after ? effective(core, after) : undefined;
   return {
     id: row.id,
     number: row.number,
@@ -453,13 +488,11 @@ function recalculated(core: Core, id: number, lines?: q.QuoteLineRow[]): Quote {
 // Methods' work
 
 export function getQuote(core: Core, id: number): Quote {
-  expireDue(core);
   const row = requireQuote(core, id);
   return toQuote(core, row, partsOf(core, row, row.status === 'draft' || row.status === 'sent'));
 }
 
 export function getQuoteByNumber(core: Core, number: string, revision?: number): Quote {
-  expireDue(core);
   const row = q.getQuoteByNumber(core.db, number.trim(), revision);
   if (!row) {
     const shown = revision ? `${number} rev ${revision}` : number;
@@ -908,11 +941,10 @@ export function duplicateQuote(
 // Lists, lookups and settings
 
 export function listQuotes(core: Core, filter: q.QuoteListFilter): { items: QuoteSummary[]; total: number } {
-  expireDue(core);
-  const { rows, total } = q.listQuotes(core.db, filter);
+  const { rows, total } = q.listQuotes(core.db, { ...filter, today: today(core) });
   return {
     total,
-    items: rows.map((r) => ({
+    items: rows.map((stored) => effective(core, stored)).map((r) => ({
       id: r.id,
       number: r.number,
       revision: r.revision,

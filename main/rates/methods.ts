@@ -9,6 +9,7 @@ export const ratesMethods = {
   'rates.list': method({
     summary: 'Every ISO 4217 currency (common ones at a Yiwu stall first) with its rate to CNY in force today, or null.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, { core }) => rates.listRates(core),
   }),
@@ -28,6 +29,7 @@ export const ratesMethods = {
   'rates.history': method({
     summary: 'The rates entered for one currency, newest first.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({ currency: currencySchema, limit: z.number().int().min(1).max(1000).default(100) }),
     handler: (input, { core }) => rates.history(core, input.currency, input.limit),
   }),

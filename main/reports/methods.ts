@@ -18,6 +18,7 @@ export const reportsMethods = {
   'reports.overview': method({
     summary: 'Counts for the dashboard: active products, buyers, their countries, visits in the last 30 days, products low on stock; and the last automatic backup when it failed.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, { core, locale }) => {
       const since = new Date(core.now().getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
@@ -38,6 +39,7 @@ export const reportsMethods = {
     summary:
       'The trade picture for a period (from, to inclusive) by region and country: active buyers, visits, quoted and confirmed (PI) value in one reporting currency, conversion, change against the same dates a year before, share of the total; top buyers and products per region.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({
       from: dateSchema,
       to: dateSchema,

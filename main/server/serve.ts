@@ -4,10 +4,13 @@ import { defaultDataDir } from '../paths/defaultDataDir';
 import { DataProblemError } from '../backup/integrity';
 import { BackupScheduler } from '../backup/scheduler';
 import { warmUpFontsSoon } from '../documents/text';
+import { layoutCacheDirIn, setLayoutCacheDir } from '../documents/layoutCache';
 import { getSecurity } from '../../db/auth';
 import { ensureRendererBuilt } from './renderer';
 import { startServer } from './server';
 import { createLanControl, DEFAULT_LAN_PORT } from './lanListener';
+import { JobRunner } from '../jobs/runner';
+import { catchProcessErrors, configureLogging, logInfo, logsDirOf } from '../logging/log';
 
 const HELP = `Usage: npm run serve -- [--data DIR] [--port N] [--lan] [--lan-port N]
 
@@ -81,12 +84,17 @@ export interface Serving {
 
 export async function serve(args: ServeArgs, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Serving> {
   const dir = await ensureRendererBuilt();
+  configureLogging({ dir: logsDirOf(args.data), process: 'server' });
   const core = openCore(args.data, { door: 'server' });
+  // Imports on a worker thread: the server keeps answering (and reports their progress) meanwhile.
+  core.jobs = new JobRunner(core.paths.root, { now: core.now });
+  logInfo('browser mode starting', { port: args.port });
   let scheduler: BackupScheduler | null = null;
   try {
     const lan = createLanControl(core, dir, { port: args.lanPort ?? DEFAULT_LAN_PORT });
     core.door.lan = lan;
     const running = await startServer({ core, rendererDir: dir, host: args.host, port: args.port });
+    setLayoutCacheDir(layoutCacheDirIn(core.paths.root));
     warmUpFontsSoon();
     if (args.lan || getSecurity(core.db).lan_enabled === 1) {
       const status = await lan.start();
@@ -111,6 +119,7 @@ export async function serve(args: ServeArgs, log: (line: string) => void = (l) =
 }
 
 async function main(): Promise<void> {
+  catchProcessErrors({ exitOnUncaught: false });
   let args: ServeArgs | 'help';
   try {
     args = parseServeArgs(process.argv.slice(2));

@@ -3,32 +3,25 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core';
-import { callMethod, describeMethods } from '../api/dispatch';
+import { describeMethods } from '../api/dispatch';
 import { ERROR_STATUS, pickLocale, type ApiError, type Locale } from '../api/errors';
 import type { Session } from '../api/method';
 import { toApiError } from '../api/dispatch';
-import { findImageFile } from '../files/imageStore';
+import { findImageFile } from '../files/imagePaths';
 import { deviceSession, pairDevice, pcSession, TooManyAttempts } from '../auth/service';
 import { ownHostNames } from '../auth/lan';
 import { pairRequestSchema } from '../auth/pairing';
 import { zodToApiError } from '../api/validation';
 import { mimeOf, resolveStatic, staticBody } from './staticFiles';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { browserCall, createBrowserDoor, type BrowserDoor } from './doorCalls';
+import { EventHub } from '../events/hub';
+import { logError } from '../logging/log';
 
 /** Largest request body accepted by POST /api/<method> (images travel as base64). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** The cookie a paired device keeps its token in (HttpOnly, SameSite=Strict). */
 export const DEVICE_COOKIE = 'sk_device';
@@ -69,6 +62,8 @@ export interface ServerOptions {
   key?: string;
   /** Who is calling; replaces the audience's rule (tests). */
   authenticate?: (req: http.IncomingMessage) => Session | null;
+  /** Progress events and cancelling of long calls (app.events, app.cancel); one is made when absent. */
+  door?: BrowserDoor;
 }
 
 export interface RunningServer {
@@ -194,6 +189,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       : (req: http.IncomingMessage) => (sameSecret(pcCredential(req), key as string) ? pcSession(core) : null));
   const presented = (req: http.IncomingMessage) => (audience === 'lan' ? deviceToken(req) : pcCredential(req));
   const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  const door = options.door ?? createBrowserDoor(new EventHub());
 
   const handlePair = async (req: http.IncomingMessage, res: http.ServerResponse, zh: boolean): Promise<void> => {
     if (req.method !== 'POST') {
@@ -375,7 +371,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         sendError(res, { code: 'bad_request', message: zh ? '方法名编码无效' : 'The method name is not validly encoded' });
         return;
       }
-      const outcome = await callMethod(core, method, input, { session: session as Session, locale });
+      const callId = req.headers['x-stallkeeper-call'];
+      const outcome = await browserCall(door, core, method, input, { session: session as Session, locale, callId: typeof callId === 'string' ? callId : undefined });
       if (outcome.ok) sendJson(res, 200, outcome.result ?? null);
       else sendError(res, outcome.error);
       return;
@@ -417,7 +414,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('[server] request failed:', error);
+      logError('server: a request failed', error, { path: (req.url ?? '').split('?')[0]?.slice(0, 80) ?? '' });
       if (!res.headersSent) sendError(res, { code: 'internal', message: 'Internal error' });
       else res.destroy();
     });

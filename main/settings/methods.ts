@@ -14,6 +14,7 @@ export const settingsMethods = {
   'settings.get': method({
     summary: 'The seller profile, the defaults for new documents, and warnings when the chop, header and bank beneficiary names differ.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: (_input, { core }) => snapshot(core),
   }),
@@ -44,6 +45,7 @@ export const settingsMethods = {
   'settings.currencies': method({
     summary: 'Every ISO 4217 currency code, the common ones at a Yiwu stall first.',
     access: 'staff',
+    readOnly: true,
     input: z.strictObject({}),
     handler: () => allCurrencies(),
   }),

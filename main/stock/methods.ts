@@ -50,12 +50,14 @@ export const stockMethods = {
   'stock.history': method({
     summary: 'Stock movements, newest first, with the balance after each; one product or all, by kind and date.',
     access: 'staff',
+    readOnly: true,
     input: historySchema,
     handler: (input, ctx) => stock.history(ctx.core, input),
   }),
   'stock.lowList': method({
     summary: 'Active products whose available stock is at or below their low-stock threshold, the largest shortfall first.',
     access: 'staff',
+    readOnly: true,
     input: lowStockSchema,
     handler: (input, ctx) =>
       stock.lowStockList(ctx.core, input, (ids) => {

@@ -1,25 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { HashRouter } from 'react-router';
-import './i18n';
-import './app/global.css';
-import { App } from './app/App';
+/**
+ * The app's entry: a tiny module that starts, at once and side by side, the
+ * page the window opens on, that page's first reads (boot.ts) and the app
+ * itself (start.tsx: React, antd and the shell), instead of one after the other.
+ */
+import './boot';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
-  },
-});
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <HashRouter>
-        <App />
-      </HashRouter>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+void import('./start');

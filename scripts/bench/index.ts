@@ -17,6 +17,7 @@ import { benchDocuments } from './documents';
 import { benchQuotes } from './quotes';
 import { benchBuyers } from './buyers';
 import { benchReliability } from './reliability';
+import { benchCliPdf, benchImportResponsiveness } from './field';
 import { benchWalkIn } from './walkIn';
 import { benchLoop } from './loop';
 
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     Object.assign(report, await benchCatalog(ctx));
     Object.assign(report, await benchDocuments(ctx));
     Object.assign(report, await benchQuotes(ctx));
+    Object.assign(report, await benchImportResponsiveness(ctx));
+    Object.assign(report, await benchCliPdf(ctx));
     report.buyersSection = await benchBuyers(ctx, values.buyers ? Number(values.buyers) : 5_000);
     report.afterPiSection = await benchLoop(ctx);
     report.reliability = await benchReliability(ctx, { kills: Number(values.kills ?? 200), fuzzRunsPerMethod: Number(values['fuzz-runs'] ?? 200) });

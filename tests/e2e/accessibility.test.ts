@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
+import { settled } from './settled';
 import { launchChromium, newShopPage, type Chromium } from './browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { seedQuoteStall } from '../helpers/quoteStall';
@@ -62,7 +63,7 @@ describe('accessibility (axe-core): no critical or serious violations on the key
         await page.goto(`${server.openUrl}${p.hash()}`);
         await page.getByTestId(p.ready).waitFor();
         await page.locator(p.row).first().waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         expect(await seriousViolations(page)).toEqual([]);
         await context.close();
       });

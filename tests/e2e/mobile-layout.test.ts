@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
+import { settled } from './settled';
 import { launchChromium, newTouchPage, TOUCH_SIZES, type Chromium } from './browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { seedQuoteStall } from '../helpers/quoteStall';
@@ -133,7 +134,7 @@ describe('the staff view on phones and tablets (360×740, 390×844, 820×1180, t
         await page.goto('about:blank');
         await page.goto(`${server.openUrl}${p.hash()}`);
         await page.getByTestId(p.ready).waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         if (p.then) await p.then(page);
         const m = await page.evaluate<Measure>(MEASURE);
         if (m.innerWidth !== size.width) problems.push(`${p.name}: laid out at ${m.innerWidth} px`);
@@ -166,7 +167,7 @@ describe('the staff view on phones and tablets (360×740, 390×844, 820×1180, t
         await page.goto('about:blank');
         await page.goto(`${server.openUrl}${p.hash()}`);
         await page.getByTestId(p.ready).waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         for (const s of await page.evaluate<string[]>(SMALL_TARGETS)) small.push(`${p.name}: ${s}`);
       }
       expect(small.join('\n')).toBe('');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
 import { pdfText, squeeze } from '../helpers/pdfTools';
+import { settled } from './settled';
 import { launchChromium, newTouchPage, TOUCH_SIZES, type Chromium } from './browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { seedQuoteStall } from '../helpers/quoteStall';
@@ -140,7 +141,7 @@ describe('quoting from a phone (390×844, touch)', () => {
       const { context, page } = await newTouchPage(chromium.browser, PHONE, { language: 'en' });
       await page.goto(`${server.openUrl}${p.hash}`);
       await page.getByTestId(p.ready).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
@@ -157,7 +158,7 @@ describe('quoting from a phone (390×844, touch)', () => {
       await page.goto('about:blank');
       await page.goto(`${server.openUrl}${hash}`);
       await page.getByTestId(ready).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await seriousViolations(page)).toEqual([]);
     }
     await context.close();

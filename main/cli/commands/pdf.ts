@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../../core';
 import { DOC_KINDS, DOC_LANGS, PAPERS, type DocKind, type DocLang, type Paper } from '../../documents/model';
 import { printDocument } from '../../documents/service';
+import { layoutCacheDirIn, setLayoutCacheDir } from '../../documents/layoutCache';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 
@@ -39,6 +40,7 @@ written from its stored copy, unchanged.`,
     if (values.type && !(DOC_KINDS as readonly string[]).includes(values.type)) throw new UsageError(`--type must be one of ${DOC_KINDS.join(', ')}`);
     if (!fs.existsSync(values.data)) throw new UsageError(`--data ${values.data}: no such folder`);
     const core = openCore(values.data);
+    setLayoutCacheDir(layoutCacheDirIn(core.paths.root));
     try {
       const printed = await printDocument(
         core,

@@ -14,16 +14,20 @@ import { TOUCH_TOKENS, contentStyle, headerStyle, shellClass } from '../layout/t
 import '../layout/mobile.css';
 import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
+import { AppCommands } from './commands';
+import { PageBoundary } from './PageBoundary';
+import { PAGE_LOADERS } from './pages';
+import { CoreNotice, ProgressCenter } from './progress';
 
 // Each page is its own chunk, loaded when first opened: the shell starts with
 // what every page shares (React, antd, i18n) and nothing else.
-const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
-const StockPage = lazy(() => import('../pages/stock/StockPage').then((m) => ({ default: m.StockPage })));
-const BuyersPage = lazy(() => import('../pages/buyers/BuyersPage').then((m) => ({ default: m.BuyersPage })));
-const QuotesPage = lazy(() => import('../pages/quotes/QuotesPage').then((m) => ({ default: m.QuotesPage })));
-const InvoicesPage = lazy(() => import('../pages/invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
-const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const DashboardPage = lazy(() => PAGE_LOADERS.dashboard().then((m) => ({ default: m.DashboardPage })));
+const ProductsPage = lazy(() => PAGE_LOADERS.products().then((m) => ({ default: m.ProductsPage })));
+const StockPage = lazy(() => PAGE_LOADERS.stock().then((m) => ({ default: m.StockPage })));
+const BuyersPage = lazy(() => PAGE_LOADERS.buyers().then((m) => ({ default: m.BuyersPage })));
+const QuotesPage = lazy(() => PAGE_LOADERS.quotes().then((m) => ({ default: m.QuotesPage })));
+const InvoicesPage = lazy(() => PAGE_LOADERS.invoices().then((m) => ({ default: m.InvoicesPage })));
+const SettingsPage = lazy(() => PAGE_LOADERS.settings().then((m) => ({ default: m.SettingsPage })));
 
 const { Header, Sider, Content } = Layout;
 
@@ -47,6 +51,9 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322', ...(screen.touch ? TOUCH_TOKENS : {}) } }} componentSize="middle">
       <AntApp>
+        <AppCommands />
+        <ProgressCenter />
+        <CoreNotice />
         <Layout style={{ minHeight: '100vh' }} className={shellClass(screen)}>
           {!screen.phone && <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg">
             <div className="sk-brand">
@@ -86,13 +93,13 @@ export function App() {
               <PairGate>
                 <Suspense fallback={<Skeleton active />}>
                 <Routes>
-                  <Route path="/" element={<DashboardPage />} />
-                  <Route path="/products/*" element={<ProductsPage />} />
-                  <Route path="/stock" element={<StockPage />} />
-                  <Route path="/buyers/*" element={<BuyersPage />} />
-                  <Route path="/quotes/*" element={<QuotesPage />} />
-                  <Route path="/invoices/*" element={<InvoicesPage />} />
-                  <Route path="/settings" element={<SettingsPage />} />
+                  <Route path="/" element={<PageBoundary page="dashboard"><DashboardPage /></PageBoundary>} />
+                  <Route path="/products/*" element={<PageBoundary page="products"><ProductsPage /></PageBoundary>} />
+                  <Route path="/stock" element={<PageBoundary page="stock"><StockPage /></PageBoundary>} />
+                  <Route path="/buyers/*" element={<PageBoundary page="buyers"><BuyersPage /></PageBoundary>} />
+                  <Route path="/quotes/*" element={<PageBoundary page="quotes"><QuotesPage /></PageBoundary>} />
+                  <Route path="/invoices/*" element={<PageBoundary page="invoices"><InvoicesPage /></PageBoundary>} />
+                  <Route path="/settings" element={<PageBoundary page="settings"><SettingsPage /></PageBoundary>} />
                 </Routes>
                 </Suspense>
               </PairGate>

@@ -7,6 +7,8 @@ import { ImageSlot } from './ImageSlot';
 import { OwnerSettings } from './OwnerSettings';
 import { BackupSettings } from './BackupSettings';
 import { NetworkSettings } from './NetworkSettings';
+import { DiagnosticsSettings } from './DiagnosticsSettings';
+import { UpdateSettings } from './UpdateSettings';
 
 type Snapshot = ApiOutput<'settings.get'>;
 type FormValues = Required<ApiInput<'settings.update'>>;
@@ -172,6 +174,8 @@ export function SettingsPage() {
       <OwnerSettings />
       <BackupSettings />
       <NetworkSettings />
+      <DiagnosticsSettings />
+      <UpdateSettings />
     </div>
   );
 }

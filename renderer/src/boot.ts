@@ -1,0 +1,17 @@
+/**
+ * Runs before the app's main module (see index.html): starts loading the
+ * page the window opens on and its first reads, in parallel with the rest of
+ * the app. Nothing here may import React or antd.
+ */
+import { prime, setApiLocale } from './api/client';
+import { FIRST_READS, PAGE_LOADERS, pageOf } from './app/pages';
+
+const route = location.hash.replace(/^#/, '') || '/';
+const page = pageOf(route);
+const saved = localStorage.getItem('stallkeeper.language');
+setApiLocale(saved === 'zh-CN' || saved === 'en' ? saved : navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+if (!route.includes('?') && route.split('/').length <= 2) {
+  for (const [method, input] of FIRST_READS[page] ?? []) prime(method, input);
+}
+prime('auth.status', {});
+void PAGE_LOADERS[page]().catch(() => undefined);

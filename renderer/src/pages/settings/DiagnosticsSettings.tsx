@@ -1,0 +1,52 @@
+import { App, Button, Card, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, callDesktop, isDesktop, type ApiCallError } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+
+function download(base64: string, fileName: string, type: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Settings → Diagnostics: saves the diagnostics file (logs, versions, settings without secrets, integrity check). */
+export function DiagnosticsSettings() {
+  const { t } = useTranslation('shell');
+  const { message } = App.useApp();
+  const auth = useApiQuery('auth.status', {});
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    try {
+      if (isDesktop()) {
+        const saved = await callDesktop<{ path: string | null }>('files.saveDiagnostics', {});
+        if (saved.path) void message.success(t('diagnostics.saved', { path: saved.path }));
+      } else {
+        const file = await call('diagnostics.bundle', {});
+        download(file.base64, file.fileName, file.mime);
+        void message.success(t('diagnostics.saved', { path: file.fileName }));
+      }
+    } catch (error) {
+      void message.error(t('diagnostics.failed', { message: (error as ApiCallError).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('diagnostics.title')} size="small" style={{ marginTop: 16 }} data-testid="diagnostics-settings">
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t('diagnostics.intro')}
+      </Typography.Paragraph>
+      <Button onClick={() => void save()} loading={busy} disabled={auth.data?.role !== 'owner'} data-testid="save-diagnostics">
+        {t('diagnostics.save')}
+      </Button>
+    </Card>
+  );
+}

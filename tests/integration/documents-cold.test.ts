@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDocument } from '../../main/documents/demoModel';
+import { appPath } from '../../main/paths/appRoot';
+import { pdfText } from '../helpers/pdfTools';
+import { tempDir } from '../helpers/tempCore';
+
+/**
+ * A PI rendered in a fresh process (as the CLI's pdf command or a core
+ * process just started): only the fonts its scripts need are opened, and
+ * the layouts of earlier processes come from the disk cache — with a
+ * document identical to one made without it.
+ */
+const work = tempDir('sk-cold-');
+const modelFile = path.join(work.dir, 'model.json');
+const cache = path.join(work.dir, 'layouts');
+afterAll(() => work.remove());
+
+beforeAll(async () => {
+  const model = await demoDocument({ dir: work.dir, lines: 40, buyer: 'en' });
+  fs.writeFileSync(modelFile, JSON.stringify(model));
+}, 60_000);
+
+function renderFresh(out: string, cacheDir: string | null): { ms: number; hits: number; misses: number; fonts: string[] } {
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', appPath('tests', 'helpers', 'renderPiWorker.ts'), modelFile, out, cacheDir ?? '-'], { cwd: appPath(), encoding: 'utf8' });
+  return JSON.parse(stdout.trim().split('\n').pop() as string);
+}
+
+/** The PDF without its creation date and file ID, which differ every time. */
+function comparable(file: string): Buffer {
+  const text = fs.readFileSync(file).toString('latin1').replace(/\(D:\d{14}Z\)/g, '').replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
+  return Buffer.from(text, 'latin1');
+}
+
+describe('a PI in a fresh process', () => {
+  it('opens only the fonts its scripts need: Latin and the Chinese of the seller\'s name, never the Arabic ones', () => {
+    const run = renderFresh(path.join(work.dir, 'plain.pdf'), null);
+    expect(run.fonts).toEqual(expect.arrayContaining(['latin', 'latin-bold']));
+    expect(run.fonts.some((f) => f.startsWith('cjk'))).toBe(true);
+    expect(run.fonts.some((f) => f.startsWith('arabic'))).toBe(false);
+  }, 120_000);
+
+  it('shapes nothing that an earlier process shaped (the layout cache on disk), and the document is the same as without the cache', () => {
+    const first = renderFresh(path.join(work.dir, 'first.pdf'), cache);
+    expect(first.misses).toBeGreaterThan(100);
+    expect(fs.readdirSync(cache).some((f) => /^NotoSans_400Regular-\d+-\d+-fontkit[\d.]+-f1\.json$/.test(f))).toBe(true);
+    const second = renderFresh(path.join(work.dir, 'second.pdf'), cache);
+    expect(second).toMatchObject({ misses: 0 });
+    expect(second.hits).toBe(first.misses);
+    const plain = comparable(path.join(work.dir, 'plain.pdf'));
+    expect(comparable(path.join(work.dir, 'first.pdf')).equals(plain)).toBe(true);
+    expect(comparable(path.join(work.dir, 'second.pdf')).equals(plain)).toBe(true);
+    expect(pdfText(fs.readFileSync(path.join(work.dir, 'second.pdf')))).toMatch(/PROFORMA INVOICE/);
+  }, 180_000);
+
+  it('ignores a cache file it cannot read and shapes afresh', () => {
+    for (const file of fs.readdirSync(cache)) fs.writeFileSync(path.join(cache, file), '{ not json');
+    const run = renderFresh(path.join(work.dir, 'broken.pdf'), cache);
+    expect(run.misses).toBeGreaterThan(100);
+    expect(comparable(path.join(work.dir, 'broken.pdf')).equals(comparable(path.join(work.dir, 'plain.pdf')))).toBe(true);
+  }, 120_000);
+});
