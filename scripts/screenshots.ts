@@ -1,7 +1,9 @@
 /**
  * Screenshots of every page in zh-CN and en, from a demo data folder, for
  * docs/screenshots/. Usage: npm run screenshots [-- --data DIR] [--only name,name] (a fresh demo
- * folder is made when --data is not given).
+ * folder is made when --data is not given). `--mobile`: the staff view on a
+ * touch screen instead (360×740, 390×844 and 820×1180 in English, 390×844 in
+ * Chinese) into docs/screenshots/mobile/, each with the page's scroll width.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +13,7 @@ import { openCore } from '../main/core';
 import { fillDemo } from '../main/demo/fill';
 import { startServer } from '../main/server/server';
 import { ensureRendererBuilt } from '../main/server/renderer';
-import { launchChromium, newShopPage } from '../tests/e2e/browser';
+import { launchChromium, newShopPage, newTouchPage, TOUCH_SIZES } from '../tests/e2e/browser';
 import { settled } from '../tests/e2e/settled';
 import { appPath } from '../main/paths/appRoot';
 import type { Page } from 'playwright-core';
@@ -141,11 +143,54 @@ async function afterPiDemo(core: Core): Promise<void> {
   if (line) await invoke(core, 'shipments.create', { invoiceId: 3, forwarder: { name: '义乌环球货代 Global Cargo Yiwu' }, entryNo: 'JC26-1207-088', lines: [{ lineId: line.id, qty: line.qty }] });
 }
 
+/** The pages of the staff view on a phone or tablet (the same routes as on the PC; the owner's import wizard left out). */
+const MOBILE_PAGES: typeof PAGES = [
+  // products-photos is left out: a phone shows the photo cards on the products page itself.
+  ...PAGES.filter((p) => !['product-import', 'sample-tags', 'buyers-search-arabic', 'invoice-pay-rmb', 'products-photos'].includes(p.name)),
+  {
+    route: '/invoices/7',
+    name: 'invoice-pay',
+    testId: 'invoice-screen',
+    action: async (page) => {
+      await page.getByTestId('pay-submit').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    route: '/quotes/16',
+    name: 'quote-pdf',
+    testId: 'quote-screen',
+    action: async (page) => {
+      await page.getByTestId('document-button').click();
+      await page.getByTestId('document-options').waitFor();
+    },
+  },
+];
+
+async function mobileShots(server: { openUrl: string }, chromium: Awaited<ReturnType<typeof launchChromium>>, outDir: string): Promise<void> {
+  const runs = [...TOUCH_SIZES.map((size) => ({ size, language: 'en' as const })), { size: TOUCH_SIZES[1], language: 'zh-CN' as const }];
+  for (const { size, language } of runs) {
+    const { context, page } = await newTouchPage(chromium.browser, size, { language });
+    for (const p of MOBILE_PAGES) {
+      await page.goto('about:blank');
+      await page.goto(`${server.openUrl}#${p.route}`);
+      await page.getByTestId(p.testId).waitFor();
+      if (p.action) await p.action(page);
+      await settled(page);
+      await page.waitForTimeout(300);
+      const file = path.join(outDir, `${p.name}-${size.width}-${language === 'en' ? 'en' : 'zh'}.png`);
+      await page.screenshot({ path: file });
+      const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
+      process.stderr.write(`${file} scrollWidth ${scrollWidth}${scrollWidth > size.width ? ' (WIDER THAN THE SCREEN)' : ''}\n`);
+    }
+    await context.close();
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, mobile: { type: 'boolean' } } });
   const only = values.only ? new Set(values.only.split(',')) : null;
   const dataDir = values.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sk-shots-'));
-  const outDir = values.out ?? appPath('docs', 'screenshots');
+  const outDir = values.out ?? (values.mobile ? appPath('docs', 'screenshots', 'mobile') : appPath('docs', 'screenshots'));
   fs.mkdirSync(outDir, { recursive: true });
   const core = openCore(dataDir);
   if (!values.data) {
@@ -155,6 +200,10 @@ async function main(): Promise<void> {
   const server = await startServer({ core, rendererDir: await ensureRendererBuilt() });
   const chromium = await launchChromium();
   try {
+    if (values.mobile) {
+      await mobileShots(server, chromium, outDir);
+      return;
+    }
     for (const language of ['en', 'zh-CN'] as const) {
       const { context, page } = await newShopPage(chromium.browser, { language });
       for (const p of PAGES.filter((page) => !only || only.has(page.name))) {

@@ -51,3 +51,36 @@ export async function newShopPage(browser: Browser, options: { language?: 'en' |
   const page = await context.newPage();
   return { context, page };
 }
+
+/** The phone and tablet sizes the staff view is tested at (issue 18). */
+export const TOUCH_SIZES = [
+  { name: 'phone-360', width: 360, height: 740 },
+  { name: 'phone-390', width: 390, height: 844 },
+  { name: 'tablet-820', width: 820, height: 1180 },
+] as const;
+
+/**
+ * A phone- or tablet-sized page as a touch device shows it (isMobile: the meta viewport is honoured
+ * and the page is laid out at the device width; hasTouch: `pointer: coarse`, taps), UI language preset.
+ */
+export async function newTouchPage(
+  browser: Browser,
+  size: { width: number; height: number },
+  options: { language?: 'en' | 'zh-CN' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: options.language === 'zh-CN' ? 'zh-CN' : 'en-US',
+    acceptDownloads: true,
+  });
+  if (options.language) {
+    await context.addInitScript({
+      content: `if (!localStorage.getItem('stallkeeper.language')) localStorage.setItem('stallkeeper.language', ${JSON.stringify(options.language)});`,
+    });
+  }
+  const page = await context.newPage();
+  return { context, page };
+}

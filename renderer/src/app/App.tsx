@@ -8,6 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
 import { NAV_ITEMS } from './nav';
+import { BottomNav } from '../layout/BottomNav';
+import { useScreen } from '../layout/screen';
+import { TOUCH_TOKENS, contentStyle, headerStyle, shellClass } from '../layout/touch';
+import '../layout/mobile.css';
 import { OwnerLock } from './OwnerLock';
 import { PairGate } from './PairGate';
 import { AppCommands } from './commands';
@@ -39,6 +43,8 @@ export function App() {
   const [collapsed, setCollapsed] = useState(false);
   const owner = useApiQuery('auth.status', {}, { refetchInterval: 60_000 }).data?.role === 'owner';
   const navItems = NAV_ITEMS.filter((item) => owner || !item.ownerOnly);
+  // Under 768 px the staff view: no sidebar, the navigation at the bottom (src/layout/).
+  const screen = useScreen();
   const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') satisfies UiLanguage;
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   // The window title in the UI language too (档口管家 in Chinese, as the sidebar says).
@@ -50,13 +56,13 @@ export function App() {
     .map((item) => item.path);
 
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322' } }} componentSize="middle">
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322', ...(screen.touch ? TOUCH_TOKENS : {}) } }} componentSize="middle">
       <AntApp>
         <AppCommands />
         <ProgressCenter />
         <CoreNotice />
-        <Layout style={{ minHeight: '100vh' }}>
-          <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg">
+        <Layout style={{ minHeight: '100vh' }} className={shellClass(screen)}>
+          {!screen.phone && <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg">
             <div className="sk-brand">
               <img src="./favicon.svg" alt="" />
               {!collapsed && <span>{t('app.name')}</span>}
@@ -68,23 +74,29 @@ export function App() {
               onClick={({ key }) => navigate(key)}
               items={navItems.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) }))}
             />
-          </Sider>
+          </Sider>}
           <Layout>
-            <Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', height: 56 }}>
+            <Header style={headerStyle(screen)} data-region="header">
+              {screen.phone && (
+                <div className="sk-brand sk-brand-phone">
+                  <img src="./favicon.svg" alt="" />
+                  <span>{t('app.name')}</span>
+                </div>
+              )}
               <Space>
-                <OwnerLock />
-                <span>{t('app.language')}</span>
+                <OwnerLock compact={screen.phone} />
+                {!screen.phone && <span>{t('app.language')}</span>}
                 <Select
                   aria-label={t('app.language')}
                   data-testid="language-switch"
                   value={lang}
-                  style={{ width: 120 }}
+                  style={{ width: screen.phone ? 96 : 120 }}
                   onChange={(value: UiLanguage) => rememberLanguage(value)}
                   options={UI_LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
                 />
               </Space>
             </Header>
-            <Content style={{ margin: 16, padding: 20, background: '#fff', borderRadius: 8, overflow: 'auto' }}>
+            <Content style={contentStyle(screen)} className="sk-content" data-region="content">
               <PairGate>
                 <Suspense fallback={<Skeleton active />}>
                 <Routes>
@@ -104,6 +116,7 @@ export function App() {
               </PairGate>
             </Content>
           </Layout>
+          {screen.phone && <BottomNav owner={owner} />}
         </Layout>
       </AntApp>
     </ConfigProvider>

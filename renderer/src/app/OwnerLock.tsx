@@ -10,9 +10,9 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 /**
  * The header's lock: shows whether this seat is the owner (cost prices,
  * settings) or staff, locks with one click, unlocks with the owner PIN.
- * Before a PIN is set it asks for one.
+ * Before a PIN is set it asks for one. `compact` (a phone's header): the icon alone, its words as its label.
  */
-export function OwnerLock() {
+export function OwnerLock({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation('security');
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -64,8 +64,8 @@ export function OwnerLock() {
   if (!s.ownerPinSet && s.seat === 'pc') {
     return (
       <Tooltip title={t('lock.setPinHint')}>
-        <Button icon={<WarningOutlined />} onClick={() => navigate('/settings')} data-testid="owner-lock" style={{ color: '#ad4e00', borderColor: '#ffd591' }}>
-          {t('lock.setPin')}
+        <Button icon={<WarningOutlined />} onClick={() => navigate('/settings')} data-testid="owner-lock" style={{ color: '#ad4e00', borderColor: '#ffd591' }} aria-label={compact ? t('lock.setPin') : undefined}>
+          {!compact && t('lock.setPin')}
         </Button>
       </Tooltip>
     );
@@ -78,12 +78,13 @@ export function OwnerLock() {
           icon={<UnlockOutlined />}
           data-testid="owner-lock"
           data-role="owner"
+          aria-label={compact ? t('lock.owner') : undefined}
           onClick={async () => {
             done(await lock.mutateAsync({}));
             void message.info(t('lock.locked'));
           }}
         >
-          {t('lock.owner')}
+          {!compact && t('lock.owner')}
         </Button>
       </Tooltip>
     );
@@ -92,8 +93,8 @@ export function OwnerLock() {
   return (
     <>
       <Tooltip title={s.canUnlock ? t('lock.staffHint') : t('lock.deviceHint')}>
-        <Button icon={<LockOutlined />} data-testid="owner-lock" data-role="staff" disabled={!s.canUnlock} onClick={() => setOpen(true)}>
-          {t('lock.staff')}
+        <Button icon={<LockOutlined />} data-testid="owner-lock" data-role="staff" disabled={!s.canUnlock} onClick={() => setOpen(true)} aria-label={compact ? t('lock.staff') : undefined}>
+          {!compact && t('lock.staff')}
         </Button>
       </Tooltip>
       <Modal

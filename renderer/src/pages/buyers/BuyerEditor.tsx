@@ -224,37 +224,37 @@ export function BuyerEditor() {
                     {fields.map((field, i) => (
                       <div key={field.key} style={{ borderBottom: '1px solid #f0f0f0', marginBottom: 12 }} data-testid={`contact-${i}`}>
                         <Row gutter={8}>
-                          <Col span={8}>
+                          <Col xs={12} md={8}>
                             <Form.Item label={t('fields.name')} name={[field.name, 'name']}>
                               <Input maxLength={120} data-testid={`contact-${i}-name`} />
                             </Form.Item>
                           </Col>
-                          <Col span={7}>
+                          <Col xs={12} md={7}>
                             <Form.Item label={t('fields.role')} name={[field.name, 'role']}>
                               <Input maxLength={80} />
                             </Form.Item>
                           </Col>
-                          <Col span={8}>
+                          <Col xs={20} md={8}>
                             <Form.Item label={t('fields.email')} name={[field.name, 'email']}>
                               <Input maxLength={200} data-testid={`contact-${i}-email`} />
                             </Form.Item>
                           </Col>
-                          <Col span={1} style={{ paddingTop: 30 }}>
+                          <Col xs={4} md={1} style={{ paddingTop: 30 }}>
                             <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('removeContact')} onClick={() => remove(field.name)} />
                           </Col>
                         </Row>
                         <Row gutter={8}>
-                          <Col span={8}>
+                          <Col xs={24} md={8}>
                             <Form.Item label={t('fields.whatsapp')} name={[field.name, 'whatsapp']} extra={mark(i, 'whatsapp')}>
                               <Input maxLength={40} data-testid={`contact-${i}-whatsapp`} />
                             </Form.Item>
                           </Col>
-                          <Col span={8}>
+                          <Col xs={12} md={8}>
                             <Form.Item label={t('fields.phone')} name={[field.name, 'phone']} extra={mark(i, 'phone')}>
                               <Input maxLength={40} data-testid={`contact-${i}-phone`} />
                             </Form.Item>
                           </Col>
-                          <Col span={7}>
+                          <Col xs={12} md={7}>
                             <Form.Item label={t('fields.wechat')} name={[field.name, 'wechat']}>
                               <Input maxLength={60} data-testid={`contact-${i}-wechat`} />
                             </Form.Item>

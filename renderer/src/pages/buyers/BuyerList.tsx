@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined, WhatsAppOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Input, Select, Space, Tag, Tooltip } from 'antd';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -178,7 +179,9 @@ export function BuyerList() {
         />
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Buyer>
+      <ResponsiveTable<Buyer>
+        fold={[['company', 'country', 'currency'], ['tags', 'lastVisit']]}
+        card={{ head: ['company', 'country'], testId: (b) => `buyer-card-${b.id}` }}
         rowKey="id"
         size="small"
         loading={list.isFetching}

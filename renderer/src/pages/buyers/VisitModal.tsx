@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { App, AutoComplete, DatePicker, Form, Input, Modal, Select, Upload, type UploadFile } from 'antd';
+import type { RcFile } from 'antd/es/upload';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileToBase64, type ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { fieldPath, type Visit } from './types';
+import { CameraButton } from '../../layout/CameraButton';
 
 type Product = Visit['products'][number];
 
@@ -141,6 +143,17 @@ export function VisitModal({ buyerId, visit, onClose }: { buyerId: number; visit
               </div>
             )}
           </Upload>
+          {files.length < 24 && (
+            <CameraButton
+              testId="visit-camera"
+              onFiles={(picked) =>
+                setFiles((old) => [
+                  ...old,
+                  ...picked.map((f, i) => ({ uid: `camera-${Date.now()}-${i}`, name: f.name, originFileObj: Object.assign(f, { uid: `camera-${Date.now()}-${i}` }) as RcFile, thumbUrl: URL.createObjectURL(f) })),
+                ])
+              }
+            />
+          )}
         </Form.Item>
       </Form>
     </Modal>

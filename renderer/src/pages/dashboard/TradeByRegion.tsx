@@ -1,5 +1,5 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Card, Col, DatePicker, Empty, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Tag, type TableColumnType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { countryLabel } from '../../lib/countries';
+import { foldColumns } from '../../layout/ResponsiveTable';
+import { useScreen } from '../../layout/screen';
 
 type Report = ApiOutput<'reports.trade'>;
 type RegionRow = Report['regions'][number];
@@ -68,6 +70,8 @@ export function TradeByRegion() {
   const r = report.data;
   const money = useMoney(r?.currency ?? '');
   const withValues = r?.values.status === 'ok';
+  // Under 1200 px the columns fold two or three into one, so the place keeps its room and nothing scrolls sideways.
+  const screen = useScreen();
   const metrics: Metric[] = withValues ? ['visits', 'buyers', 'quoted', 'confirmed'] : ['visits', 'buyers'];
   const shown: Metric = metrics.includes(metric) ? metric : 'visits';
   const value = (m: RegionRow['current'], key: Metric) => Number(m[key] ?? 0);
@@ -156,6 +160,10 @@ export function TradeByRegion() {
       },
     },
   ];
+  const foldTopBuyers = (cols: Array<TableColumnType<RegionRow['topBuyers'][number]>>) => (screen.desktop ? cols : foldColumns(cols, [['country', 'visits'], ['quoted', 'confirmed']]));
+  const tableColumns = (
+    screen.phone ? foldColumns(columns, [['buyers', 'visits', 'share'], ['quoted', 'confirmed', 'conversion']]) : screen.folded ? foldColumns(columns, [['buyers', 'visits'], ['quoted', 'confirmed', 'conversion']]) : columns
+  ) as typeof columns;
 
   const rows: Row[] = (r?.regions ?? []).map((x) => ({ ...x, key: x.region, children: x.countries.map((c) => ({ ...c, key: `${x.region}-${c.country}` })) }) as Row);
 
@@ -260,7 +268,7 @@ export function TradeByRegion() {
                     size="small"
                     pagination={false}
                     dataSource={rows}
-                    columns={columns}
+                    columns={tableColumns}
                     expandable={{ indentSize: 12 }}
                     onRow={(row) => ({
                       onClick: () => 'region' in row && setSelected(row.region),
@@ -268,7 +276,7 @@ export function TradeByRegion() {
                     })}
                     summary={() => (
                       <Table.Summary.Row>
-                        {columns.map((c, i) => (
+                        {tableColumns.map((c, i) => (
                           <Table.Summary.Cell key={c.key} index={i} align={c.align ?? 'left'}>
                             {i === 0 ? <strong>{t('trade.total')}</strong> : c.key === 'share' ? '100%' : c.render(undefined, { ...r.total, key: 'total', region: 'other', countries: [], topBuyers: [], topProducts: [] } as Row)}
                           </Table.Summary.Cell>
@@ -288,7 +296,7 @@ export function TradeByRegion() {
                         pagination={false}
                         rowKey="id"
                         dataSource={region.topBuyers}
-                        columns={[
+                        columns={foldTopBuyers([
                           { title: tb('company'), key: 'company', render: (_, b) => <Link to={`/buyers/${b.id}`}><bdi>{b.company}</bdi></Link> },
                           { title: tb('country'), key: 'country', width: 110, render: (_, b) => countryLabel(b.country, i18n.language) },
                           { title: t('trade.columns.visits'), dataIndex: 'visits', width: 70, align: 'right' },
@@ -298,7 +306,7 @@ export function TradeByRegion() {
                                 { title: t('trade.columns.confirmed'), key: 'confirmed', width: 84, align: 'right' as const, render: (_: unknown, b: RegionRow['topBuyers'][number]) => money.whole(b.confirmed) },
                               ]
                             : []),
-                        ]}
+                        ])}
                       />
                     </Card>
                   </Col>

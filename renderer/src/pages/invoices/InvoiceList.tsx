@@ -1,4 +1,5 @@
-import { Alert, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Input, Select, Space, Tag } from 'antd';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -37,11 +38,12 @@ export function InvoiceList() {
           {t('title')}
         </h1>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
+          <Input.Search allowClear placeholder={t('list.search')} aria-label={t('list.search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
           <Select
             mode="multiple"
             allowClear
             placeholder={t('list.status')}
+            aria-label={t('list.status')}
             style={{ minWidth: 170 }}
             value={status}
             onChange={(v: Status[]) => { setStatus(v); setPage(1); }}
@@ -50,6 +52,7 @@ export function InvoiceList() {
           <BuyerPicker
             allowClear
             placeholder={t('list.buyer')}
+            aria-label={t('list.buyer')}
             style={{ width: 190 }}
             value={buyerId}
             onChange={(v) => { setBuyerId(v); setPage(1); }}
@@ -57,6 +60,7 @@ export function InvoiceList() {
           <CountrySelect
             allowClear
             placeholder={t('list.country')}
+            aria-label={t('list.country')}
             style={{ width: 170 }}
             value={country}
             onChange={(v) => { setCountry(v); setPage(1); }}
@@ -64,7 +68,9 @@ export function InvoiceList() {
         </Space>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        fold={[['number', 'issuedOn'], ['total', 'paid', 'due'], ['status', 'quote']]}
+        card={{ head: ['number', 'status'], onOpen: (r) => navigate(`/invoices/${r.id}`), label: (r) => r.number, testId: (r) => `invoice-card-${r.id}` }}
         rowKey="id"
         size="small"
         loading={list.isLoading}

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CarOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../m
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
 import { AfterPi } from './AfterPi';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 import { DateInput } from '../../lib/DateInput';
 import { TotalsPanel } from '../quotes/TotalsPanel';
 import { PAYMENT_KINDS, PAYMENT_METHODS, STATUS_COLORS, errorText, groupDigits, money } from '../quotes/format';
@@ -218,7 +219,9 @@ export function InvoiceScreen() {
           ]}
         />
         <Card size="small" title={t('payments.title')} style={{ marginTop: 8 }} data-testid="payments">
-          <Table<Payment>
+          <ResponsiveTable<Payment>
+            fold={[['paidOn', 'kind', 'method']]}
+            card={{ head: ['paidOn', 'amount'] }}
             rowKey="id"
             size="small"
             pagination={false}

@@ -1,4 +1,5 @@
 import '../quotes/quotes.css';
+import '../quotes/quotes-mobile.css';
 import { Route, Routes } from 'react-router';
 import { InvoiceList } from './InvoiceList';
 import { InvoiceScreen } from './InvoiceScreen';

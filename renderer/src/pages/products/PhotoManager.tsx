@@ -2,6 +2,7 @@ import { DeleteOutlined, LeftOutlined, PictureOutlined, RightOutlined, StarOutli
 import { Button, Image, Space, Tooltip, Upload } from 'antd';
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CameraButton } from '../../layout/CameraButton';
 
 export interface PhotoItem {
   key: string;
@@ -130,6 +131,7 @@ export function PhotoManager({ items, busy, onAdd, onReorder, onRemove, onTooLar
             <div style={{ fontSize: 12, marginTop: 4 }}>{busy ? t('photos.uploading') : t('photos.add')}</div>
           </button>
         </Upload>
+        <CameraButton onFiles={add} disabled={busy} />
       </div>
       <div style={{ color: '#595959', fontSize: 12, marginTop: 6 }}>{t('photos.hint')}</div>
     </div>

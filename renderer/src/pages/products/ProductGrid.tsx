@@ -15,13 +15,15 @@ interface Props {
   rowAt: (index: number) => SearchHit | undefined;
   ensureRange: (first: number, last: number) => void;
   onOpen: (id: number) => void;
+  /** A phone: two cards a row across the whole width, and the MOQ on each. */
+  phone?: boolean;
 }
 
 /**
  * Photo cards in a virtual grid: only the rows on screen are in the page, so
  * 100,000 products scroll as smoothly as 100.
  */
-export function ProductGrid({ total, height, rowAt, ensureRange, onOpen }: Props) {
+export function ProductGrid({ total, height, rowAt, ensureRange, onOpen, phone = false }: Props) {
   const { t, i18n } = useTranslation('products');
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1000);
@@ -35,10 +37,13 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen }: Props
     return () => observer.disconnect();
   }, []);
 
-  const cols = Math.max(1, Math.floor((width - GAP) / (CARD_W + GAP)));
+  const cols = phone ? 2 : Math.max(1, Math.floor((width - GAP) / (CARD_W + GAP)));
+  // A phone's card has room for the MOQ line under the name (it may wrap at 360 px).
+  const cardH = phone ? CARD_H + 20 : CARD_H;
+  const cardW = phone ? Math.floor((width - GAP * (cols + 1)) / cols) : CARD_W;
   const rows = Math.ceil(total / cols);
-  const firstRow = Math.max(0, Math.floor(top / (CARD_H + GAP)) - 1);
-  const lastRow = Math.min(rows - 1, Math.ceil((top + height) / (CARD_H + GAP)) + 1);
+  const firstRow = Math.max(0, Math.floor(top / (cardH + GAP)) - 1);
+  const lastRow = Math.min(rows - 1, Math.ceil((top + height) / (cardH + GAP)) + 1);
 
   useEffect(() => {
     ensureRange(firstRow * cols, (lastRow + 1) * cols);
@@ -50,11 +55,11 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen }: Props
       const index = r * cols + c;
       if (index >= total) break;
       const p = rowAt(index);
-      const style = { position: 'absolute' as const, top: r * (CARD_H + GAP) + GAP, left: GAP + c * (CARD_W + GAP), width: CARD_W, height: CARD_H };
+      const style = { position: 'absolute' as const, top: r * (cardH + GAP) + GAP, left: GAP + c * (cardW + GAP), width: cardW, height: cardH };
       if (!p) {
         cards.push(
           <div key={`s${index}`} style={{ ...style, padding: 8 }}>
-            <Skeleton.Image active style={{ width: CARD_W - 16, height: 150 }} />
+            <Skeleton.Image active style={{ width: cardW - 16, height: 150 }} />
           </div>,
         );
         continue;
@@ -84,6 +89,7 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen }: Props
             <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{main}</div>
             <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', color: '#595959', fontSize: 12 }}>{other || '\u00a0'}</div>
             <div style={{ fontSize: 12, color: low ? '#c0392b' : '#666' }}>
+              {phone && <span data-testid="card-moq">{`${t('moq')} ${p.moq} ${p.unit} · `}</span>}
               {t('availableShort', { count: p.stock.available, unit: p.unit })}
             </div>
           </div>
@@ -94,7 +100,7 @@ export function ProductGrid({ total, height, rowAt, ensureRange, onOpen }: Props
 
   return (
     <div ref={box} onScroll={(e) => setTop(e.currentTarget.scrollTop)} style={{ height, overflowY: 'auto', position: 'relative' }} data-testid="product-grid">
-      <div style={{ height: rows * (CARD_H + GAP) + GAP, position: 'relative' }}>{cards}</div>
+      <div style={{ height: rows * (cardH + GAP) + GAP, position: 'relative' }}>{cards}</div>
     </div>
   );
 }

@@ -11,7 +11,8 @@ import { ProductEditor } from './ProductEditor';
 import { ProductGrid } from './ProductGrid';
 import { SampleTagsDialog } from './SampleTagsDialog';
 import { usePagedSearch, type SearchFilters, type SearchHit } from './usePagedSearch';
-import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import { VirtualTable, foldProductColumns, type VirtualColumn } from './VirtualTable';
+import { useScreen } from '../../layout/screen';
 import './products.css';
 
 type Status = NonNullable<SearchFilters['status']>;
@@ -77,6 +78,9 @@ export function ProductsPage() {
   };
 
   const zh = i18n.language.startsWith('zh');
+  // A phone shows the photo cards (item no, name, price, MOQ); a tablet the list with its columns folded.
+  const screen = useScreen();
+  const shown = screen.phone ? 'grid' : view;
   // Selection is a plain checkbox column (antd's rowSelection walks every row).
   const chosen = useMemo(() => new Set(selected), [selected]);
   const columns: Array<VirtualColumn<SearchHit>> = [
@@ -203,7 +207,7 @@ export function ProductsPage() {
             setText(e.target.value);
             setSelected([]);
           }}
-          style={{ width: 360 }}
+          style={{ width: screen.phone ? '100%' : 360 }}
           data-testid="product-search"
         />
         <Select
@@ -227,7 +231,7 @@ export function ProductsPage() {
           <Switch size="small" checked={inStock} onChange={setInStock} data-testid="product-instock" aria-labelledby="sk-instock-label" />
           <span id="sk-instock-label">{t('inStockOnly')}</span>
         </Space>
-        <Segmented
+        {!screen.phone && <Segmented
           value={view}
           onChange={(v) => {
             setView(v as 'list' | 'grid');
@@ -238,17 +242,17 @@ export function ProductsPage() {
             { value: 'grid', icon: <AppstoreOutlined />, label: zh ? '图片' : 'Photos' },
           ]}
           data-testid="product-view"
-        />
+        />}
       </Space>
       {search.error && <Alert type="error" showIcon title={search.error.message} style={{ marginBottom: 8 }} />}
-      {view === 'list' ? (
+      {shown === 'list' ? (
         <VirtualTable<SearchHit>
           testId="product-list"
           resetKey={JSON.stringify(filters)}
           total={total}
           rowHeight={ROW_HEIGHT}
           height={height}
-          columns={columns}
+          columns={screen.folded ? foldProductColumns(columns) : columns}
           rowAt={search.rowAt}
           onRange={search.ensureRange}
           rowKey={(p) => p.id}
@@ -261,7 +265,7 @@ export function ProductsPage() {
           empty={<div style={{ textAlign: 'center', color: '#595959' }}>{query ? t('noMatch', { query }) : t('empty')}</div>}
         />
       ) : (
-        <ProductGrid total={total} height={height + 40} rowAt={search.rowAt} ensureRange={search.ensureRange} onOpen={(id) => open(id)} />
+        <ProductGrid phone={screen.phone} total={total} height={height + 40} rowAt={search.rowAt} ensureRange={search.ensureRange} onOpen={(id) => open(id)} />
       )}
       {editing && <ProductEditor key={editing} productId={editing === 'new' ? null : Number(editing)} onClose={close} onOpen={(id) => open(id)} />}
       {importing && <ImportWizard onClose={() => setImporting(false)} />}

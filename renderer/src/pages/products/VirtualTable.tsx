@@ -105,3 +105,46 @@ export function VirtualTable<R>({ total, rowHeight, height, columns, rowAt, onRa
     </div>
   );
 }
+
+/**
+ * The product list on a tablet (768–1200 px): the category under the name, MOQ over price and
+ * pcs/carton over CBM, so every column's information is there in the width.
+ */
+export function foldProductColumns<R>(columns: Array<VirtualColumn<R>>): Array<VirtualColumn<R>> {
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  const stack = (key: string, keys: string[], width?: number): VirtualColumn<R> | null => {
+    const parts = keys.map((k) => byKey.get(k)).filter((c): c is VirtualColumn<R> => c !== undefined);
+    if (parts.length === 0) return null;
+    const first = parts[0] as VirtualColumn<R>;
+    return {
+      key,
+      title: (
+        <div className="sk-fold-title">
+          {parts.map((p) => (
+            <div key={p.key}>{p.title}</div>
+          ))}
+        </div>
+      ),
+      ...(width !== undefined ? { width } : first.width !== undefined ? { width: first.width } : {}),
+      ...(first.align ? { align: first.align } : {}),
+      render: (row, index) => (
+        <div className="sk-fold-cell">
+          {parts.map((p) => (
+            <div key={p.key}>{p.render(row, index)}</div>
+          ))}
+        </div>
+      ),
+    };
+  };
+  const groups: Record<string, string[]> = { name: ['name', 'category'], moq: ['moq', 'price'], ctn: ['ctn', 'cbm'] };
+  const inGroup = new Set(Object.values(groups).flat());
+  const out: Array<VirtualColumn<R>> = [];
+  for (const c of columns) {
+    const group = groups[c.key];
+    if (group) {
+      const folded = stack(c.key, group);
+      if (folded) out.push(folded);
+    } else if (!inGroup.has(c.key)) out.push(c);
+  }
+  return out;
+}

@@ -1,18 +1,15 @@
-import { DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Image, Input, InputNumber, Table, Tooltip } from 'antd';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Image, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DocumentLine, LineWarning } from '../../../../main/quotes/types';
+import type { DocumentLine } from '../../../../main/quotes/types';
 import { groupDigits } from './format';
 import { useUnitLabel } from '../../lib/units';
+import { foldColumns } from '../../layout/ResponsiveTable';
+import { useScreen } from '../../layout/screen';
+import { LineCards } from './LineCards';
+import { CartonsInput, NoteInput, PriceInput, QtyInput, WarningIcons, type LinePatch } from './LineInputs';
 
-export interface LinePatch {
-  qty?: number;
-  cartons?: number;
-  /** A typed price, or null to go back to the tier price. */
-  unitPrice?: string | null;
-  note?: string;
-}
+export type { LinePatch } from './LineInputs';
 
 interface Props {
   lines: DocumentLine[];
@@ -27,292 +24,30 @@ interface Props {
   scrollY?: string;
 }
 
-function WarningIcons({ warnings, unit: stored }: { warnings: LineWarning[]; unit: string }) {
-  const { t } = useTranslation('quotes');
-  const unit = useUnitLabel()(stored);
-  if (warnings.length === 0) return null;
-  const text = warnings.map((w) => {
-    switch (w.code) {
-      case 'below_moq':
-        return t('warnings.below_moq', { moq: w.moq, unit });
-      case 'short_stock':
-        return t('warnings.short_stock', { requested: w.requested, available: w.available, unit });
-      case 'partial_carton':
-        return t('warnings.partial_carton', { qty: w.lastCartonQty, unit });
-      case 'no_packing':
-        return t('warnings.no_packing');
-      default:
-        return t('warnings.no_price');
-    }
-  });
-  const serious = warnings.some((w) => w.code === 'short_stock' || w.code === 'below_moq' || w.code === 'no_price');
-  return (
-    <Tooltip title={text.map((line) => <div key={line}>{line}</div>)}>
-      <WarningOutlined style={{ color: serious ? '#d4380d' : '#faad14' }} data-testid="line-warning" aria-label={text.join('; ')} />
-    </Tooltip>
-  );
-}
-
 /**
- * What an input shows: the stored value, until the person changes it. A new
- * stored value (the server's answer, e.g. the tier price of a new quantity)
- * replaces the text whenever the person has not changed it, even while the
- * field has the focus: a value counts as typed only once it was edited.
- * `replaced` counts the replacements made while focused, so the field can
- * select its new text (the next key typed replaces it, as after a focus).
+ * A quotation's or PI's lines: antd's table on the PC; on a tablet (768–1200 px) the same table with
+ * quantity and cartons, price and amount folded into one column each, so the product's name keeps its
+ * room; on a phone one card per line (LineCards).
  */
-function useDraft<T>(stored: T) {
-  const [value, setValue] = useState(stored);
-  const [synced, setSynced] = useState(stored);
-  const [focused, setFocused] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  const [replaced, setReplaced] = useState(0);
-  if (!Object.is(synced, stored)) {
-    setSynced(stored);
-    if (!dirty) {
-      setValue(stored);
-      if (focused) setReplaced((n) => n + 1);
-    }
-  }
-  return {
-    value,
-    dirty,
-    replaced,
-    /** The person typed: the text is theirs now. */
-    edit: (v: T) => {
-      setValue(v);
-      setDirty(true);
-    },
-    /** Back to the stored value (after a commit or a refused entry). */
-    reset: (v: T = stored) => {
-      setValue(v);
-      setDirty(false);
-    },
-    /** Committed: the next stored value is shown again. */
-    settle: () => setDirty(false),
-    setFocused,
-  };
-}
-
-/** Selects the text of a focused input whose value was replaced by a newer stored value. */
-function useReselect(replaced: number) {
-  const ref = useRef<HTMLDivElement | null>(null);
-  useLayoutEffect(() => {
-    if (replaced === 0) return;
-    const input = ref.current?.querySelector('input');
-    if (input && document.activeElement === input) input.select();
-  }, [replaced]);
-  return ref;
-}
-
-/** An input that keeps what is typed until Enter or leaving the field commits it. */
-function QtyInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (qty: number) => void; onDone?: (() => void) | undefined }) {
-  const { t } = useTranslation('quotes');
-  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(line.qty);
-  const unit = useUnitLabel();
-  const ref = useReselect(replaced);
-  const sent = useRef<number | null>(null);
-  const commit = () => {
-    if (!dirty) return;
-    if (value !== null && value >= 1 && value !== line.qty) {
-      // Enter and then leaving the field must not send the same change twice.
-      if (sent.current !== value) onCommit(value);
-      sent.current = value;
-      settle();
-    } else reset();
-  };
-  return (
-    <div ref={ref}>
-      <InputNumber
-        size="small"
-        min={1}
-        max={10_000_000}
-        precision={0}
-        controls={false}
-        value={value}
-        onChange={(v) => edit(v)}
-        onFocus={(e) => {
-          sent.current = null;
-          setFocused(true);
-          e.target.select();
-        }}
-        onBlur={() => {
-          setFocused(false);
-          commit();
-        }}
-        onPressEnter={() => {
-          // Enter: the quantity is set and the tier price stays; back to the search box (Tab leads to the price instead).
-          commit();
-          onDone?.();
-        }}
-        aria-label={t('lines.qtyOf', { itemNo: line.product.itemNo })}
-        suffix={<span className="sk-unit-suffix">{unit(line.product.unit)}</span>}
-        style={{ width: '100%' }}
-        data-testid={`qty-${line.id}`}
-      />
-    </div>
-  );
-}
-
-function CartonsInput({ line, onCommit }: { line: DocumentLine; onCommit: (cartons: number) => void }) {
-  const { t } = useTranslation('quotes');
-  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(line.cartons || null);
-  const ref = useReselect(replaced);
-  const sent = useRef<number | null>(null);
-  const disabled = !line.product.packing.pcsPerCarton;
-  const commit = () => {
-    if (!dirty) return;
-    if (value !== null && value >= 1 && value !== line.cartons) {
-      if (sent.current !== value) onCommit(value);
-      sent.current = value;
-      settle();
-    } else reset();
-  };
-  return (
-    <div ref={ref}>
-      <InputNumber
-        size="small"
-        min={1}
-        precision={0}
-        controls={false}
-        disabled={disabled}
-        tabIndex={-1}
-        value={value}
-        onChange={(v) => edit(v)}
-        onFocus={(e) => {
-          sent.current = null;
-          setFocused(true);
-          e.target.select();
-        }}
-        onBlur={() => {
-          setFocused(false);
-          commit();
-        }}
-        onPressEnter={commit}
-        aria-label={t('lines.cartonsOf', { itemNo: line.product.itemNo })}
-        style={{ width: '100%' }}
-        data-testid={`ctns-${line.id}`}
-      />
-    </div>
-  );
-}
-
-/**
- * The unit price: the tier price of the line's quantity until the person types
- * another. Only an edited price is sent as typed; Enter on an untouched box
- * keeps the tier price (also the new one that arrived after a quantity change).
- */
-function PriceInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (price: string | null) => void; onDone?: (() => void) | undefined }) {
-  const { t } = useTranslation('quotes');
-  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft(line.unitPrice);
-  const ref = useReselect(replaced);
-  const sent = useRef<string | null | undefined>(undefined);
-  const send = (price: string | null) => {
-    if (sent.current !== price) onCommit(price);
-    sent.current = price;
-    settle();
-  };
-  const commit = () => {
-    if (!dirty) return;
-    const text = value.trim().replace(',', '.');
-    if (text === '') {
-      // Emptied: back to the price from the tier.
-      if (line.priceSource === 'typed') send(null);
-      else reset();
-    } else if (!/^\d+(\.\d{0,4})?$/.test(text)) {
-      reset();
-    } else if (Number(text) !== Number(line.unitPrice)) {
-      send(text);
-    } else reset();
-  };
-  return (
-    <div ref={ref}>
-      <Input
-        size="small"
-        value={value}
-        inputMode="decimal"
-        onChange={(e) => edit(e.target.value)}
-        onFocus={(e) => {
-          sent.current = undefined;
-          setFocused(true);
-          e.target.select();
-        }}
-        onBlur={() => {
-          setFocused(false);
-          commit();
-        }}
-        onPressEnter={() => {
-          commit();
-          onDone?.();
-        }}
-        aria-label={t('lines.priceOf', { itemNo: line.product.itemNo })}
-        suffix={
-          line.priceSource === 'typed' ? (
-            <Tooltip title={t('lines.typed', { price: line.suggestedUnitPrice ?? '—' })}>
-              <EditOutlined style={{ color: '#1677ff', fontSize: 11 }} aria-label={t('lines.typedMark')} />
-            </Tooltip>
-          ) : (
-            <span />
-          )
-        }
-        style={{ textAlign: 'right' }}
-        data-testid={`price-${line.id}`}
-      />
-    </div>
-  );
-}
-
-function NoteInput({ line, onCommit }: { line: DocumentLine; onCommit: (note: string) => void }) {
-  const { t } = useTranslation('quotes');
-  const { value, dirty, edit, settle, setFocused } = useDraft(line.note);
-  const sent = useRef<string | null>(null);
-  const commit = () => {
-    if (!dirty) return;
-    const note = value.trim();
-    if (note !== line.note && sent.current !== note) onCommit(note);
-    sent.current = note;
-    settle();
-  };
-  return (
-    <Input
-      size="small"
-      variant="borderless"
-      tabIndex={-1}
-      placeholder={t('lines.notePlaceholder')}
-      aria-label={t('lines.noteOf', { itemNo: line.product.itemNo })}
-      value={value}
-      maxLength={1000}
-      onChange={(e) => edit(e.target.value)}
-      onFocus={() => {
-        sent.current = null;
-        setFocused(true);
-      }}
-      onBlur={() => {
-        setFocused(false);
-        commit();
-      }}
-      onPressEnter={commit}
-      className="sk-line-note"
-      data-testid={`note-${line.id}`}
-    />
-  );
-}
-
 export function LinesTable({ lines, currency, editable, onChange, onRemove, onDone, extraColumns = [], scrollY }: Props) {
   const { t, i18n } = useTranslation('quotes');
   const unit = useUnitLabel();
+  const screen = useScreen();
   const zh = i18n.language.startsWith('zh');
+  if (screen.phone) return <LineCards lines={lines} currency={currency} editable={editable} onChange={onChange} onRemove={onRemove} onDone={onDone} extraColumns={extraColumns} />;
+  const fold = (columns: NonNullable<Props['extraColumns']>) => (screen.folded ? foldColumns(columns, [['qty', 'cartons'], ['price', 'amount']]) : columns);
   return (
     <Table<DocumentLine>
       rowKey="id"
       size="small"
       pagination={false}
       dataSource={lines}
-      scroll={scrollY ? { y: scrollY } : undefined}
+      scroll={scrollY && screen.desktop ? { y: scrollY } : undefined}
       locale={{ emptyText: t('lines.empty') }}
       data-testid="quote-lines"
       rowClassName={(l) => (l.warnings.some((w) => w.code === 'short_stock' || w.code === 'below_moq') ? 'sk-line-warn' : '')}
-      columns={[
+      data-region="lines"
+      columns={fold([
         { title: '#', dataIndex: 'no', width: 34, align: 'right' },
         {
           title: '',
@@ -327,7 +62,7 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
           render: (_, l) => (
             <div style={{ minWidth: 0 }}>
               {/* On a PI (read only) the whole name shows, on two lines if need be; the editable quote keeps one line. */}
-              <div className={editable ? 'sk-line-name' : 'sk-line-name-wrap'} title={`${l.product.itemNo} ${zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}`}>
+              <div className={editable ? 'sk-line-name' : 'sk-line-name-wrap'} data-testid={`line-name-${l.id}`} title={`${l.product.itemNo} ${zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}`}>
                 <b className="sk-nowrap">{l.product.itemNo}</b> {zh ? l.product.names.zh || l.product.names.en : l.product.names.en || l.product.names.zh}
               </div>
               {editable && onChange ? (
@@ -382,14 +117,15 @@ export function LinesTable({ lines, currency, editable, onChange, onRemove, onDo
               {
                 title: '',
                 key: 'remove',
-                width: 34,
+                // A finger's 44-px button needs the wider column on a touch screen.
+                width: screen.touch ? 60 : 34,
                 render: (_: unknown, l: DocumentLine) => (
                   <Button type="text" size="small" tabIndex={-1} icon={<DeleteOutlined />} aria-label={t('lines.remove')} onClick={() => onRemove(l.id)} data-testid={`remove-${l.id}`} />
                 ),
               },
             ]
           : []),
-      ]}
+      ])}
       tableLayout="fixed"
       className="sk-lines"
     />

@@ -1,5 +1,6 @@
 import { DollarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Input, Select, Space, Tag } from 'antd';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -86,7 +87,9 @@ export function QuoteList() {
         />
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        fold={[['displayNumber', 'date', 'status'], ['total', 'lineCount', 'cbm'], ['validUntil', 'pi']]}
+        card={{ head: ['displayNumber', 'status'], onOpen: (r) => navigate(`/quotes/${r.id}`), label: (r) => r.displayNumber, testId: (r) => `quote-card-${r.id}` }}
         rowKey="id"
         size="small"
         loading={list.isLoading}

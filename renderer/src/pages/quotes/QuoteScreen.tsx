@@ -15,6 +15,9 @@ import { NewQuoteModal } from './NewQuoteModal';
 import { ProductSearch } from './ProductSearch';
 import { TermsDrawer } from './TermsDrawer';
 import { TotalsPanel } from './TotalsPanel';
+import { PhoneDocFooter } from './PhoneDocFooter';
+import { PlainHttpNote } from '../../layout/PlainHttpNote';
+import { useScreen } from '../../layout/screen';
 import { STATUS_COLORS, errorText } from './format';
 import { holdKeys } from '../../lib/typeAhead';
 import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
@@ -34,6 +37,8 @@ export function QuoteScreen() {
   const { id } = useParams();
   const quoteId = Number(id);
   const navigate = useNavigate();
+  const screen = useScreen();
+  const phone = screen.phone;
   const client = useQueryClient();
   const { message, modal } = App.useApp();
   const query = useApiQuery('quotes.get', { id: quoteId }, { enabled: Number.isInteger(quoteId) && quoteId > 0 });
@@ -155,7 +160,7 @@ export function QuoteScreen() {
     }
   };
 
-  const reject = () => {
+  const rejectQuote = () => {
     let reason = '';
     modal.confirm({
       title: t('actions.rejectTitle'),
@@ -216,9 +221,64 @@ export function QuoteScreen() {
   const draft = quote.status === 'draft';
   const openInvoice = quote.invoices.find((i) => i.status !== 'cancelled');
 
+  // The actions, on the PC in the head in this order; on a phone the PDF, Accept and the PI go to the footer.
+  const pdf = <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" termsWarnings={quote.termsWarnings} />;
+  const terms = (
+    <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
+      {t('actions.terms')}
+    </Button>
+  );
+  const send = draft && (
+    <Button icon={<SendOutlined />} loading={busy === 'send'} onClick={() => void act('quotes.send', 'send')} data-testid="quote-send">
+      {t('actions.send')}
+    </Button>
+  );
+  const acceptable = draft || quote.status === 'sent';
+  const accept = acceptable && (
+    <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={() => void act('quotes.accept', 'accept')} data-testid="quote-accept" aria-keyshortcuts="Alt+A">
+      {t('actions.accept')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('A')}</kbd>
+    </Button>
+  );
+  const reject = acceptable && (
+    <Button icon={<StopOutlined />} onClick={rejectQuote} data-testid="quote-reject">
+      {t('actions.reject')}
+    </Button>
+  );
+  const pi =
+    quote.status === 'accepted' &&
+    (openInvoice ? (
+      <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/invoices/${openInvoice.id}`)} data-testid="quote-open-pi" aria-keyshortcuts="Alt+P">
+        {openInvoice.number} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
+      </Button>
+    ) : (
+      <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'pi'} onClick={() => void makeInvoice()} data-testid="quote-make-pi" aria-keyshortcuts="Alt+P">
+        {t('actions.makeInvoice')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
+      </Button>
+    ));
+  const rest = (
+    <>
+      {!draft && quote.status !== 'superseded' && (
+        <Tooltip title={t('actions.reviseHint')}>
+          <Button icon={<HistoryOutlined />} loading={busy === 'revise'} onClick={() => void act('quotes.revise', 'revise')} data-testid="quote-revise">
+            {t('actions.revise')}
+          </Button>
+        </Tooltip>
+      )}
+      <Button icon={<CopyOutlined />} onClick={() => setDuplicating(true)} data-testid="quote-duplicate">
+        {t('actions.duplicate')}
+      </Button>
+      {(draft || (quote.status === 'expired' && quote.sentAt === null)) && (
+        <Tooltip title={t('actions.delete')}>
+          <Button danger icon={<DeleteOutlined />} onClick={() => remove(quote.displayNumber)} aria-label={t('actions.delete')} data-testid="quote-delete" />
+        </Tooltip>
+      )}
+    </>
+  );
+  const totalsPanel = <TotalsPanel currency={quote.currency} totals={quote.totals} discount={quote.discount} depositPercent={quote.depositPercent} containers={quote.containers} />;
+
   return (
     <div className="sk-quote-screen" data-testid="quote-screen">
-      <div className="sk-quote-main">
+      <div className="sk-quote-main" data-region="quote-main">
         <div className="sk-quote-head">
           <Space size={8} wrap style={{ minWidth: 0 }}>
             <Link to="/quotes" aria-label={t('back')}>
@@ -242,52 +302,25 @@ export function QuoteScreen() {
             </Tag>
             <span style={{ color: '#595959', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
           </Space>
-          <Space size={6} wrap>
-            <DocumentButton kinds={['quotation', 'packing']} id={quote.id} defaultLang={quote.buyer.docLanguage} shortcut="D" termsWarnings={quote.termsWarnings} />
-            <Button icon={<SettingOutlined />} onClick={() => setTermsOpen(true)} data-testid="quote-terms">
-              {t('actions.terms')}
-            </Button>
-            {draft && (
-              <Button icon={<SendOutlined />} loading={busy === 'send'} onClick={() => void act('quotes.send', 'send')} data-testid="quote-send">
-                {t('actions.send')}
-              </Button>
-            )}
-            {(draft || quote.status === 'sent') && (
-              <>
-                <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accept'} onClick={() => void act('quotes.accept', 'accept')} data-testid="quote-accept" aria-keyshortcuts="Alt+A">
-                  {t('actions.accept')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('A')}</kbd>
-                </Button>
-                <Button icon={<StopOutlined />} onClick={reject} data-testid="quote-reject">
-                  {t('actions.reject')}
-                </Button>
-              </>
-            )}
-            {quote.status === 'accepted' &&
-              (openInvoice ? (
-                <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/invoices/${openInvoice.id}`)} data-testid="quote-open-pi" aria-keyshortcuts="Alt+P">
-                  {openInvoice.number} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
-                </Button>
-              ) : (
-                <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'pi'} onClick={() => void makeInvoice()} data-testid="quote-make-pi" aria-keyshortcuts="Alt+P">
-                  {t('actions.makeInvoice')} <kbd className="sk-kbd sk-kbd-light">{shortcutLabel('P')}</kbd>
-                </Button>
-              ))}
-            {!draft && quote.status !== 'superseded' && (
-              <Tooltip title={t('actions.reviseHint')}>
-                <Button icon={<HistoryOutlined />} loading={busy === 'revise'} onClick={() => void act('quotes.revise', 'revise')} data-testid="quote-revise">
-                  {t('actions.revise')}
-                </Button>
-              </Tooltip>
-            )}
-            <Button icon={<CopyOutlined />} onClick={() => setDuplicating(true)} data-testid="quote-duplicate">
-              {t('actions.duplicate')}
-            </Button>
-            {(draft || (quote.status === 'expired' && quote.sentAt === null)) && (
-              <Tooltip title={t('actions.delete')}>
-                <Button danger icon={<DeleteOutlined />} onClick={() => remove(quote.displayNumber)} aria-label={t('actions.delete')} data-testid="quote-delete" />
-              </Tooltip>
-            )}
-          </Space>
+          {!phone && (
+            <Space size={6} wrap>
+              {pdf}
+              {terms}
+              {send}
+              {accept}
+              {reject}
+              {pi}
+              {rest}
+            </Space>
+          )}
+          {phone && (
+            <Space size={6} wrap>
+              {terms}
+              {send}
+              {reject}
+              {rest}
+            </Space>
+          )}
         </div>
         {quote.supersededBy && (
           <Alert
@@ -308,7 +341,7 @@ export function QuoteScreen() {
           </div>
         )}
         {draft && (
-          <div style={{ marginBottom: 8 }}>
+          <div style={{ marginBottom: 8 }} className="sk-quote-search">
             <ProductSearch
               quoteId={quoteId}
               currency={quote.currency}
@@ -317,6 +350,7 @@ export function QuoteScreen() {
               onAdd={addProduct}
               onNotFound={(q) => void message.warning(t('search.notFound', { query: q }))}
             />
+            {screen.touch && <PlainHttpNote compact />}
           </div>
         )}
         <LinesTable
@@ -329,7 +363,11 @@ export function QuoteScreen() {
           scrollY={draft ? 'calc(100vh - 330px)' : 'calc(100vh - 280px)'}
         />
       </div>
-      <TotalsPanel currency={quote.currency} totals={quote.totals} discount={quote.discount} depositPercent={quote.depositPercent} containers={quote.containers} />
+      {phone ? (
+        <PhoneDocFooter currency={quote.currency} totals={quote.totals} depositPercent={quote.depositPercent} panel={totalsPanel} actions={<>{pdf}{accept}{pi}</>} />
+      ) : (
+        totalsPanel
+      )}
       <TermsDrawer
         quote={quote}
         open={termsOpen}

@@ -1,4 +1,5 @@
 import './quotes.css';
+import './quotes-mobile.css';
 import { Route, Routes } from 'react-router';
 import { QuoteList } from './QuoteList';
 import { QuoteScreen } from './QuoteScreen';

@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { DateInput } from '../../lib/DateInput';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
+import { useTouch } from '../../layout/screen';
 
 type Row = ApiOutput<'rates.list'>[number];
 
@@ -70,6 +72,7 @@ function RateEditor({ row }: { row: Row }) {
 /** Exchange rates: 1 unit = x CNY, with history; every currency, the common ones first. */
 export function RatesPage() {
   const { t } = useTranslation('rates');
+  const touch = useTouch();
   const [filter, setFilter] = useState('');
   const [all, setAll] = useState(false);
   const rates = useApiQuery('rates.list', {});
@@ -92,7 +95,9 @@ export function RatesPage() {
       </div>
       <p style={{ color: '#595959', marginTop: -4 }}>{t('explain')}</p>
       {rates.error && <Alert type="error" showIcon title={rates.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        fold={[['currency', 'rate', 'date']]}
+        card={{ head: ['currency', 'rate'], testId: (r) => `rate-card-${r.currency}` }}
         rowKey="currency"
         size="small"
         loading={rates.isLoading}
@@ -107,7 +112,7 @@ export function RatesPage() {
           {
             title: '',
             key: 'history',
-            width: 50,
+            width: touch ? 64 : 50,
             render: (_, r) =>
               r.rate && r.currency !== 'CNY' ? (
                 <Popover trigger="click" title={t('history', { currency: r.currency })} content={<History currency={r.currency} />}>

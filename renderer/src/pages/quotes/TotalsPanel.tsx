@@ -2,6 +2,7 @@ import { Card, Progress, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContainerFill, DocumentTotals, Discount } from '../../../../main/quotes/types';
 import { groupDigits, money, isZeroAmount } from './format';
+import { useTouch } from '../../layout/screen';
 
 interface Props {
   currency: string;
@@ -25,6 +26,7 @@ function Row({ label, value, strong, testId }: { label: React.ReactNode; value: 
 /** The running totals and the container-fill bars, always beside the lines. */
 export function TotalsPanel({ currency, totals, discount, depositPercent, containers, extra }: Props) {
   const { t } = useTranslation('quotes');
+  const touch = useTouch();
   return (
     <div className="sk-totals" data-testid="quote-totals">
       <Card size="small" title={t('totals.title')}>
@@ -58,7 +60,7 @@ export function TotalsPanel({ currency, totals, discount, depositPercent, contai
                   {c.code}
                   {c.containers > 1 ? ` × ${c.containers}` : ''}
                 </b>
-                <Tooltip title={t('containers.detail', { volume: c.volumePercent, weight: c.weightPercent, cbm: c.capacityCbm, kg: groupDigits(c.payloadKg) })}>
+                <Tooltip title={t('containers.detail', { volume: c.volumePercent, weight: c.weightPercent, cbm: c.capacityCbm, kg: groupDigits(c.payloadKg) })} trigger={touch ? ['hover', 'click'] : 'hover'}>
                   <span style={{ color: '#595959', fontSize: 12 }}>
                     {c.containers === 0 ? t('containers.empty') : c.bindsBy === 'volume' ? t('containers.byVolume') : t('containers.byWeight')}
                   </span>

@@ -1,5 +1,6 @@
 import { InboxOutlined, PictureOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Empty, InputNumber, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, InputNumber, Select, Space, Statistic, Tabs, Tag } from 'antd';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -30,7 +31,9 @@ function History({ productId, kinds, range }: { productId?: number; kinds?: Kind
   };
   const history = useApiQuery('stock.history', input);
   return (
-    <Table<Movement>
+    <ResponsiveTable<Movement>
+      fold={[['movedAt', 'kind'], ['product', 'reference'], ['onHandDelta', 'reservedDelta'], ['onHandAfter', 'available']]}
+      card={{ head: ['movedAt', 'kind'] }}
       size="small"
       rowKey="id"
       loading={history.isLoading}
@@ -158,7 +161,9 @@ function LowStock({ onPick }: { onPick: (id: number) => void }) {
   const low = useApiQuery('stock.lowList', { limit: pageSize, offset: (page - 1) * pageSize });
   return (
     <>
-      <Table<LowItem>
+      <ResponsiveTable<LowItem>
+        fold={[['itemNo', 'category'], ['onHand', 'reserved', 'available'], ['lowStockAt', 'shortBy']]}
+        card={{ head: ['itemNo', 'name'], testId: (r) => `low-card-${r.productId}` }}
         size="small"
         rowKey="productId"
         loading={low.isLoading}
