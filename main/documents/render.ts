@@ -6,6 +6,11 @@ import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { amountInWords, englishTradeWords } from './words';
 import { isZeroAmount } from '../money/amounts';
 import type { NameWarning } from '../settings/service';
+import { pageFooters } from './sections/footer';
+import { countryName, sellerHeader } from './sections/header';
+import { BODY, contentBox, ensure, MARGIN_TOP, newPage, PAD, SMALL, type PageCtx } from './sections/page';
+
+export { displayPhone } from './sections/header';
 
 /**
  * The three printed documents, built with pdfkit on our text layer:
@@ -22,11 +27,6 @@ export interface RenderedDocument {
   fileName: string;
 }
 
-const MARGIN_X = 28;
-const MARGIN_TOP = 30;
-const FOOTER_H = 30;
-const BODY = 7.6;
-const SMALL = 6.6;
 
 const UNIT_NAMES: Record<string, Partial<Record<DocLang, string>>> = {
   pcs: { zh: '个', ar: 'قطعة', es: 'pzas', ru: 'шт.', fr: 'pcs', pt: 'pçs' },
@@ -50,19 +50,10 @@ interface Column {
   currency?: boolean;
 }
 
-interface Ctx {
-  c: Canvas;
+interface Ctx extends PageCtx {
   m: DocumentModel;
   kind: DocKind;
-  l: Labeler;
-  f: Formatter;
-  lang: DocLang;
   showBank: boolean;
-  /** Content box in logical coordinates. */
-  x: number;
-  w: number;
-  bottom: number;
-  y: number;
 }
 
 /**
@@ -100,12 +91,9 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
     f: bilingual ? bilingualFormatter(lang) : formatter(lang),
     lang,
     showBank: kind === 'proforma' || kind === 'statement' || (kind === 'quotation' && options.showBank === true),
-    x: MARGIN_X,
-    w: c.width - 2 * MARGIN_X,
-    bottom: c.height - FOOTER_H,
-    y: MARGIN_TOP,
+    ...contentBox(c),
   };
-  header(ctx);
+  sellerHeader(ctx, model.seller);
   titleAndParties(ctx);
   if (kind === 'statement') {
     statementOfPayments(ctx);
@@ -128,71 +116,6 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
 
 function titleKey(kind: DocKind): LabelKey {
   return kind === 'quotation' ? 'quotation' : kind === 'proforma' ? 'proforma' : kind === 'packing' ? 'packing' : 'statement';
-}
-
-function newPage(ctx: Ctx): void {
-  ctx.c.addPage();
-  ctx.y = MARGIN_TOP;
-}
-
-/** Starts a new page when a block of height h does not fit. */
-function ensure(ctx: Ctx, h: number): void {
-  if (ctx.y + h > ctx.bottom) newPage(ctx);
-}
-
-// ---- header -------------------------------------------------------------------------
-
-function header(ctx: Ctx): void {
-  const { c, m, l } = ctx;
-  const s = m.seller;
-  const top = ctx.y;
-  const logo = 58;
-  const qr = 62;
-  const hasLogo = c.image(s.logoFile, ctx.x, top, logo, logo, { placeholder: false });
-  const textX = ctx.x + (hasLogo ? logo + 10 : 0);
-  const textW = ctx.w - (hasLogo ? logo + 10 : 0) - (s.whatsapp ? qr + 12 : 0);
-  let y = top;
-  const nameEn = s.companyNameEn || s.legalName;
-  if (nameEn) y += c.drawText(nameEn, textX, y, textW, { size: 13, bold: true, color: COLORS.accent, dir: 'auto' });
-  if (s.companyNameZh) y += c.drawText(s.companyNameZh, textX, y, textW, { size: 10, bold: true, color: COLORS.accent, dir: 'auto' });
-  y += 2;
-  const place = [s.stallNumber ? `${nb(l.t('stall'))}: ${iso(s.stallNumber)}` : '', iso(s.marketAddress)].filter(Boolean).join(' · ');
-  if (place) y += c.drawText(place, textX, y, textW, { size: BODY, color: COLORS.muted, dir: 'auto' });
-  const contacts: string[] = [];
-  if (s.phones.length > 0) contacts.push(`${nb(l.t('tel'))}: ${s.phones.map((p) => iso(displayPhone(p))).join(ctx.f.listSeparator)}`);
-  if (s.whatsapp) contacts.push(`${nb(l.t('whatsapp'))}: ${iso(displayPhone(s.whatsapp))}`);
-  if (s.wechat) contacts.push(`${nb(l.t('wechat'))}: ${iso(s.wechat)}`);
-  if (contacts.length > 0) y += c.drawText(contacts.join('   '), textX, y, textW, { size: BODY, color: COLORS.muted, dir: 'auto' });
-  const web = [s.email ? `${nb(l.t('email'))}: ${iso(s.email)}` : '', iso(s.website)].filter(Boolean).join('   ');
-  if (web) y += c.drawText(web, textX, y, textW, { size: BODY, color: COLORS.muted, dir: 'auto' });
-  let bottom = Math.max(y, hasLogo ? top + logo : top);
-  if (s.whatsapp) {
-    const qx = ctx.x + ctx.w - qr;
-    c.qr(`https://wa.me/${s.whatsapp.replace(/\D/g, '')}`, qx, top - 4, qr);
-    const capH = c.drawText(l.t('scanToChat'), qx - 10, top + qr - 4, qr + 20, { size: 5.6, color: COLORS.muted, align: 'center' });
-    bottom = Math.max(bottom, top + qr - 4 + capH);
-  }
-  ctx.y = bottom + 6;
-  c.hline(ctx.x, ctx.y, ctx.w, COLORS.accent, 1.4);
-  ctx.y += 8;
-}
-
-/** +8613857926688 → +86 138 5792 6688 (readable groups; E.164 digits unchanged). */
-export function displayPhone(e164: string): string {
-  const m = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(e164);
-  if (m) return `+86 ${m[1]} ${m[2]} ${m[3]}`;
-  const fixed = /^\+86(\d{3})(\d{4})(\d{4})$/.exec(e164);
-  if (fixed) return `+86 ${fixed[1]} ${fixed[2]} ${fixed[3]}`;
-  return e164;
-}
-
-function countryName(code: string, lang: DocLang): string {
-  if (!code) return '';
-  try {
-    return new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : lang], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function titleAndParties(ctx: Ctx): void {
@@ -390,7 +313,6 @@ function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
   }
 }
 
-const PAD = 3;
 const PHOTO = 34;
 /** Columns of figures: a figure never wraps mid-number; it is set smaller to fit its cell (down to 5 pt). */
 const FIGURE_KEYS = new Set(['no', 'itemNo', 'qty', 'unitPrice', 'amount', 'cartons', 'cartonNos', 'cbm', 'gw', 'nw']);
@@ -887,21 +809,6 @@ function signatures(ctx: Ctx): void {
 }
 
 function footers(ctx: Ctx): void {
-  const { c, m, l, f } = ctx;
-  const range = c.doc.bufferedPageRange();
-  const title = l.pair(titleKey(ctx.kind)).primary;
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    c.doc.switchToPage(i);
-    if (i > range.start) {
-      // Continuation pages say which document and date they belong to.
-      const head = `${title} ${iso(m.number)} · ${f.date(m.date)} (${l.t('continued')})`;
-      c.drawText(head, ctx.x, 12, ctx.w, { size: SMALL, bold: true, color: COLORS.muted });
-    }
-    const y = c.height - FOOTER_H + 8;
-    c.hline(ctx.x, y - 4, ctx.w, COLORS.rule, 0.5);
-    const page = `${i - range.start + 1} / ${range.count}`;
-    c.drawText(`${title} ${iso(m.number)}`, ctx.x, y, ctx.w / 2, { size: SMALL, color: COLORS.muted });
-    c.drawText(page, ctx.x, y, ctx.w, { size: SMALL + 0.4, bold: true, color: COLORS.muted, align: 'center', dir: 'ltr' });
-    c.drawText(m.seller.companyNameEn || m.seller.companyNameZh, ctx.x + ctx.w / 2, y, ctx.w / 2, { size: SMALL, color: COLORS.muted, align: 'end', dir: 'auto' });
-  }
+  const { m, l, f } = ctx;
+  pageFooters(ctx, { title: l.pair(titleKey(ctx.kind)).primary, number: m.number, date: f.date(m.date), seller: m.seller.companyNameEn || m.seller.companyNameZh });
 }
