@@ -497,7 +497,7 @@ function totalsValues(ctx: Ctx): Record<string, string> {
     cbm: f.fixed(t.cbm, 3),
     gw: f.fixed(t.grossWeightKg, 2),
     nw: f.fixed(t.netWeightKg, 2),
-    cartonNos: t.cartons > 0 ? `1–${t.cartons}` : '–',
+    cartonNos: t.cartonRange ? (t.cartonRange.from === t.cartonRange.to ? String(t.cartonRange.from) : `${t.cartonRange.from}–${t.cartonRange.to}`) : t.cartons > 0 ? `1–${t.cartons}` : '–',
   };
 }
 

@@ -1,13 +1,14 @@
 import { COLORS } from '../canvas';
-import { ltrIsolate as iso } from '../text';
+import { autoIsolate, ltrIsolate } from '../text';
 import { FOOTER_H, SMALL, type PageCtx } from './page';
 
 /**
  * On every page: "title number · seller" and "n / N" at the foot; on continuation pages a line at
  * the top that says which document and date they belong to. Drawn once all pages exist.
  */
-export function pageFooters(ctx: PageCtx, doc: { title: string; number: string; date: string; seller: string }): void {
+export function pageFooters(ctx: PageCtx, doc: { title: string; number: string; date: string; seller: string; numberDir?: 'ltr' | 'auto' }): void {
   const { c, l } = ctx;
+  const iso = doc.numberDir === 'auto' ? autoIsolate : ltrIsolate;
   const range = c.doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     c.doc.switchToPage(i);
