@@ -8,8 +8,8 @@ import { partiesAndFacts, signatureBoxes, textBlock, titleBlock } from './sectio
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { countryName, displayPhone, sellerHeader } from './sections/header';
-import { BODY, contentBox, ensure, SMALL, type PageCtx } from './sections/page';
-import { autoIsolate as fsi, ltrIsolate as iso } from './text';
+import { BODY, contentBox, ensure, PAD, SMALL, type PageCtx } from './sections/page';
+import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { isZeroAmount } from '../money/amounts';
 import { AGING_BUCKETS } from '../statements/dueDate';
 import type { Statement, StatementEntry, StatementSection } from '../statements/service';
@@ -40,12 +40,12 @@ function entryDetails(e: StatementEntry, k: CatalogLabeler, f: Formatter, shared
     case 'payment': {
       const kind = e.detail.paymentKind === 'deposit' ? 'entryDeposit' : e.detail.paymentKind === 'balance' ? 'entryBalancePayment' : 'entryPayment';
       const how = [e.detail.method ? shared.t(`method_${e.detail.method}` as LabelKey) : '', e.reference ? iso(e.reference) : ''].filter(Boolean).join(' · ');
-      const received = e.detail.received ? k.t('receivedAs', { amount: iso(f.moneyWithCode(e.detail.received.amount, e.detail.received.currency)) }) : '';
+      const received = e.detail.received ? k.t('receivedAs', { amount: iso(nb(f.moneyWithCode(e.detail.received.amount, e.detail.received.currency))) }) : '';
       return [k.t(kind), [how, received].filter(Boolean).join(' · ')];
     }
     case 'delivery':
       return [
-        k.t('entryDelivery', { cartons: f.int(e.detail.cartons ?? 0), value: iso(f.moneyWithCode(e.detail.value ?? '0', currency)) }),
+        k.t('entryDelivery', { cartons: f.int(e.detail.cartons ?? 0), value: iso(nb(f.moneyWithCode(e.detail.value ?? '0', currency))) }),
         [e.reference ? iso(e.reference) : '', e.detail.forwarder ? k.t('toWarehouse', { name: fsi(e.detail.forwarder) }) : ''].filter(Boolean).join(' · '),
       ];
   }
@@ -59,8 +59,11 @@ function section(ctx: PageCtx, s: StatementSection, st: Statement, k: CatalogLab
     ctx.y += c.drawText(k.t('sectionTitle', { currency: s.currency }), ctx.x, ctx.y, ctx.w, { size: 10, bold: true, color: COLORS.accent }) + 4;
   }
   const cur = ` (${s.currency})`;
+  // Dates never wrap ("2 de septiembre de 2026"): the column is as wide as the longest printed.
+  const dates = [...s.entries.map((e) => e.date), ...s.invoices.flatMap((i) => [i.issuedOn, ...(i.dueOn ? [i.dueOn] : [])]), st.to, ...(st.from ? [st.from] : [])].map((d) => f.date(d));
+  const dateW = Math.max(56, ...dates.map((d) => c.measure(d, BODY, false) + 2 * PAD + 1), ...(st.from ? [c.measure(f.date(st.from), BODY, true) + 2 * PAD + 1] : []));
   const columns: GridColumn[] = [
-    { key: 'date', label: k.pair('date'), width: 74, align: 'start' },
+    { key: 'date', label: k.pair('date'), width: Math.ceil(dateW), align: 'start' },
     { key: 'doc', label: k.pair('document'), width: 86, align: 'start', figure: true },
     { key: 'details', label: k.pair('details'), width: 0, align: 'start' },
     { key: 'debit', label: { primary: `${k.t('debit')}${cur}`, secondary: null }, width: 66, align: 'figure', figure: true },
@@ -110,11 +113,11 @@ function section(ctx: PageCtx, s: StatementSection, st: Statement, k: CatalogLab
       ctx,
       [
         { key: 'no', label: k.pair('document'), width: 0, align: 'start', figure: true },
-        { key: 'date', label: k.pair('date'), width: 80, align: 'start' },
+        { key: 'date', label: k.pair('date'), width: Math.ceil(dateW), align: 'start' },
         { key: 'total', label: { primary: `${k.t('invoiceTotal')}${cur}`, secondary: null }, width: 70, align: 'figure', figure: true },
         { key: 'paid', label: { primary: `${k.t('paid')}${cur}`, secondary: null }, width: 70, align: 'figure', figure: true },
         { key: 'balance', label: { primary: `${k.t('balance')}${cur}`, secondary: null }, width: 70, align: 'figure', figure: true },
-        { key: 'due', label: k.pair('dueOn'), width: 80, align: 'start' },
+        { key: 'due', label: k.pair('dueOn'), width: Math.ceil(Math.max(dateW, c.measure(k.t('dueAfterDelivery'), BODY, false) + 2 * PAD + 1)), align: 'start' },
         { key: 'days', label: k.pair('daysOverdue'), width: 50, align: 'figure', figure: true },
       ],
       open.map((i) => ({

@@ -83,7 +83,7 @@ export async function renderPurchaseOrder(doc: PurchaseOrderDocument, options: {
       { label: k.t('forPi'), value: order.invoice ? iso(order.invoice.number) : k.t('forStock') },
       { label: k.t('deliveryDate'), value: order.deliveryDate ? f.date(order.deliveryDate) : '–', strong: order.deliveryDate !== null },
     ],
-    Math.min(190, ctx.w * 0.34),
+    Math.min(bilingual ? 240 : 190, ctx.w * 0.4),
   );
 
   const head = (key: Parameters<typeof k.pair>[0], suffix = '') => {
@@ -121,7 +121,8 @@ export async function renderPurchaseOrder(doc: PurchaseOrderDocument, options: {
       },
       packing: {
         parts: [
-          ...(packing.pcsPerCarton ? [{ text: k.t('pcsPerCarton', { n: f.int(packing.pcsPerCarton), unit: unitName(line.unit, lang) }) }] : []),
+          ...(packing.pcsPerCarton ? [{ text: k.pair('pcsPerCarton', { n: f.int(packing.pcsPerCarton), unit: unitName(line.unit, lang) }).primary }] : []),
+          ...(packing.pcsPerCarton && bilingual ? [{ text: catalogLabeler('en').t('pcsPerCarton', { n: f.int(packing.pcsPerCarton), unit: unitName(line.unit, 'en') }), size: SMALL }] : []),
           ...(packing.cartonCm ? [{ text: iso(`${packing.cartonCm.l}×${packing.cartonCm.w}×${packing.cartonCm.h} cm`), size: SMALL, color: COLORS.muted }] : []),
         ],
       },

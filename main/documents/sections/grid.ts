@@ -85,7 +85,7 @@ function drawHeader(ctx: PageCtx, cols: Placed[]): void {
   c.rect(ctx.x, ctx.y, ctx.w, h, { fill: COLORS.accent });
   for (const col of cols) {
     let y = ctx.y + PAD;
-    for (const p of parts(col)) y += c.drawText(p.text, col.x + PAD, y, col.w - 2 * PAD, { size: p.size, bold: p.bold, color: p.color, align: col.align === 'figure' ? 'end' : col.align, dir: 'auto' });
+    for (const p of parts(col)) y += c.drawText(p.text, col.x + PAD, y, col.w - 2 * PAD, { size: p.size, bold: p.bold, color: p.color, align: col.align, dir: 'auto' });
   }
   ctx.y += h;
 }
