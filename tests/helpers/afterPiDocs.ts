@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Core } from '../../main/core';
 import { invoke } from '../../main/api/invoke';
 import type { movableClock } from './quoteStall';
@@ -11,6 +12,9 @@ import { issuePi, seedAfterPiStall } from './afterPiStall';
  */
 export async function loopWithDocuments(core: Core, clock: ReturnType<typeof movableClock>, buyer: { lang?: string; currency?: string; company?: string } = {}) {
   const stall = await seedAfterPiStall(core);
+  // The toy car has a photo (the purchase order prints it).
+  const photo = (await sharp({ create: { width: 120, height: 90, channels: 3, background: '#d03030' } }).jpeg().toBuffer()).toString('base64');
+  await invoke(core, 'products.addPhotos', { id: stall.products.car.id, images: [{ dataBase64: photo }] });
   if (buyer.currency && buyer.currency !== 'USD' && buyer.currency !== 'CNY') {
     const rates: Record<string, string> = { KWD: '23.1234', JPY: '0.0478', EUR: '7.752' };
     await invoke(core, 'rates.set', { currency: buyer.currency, cnyPerUnit: rates[buyer.currency] ?? '1.5', effectiveOn: '2026-01-01' });

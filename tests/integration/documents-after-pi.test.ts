@@ -13,7 +13,7 @@ import { formatter } from '../../main/documents/format';
 import { rendererDir } from '../../main/server/renderer';
 import { startServer, type RunningServer } from '../../main/server/server';
 import { chineseCapitalWords, englishTradeWords } from '../../main/documents/words';
-import { flat, pdfText, squeeze } from '../helpers/pdfTools';
+import { flat, pdfImages, pdfText, squeeze } from '../helpers/pdfTools';
 import { movableClock } from '../helpers/quoteStall';
 import { loopWithDocuments } from '../helpers/afterPiDocs';
 import { post } from '../helpers/server';
@@ -61,7 +61,7 @@ describe('documents after the PI (purchase order, delivery note, delivery packin
   }, 120_000);
   afterAll(() => core.remove());
 
-  it('prints the purchase order in Chinese with every quantity, carton, cost and the total (and 大写) of purchases.get, and never the buyer\'s prices', async () => {
+  it('prints the purchase order in Chinese with the photo, every quantity, carton, cost and the total (and 大写) of purchases.get, and never the buyer\'s prices', async () => {
     const order = await invoke(core, 'purchases.get', { id: loop.orders[0]!.id });
     const r = await invoke(core, 'documents.render', { kind: 'purchaseOrder', id: order.id });
     expect(r).toMatchObject({ fileName: `${order.number}.pdf`, pages: 1, stored: false, mime: 'application/pdf' });
@@ -86,6 +86,8 @@ describe('documents after the PI (purchase order, delivery note, delivery packin
     expect(squeeze(t)).toContain(squeeze(order.requirements));
     for (const mark of order.shippingMarks.split('\n')) expect(t).toContain(mark);
     expect(t).toContain(order.supplier.paymentTerms);
+    // The line's product photo.
+    expect(pdfImages(Buffer.from(r.base64, 'base64')).filter((i) => i.type === 'image')).toHaveLength(1);
     expect(t).toContain('采购方（签字盖章）');
     expect(t).toContain('供应商（签字盖章）');
     // The PI's sale prices and currency stay off the factory's order.

@@ -1,5 +1,5 @@
-import { COLORS, type Align } from '../canvas';
-import type { BaseDirection } from '../text';
+import { COLORS, type Align, type TextOptions } from '../canvas';
+import { LINE_HEIGHT, type BaseDirection, type Line } from '../text';
 import { BODY, newPage, PAD, type PageCtx } from './page';
 
 /**
@@ -69,10 +69,29 @@ function partSize(ctx: PageCtx, col: Placed, part: GridPart): number {
   return col.figure ? fitSize(ctx, part.text, col.w - 2 * PAD, size, part.bold ?? false) : size;
 }
 
-function cellHeight(ctx: PageCtx, col: Placed, content: GridCell | undefined): number {
-  if (!content) return 0;
-  if (col.photo) return PHOTO;
-  return content.parts.reduce((h, part) => h + ctx.c.textHeight(part.text, col.w - 2 * PAD, { size: partSize(ctx, col, part), bold: part.bold ?? false, dir: part.dir ?? 'auto' }), 0);
+/** A row laid out once: the lines of every part of every cell, measured and then drawn from the same layout. */
+interface LaidPart {
+  lines: Line[];
+  options: TextOptions;
+}
+type LaidRow = Array<{ col: Placed; content: GridCell | undefined; parts: LaidPart[]; height: number }>;
+
+function layRow(ctx: PageCtx, cols: Placed[], row: GridRow): LaidRow {
+  return cols.map((col) => {
+    const content = row[col.key];
+    if (!content || col.photo) return { col, content, parts: [], height: content ? PHOTO : 0 };
+    const parts = content.parts.map((part): LaidPart => {
+      const options: TextOptions = {
+        size: partSize(ctx, col, part),
+        bold: part.bold ?? false,
+        color: part.color ?? COLORS.text,
+        align: col.align,
+        dir: part.dir ?? (col.figure ? 'ltr' : 'auto'),
+      };
+      return { lines: part.text === '' ? [] : ctx.c.lines(part.text, col.w - 2 * PAD, options), options };
+    });
+    return { col, content, parts, height: parts.reduce((h, p) => h + p.lines.length * p.options.size * LINE_HEIGHT, 0) };
+  });
 }
 
 function drawHeader(ctx: PageCtx, cols: Placed[]): void {
@@ -90,24 +109,18 @@ function drawHeader(ctx: PageCtx, cols: Placed[]): void {
   ctx.y += h;
 }
 
-function drawRow(ctx: PageCtx, cols: Placed[], row: GridRow, h: number): void {
+function drawRow(ctx: PageCtx, laid: LaidRow, h: number): void {
   const { c } = ctx;
-  for (const col of cols) {
-    const content = row[col.key];
+  for (const { col, content, parts } of laid) {
     if (!content) continue;
     if (col.photo) {
       c.image(content.photo ?? null, col.x + (col.w - PHOTO) / 2, ctx.y + PAD, PHOTO, PHOTO);
       continue;
     }
     let y = ctx.y + PAD;
-    for (const part of content.parts) {
-      y += c.drawText(part.text, col.x + PAD, y, col.w - 2 * PAD, {
-        size: partSize(ctx, col, part),
-        bold: part.bold ?? false,
-        color: part.color ?? COLORS.text,
-        align: col.align,
-        dir: part.dir ?? (col.figure ? 'ltr' : 'auto'),
-      });
+    for (const part of parts) {
+      c.drawLines(part.lines, col.x + PAD, y, col.w - 2 * PAD, part.options);
+      y += part.lines.length * part.options.size * LINE_HEIGHT;
     }
   }
   c.hline(ctx.x, ctx.y + h, ctx.w, COLORS.rule, 0.5);
@@ -120,13 +133,14 @@ function drawRow(ctx: PageCtx, cols: Placed[], row: GridRow, h: number): void {
 export function drawGrid(ctx: PageCtx, columns: GridColumn[], rows: GridRow[], options: { before?: GridRow[]; after?: GridRow[]; minRow?: number } = {}): void {
   const cols = place(ctx, columns);
   const minRow = options.minRow ?? 0;
-  const heightOf = (row: GridRow, min = 0) => Math.max(min, ...cols.map((col) => cellHeight(ctx, col, row[col.key]))) + 2 * PAD;
+  const heightOf = (laid: LaidRow, min = 0) => Math.max(min, ...laid.map((cell) => cell.height)) + 2 * PAD;
   const first = [...(options.before ?? []), ...rows, ...(options.after ?? [])][0];
   // The header never sits alone at the foot of a page.
-  if (ctx.y + 24 + (first ? heightOf(first) : 0) > ctx.bottom) newPage(ctx);
+  if (ctx.y + 24 + (first ? heightOf(layRow(ctx, cols, first)) : 0) > ctx.bottom) newPage(ctx);
   drawHeader(ctx, cols);
   const put = (row: GridRow, band: 'plain' | 'zebra' | 'total') => {
-    const h = heightOf(row, band === 'total' ? 0 : minRow);
+    const laid = layRow(ctx, cols, row);
+    const h = heightOf(laid, band === 'total' ? 0 : minRow);
     if (ctx.y + h > ctx.bottom) {
       newPage(ctx);
       drawHeader(ctx, cols);
@@ -136,7 +150,7 @@ export function drawGrid(ctx: PageCtx, columns: GridColumn[], rows: GridRow[], o
       ctx.c.rect(ctx.x, ctx.y, ctx.w, h, { fill: COLORS.accentLight });
       ctx.c.hline(ctx.x, ctx.y, ctx.w, COLORS.accent, 0.8);
     }
-    drawRow(ctx, cols, row, h);
+    drawRow(ctx, laid, h);
     ctx.y += h;
   };
   for (const row of options.before ?? []) put(row, 'total');
