@@ -4,15 +4,15 @@
  * the packing list of one delivery, and a buyer's statement of account over a period.
  */
 import type { Core } from '../core';
-import { AppError, msg } from '../api/errors';
+import { AppError, msg, notFound } from '../api/errors';
 import type { Role } from '../api/method';
 import { getBuyer } from '../../db/buyers';
 import { thumbFile } from '../files/imageStore';
-import { getInvoice } from '../invoices/service';
+import { getInvoice, getInvoiceByNumber } from '../invoices/service';
 import { getProduct } from '../products/service';
-import { getOrder } from '../purchases/service';
+import { getOrder, getOrderByNumber } from '../purchases/service';
 import { getSeller } from '../settings/service';
-import { getShipment } from '../shipments/service';
+import { forInvoice as deliveriesOf, getShipment } from '../shipments/service';
 import type { Shipment } from '../shipments/types';
 import { buyerStatement } from '../statements/service';
 import { renderAccountStatement } from './accountStatement';
@@ -39,6 +39,22 @@ export interface AfterPiRequest {
   /** A statement of account's period, YYYY-MM-DD. */
   from?: string | undefined;
   to?: string | undefined;
+}
+
+/**
+ * The record a printed reference names, for the CLI: a purchase order number ("PO2026-0003"), a
+ * delivery number ("JH-PI2026-0012-D2"), a buyer id for a statement; or an id as digits.
+ */
+export function afterPiIdOf(core: Core, kind: AfterPiKind, ref: string): number {
+  const text = ref.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  if (kind === 'purchaseOrder') return getOrderByNumber(core, text).id;
+  const delivery = /^(.*)-D(\d+)$/.exec(text);
+  if ((kind === 'deliveryNote' || kind === 'deliveryPacking') && delivery?.[1]) {
+    const found = deliveriesOf(core, getInvoiceByNumber(core, delivery[1]).id).deliveries.find((d) => d.seq === Number(delivery[2]));
+    if (found) return found.id;
+  }
+  throw notFound(msg(`Nothing to print as ${kind} is called ${text}`, `没有名为 ${text} 的 ${kind} 可打印`));
 }
 
 function seller(core: Core) {

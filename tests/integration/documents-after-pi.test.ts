@@ -3,7 +3,11 @@
  * real PDFs with pdftotext: every quantity, carton number and amount printed equals the API's
  * (purchases.get, shipments.get, statements.buyer), in the currency's own digits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../main/cli/index';
+import { openCore } from '../../main/core';
 import { callMethod } from '../../main/api/dispatch';
 import { invoke } from '../../main/api/invoke';
 import { statusOf } from '../../main/api/errors';
@@ -17,7 +21,7 @@ import { flat, pdfImages, pdfText, squeeze } from '../helpers/pdfTools';
 import { movableClock } from '../helpers/quoteStall';
 import { loopWithDocuments } from '../helpers/afterPiDocs';
 import { post } from '../helpers/server';
-import { tempCore } from '../helpers/tempCore';
+import { tempCore, tempDir } from '../helpers/tempCore';
 
 type Loop = Awaited<ReturnType<typeof loopWithDocuments>>;
 type Rendered = { fileName: string; pages: number; base64: string; stored: boolean; mime: string };
@@ -283,4 +287,34 @@ describe.each([
       ]);
     }
   });
+});
+
+describe('npm run cli -- pdf prints the documents after the PI', () => {
+  const folder = tempDir('sk-cli-after-pi-');
+  afterAll(() => folder.remove());
+
+  it('writes the purchase order, delivery note, delivery packing list and statement by their numbers (the buyer by id)', async () => {
+    const data = path.join(folder.dir, 'stall');
+    const clock = movableClock('2026-03-02T09:00:00Z');
+    const core = openCore(data, { now: clock.now });
+    const loop = await loopWithDocuments(core, clock);
+    core.close();
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const cases: Array<[string, string, string]> = [
+        [loop.orders[0]!.number, 'purchaseOrder', '采购单'],
+        [loop.deliveries[1]!.number, 'deliveryNote', 'JC2026-0519'],
+        [loop.deliveries[1]!.number, 'deliveryPacking', 'PACKING LIST'],
+        [String(loop.buyer.id), 'account', 'STATEMENT OF ACCOUNT'],
+      ];
+      for (const [ref, type, words] of cases) {
+        const file = path.join(folder.dir, `${type}.pdf`);
+        expect(await runCli(['pdf', ref, '--type', type, '--data', data, '--out', file, '--to', '2026-06-10']), type).toBe(0);
+        expect(flat(pdfText(fs.readFileSync(file))), type).toContain(words);
+      }
+      expect(await runCli(['pdf', 'PO2099-0001', '--type', 'purchaseOrder', '--data', data, '--out', path.join(folder.dir, 'x.pdf')])).not.toBe(0);
+    } finally {
+      out.mockRestore();
+    }
+  }, 120_000);
 });
