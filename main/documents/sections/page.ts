@@ -1,7 +1,7 @@
 import type { Canvas } from '../canvas';
 import type { Formatter } from '../format';
 import type { Labeler } from '../labels';
-import type { DocLang } from '../model';
+import type { DocKind, DocLang, DocumentModel } from '../model';
 
 /**
  * What every printed document's sections draw on: the canvas, the labels and
@@ -26,6 +26,13 @@ export interface PageCtx {
   w: number;
   bottom: number;
   y: number;
+}
+
+/** The quotation, PI, packing list and statement of payments: the model they print, and whether the bank block shows. */
+export interface DocCtx extends PageCtx {
+  m: DocumentModel;
+  kind: DocKind;
+  showBank: boolean;
 }
 
 /** The content box of a fresh canvas. */
