@@ -50,6 +50,7 @@ export class Canvas {
   readonly width: number;
   readonly height: number;
   private readonly fileOk = new Map<string, boolean>();
+  private readonly laidOut = new Map<string, Line[]>();
 
   constructor(
     paper: Paper,
@@ -87,7 +88,15 @@ export class Canvas {
   /** Lines of text for a box w wide. */
   lines(text: string, w: number, o: TextOptions): Line[] {
     const base = o.dir ?? (this.rtl ? 'rtl' : 'ltr');
-    let lines = this.text.layout(text, { size: o.size, bold: o.bold ?? false }, Math.max(w, 1), base);
+    // A document prints the same dates, numbers and labels over and over (a statement of 1,000
+    // payments): each is laid out once per width and style. Lines are never changed once made.
+    const key = `${o.size}\u0000${o.bold ? 1 : 0}\u0000${base}\u0000${w}\u0000${text}`;
+    let lines = this.laidOut.get(key);
+    if (!lines) {
+      lines = this.text.layout(text, { size: o.size, bold: o.bold ?? false }, Math.max(w, 1), base);
+      if (this.laidOut.size > 20_000) this.laidOut.clear();
+      this.laidOut.set(key, lines);
+    }
     if (o.maxLines && lines.length > o.maxLines) {
       lines = lines.slice(0, o.maxLines);
       const last = lines[lines.length - 1] as Line;

@@ -6,14 +6,14 @@
  */
 import { imageFile, thumbFile } from '../files/imageStore';
 import { nameWarnings, type SellerProfile } from '../settings/service';
-import { BALANCE_RULES, CHARGE_KINDS, isDocLang, type BalanceRule, type ChargeKind, type DocKind, type DocStatement, type DocumentModel } from './model';
+import { BALANCE_RULES, CHARGE_KINDS, isDocLang, type BalanceRule, type ChargeKind, type DocKind, type DocSeller, type DocStatement, type DocumentModel } from './model';
 
 interface ImageRefLike {
   hash: string;
 }
 
 /** SellerSnapshot (Omit<SellerProfile, 'updatedAt'>). */
-type SellerLike = Omit<SellerProfile, 'updatedAt' | 'logo' | 'chop'> & { logo: ImageRefLike | null; chop: ImageRefLike | null };
+export type SellerLike = Omit<SellerProfile, 'updatedAt' | 'logo' | 'chop'> & { logo: ImageRefLike | null; chop: ImageRefLike | null };
 
 interface LineLike {
   no: number;
@@ -107,6 +107,37 @@ export interface InvoiceLike extends TradeDocumentLike {
   balanceDue?: string;
 }
 
+/** The seller block as printed, from a PI's frozen snapshot or the current profile (settings). */
+export function docSeller(s: SellerLike, photosDir: string): DocSeller {
+  return {
+    companyNameEn: s.companyNameEn,
+    companyNameZh: s.companyNameZh,
+    legalName: s.legalName,
+    stallNumber: s.stallNumber,
+    marketAddress: s.marketAddress,
+    phones: s.phones,
+    whatsapp: s.whatsapp,
+    wechat: s.wechat,
+    email: s.email,
+    website: s.website,
+    bank: {
+      beneficiary: s.bankBeneficiary,
+      beneficiaryAddress: s.beneficiaryAddress,
+      bankName: s.bankName,
+      account: s.bankAccount,
+      swift: s.bankSwift,
+      address: s.bankAddress,
+      charges: s.bankCharges,
+      intermediary: s.intermediaryBankName || s.intermediaryBankSwift ? { name: s.intermediaryBankName, swift: s.intermediaryBankSwift } : null,
+    },
+    signatoryName: s.signatoryName,
+    signatoryTitle: s.signatoryTitle,
+    // Logos and chops are stored as PNG (imageStore 'graphic').
+    logoFile: s.logo ? imageFile(photosDir, s.logo.hash, 'image/png') : null,
+    chopFile: s.chop ? imageFile(photosDir, s.chop.hash, 'image/png') : null,
+  };
+}
+
 function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, number: string, quoteNumber: string | null, statement: DocStatement | null = null): DocumentModel {
   const s = doc.seller;
   const contact = doc.buyer.contact;
@@ -126,33 +157,7 @@ function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, numbe
     partialShipment: doc.partialShipment ?? null,
     transshipment: doc.transshipment ?? null,
     insurancePercent: doc.insurancePercent ?? null,
-    seller: {
-      companyNameEn: s.companyNameEn,
-      companyNameZh: s.companyNameZh,
-      legalName: s.legalName,
-      stallNumber: s.stallNumber,
-      marketAddress: s.marketAddress,
-      phones: s.phones,
-      whatsapp: s.whatsapp,
-      wechat: s.wechat,
-      email: s.email,
-      website: s.website,
-      bank: {
-        beneficiary: s.bankBeneficiary,
-        beneficiaryAddress: s.beneficiaryAddress,
-        bankName: s.bankName,
-        account: s.bankAccount,
-        swift: s.bankSwift,
-        address: s.bankAddress,
-        charges: s.bankCharges,
-        intermediary: s.intermediaryBankName || s.intermediaryBankSwift ? { name: s.intermediaryBankName, swift: s.intermediaryBankSwift } : null,
-      },
-      signatoryName: s.signatoryName,
-      signatoryTitle: s.signatoryTitle,
-      // Logos and chops are stored as PNG (imageStore 'graphic').
-      logoFile: s.logo ? imageFile(photosDir, s.logo.hash, 'image/png') : null,
-      chopFile: s.chop ? imageFile(photosDir, s.chop.hash, 'image/png') : null,
-    },
+    seller: docSeller(s, photosDir),
     buyer: {
       company: doc.buyer.company,
       country: doc.buyer.country,

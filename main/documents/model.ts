@@ -130,6 +130,8 @@ export interface DocTotals {
   grossWeightKg: string;
   netWeightKg: string;
   quantities: Array<{ unit: string; qty: number }>;
+  /** The carton numbers the document's lines span (one delivery of a PI: 11–16); default 1 to `cartons`. */
+  cartonRange?: { from: number; to: number } | null;
 }
 
 export interface DocPayment {

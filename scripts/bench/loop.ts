@@ -1,6 +1,6 @@
 /**
  * After the PI: the statement of account of a buyer with 200 PIs and 1,000 payments over two
- * years (with deliveries), and the receivables list over 5,000 buyers, both through the API
+ * years (with deliveries) — as data and as the PDF —, and the receivables list over 5,000 buyers, both through the API
  * table. One real PI is issued through the API; the others are copies of it written straight
  * through the query modules (numbers, dates and totals changed), which is what two years of a
  * busy stall leave in the tables these methods read.
@@ -95,6 +95,10 @@ export async function benchLoop(ctx: BenchContext, options: { buyers: number } =
       statementEntries: entries,
       statement2YearsMs: await measure(20, () => invoke(core, 'statements.buyer', { buyerId: buyer.id, from: '2024-06-16', to: '2026-06-15' }), 3),
       statementTargetMs: 1000,
+      // The same statement as the PDF the owner sends by WhatsApp (documents.render kind account).
+      statementPdfPages: (await invoke(core, 'documents.render', { kind: 'account', id: buyer.id, from: '2024-06-16', to: '2026-06-15' })).pages,
+      statementPdf2YearsMs: await measure(5, () => invoke(core, 'documents.render', { kind: 'account', id: buyer.id, from: '2024-06-16', to: '2026-06-15' }), 1),
+      statementPdfTargetMs: 1000,
       receivablesBuyers: options.buyers + 1,
       receivablesInvoices: piCount,
       receivablesRows: receivables.total,

@@ -19,9 +19,11 @@ function withFile<T>(pdf: Buffer, fn: (file: string) => T): T {
 const MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text pdftotext gives back (reading order), without its bidi marks. */
-export function pdfText(pdf: Buffer, options: { first?: number; last?: number } = {}): string {
+export function pdfText(pdf: Buffer, options: { first?: number; last?: number; layout?: boolean } = {}): string {
   return withFile(pdf, (file) => {
     const args = ['-enc', 'UTF-8'];
+    // -layout keeps each table row on one line (columns side by side, as printed).
+    if (options.layout) args.push('-layout');
     if (options.first) args.push('-f', String(options.first));
     if (options.last) args.push('-l', String(options.last));
     return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' }).replace(MARKS, '');

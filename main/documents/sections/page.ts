@@ -1,0 +1,51 @@
+import type { Canvas } from '../canvas';
+import type { Formatter } from '../format';
+import type { Labeler } from '../labels';
+import type { DocKind, DocLang, DocumentModel } from '../model';
+
+/**
+ * What every printed document's sections draw on: the canvas, the labels and
+ * formats of the document language, the content box, and where the next block goes.
+ */
+export const MARGIN_X = 28;
+export const MARGIN_TOP = 30;
+export const FOOTER_H = 30;
+export const BODY = 7.6;
+export const SMALL = 6.6;
+/** Padding inside table cells. */
+export const PAD = 3;
+
+export interface PageCtx {
+  c: Canvas;
+  /** The shared labels (labels.ts): the seller header and footers use them. */
+  l: Labeler;
+  f: Formatter;
+  lang: DocLang;
+  /** Content box in logical coordinates. */
+  x: number;
+  w: number;
+  bottom: number;
+  y: number;
+}
+
+/** The quotation, PI, packing list and statement of payments: the model they print, and whether the bank block shows. */
+export interface DocCtx extends PageCtx {
+  m: DocumentModel;
+  kind: DocKind;
+  showBank: boolean;
+}
+
+/** The content box of a fresh canvas. */
+export function contentBox(c: Canvas): Pick<PageCtx, 'x' | 'w' | 'bottom' | 'y'> {
+  return { x: MARGIN_X, w: c.width - 2 * MARGIN_X, bottom: c.height - FOOTER_H, y: MARGIN_TOP };
+}
+
+export function newPage(ctx: PageCtx): void {
+  ctx.c.addPage();
+  ctx.y = MARGIN_TOP;
+}
+
+/** Starts a new page when a block of height h does not fit. */
+export function ensure(ctx: PageCtx, h: number): void {
+  if (ctx.y + h > ctx.bottom) newPage(ctx);
+}
