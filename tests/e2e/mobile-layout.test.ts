@@ -124,6 +124,11 @@ describe('the staff view on phones and tablets (360×740, 390×844, 820×1180, t
     { name: 'PI screen', hash: () => `#/invoices/${invoiceId}`, ready: 'invoice-screen' },
     { name: 'rates', hash: () => '#/quotes/rates', ready: 'rates-page' },
     { name: 'settings', hash: () => '#/settings', ready: 'settings-page' },
+    // After the PI.
+    { name: 'suppliers', hash: () => '#/suppliers', ready: 'suppliers-page' },
+    { name: 'purchase orders', hash: () => '#/purchases', ready: 'purchases-page' },
+    { name: 'receivables', hash: () => '#/receivables', ready: 'receivables-page' },
+    { name: 'statement of account', hash: () => `#/statements/${stall.buyers.lagos.id}`, ready: 'statement-page' },
   ];
 
   for (const size of TOUCH_SIZES) {

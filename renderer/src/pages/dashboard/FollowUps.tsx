@@ -1,9 +1,10 @@
-import { Badge, Card, Col, List, Row, Table, Tabs } from 'antd';
+import { Badge, Card, Col, List, Row, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { groupDigits, isZeroAmount, money } from '../quotes/format';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 
 type Item = ApiOutput<'reports.followUps'>['depositsAwaited'][number];
 type Figures = ApiOutput<'reports.margin'>['total'];
@@ -95,7 +96,7 @@ export function MarginCard() {
             key: 'buyer',
             label: t('margin.byBuyer'),
             children: (
-              <Table size="small" rowKey={(r) => String(r.buyer.id)} pagination={{ pageSize: 8, hideOnSinglePage: true }} dataSource={m.byBuyer} locale={{ emptyText: t('margin.none') }}
+              <ResponsiveTable card={{ head: ['b'] }} size="small" rowKey={(r) => String(r.buyer.id)} pagination={{ pageSize: 8, hideOnSinglePage: true }} dataSource={m.byBuyer} locale={{ emptyText: t('margin.none') }}
                 columns={[{ title: t('margin.buyer'), key: 'b', render: (_: unknown, r: (typeof m.byBuyer)[number]) => <bdi>{r.buyer.company}</bdi> }, { title: t('margin.invoices'), dataIndex: 'invoices', width: 60, align: 'right' as const }, ...marginCells(t)]} />
             ),
           },
@@ -103,7 +104,7 @@ export function MarginCard() {
             key: 'month',
             label: t('margin.byMonth'),
             children: (
-              <Table size="small" rowKey="month" pagination={false} dataSource={m.byMonth} locale={{ emptyText: t('margin.none') }}
+              <ResponsiveTable card={{ head: ['month'] }} size="small" rowKey="month" pagination={false} dataSource={m.byMonth} locale={{ emptyText: t('margin.none') }}
                 columns={[{ title: t('margin.month'), dataIndex: 'month', width: 90 }, { title: t('margin.invoices'), dataIndex: 'invoices', width: 60, align: 'right' as const }, ...marginCells(t)]} />
             ),
           },

@@ -1,5 +1,5 @@
 import { CarOutlined, FileExcelOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { App, Button, Card, List, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Card, List, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { DocumentButton } from '../documents/DocumentButton';
 import { download } from '../products/format';
 import { errorText } from '../quotes/format';
 import { DeliveryDialog } from './DeliveryDialog';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 
 type Made = ApiOutput<'purchases.fromInvoice'>;
 type Delivery = ApiOutput<'shipments.forInvoice'>['deliveries'][number];
@@ -94,7 +95,9 @@ export function AfterPi({ pi }: { pi: Invoice }) {
         )
       }
     >
-      <Table<ProgressLine>
+      <ResponsiveTable<ProgressLine>
+        card={{ head: ['no', 'itemNo'] }}
+        fold={[['qty', 'onOrder'], ['received', 'delivered', 'toDeliver']]}
         rowKey="lineId"
         size="small"
         pagination={false}
@@ -132,15 +135,17 @@ export function AfterPi({ pi }: { pi: Invoice }) {
           ))}
         </div>
       )}
+      {(deliveries.data?.deliveries.length ?? 0) > 0 && <b style={{ display: 'block', marginTop: 8 }}>{t('after.deliveries')}</b>}
       {(deliveries.data?.deliveries.length ?? 0) > 0 && (
-        <Table<Delivery>
+        <ResponsiveTable<Delivery>
+          card={{ head: ['number', 'entryNo'] }}
+          fold={[['fw', 'entryNo'], ['cartons', 'cbm']]}
           rowKey="id"
           size="small"
           style={{ marginTop: 8 }}
           pagination={false}
           dataSource={deliveries.data?.deliveries ?? []}
           data-testid="pi-deliveries"
-          title={() => <b>{t('after.deliveries')}</b>}
           columns={[
             { title: t('after.deliveryNo'), dataIndex: 'number', width: 150, render: (n: string, d) => <>{n}<div className="sk-muted">{d.deliveredOn}</div></> },
             { title: t('after.forwarder'), key: 'fw', render: (_, d) => d.forwarder.name },

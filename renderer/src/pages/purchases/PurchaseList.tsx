@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { groupDigits } from '../quotes/format';
 import { PO_COLORS, PO_STATUSES, type PoStatus } from './format';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 
 type Row = ApiOutput<'purchases.list'>['items'][number];
 
@@ -104,7 +105,9 @@ export function PurchaseList() {
         </Space>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        card={{ head: ['number', 'status'], onOpen: (r) => navigate(`/purchases/${r.id}`), label: (r) => r.number }}
+        fold={[['orderDate', 'deliveryDate'], ['total', 'paid']]}
         rowKey="id"
         size="small"
         loading={list.isLoading}

@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,8 @@ import { countryName } from '../../lib/countries';
 import { download } from '../products/format';
 import { errorText, groupDigits, money } from '../quotes/format';
 import { AGING_BUCKETS } from './aging';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
+import { useScreen } from '../../layout/screen';
 
 type Row = ApiOutput<'receivables.list'>['items'][number];
 
@@ -17,6 +19,7 @@ export function ReceivablesPage() {
   const { t, i18n } = useTranslation('statements');
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const screen = useScreen();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -47,12 +50,14 @@ export function ReceivablesPage() {
         </Space>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        card={{ head: ['buyer', 'balance'], onOpen: (r) => navigate(`/statements/${r.buyer.id}`), label: (r) => r.buyer.company }}
+        fold={[['openInvoices', 'since'], ['owed', 'overdue'], ['days0to30', 'days31to60', 'days61to90', 'days90plus'], ['credit', 'balance']]}
         rowKey={(r) => `${r.buyer.id}-${r.currency}`}
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1250 }}
+        {...(screen.desktop ? { scroll: { x: 1250 } } : {})}
         locale={{ emptyText: t('receivables.empty') }}
         onRow={(r) => ({ onClick: () => navigate(`/statements/${r.buyer.id}`), style: { cursor: 'pointer' } })}
         pagination={{

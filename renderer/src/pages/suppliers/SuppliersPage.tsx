@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Checkbox, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApiOutput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { SupplierEditor } from './SupplierEditor';
+import { ResponsiveTable } from '../../layout/ResponsiveTable';
 
 type Row = ApiOutput<'suppliers.list'>['items'][number];
 
@@ -46,7 +47,9 @@ export function SuppliersPage() {
         </Space>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Row>
+      <ResponsiveTable<Row>
+        card={{ head: ['name'], onOpen: (r) => setParams({ open: String(r.id) }), label: (r) => r.names.zh }}
+        fold={[['contact', 'phone'], ['productCount', 'openOrders']]}
         rowKey="id"
         size="small"
         loading={list.isLoading}
