@@ -14,13 +14,26 @@ type Stall = Awaited<ReturnType<typeof seedQuoteStall>>;
 /** Where the screenshots of the changed screens go (looked at by hand, not compared). */
 const SHOTS = appPath('tests', '.output', 'trade-terms');
 
-/** Picks an option of an antd Select: typed into it when it searches, then clicked in the open list. */
+/**
+ * Picks an option of an antd Select: typed into it when it searches, then clicked in the open list.
+ * The drawer's form is re-rendered when the quotation it edits is read again, which can close a list
+ * that is still opening: then the select is opened again (three tries), as a person would.
+ */
 async function choose(page: Page, testId: string, typed: string | null, label: string) {
-  await page.getByTestId(testId).click();
-  if (typed) await page.keyboard.type(typed);
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  // The dropdown just opened (an earlier one may still be fading out), the option with exactly this label.
-  await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option', { hasText: exact }).click();
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByTestId(testId).click();
+    if (typed) await page.keyboard.type(typed);
+    // The dropdown just opened (an earlier one may still be fading out), the option with exactly this label.
+    const option = page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option', { hasText: exact });
+    try {
+      await option.click({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('what a PI carries, set from the screens (Chromium)', () => {
