@@ -5,12 +5,10 @@ import { invoke } from '../../main/api/invoke';
 import { launchChromium, newShopPage, type Chromium } from './browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { issuePi, seedAfterPiStall } from '../helpers/afterPiStall';
-import { apiTable } from '../../main/api/table';
 
 type Stall = Awaited<ReturnType<typeof seedAfterPiStall>>;
 
 /** Whether documents.render takes the statement of account yet (branch loopdocs). */
-const PRINTS_ACCOUNT = apiTable['documents.render'].input.safeParse({ kind: 'account', id: 1, lang: 'ar' }).success;
 
 async function attr(page: Page, testId: string, name: string): Promise<string | null> {
   return page.getByTestId(testId).getAttribute(name);
@@ -127,13 +125,11 @@ describe('after the PI in Chromium: factory orders, goods in, delivery, balance,
     await context.close();
   });
 
-  // needs loopdocs: documents.render kind 'account' is refused by the server's input validation until
-  // that branch is merged; this step runs by itself from the moment the API table accepts the kind.
-  it.skipIf(!PRINTS_ACCOUNT)("prints the buyer's statement of account in Arabic from its page (needs loopdocs)", async () => {
+  it("prints the buyer's statement of account in Arabic from its page", async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
     await page.goto(`${server.openUrl}#/statements/${stall.buyers.lagos.id}`);
     await page.getByTestId('statement-USD').waitFor();
-    await page.getByTestId('statement-pdf').click(); // needs loopdocs
+    await page.getByTestId('statement-pdf').click();
     await page.getByTestId('document-options').waitFor();
     await page.getByTestId('document-lang').click();
     await page.keyboard.type('Arabic');
