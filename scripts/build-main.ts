@@ -48,7 +48,29 @@ export async function bundleMain(outdir = appPath('dist', 'electron'), options: 
   });
 }
 
+/**
+ * The command line as plain JavaScript in dist/cli (index.mjs and a chunk per
+ * lazily loaded command): `npm run cli` (scripts/cli.mjs) runs it, so a cold
+ * `pdf` does not pay for compiling TypeScript on the fly.
+ */
+export async function bundleCli(outdir = appPath('dist', 'cli')): Promise<void> {
+  await build({
+    ...common,
+    ...esm,
+    entryPoints: { index: appPath('main', 'cli', 'index.ts') },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outdir,
+  });
+}
+
 if (process.argv[1] && /build-main\.ts$/.test(process.argv[1])) {
-  await bundleMain();
-  process.stderr.write('dist/electron/main.mjs, core.mjs, jobWorker.mjs and preload.cjs built\n');
+  if (process.argv.includes('--cli')) {
+    await bundleCli();
+    process.stderr.write('dist/cli/index.mjs built\n');
+  } else {
+    await bundleMain();
+    await bundleCli();
+    process.stderr.write('dist/electron/main.mjs, core.mjs, jobWorker.mjs and preload.cjs built; dist/cli/index.mjs built\n');
+  }
 }

@@ -79,10 +79,11 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && /cli[/\\]index\.(ts|js|mjs)$/.test(process.argv[1])) {
+/** Runs the command line in this process and exits with its status (scripts/cli.mjs, or this file run directly). */
+export function startCli(argv: string[]): void {
   // npm run bench measures the command's memory: the peak resident set, on stderr at exit.
   if (process.env.STALLKEEPER_BENCH_REPORT) process.on('exit', () => process.stderr.write(`bench-report ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`));
-  runCli(process.argv.slice(2)).then(
+  runCli(argv).then(
     (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`${String(error)}\n`);
@@ -90,3 +91,5 @@ if (process.argv[1] && /cli[/\\]index\.(ts|js|mjs)$/.test(process.argv[1])) {
     },
   );
 }
+
+if (process.argv[1] && /cli[/\\]index\.ts$/.test(process.argv[1])) startCli(process.argv.slice(2));

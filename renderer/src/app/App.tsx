@@ -56,7 +56,7 @@ export function App() {
     .map((item) => item.path);
 
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322', ...(screen.touch ? TOUCH_TOKENS : {}) } }} componentSize="middle">
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ zeroRuntime: true, algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322', ...(screen.touch ? TOUCH_TOKENS : {}) } }} componentSize="middle">
       <AntApp>
         <AppCommands />
         <ProgressCenter />

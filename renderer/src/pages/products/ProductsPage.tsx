@@ -1,15 +1,12 @@
 import { AppstoreOutlined, DownloadOutlined, PictureOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Dropdown, Input, Segmented, Select, Space, Switch, Tag } from 'antd';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { download, namesFor } from './format';
-import { ImportWizard } from './ImportWizard';
-import { ProductEditor } from './ProductEditor';
 import { ProductGrid } from './ProductGrid';
-import { SampleTagsDialog } from './SampleTagsDialog';
 import { usePagedSearch, type SearchFilters, type SearchHit } from './usePagedSearch';
 import { VirtualTable, foldProductColumns, type VirtualColumn } from './VirtualTable';
 import { useScreen } from '../../layout/screen';
@@ -29,6 +26,24 @@ function useWindowHeight(): number {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   return height;
+}
+
+// The editor, the import wizard and the sample-tag dialog load when first opened (or once the list is on
+// screen, while the stall is idle): the page's cold start draws the list without them.
+const loadEditor = () => import('./ProductEditor');
+const loadImportWizard = () => import('./ImportWizard');
+const loadSampleTags = () => import('./SampleTagsDialog');
+const ProductEditor = lazy(async () => ({ default: (await loadEditor()).ProductEditor }));
+const ImportWizard = lazy(async () => ({ default: (await loadImportWizard()).ImportWizard }));
+const SampleTagsDialog = lazy(async () => ({ default: (await loadSampleTags()).SampleTagsDialog }));
+
+function usePreloadWhenIdle(ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    const preload = () => void Promise.all([loadEditor(), loadImportWizard(), loadSampleTags()]).catch(() => undefined);
+    const handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(preload, { timeout: 3000 }) : window.setTimeout(preload, 1000);
+    return () => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
+  }, [ready]);
 }
 
 const loadingBar = <div style={{ height: 12, width: '60%', borderRadius: 4, background: '#f0f0f0' }} />;
@@ -62,6 +77,7 @@ export function ProductsPage() {
   );
   const search = usePagedSearch(filters);
   const total = search.total ?? 0;
+  usePreloadWhenIdle(search.total !== null);
 
   const editing = params.get('open');
   const open = (id: number | 'new') => setParams({ open: String(id) });
@@ -267,15 +283,17 @@ export function ProductsPage() {
       ) : (
         <ProductGrid phone={screen.phone} total={total} height={height + 40} rowAt={search.rowAt} ensureRange={search.ensureRange} onOpen={(id) => open(id)} />
       )}
-      {editing && <ProductEditor key={editing} productId={editing === 'new' ? null : Number(editing)} onClose={close} onOpen={(id) => open(id)} />}
-      {importing && <ImportWizard onClose={() => setImporting(false)} />}
-      {tagging && (
-        <SampleTagsDialog
-          count={selected.length || Math.min(total, 2000)}
-          selection={selected.length ? { productIds: selected } : { ...(query ? { query } : {}), ...(category ? { category } : {}) }}
-          onClose={() => setTagging(false)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {editing && <ProductEditor key={editing} productId={editing === 'new' ? null : Number(editing)} onClose={close} onOpen={(id) => open(id)} />}
+        {importing && <ImportWizard onClose={() => setImporting(false)} />}
+        {tagging && (
+          <SampleTagsDialog
+            count={selected.length || Math.min(total, 2000)}
+            selection={selected.length ? { productIds: selected } : { ...(query ? { query } : {}), ...(category ? { category } : {}) }}
+            onClose={() => setTagging(false)}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }
