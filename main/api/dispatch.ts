@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Core } from '../core';
 import { AppError, DISK_FULL, isDiskFull, type ApiError, type Locale } from '../errors/apiError';
 import type { MethodContext, MethodSpec, Progress, Session } from './method';
+import type { CallOutcome } from './outcome';
 import { readTransaction, writeTransaction } from '../../db/transactions';
 import { catchUpSearchIndexes } from './catchUp';
 import { logError } from '../logging/log';
@@ -9,7 +10,7 @@ import { apiTable, type MethodName } from './table';
 import { zodToApiError } from '../errors/validation';
 import { stripOwnerFields } from '../auth/redact';
 
-export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
+export type { CallOutcome } from './outcome';
 
 export interface CallOptions {
   session: Session;

@@ -4,7 +4,9 @@ import type { Locale, Message } from '../errors/apiError';
 import type { Seat } from '../auth/seat';
 
 /** Who is calling: the owner (cost prices, margins, settings, backups) or staff. */
-export type Role = 'owner' | 'staff';
+import type { Progress, Role } from './outcome';
+
+export type { Progress, Role } from './outcome';
 
 export interface Session {
   role: Role;
@@ -22,12 +24,6 @@ export interface Session {
 }
 
 /** How far a long call has come: done of total (null: not known), and what it is doing. */
-export interface Progress {
-  done: number;
-  total: number | null;
-  phase?: string;
-}
-
 export interface MethodContext {
   core: Core;
   session: Session;

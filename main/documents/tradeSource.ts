@@ -4,7 +4,7 @@ import { getQuote, getQuoteByNumber } from '../quotes/view';
 import { localDate } from '../calendar/dates';
 import { fromInvoice, fromQuote } from './fromQuote';
 import type { DocKind } from './model';
-import type { DocumentRef, DocumentSource } from './source';
+import type { DocumentRef, DocumentSource } from './documentRef';
 
 /** "JH-Q2026-0007-R2" → number "JH-Q2026-0007", revision 2. */
 function splitRevision(number: string): { number: string; revision?: number } {

@@ -22,7 +22,7 @@
 import type { Core } from '../core';
 import * as p from '../../db/invoiceProgress';
 import type { InvoiceRow } from '../../db/invoices';
-import type { InvoiceContent } from './types';
+import type { TradeDocument } from '../quotes/types';
 
 export const GOODS_STATES = ['waiting', 'in_production', 'ready', 'partly_delivered', 'delivered'] as const;
 export type GoodsState = (typeof GOODS_STATES)[number];
@@ -92,7 +92,7 @@ function covered(core: Core, row: InvoiceRow, stillReserved: Map<number, number>
 export function progressOf(
   core: Core,
   row: InvoiceRow,
-  content: InvoiceContent,
+  content: Pick<TradeDocument, 'lines'>,
   paidE4: number,
   ledger: Map<number, { reserved: number; shipped: number }>,
 ): InvoiceProgress {

@@ -1,6 +1,5 @@
-import type { CallOutcome } from '../api/dispatch';
 import type { Locale } from '../errors/apiError';
-import type { Progress, Role } from '../api/method';
+import type { CallOutcome, Progress, Role } from '../api/outcome';
 
 /** What the job runner sends its worker: one call of the API table. */
 export interface JobRequest {

@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CallOutcome } from '../api/dispatch';
 import { cancelledError, type Locale } from '../errors/apiError';
-import type { Progress, Role } from '../api/method';
+import type { CallOutcome, Progress, Role } from '../api/outcome';
 import { logError } from '../logging/log';
 import type { JobReply, JobRequest } from './protocol';
 
