@@ -95,3 +95,23 @@ export function method<S extends z.ZodType, R>(spec: AsyncSpec<S, R>): AsyncSpec
 export function method(spec: unknown): unknown {
   return spec;
 }
+
+type TransactionalExtras<S extends z.ZodType, P, R> = Omit<TransactionalSpec<S, P, R>, 'summary' | 'access' | 'input' | 'handler'>;
+type AsyncExtras<S extends z.ZodType, R> = Omit<AsyncSpec<S, R>, 'summary' | 'access' | 'input' | 'handler'>;
+
+interface Declare {
+  <S extends z.ZodType, R, P = undefined>(summary: string, input: S, handler: TransactionalSpec<S, P, R>['handler'], extras?: TransactionalExtras<S, P, R>): TransactionalSpec<S, P, R>;
+  <S extends z.ZodType, R>(summary: string, input: S, handler: AsyncSpec<S, R>['handler'], extras: AsyncExtras<S, R>): AsyncSpec<S, R>;
+}
+
+function declareFor(access: Role): Declare {
+  return ((summary: string, input: z.ZodType, handler: unknown, extras: object = {}) => ({ summary, access, input, handler, ...extras })) as Declare;
+}
+
+/**
+ * A method in one call: `owner(summary, input, handler, extras?)` for the owner's methods,
+ * `staff(…)` for those staff may call too; extras are the rest of the spec (kind, readOnly,
+ * prepare, afterCommit, job, ownerOnly…).
+ */
+export const owner = declareFor('owner');
+export const staff = declareFor('staff');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, invalid, msg } from '../errors/apiError';
 import { bilingual } from '../errors/validation';
-import { method } from '../api/method';
+import { owner } from '../api/method';
 import { backupNow, backupStatus, checkExportFolder, exportArchiveTo, withinAllowedFolders } from './service';
 import { restoreIntoCore, snapshotFile } from './restore';
 
@@ -12,27 +12,9 @@ const fullPath = z
   .refine((p) => !p.includes('\0'), bilingual('is not a valid path', '不是有效的路径'));
 
 export const backupMethods = {
-  'backup.status': method({
-    summary: 'The backups in the data folder, the last automatic backup and the last copy to a USB stick, with warnings when they are old.',
-    access: 'owner',
-    readOnly: true,
-    passive: true,
-    input: z.strictObject({}),
-    handler: (_input, { core }) => backupStatus(core),
-  }),
-  'backup.run': method({
-    summary: 'Backs up now into the data folder (SQLite online backup, new photos copied, old backups rotated).',
-    access: 'owner',
-    kind: 'async',
-    input: z.strictObject({}),
-    handler: (_input, { core }) => backupNow(core, 'manual'),
-  }),
-  'backup.export': method({
-    summary: 'Writes one archive (database + photos, checked after writing) into a folder, e.g. a USB stick; without a folder the desktop app asks for one.',
-    access: 'owner',
-    kind: 'async',
-    input: z.strictObject({ folder: fullPath.optional() }),
-    handler: async (input, { core, session }) => {
+  'backup.status': owner('The backups in the data folder, the last automatic backup and the last copy to a USB stick, with warnings when they are old.', z.strictObject({}), (_input, { core }) => backupStatus(core), { readOnly: true, passive: true }),
+  'backup.run': owner('Backs up now into the data folder (SQLite online backup, new photos copied, old backups rotated).', z.strictObject({}), (_input, { core }) => backupNow(core, 'manual'), { kind: 'async' }),
+  'backup.export': owner('Writes one archive (database + photos, checked after writing) into a folder, e.g. a USB stick; without a folder the desktop app asks for one.', z.strictObject({ folder: fullPath.optional() }), async (input, { core, session }) => {
       let folder = input.folder;
       if (folder === undefined) {
         if (!core.door.chooseFolder) throw invalid('folder', msg('type the folder of the USB stick', '请填写 U 盘的文件夹'));
@@ -43,23 +25,16 @@ export const backupMethods = {
       const checked = checkExportFolder(core, folder);
       if (session.limitedPaths) withinAllowedFolders(core, checked, 'folder', false);
       return { cancelled: false as const, ...(await exportArchiveTo(core, checked)) };
-    },
-  }),
-  'backup.restore': method({
-    summary: 'Restores a backup (a snapshot of the backups folder by name, or an archive/.db file by full path): verified first, the current state backed up, then swapped in.',
-    access: 'owner',
-    kind: 'async',
-    input: z.strictObject({
+    }, { kind: 'async' }),
+  'backup.restore': owner('Restores a backup (a snapshot of the backups folder by name, or an archive/.db file by full path): verified first, the current state backed up, then swapped in.', z.strictObject({
       snapshot: z.string().min(1).max(200).optional(),
       file: fullPath.optional(),
-    }),
-    handler: (input, { core, session }) => {
+    }), (input, { core, session }) => {
       if ((input.snapshot === undefined) === (input.file === undefined)) {
         throw new AppError('invalid_input', msg('snapshot: give either a backup name (snapshot) or a file', 'snapshot：请提供备份名称（snapshot）或文件（file）之一'), 'snapshot');
       }
       const file = input.snapshot !== undefined ? snapshotFile(core.paths, input.snapshot) : (input.file as string);
       if (input.file !== undefined && session.limitedPaths) withinAllowedFolders(core, file, 'file', true);
       return restoreIntoCore(core, file);
-    },
-  }),
+    }, { kind: 'async' }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../api/method';
+import { method, owner, staff } from '../api/method';
 import { msg } from '../errors/apiError';
 import { bilingual } from '../errors/validation';
 import { imageUploadSchema } from '../settings/schema';
@@ -35,51 +35,12 @@ import * as visits from './visits';
 const id = z.number().int().positive();
 
 export const buyersMethods = {
-  'buyers.create': method({
-    summary:
-      'Adds a buyer: company, country (ISO alpha-2), contacts with phones stored as E.164, tags… The result lists `duplicates`: stored buyers with the same phone/WhatsApp/email or company and country (a warning; the buyer is saved).',
-    access: 'staff',
-    input: buyerFieldsSchema,
-    handler: (input, { core }) => buyers.createBuyer(core, input),
-  }),
-  'buyers.update': method({
-    summary: 'Changes fields of a buyer; contacts and tags, when given, replace the old ones. The result lists `duplicates` like buyers.create.',
-    access: 'staff',
-    input: buyerUpdateSchema,
-    handler: (input, { core }) => buyers.updateBuyer(core, input.id, input.changes),
-  }),
-  'buyers.get': method({
-    summary: 'One buyer with contacts (E.164, display form, wa.me and mailto links), tags, region, card and last visit.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({ id }),
-    handler: (input, { core }) => buyers.getBuyer(core, input.id),
-  }),
-  'buyers.list': method({
-    summary: 'Buyers a page at a time, filtered by country, region, tag, currency or last visit; sorted by company (default), last visit, newest or country.',
-    access: 'staff',
-    readOnly: true,
-    searches: true,
-    input: buyerListSchema,
-    handler: (input, { core }) => buyers.searchBuyers(core, input),
-  }),
-  'buyers.search': method({
-    summary:
-      'Finds buyers by company, contact name, city, agent, WeChat, email or phone in any script (Arabic, Cyrillic, Chinese, accents ignored), with the filters of buyers.list; most recently visited first.',
-    access: 'staff',
-    readOnly: true,
-    searches: true,
-    input: buyerSearchSchema,
-    handler: (input, { core }) => buyers.searchBuyers(core, input),
-  }),
-  'buyers.checkDuplicates': method({
-    summary: 'Stored buyers sharing a phone/WhatsApp number or email with these contacts, or the same company in the same country: what the editor asks before saving.',
-    access: 'staff',
-    readOnly: true,
-    searches: true,
-    input: duplicateCheckSchema,
-    handler: (input, { core }) => buyers.findDuplicates(core, input),
-  }),
+  'buyers.create': staff('Adds a buyer: company, country (ISO alpha-2), contacts with phones stored as E.164, tags… The result lists `duplicates`: stored buyers with the same phone/WhatsApp/email or company and country (a warning; the buyer is saved).', buyerFieldsSchema, (input, { core }) => buyers.createBuyer(core, input)),
+  'buyers.update': staff('Changes fields of a buyer; contacts and tags, when given, replace the old ones. The result lists `duplicates` like buyers.create.', buyerUpdateSchema, (input, { core }) => buyers.updateBuyer(core, input.id, input.changes)),
+  'buyers.get': staff('One buyer with contacts (E.164, display form, wa.me and mailto links), tags, region, card and last visit.', z.strictObject({ id }), (input, { core }) => buyers.getBuyer(core, input.id), { readOnly: true }),
+  'buyers.list': staff('Buyers a page at a time, filtered by country, region, tag, currency or last visit; sorted by company (default), last visit, newest or country.', buyerListSchema, (input, { core }) => buyers.searchBuyers(core, input), { readOnly: true, searches: true }),
+  'buyers.search': staff('Finds buyers by company, contact name, city, agent, WeChat, email or phone in any script (Arabic, Cyrillic, Chinese, accents ignored), with the filters of buyers.list; most recently visited first.', buyerSearchSchema, (input, { core }) => buyers.searchBuyers(core, input), { readOnly: true, searches: true }),
+  'buyers.checkDuplicates': staff('Stored buyers sharing a phone/WhatsApp number or email with these contacts, or the same company in the same country: what the editor asks before saving.', duplicateCheckSchema, (input, { core }) => buyers.findDuplicates(core, input), { readOnly: true, searches: true }),
   'buyers.setCard': method({
     summary: "Sets or removes the buyer's business card photo (JPEG, PNG or WebP, base64).",
     access: 'staff',
@@ -88,38 +49,14 @@ export const buyersMethods = {
       input.image ? storeImage(core.paths.photos, decodeBase64Image(input.image.dataBase64, 'image.dataBase64'), 'photo', 'image.dataBase64') : null,
     handler: (input, { core }, image) => buyers.setCard(core, input.id, image),
   }),
-  'buyers.delete': method({
-    summary: 'Deletes a buyer with its contacts and visits; refused while quotations or invoices belong to it (merge instead).',
-    access: 'owner',
-    ownerOnly: msg('Only the owner deletes a buyer', '只有店主可以删除客户'),
-    input: z.strictObject({ id }),
-    handler: (input, { core }) => buyers.deleteBuyer(core, input.id),
-  }),
-  'buyers.merge': method({
-    summary:
-      'Merges buyer mergeId into keepId: contacts (same person joined), tags, visits, quotations, invoices and every other record move over; empty fields are filled; mergeId is deleted.',
-    access: 'owner',
-    ownerOnly: msg('Only the owner merges buyers', '只有店主可以合并客户'),
-    input: z.strictObject({ keepId: id, mergeId: id }),
-    handler: (input, { core }) => mergeBuyers(core, input.keepId, input.mergeId),
-  }),
-  'buyers.tags': method({
-    summary: 'The tags in use, with how many buyers have each, most used first.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({}),
-    handler: (_input, { core }) => allTags(core.db),
-  }),
-  'buyers.walkInDefaults': method({
-    summary:
-      'What a buyer quick-added from a WhatsApp number would get: the country from the calling code (+971 → AE), the document language and currency from the country (a currency the stall has a rate for, else the default), the company "walk-in, +971…"; `problem` says what is missing or wrong instead of failing.',
-    access: 'staff',
-    input: z.strictObject({
+  'buyers.delete': owner('Deletes a buyer with its contacts and visits; refused while quotations or invoices belong to it (merge instead).', z.strictObject({ id }), (input, { core }) => buyers.deleteBuyer(core, input.id), { ownerOnly: msg('Only the owner deletes a buyer', '只有店主可以删除客户') }),
+  'buyers.merge': owner('Merges buyer mergeId into keepId: contacts (same person joined), tags, visits, quotations, invoices and every other record move over; empty fields are filled; mergeId is deleted.', z.strictObject({ keepId: id, mergeId: id }), (input, { core }) => mergeBuyers(core, input.keepId, input.mergeId), { ownerOnly: msg('Only the owner merges buyers', '只有店主可以合并客户') }),
+  'buyers.tags': staff('The tags in use, with how many buyers have each, most used first.', z.strictObject({}), (_input, { core }) => allTags(core.db), { readOnly: true }),
+  'buyers.walkInDefaults': staff('What a buyer quick-added from a WhatsApp number would get: the country from the calling code (+971 → AE), the document language and currency from the country (a currency the stall has a rate for, else the default), the company "walk-in, +971…"; `problem` says what is missing or wrong instead of failing.', z.strictObject({
       whatsapp: z.string().trim().max(40).default(''),
       country: z.union([z.literal(''), countrySchema]).default(''),
       company: z.string().trim().max(200).default(''),
-    }),
-    handler: (input, { core, locale }) => {
+    }), (input, { core, locale }) => {
       const defaultCurrency = getDefaults(core).defaultCurrency;
       const day = localDate(core.now());
       try {
@@ -130,25 +67,17 @@ export const buyersMethods = {
         if (!(error instanceof AppError)) throw error;
         return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.localized[locale].replace(/^[\w.]+[:：]\s*/, '') };
       }
-    },
-  }),
-  'buyers.countries': method({
-    summary:
-      'Countries for a picker: by name in en/zh/ar/ru/es/fr/pt, common abbreviation or code ("阿联酋", "UAE", "ОАЭ" all find AE), best first; names in the given language.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({
+    }),
+  'buyers.countries': staff('Countries for a picker: by name in en/zh/ar/ru/es/fr/pt, common abbreviation or code ("阿联酋", "UAE", "ОАЭ" all find AE), best first; names in the given language.', z.strictObject({
       query: z.string().max(100).default(''),
       lang: z.enum(DOC_LANGUAGES).default('en'),
       limit: z.number().int().min(1).max(300).default(300),
-    }),
-    handler: (input) => {
+    }), (input) => {
       const codes = searchCountries(input.query, input.limit);
       const items = codes.map((code) => ({ code, name: countryName(code, input.lang), nameEn: countryName(code, 'en'), region: regionOf(code) }));
       if (!input.query.trim()) items.sort((a, b) => a.name.localeCompare(b.name, input.lang));
       return items;
-    },
-  }),
+    }, { readOnly: true }),
   'buyers.addVisit': method({
     summary: 'Logs a visit: date, staff member, notes, products of interest (product ids) and photos (uploads).',
     access: 'staff',
@@ -163,44 +92,15 @@ export const buyersMethods = {
     prepare: (input, { core }) => visits.prepareVisitPhotos(core, input.changes.photos, 'changes.photos'),
     handler: (input, { core }, stored) => visits.updateVisit(core, input.id, input.changes, stored),
   }),
-  'buyers.deleteVisit': method({
-    summary: 'Deletes one visit from the log.',
-    access: 'staff',
-    input: z.strictObject({ id }),
-    handler: (input, { core }) => visits.deleteVisit(core, input.id),
-  }),
-  'buyers.timeline': method({
-    summary: "The buyer's timeline, newest first: visits with their products and photos, and merges (quotations and invoices join when that area lands).",
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({ id }),
-    handler: (input, { core }) => buyerTimeline(core, input.id),
-  }),
-  'buyers.productOptions': method({
-    summary: 'Products to pick as "of interest" on a visit: by item no (exact, then prefix), barcode, or a name in zh/en/ar; or the given ids.',
-    access: 'staff',
-    readOnly: true,
-    searches: true,
-    input: z.strictObject({
+  'buyers.deleteVisit': staff('Deletes one visit from the log.', z.strictObject({ id }), (input, { core }) => visits.deleteVisit(core, input.id)),
+  'buyers.timeline': staff("The buyer's timeline, newest first: visits with their products and photos, and merges (quotations and invoices join when that area lands).", z.strictObject({ id }), (input, { core }) => buyerTimeline(core, input.id), { readOnly: true }),
+  'buyers.productOptions': staff('Products to pick as "of interest" on a visit: by item no (exact, then prefix), barcode, or a name in zh/en/ar; or the given ids.', z.strictObject({
       query: z.string().max(100).optional(),
       ids: z.array(id).max(200).optional(),
       limit: z.number().int().min(1).max(50).default(20),
-    }),
-    handler: (input, { core }) => visits.productOptions(core, input),
-  }),
-  'buyers.staff': method({
-    summary: 'Staff names used in the visit log, most recent first (for the visit form).',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({}),
-    handler: (_input, { core }) => staffNames(core.db),
-  }),
-  'buyers.import': method({
-    summary:
-      'Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns, `columns` to map them by hand). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. Warnings (not blocking): unknown columns, numbers outside the known ranges (kept), shared numbers. A row with the company and country of a stored buyer updates it. `columns` in the result: how each file column was read; `knownColumns`: what it can be mapped to.',
-    access: 'owner',
-    job: true,
-    input: z
+    }), (input, { core }) => visits.productOptions(core, input), { readOnly: true, searches: true }),
+  'buyers.staff': staff('Staff names used in the visit log, most recent first (for the visit form).', z.strictObject({}), (_input, { core }) => staffNames(core.db), { readOnly: true }),
+  'buyers.import': owner('Imports buyers from CSV (text or file bytes in base64; see main/buyers/csv.ts for the columns, `columns` to map them by hand). Problems come back as "row N: field: reason"; with any, nothing is written unless skipInvalid. Warnings (not blocking): unknown columns, numbers outside the known ranges (kept), shared numbers. A row with the company and country of a stored buyer updates it. `columns` in the result: how each file column was read; `knownColumns`: what it can be mapped to.', z
       .strictObject({
         csv: z.string().max(50_000_000).optional(),
         fileBase64: z.string().max(70_000_000).optional(),
@@ -212,20 +112,11 @@ export const buyersMethods = {
       .refine((i) => (i.csv === undefined) !== (i.fileBase64 === undefined), {
         ...bilingual('give either csv (text) or fileBase64 (the file), not both', '请提供 csv（文本）或 fileBase64（文件）之一'),
         path: ['csv'],
-      }),
-    handler: (input, { core, locale }) => {
+      }), (input, { core, locale }) => {
       const decoded = input.fileBase64 !== undefined ? decodeCsvBytes(Buffer.from(input.fileBase64, 'base64')) : { text: input.csv ?? '', encoding: undefined };
       const result = importBuyers(core, decoded.text, { dryRun: input.dryRun, skipInvalid: input.skipInvalid, locale, columns: input.columns });
       const withColumns = { ...result, knownColumns: knownColumns() };
       return decoded.encoding ? { ...withColumns, encoding: decoded.encoding } : withColumns;
-    },
-  }),
-  'buyers.export': method({
-    summary: 'Buyers as CSV (UTF-8 with BOM, the columns buyers.import reads), in the order they were added, optionally filtered.',
-    access: 'owner',
-    readOnly: true,
-    searches: true,
-    input: z.strictObject({ ...buyerFilterShape, query: z.string().max(200).optional() }),
-    handler: (input, { core }) => exportBuyers(core, input),
-  }),
+    }, { job: true }),
+  'buyers.export': owner('Buyers as CSV (UTF-8 with BOM, the columns buyers.import reads), in the order they were added, optionally filtered.', z.strictObject({ ...buyerFilterShape, query: z.string().max(200).optional() }), (input, { core }) => exportBuyers(core, input), { readOnly: true, searches: true }),
 };

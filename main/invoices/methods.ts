@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../api/method';
+import { owner, staff } from '../api/method';
 import { msg } from '../errors/apiError';
 import { countrySchema, currencySchema } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
@@ -12,38 +12,18 @@ import { INVOICE_STATUSES, PAYMENT_KINDS, PAYMENT_METHODS } from './types';
 const id = z.number().int().positive();
 
 export const invoicesMethods = {
-  'invoices.create': method({
-    summary:
-      'Issues a pro-forma invoice from an accepted quotation: next gapless number of the year, content frozen, stock reserved under the PI number (shortages are warnings).',
-    access: 'staff',
-    input: z.strictObject({ quoteId: id }),
-    handler: (input, { core }) => invoices.createInvoice(core, input.quoteId),
-    // The PI as issued is printed once and stored (documents/<number>/), so the
-    // buyer's copy is served unchanged afterwards; if this fails it happens at the first print.
-    afterCommit: async (invoice, { core }) => {
+  'invoices.create': staff('Issues a pro-forma invoice from an accepted quotation: next gapless number of the year, content frozen, stock reserved under the PI number (shortages are warnings).', z.strictObject({ quoteId: id }), (input, { core }) => invoices.createInvoice(core, input.quoteId), { afterCommit: async (invoice, { core }) => {
       await printDocument(core, { id: invoice.id }, { kind: 'proforma' });
-    },
-  }),
-  'invoices.get': method({
-    summary: 'One PI by id or number: the frozen document, payments, paid, balance due and the stock reserved/shipped under it.',
-    access: 'staff',
-    readOnly: true,
-    input: z.union([z.strictObject({ id }), z.strictObject({ number: z.string().trim().min(1).max(40) })]),
-    handler: (input, { core }) => ('id' in input ? invoices.getInvoice(core, input.id) : invoices.getInvoiceByNumber(core, input.number)),
-  }),
-  'invoices.list': method({
-    summary: 'PIs, newest number first, filtered by status, buyer, country or a search on number and company.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({
+    } }),
+  'invoices.get': staff('One PI by id or number: the frozen document, payments, paid, balance due and the stock reserved/shipped under it.', z.union([z.strictObject({ id }), z.strictObject({ number: z.string().trim().min(1).max(40) })]), (input, { core }) => ('id' in input ? invoices.getInvoice(core, input.id) : invoices.getInvoiceByNumber(core, input.number)), { readOnly: true }),
+  'invoices.list': staff('PIs, newest number first, filtered by status, buyer, country or a search on number and company.', z.strictObject({
       status: z.array(z.enum(INVOICE_STATUSES)).max(5).optional(),
       buyerId: id.optional(),
       country: countrySchema.optional(),
       search: z.string().trim().max(100).optional(),
       limit: z.number().int().min(1).max(500).default(50),
       offset: z.number().int().min(0).default(0),
-    }),
-    handler: (input, { core }) =>
+    }), (input, { core }) =>
       invoices.listInvoices(core, {
         statuses: input.status,
         buyerId: input.buyerId,
@@ -51,13 +31,8 @@ export const invoicesMethods = {
         search: input.search,
         limit: input.limit,
         offset: input.offset,
-      }),
-  }),
-  'invoices.addPayment': method({
-    summary:
-      'Records money received against a PI (deposit, balance or other; T/T, cash, Alipay, WeChat Pay, Western Union, other); not more than the balance due. Give amount in the PI\'s currency, or received { currency, amount, rate? } for money in another currency (rate: units of it per PI unit, default the stored rates of the day).',
-    access: 'staff',
-    input: z.strictObject({
+      }), { readOnly: true }),
+  'invoices.addPayment': staff('Records money received against a PI (deposit, balance or other; T/T, cash, Alipay, WeChat Pay, Western Union, other); not more than the balance due. Give amount in the PI\'s currency, or received { currency, amount, rate? } for money in another currency (rate: units of it per PI unit, default the stored rates of the day).', z.strictObject({
       id,
       amount: decimalInput(AMOUNT_SCALE, { min: 0.001, max: 100_000_000_000 }).optional(),
       received: z
@@ -72,8 +47,7 @@ export const invoicesMethods = {
       paidOn: dateInput.optional(),
       reference: z.string().trim().max(120).optional(),
       note: z.string().trim().max(500).optional(),
-    }),
-    handler: (input, { core }) =>
+    }), (input, { core }) =>
       invoices.addPayment(core, input.id, {
         amountE4: input.amount,
         received: input.received && { currency: input.received.currency, amountE4: input.received.amount, rateE8: input.received.rate },
@@ -82,33 +56,14 @@ export const invoicesMethods = {
         paidOn: input.paidOn,
         reference: input.reference,
         note: input.note,
-      }),
-  }),
-  'invoices.paymentPreview': method({
-    summary:
-      'Before recording a payment in a currency (the PI\'s or another): the rate suggested from the stored rates, what is due now expressed in that currency, and what a received amount comes to in the PI\'s currency. Changes nothing.',
-    access: 'staff',
-    input: z.strictObject({
+      })),
+  'invoices.paymentPreview': staff('Before recording a payment in a currency (the PI\'s or another): the rate suggested from the stored rates, what is due now expressed in that currency, and what a received amount comes to in the PI\'s currency. Changes nothing.', z.strictObject({
       id,
       currency: currencySchema,
       amount: decimalInput(AMOUNT_SCALE, { min: 0, max: 100_000_000_000 }).optional(),
       rate: decimalInput(8, { min: 0.00000001, max: 1_000_000 }).optional(),
       paidOn: dateInput.optional(),
-    }),
-    handler: (input, { core }) => invoices.paymentPreview(core, input.id, { currency: input.currency, amountE4: input.amount, rateE8: input.rate, paidOn: input.paidOn }),
-  }),
-  'invoices.removePayment': method({
-    summary: 'Removes a payment recorded by mistake (owner only); the status follows the money again.',
-    access: 'owner',
-    ownerOnly: msg('Only the owner removes or changes a payment; staff record payments received', '只有店主可以删除或修改收款记录；店员可以登记收到的款项'),
-    input: z.strictObject({ id, paymentId: id }),
-    handler: (input, { core }) => invoices.removePayment(core, input.id, input.paymentId),
-  }),
-  'invoices.cancel': method({
-    summary: 'Cancels a PI nothing of which was delivered (owner only): its reserved stock is released and its number stays used (never reissued).',
-    access: 'owner',
-    ownerOnly: msg('Only the owner cancels a PI', '只有店主可以取消形式发票'),
-    input: z.strictObject({ id, reason: z.string().trim().min(1).max(500) }),
-    handler: (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason),
-  }),
+    }), (input, { core }) => invoices.paymentPreview(core, input.id, { currency: input.currency, amountE4: input.amount, rateE8: input.rate, paidOn: input.paidOn })),
+  'invoices.removePayment': owner('Removes a payment recorded by mistake (owner only); the status follows the money again.', z.strictObject({ id, paymentId: id }), (input, { core }) => invoices.removePayment(core, input.id, input.paymentId), { ownerOnly: msg('Only the owner removes or changes a payment; staff record payments received', '只有店主可以删除或修改收款记录；店员可以登记收到的款项') }),
+  'invoices.cancel': owner('Cancels a PI nothing of which was delivered (owner only): its reserved stock is released and its number stays used (never reissued).', z.strictObject({ id, reason: z.string().trim().min(1).max(500) }), (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason), { ownerOnly: msg('Only the owner cancels a PI', '只有店主可以取消形式发票') }),
 };

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { method } from '../api/method';
+import { staff } from '../api/method';
 import { sampleTags } from './service';
 
 export const labelsMethods = {
-  'products.sampleTags': method({
-    summary: 'A PDF of sample tags (A4 label sheet): item no, short name, price or price code, MOQ, barcode or QR; for listed products or a search.',
-    access: 'staff',
-    kind: 'async',
-    input: z.strictObject({
+  'products.sampleTags': staff('A PDF of sample tags (A4 label sheet): item no, short name, price or price code, MOQ, barcode or QR; for listed products or a search.', z.strictObject({
       /** These products, in this order; otherwise what query/category finds. */
       productIds: z.array(z.number().int().positive()).min(1).max(2000).optional(),
       query: z.string().max(200).optional(),
@@ -24,10 +20,8 @@ export const labelsMethods = {
       code: z.enum(['auto', 'qr', 'barcode', 'none']).optional(),
       /** Label positions already used on the first sheet. */
       skip: z.number().int().min(0).max(23).optional(),
-    }),
-    handler: async (input, ctx) => {
+    }), async (input, ctx) => {
       const { pdf, pages, tags } = await sampleTags(ctx.core, input);
       return { fileName: `sample-tags-${ctx.core.now().toISOString().slice(0, 10)}.pdf`, mime: 'application/pdf', pages, tags, dataBase64: pdf.toString('base64') };
-    },
-  }),
+    }, { kind: 'async' }),
 };

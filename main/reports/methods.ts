@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../api/method';
+import { owner, staff } from '../api/method';
 import { overview } from '../../db/reports';
 import { currencySchema, dateSchema } from '../buyers/schema';
 import { tradeReport } from './trade';
@@ -15,12 +15,7 @@ function failedBackup(last: LastRun | null, locale: Locale): { at: string; messa
 }
 
 export const reportsMethods = {
-  'reports.overview': method({
-    summary: 'Counts for the dashboard: active products, buyers, their countries, visits in the last 30 days, products low on stock; and the last automatic backup when it failed.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({}),
-    handler: (_input, { core, locale }) => {
+  'reports.overview': staff('Counts for the dashboard: active products, buyers, their countries, visits in the last 30 days, products low on stock; and the last automatic backup when it failed.', z.strictObject({}), (_input, { core, locale }) => {
       const since = new Date(core.now().getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
       const row = overview(core.db, since);
       return {
@@ -33,34 +28,14 @@ export const reportsMethods = {
         /** The last automatic backup, when it failed (the dashboard shows an alert until one succeeds). */
         backupFailed: failedBackup(core.backups.lastAutomatic, locale),
       };
-    },
-  }),
-  'reports.trade': method({
-    summary:
-      'The trade picture for a period (from, to inclusive) by region and country: active buyers, visits, quoted and confirmed (PI) value in one reporting currency, conversion, change against the same dates a year before, share of the total; top buyers and products per region.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({
+    }, { readOnly: true }),
+  'reports.trade': staff('The trade picture for a period (from, to inclusive) by region and country: active buyers, visits, quoted and confirmed (PI) value in one reporting currency, conversion, change against the same dates a year before, share of the total; top buyers and products per region.', z.strictObject({
       from: dateSchema,
       to: dateSchema,
       /** Reporting currency; the default currency of the settings when omitted. */
       currency: currencySchema.optional(),
       top: z.number().int().min(1).max(20).default(5),
-    }),
-    handler: (input, { core }) => tradeReport(core, input),
-  }),
-  'reports.margin': method({
-    summary:
-      'Gross margin (owner only), in CNY: per PI issued in the period (not cancelled) the revenue at the PI\'s rate, charges, goods cost from its purchase orders (or the product\'s cost price where none), margin and %; per buyer and per month.',
-    access: 'owner',
-    input: z.strictObject({ from: dateInput.optional(), to: dateInput.optional(), buyerId: z.number().int().positive().optional() }),
-    handler: (input, { core }) => marginReport(core, input),
-  }),
-  'reports.followUps': method({
-    summary:
-      'What needs doing now: deposits awaited, purchase orders due within dueWithinDays or late (owner only), goods ready to deliver, balances overdue; each with its record\'s kind and id.',
-    access: 'staff',
-    input: z.strictObject({ dueWithinDays: z.number().int().min(0).max(60).default(3) }),
-    handler: (input, { core, session }) => followUps(core, { owner: session.role === 'owner', dueWithinDays: input.dueWithinDays }),
-  }),
+    }), (input, { core }) => tradeReport(core, input), { readOnly: true }),
+  'reports.margin': owner('Gross margin (owner only), in CNY: per PI issued in the period (not cancelled) the revenue at the PI\'s rate, charges, goods cost from its purchase orders (or the product\'s cost price where none), margin and %; per buyer and per month.', z.strictObject({ from: dateInput.optional(), to: dateInput.optional(), buyerId: z.number().int().positive().optional() }), (input, { core }) => marginReport(core, input)),
+  'reports.followUps': staff('What needs doing now: deposits awaited, purchase orders due within dueWithinDays or late (owner only), goods ready to deliver, balances overdue; each with its record\'s kind and id.', z.strictObject({ dueWithinDays: z.number().int().min(0).max(60).default(3) }), (input, { core, session }) => followUps(core, { owner: session.role === 'owner', dueWithinDays: input.dueWithinDays })),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../api/method';
+import { method, owner, staff } from '../api/method';
 import { allCurrencies } from '../money/currencies';
 import { defaultsUpdateSchema, sellerUpdateSchema, setImageSchema } from './schema';
 import * as settings from './service';
@@ -11,26 +11,15 @@ function snapshot(core: Parameters<typeof settings.getSeller>[0]) {
 }
 
 export const settingsMethods = {
-  'settings.get': method({
-    summary: 'The seller profile, the defaults for new documents, and warnings when the chop, header and bank beneficiary names differ.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({}),
-    handler: (_input, { core }) => snapshot(core),
-  }),
-  'settings.update': method({
-    summary: 'Changes fields of the seller profile and/or the document defaults in one step; omitted fields stay as they are.',
-    access: 'owner',
-    input: z.strictObject({
+  'settings.get': staff('The seller profile, the defaults for new documents, and warnings when the chop, header and bank beneficiary names differ.', z.strictObject({}), (_input, { core }) => snapshot(core), { readOnly: true }),
+  'settings.update': owner('Changes fields of the seller profile and/or the document defaults in one step; omitted fields stay as they are.', z.strictObject({
       seller: sellerUpdateSchema.optional(),
       defaults: defaultsUpdateSchema.optional(),
-    }),
-    handler: (input, { core }) => {
+    }), (input, { core }) => {
       if (input.seller) settings.updateSeller(core, input.seller, 'seller.');
       if (input.defaults) settings.updateDefaults(core, input.defaults);
       return snapshot(core);
-    },
-  }),
+    }),
   'settings.setImage': method({
     summary: 'Sets or removes the logo or the company chop (JPEG, PNG or WebP up to 20 MB, base64).',
     access: 'owner',
@@ -42,11 +31,5 @@ export const settingsMethods = {
       return snapshot(core);
     },
   }),
-  'settings.currencies': method({
-    summary: 'Every ISO 4217 currency code, the common ones at a Yiwu stall first.',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({}),
-    handler: () => allCurrencies(),
-  }),
+  'settings.currencies': staff('Every ISO 4217 currency code, the common ones at a Yiwu stall first.', z.strictObject({}), () => allCurrencies(), { readOnly: true }),
 };

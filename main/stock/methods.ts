@@ -1,4 +1,4 @@
-import { method, type MethodContext } from '../api/method';
+import { type MethodContext, staff } from '../api/method';
 import { invalid, msg } from '../errors/apiError';
 import { photosFor } from '../../db/products';
 import { imageUrls } from '../files/imageStore';
@@ -20,60 +20,28 @@ function result(ctx: MethodContext, productId: number, moveId: number | null) {
 }
 
 export const stockMethods = {
-  'stock.receive': method({
-    summary: 'Goods in: adds pieces to on hand, with a reference (delivery note, factory) and a note.',
-    access: 'staff',
-    input: receiveSchema,
-    handler: (input, ctx) => {
+  'stock.receive': staff('Goods in: adds pieces to on hand, with a reference (delivery note, factory) and a note.', receiveSchema, (input, ctx) => {
       notFuture(ctx, input.movedAt);
       return result(ctx, input.productId, stock.receive(ctx.core, input));
-    },
-  }),
-  'stock.adjust': method({
-    summary: 'Corrects on hand by a signed quantity (found, broken, lost, samples) with a reason.',
-    access: 'staff',
-    input: adjustSchema,
-    handler: (input, ctx) => {
+    }),
+  'stock.adjust': staff('Corrects on hand by a signed quantity (found, broken, lost, samples) with a reason.', adjustSchema, (input, ctx) => {
       notFuture(ctx, input.movedAt);
       return result(ctx, input.productId, stock.adjust(ctx.core, input));
-    },
-  }),
-  'stock.count': method({
-    summary: 'A stock count: on hand becomes the counted quantity through one adjustment of the difference.',
-    access: 'staff',
-    input: countSchema,
-    handler: (input, ctx) => {
+    }),
+  'stock.count': staff('A stock count: on hand becomes the counted quantity through one adjustment of the difference.', countSchema, (input, ctx) => {
       notFuture(ctx, input.movedAt);
       return result(ctx, input.productId, stock.count(ctx.core, input));
-    },
-  }),
-  'stock.history': method({
-    summary: 'Stock movements, newest first, with the balance after each; one product or all, by kind and date.',
-    access: 'staff',
-    readOnly: true,
-    input: historySchema,
-    handler: (input, ctx) => stock.history(ctx.core, input),
-  }),
-  'stock.lowList': method({
-    summary: 'Active products whose available stock is at or below their low-stock threshold, the largest shortfall first.',
-    access: 'staff',
-    readOnly: true,
-    input: lowStockSchema,
-    handler: (input, ctx) =>
+    }),
+  'stock.history': staff('Stock movements, newest first, with the balance after each; one product or all, by kind and date.', historySchema, (input, ctx) => stock.history(ctx.core, input), { readOnly: true }),
+  'stock.lowList': staff('Active products whose available stock is at or below their low-stock threshold, the largest shortfall first.', lowStockSchema, (input, ctx) =>
       stock.lowStockList(ctx.core, input, (ids) => {
         const covers = new Map<number, string>();
         for (const p of photosFor(ctx.core.db, ids)) if (p.position === 0) covers.set(p.product_id, imageUrls(p.image_hash).thumbUrl);
         return covers;
-      }),
-  }),
-  'stock.setThreshold': method({
-    summary: 'Sets the low-stock threshold of a product (null: no alert).',
-    access: 'staff',
-    input: thresholdSchema,
-    handler: (input, ctx) => {
+      }), { readOnly: true }),
+  'stock.setThreshold': staff('Sets the low-stock threshold of a product (null: no alert).', thresholdSchema, (input, ctx) => {
       stock.requireProduct(ctx.core, input.productId, 'productId');
       const p = updateProduct(ctx.core, input.productId, { lowStockAt: input.lowStockAt }, view(ctx));
       return { productId: p.id, lowStockAt: p.lowStockAt, level: p.stock };
-    },
-  }),
+    }),
 };
