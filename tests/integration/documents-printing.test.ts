@@ -140,5 +140,5 @@ describe('npm run cli -- pdf', () => {
     run(['pdf', 'JH-Q2026-0001', '--data', data, '--out', out, '--lang', 'es']);
     expect(fs.existsSync(appPath('dist', 'cli', 'index.mjs'))).toBe(true);
     expect(pdfText(fs.readFileSync(out))).toContain('JH-Q2026-0001');
-  });
+  }, 180_000);
 });
