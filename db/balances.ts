@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import type { PaymentRow } from './invoices';
 import { cached } from './statements';
 
 /**
@@ -36,17 +37,7 @@ export function invoicesOfBuyer(db: Db, buyerId: number, to: string): BalanceInv
   return cached<[number, string], BalanceInvoiceRow>(db, `${INVOICE_SELECT} WHERE i.buyer_id = ? AND i.issued_on <= ? ORDER BY i.issued_on, i.year, i.seq`).all(buyerId, to);
 }
 
-export interface BalancePaymentRow {
-  id: number;
-  invoice_id: number;
-  paid_on: string;
-  amount_e4: number;
-  method: string;
-  kind: string;
-  reference: string;
-  received_currency: string | null;
-  received_e4: number | null;
-}
+export type BalancePaymentRow = Pick<PaymentRow, 'id' | 'invoice_id' | 'paid_on' | 'amount_e4' | 'method' | 'kind' | 'reference' | 'received_currency' | 'received_e4'>;
 
 export function paymentsOfBuyer(db: Db, buyerId: number, to: string): BalancePaymentRow[] {
   return cached<[number, string], BalancePaymentRow>(

@@ -1,3 +1,4 @@
+import { Conditions } from './conditions';
 import type { Db } from './open';
 import { totalBusinessSql } from './tradeValues';
 
@@ -171,38 +172,17 @@ const ORDER: Record<BuyerSort, string> = {
  * all match; a few thousand buyers scan in a few milliseconds (npm run bench).
  */
 export function searchBuyers(db: Db, f: BuyerSearchFilter): { rows: Array<BuyerRow & { last_visit: string | null }>; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  let join = '';
-  if (f.terms.length > 0) {
-    join = 'JOIN buyer_search s ON s.buyer_id = b.id';
-    f.terms.forEach((term, i) => {
-      where.push(`instr(s.text, @term${i}) > 0`);
-      params[`term${i}`] = term;
-    });
-  }
-  if (f.countries) {
-    where.push('b.country IN (SELECT value FROM json_each(@countries))');
-    params.countries = JSON.stringify(f.countries);
-  }
-  if (f.tag) {
-    where.push('EXISTS (SELECT 1 FROM buyer_tags t WHERE t.buyer_id = b.id AND t.tag = @tag)');
-    params.tag = f.tag;
-  }
-  if (f.currency) {
-    where.push('b.currency = @currency');
-    params.currency = f.currency;
-  }
-  if (f.lastVisitFrom) {
-    where.push('last_visit >= @lastVisitFrom');
-    params.lastVisitFrom = f.lastVisitFrom;
-  }
-  if (f.lastVisitTo) {
-    where.push('last_visit <= @lastVisitTo');
-    params.lastVisitTo = f.lastVisitTo;
-  }
-  if (f.neverVisited) where.push('last_visit IS NULL');
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const conditions = new Conditions({ limit: f.limit, offset: f.offset });
+  const join = f.terms.length > 0 ? 'JOIN buyer_search s ON s.buyer_id = b.id' : '';
+  f.terms.forEach((term, i) => conditions.when(term, `term${i}`, `instr(s.text, @term${i}) > 0`));
+  // An empty list of countries matches none (the filter was given), unlike a filter left out.
+  if (f.countries) conditions.add('b.country IN (SELECT value FROM json_each(@countries))').params.countries = JSON.stringify(f.countries);
+  const { params, where: clause } = conditions
+    .when(f.tag, 'tag', 'EXISTS (SELECT 1 FROM buyer_tags t WHERE t.buyer_id = b.id AND t.tag = @tag)')
+    .when(f.currency, 'currency', 'b.currency = @currency')
+    .when(f.lastVisitFrom, 'lastVisitFrom', 'last_visit >= @lastVisitFrom')
+    .when(f.lastVisitTo, 'lastVisitTo', 'last_visit <= @lastVisitTo')
+    .add('last_visit IS NULL', f.neverVisited === true);
   const business = f.sort === 'totalBusiness' ? `, ${totalBusinessSql(db, 'b')} AS total_business` : '';
   const from = `FROM (SELECT b.*, (SELECT max(visited_on) FROM visits v WHERE v.buyer_id = b.id) AS last_visit${business} FROM buyers b) b ${join} ${clause}`;
   const rows = db

@@ -1,3 +1,4 @@
+import { Conditions } from './conditions';
 import type { Db } from './open';
 import { cached } from './statements';
 
@@ -135,25 +136,11 @@ export interface InvoiceListRow extends InvoiceRow {
 }
 
 export function listInvoices(db: Db, filter: InvoiceListFilter): { rows: InvoiceListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
-  if (filter.statuses?.length) {
-    where.push('i.status IN (SELECT value FROM json_each(@statuses))');
-    params.statuses = JSON.stringify(filter.statuses);
-  }
-  if (filter.buyerId !== undefined) {
-    where.push('i.buyer_id = @buyerId');
-    params.buyerId = filter.buyerId;
-  }
-  if (filter.country) {
-    where.push('b.country = @country');
-    params.country = filter.country;
-  }
-  if (filter.search) {
-    where.push(`(i.number LIKE @search ESCAPE '\\' OR b.company LIKE @search ESCAPE '\\')`);
-    params.search = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { params, where: clause } = new Conditions({ limit: filter.limit, offset: filter.offset })
+    .when(filter.statuses, 'statuses', 'i.status IN (SELECT value FROM json_each(@statuses))')
+    .when(filter.buyerId, 'buyerId', 'i.buyer_id = @buyerId')
+    .when(filter.country, 'country', 'b.country = @country')
+    .search(filter.search, ['i.number', 'b.company']);
   const base = 'FROM invoices i JOIN buyers b ON b.id = i.buyer_id';
   const rows = cached<Record<string, unknown>, InvoiceListRow>(db, 
       `SELECT i.*, b.company AS buyer_company, b.country AS buyer_country, q.number AS quote_number, q.revision AS quote_revision,

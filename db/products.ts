@@ -1,19 +1,14 @@
+import { Conditions } from './conditions';
+import type { NameColumns, PackingColumns } from './rowColumns';
 import type { Db } from './open';
 import { cached } from './statements';
 
 export const NAME_LANGS = ['zh', 'en', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
 export type NameLang = (typeof NAME_LANGS)[number];
 
-export interface ProductRow {
+export interface ProductRow extends NameColumns, PackingColumns {
   id: number;
   item_no: string;
-  name_zh: string;
-  name_en: string;
-  name_ar: string;
-  name_es: string;
-  name_ru: string;
-  name_fr: string;
-  name_pt: string;
   category: string;
   material: string;
   colors: string;
@@ -21,13 +16,6 @@ export interface ProductRow {
   unit: string;
   moq: number;
   cost_cny_e4: number | null;
-  pcs_per_inner: number | null;
-  pcs_per_carton: number | null;
-  carton_l_mm: number | null;
-  carton_w_mm: number | null;
-  carton_h_mm: number | null;
-  gw_g: number | null;
-  nw_g: number | null;
   barcode: string;
   /** The supplier's name as typed; the products' link trigger (migration 12) keeps supplier_id in step with it. */
   supplier: string;
@@ -95,14 +83,9 @@ export interface ListFilter {
 }
 
 export function listProducts(db: Db, filter: ListFilter): { rows: ProductRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
-  if (!filter.includeArchived) where.push('archived = 0');
-  if (filter.category) {
-    where.push('category = @category');
-    params.category = filter.category;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { params, where: clause } = new Conditions({ limit: filter.limit, offset: filter.offset })
+    .add('archived = 0', !filter.includeArchived)
+    .when(filter.category, 'category', 'category = @category');
   const rows = db
     .prepare<Record<string, unknown>, ProductRow>(`SELECT * FROM products ${clause} ORDER BY item_no LIMIT @limit OFFSET @offset`)
     .all(params);

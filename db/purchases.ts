@@ -1,3 +1,5 @@
+import { Conditions } from './conditions';
+import type { PackingColumns } from './rowColumns';
 import type { Db } from './open';
 import { cached } from './statements';
 
@@ -32,7 +34,7 @@ export type PurchaseOrderWrite = Pick<
   'year' | 'seq' | 'number' | 'supplier_id' | 'invoice_id' | 'order_date' | 'delivery_date' | 'requirements' | 'shipping_marks' | 'notes'
 >;
 
-export interface PurchaseLineRow {
+export interface PurchaseLineRow extends PackingColumns {
   id: number;
   order_id: number;
   position: number;
@@ -46,13 +48,6 @@ export interface PurchaseLineRow {
   colors: string;
   qty: number;
   cartons: number;
-  pcs_per_inner: number | null;
-  pcs_per_carton: number | null;
-  carton_l_mm: number | null;
-  carton_w_mm: number | null;
-  carton_h_mm: number | null;
-  gw_g: number | null;
-  nw_g: number | null;
   /** CNY per unit × 10⁴; null: not known. */
   unit_cost_e4: number | null;
   /** qty × unit cost rounded to the fen, × 10⁴. */
@@ -294,25 +289,11 @@ const LIST_SELECT = `
 
 /** Purchase orders, newest number first. */
 export function listOrders(db: Db, f: OrderListFilter): { rows: OrderListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  if (f.statuses?.length) {
-    where.push('o.status IN (SELECT value FROM json_each(@statuses))');
-    params.statuses = JSON.stringify(f.statuses);
-  }
-  if (f.supplierId !== undefined) {
-    where.push('o.supplier_id = @supplierId');
-    params.supplierId = f.supplierId;
-  }
-  if (f.invoiceId !== undefined) {
-    where.push('o.invoice_id = @invoiceId');
-    params.invoiceId = f.invoiceId;
-  }
-  if (f.search) {
-    where.push(`(o.number LIKE @search ESCAPE '\\' OR s.name_zh LIKE @search ESCAPE '\\' OR s.name_en LIKE @search ESCAPE '\\' OR i.number LIKE @search ESCAPE '\\')`);
-    params.search = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { params, where: clause } = new Conditions({ limit: f.limit, offset: f.offset })
+    .when(f.statuses, 'statuses', 'o.status IN (SELECT value FROM json_each(@statuses))')
+    .when(f.supplierId, 'supplierId', 'o.supplier_id = @supplierId')
+    .when(f.invoiceId, 'invoiceId', 'o.invoice_id = @invoiceId')
+    .search(f.search, ['o.number', 's.name_zh', 's.name_en', 'i.number']);
   const rows = db.prepare<Record<string, unknown>, OrderListRow>(`${LIST_SELECT} ${clause} ORDER BY o.year DESC, o.seq DESC LIMIT @limit OFFSET @offset`).all(params);
   const total = (
     db

@@ -1,3 +1,5 @@
+import { Conditions } from './conditions';
+import type { NameColumns, PackingColumns } from './rowColumns';
 import type { Db } from './open';
 import { cached } from './statements';
 
@@ -54,31 +56,10 @@ export interface QuoteRow {
 }
 
 /** The terms of a quotation that staff edit (everything but numbering, status and totals). */
-export interface QuoteTermsWrite {
-  buyer_id: number;
-  quote_date: string;
-  validity_days: number;
-  valid_until: string;
-  currency: string;
-  rate_e8: number;
-  price_decimals: number;
-  incoterm: string;
-  incoterm_place: string;
-  payment_terms: string;
-  deposit_percent: number;
-  delivery_time: string;
-  notes: string;
-  shipping_marks: string;
-  discount_kind: 'none' | 'percent' | 'amount';
-  discount_e4: number;
-  port_of_loading: string;
-  port_of_destination: string;
-  partial_shipment: 0 | 1 | null;
-  transshipment: 0 | 1 | null;
-  insurance_percent: number | null;
-  balance_rule: string;
-  balance_days: number | null;
-}
+export type QuoteTermsWrite = Pick<
+  QuoteRow,
+  'buyer_id' | 'quote_date' | 'validity_days' | 'valid_until' | 'currency' | 'rate_e8' | 'price_decimals' | 'incoterm' | 'incoterm_place' | 'payment_terms' | 'deposit_percent' | 'delivery_time' | 'notes' | 'shipping_marks' | 'discount_kind' | 'discount_e4' | 'port_of_loading' | 'port_of_destination' | 'partial_shipment' | 'transshipment' | 'insurance_percent' | 'balance_rule' | 'balance_days'
+>;
 
 export interface QuoteTotalsWrite {
   line_count: number;
@@ -88,19 +69,12 @@ export interface QuoteTotalsWrite {
   cbm_e3: number;
 }
 
-export interface QuoteLineRow {
+export interface QuoteLineRow extends NameColumns, PackingColumns {
   id: number;
   quote_id: number;
   position: number;
   product_id: number | null;
   item_no: string;
-  name_zh: string;
-  name_en: string;
-  name_ar: string;
-  name_es: string;
-  name_ru: string;
-  name_fr: string;
-  name_pt: string;
   cover_image: string | null;
   unit: string;
   moq: number;
@@ -111,13 +85,6 @@ export interface QuoteLineRow {
   /** ISO alpha-2; '' on lines quoted before origins were recorded. */
   origin_country: string;
   barcode: string;
-  pcs_per_inner: number | null;
-  pcs_per_carton: number | null;
-  carton_l_mm: number | null;
-  carton_w_mm: number | null;
-  carton_h_mm: number | null;
-  gw_g: number | null;
-  nw_g: number | null;
   /** JSON: [{ minQty, priceCnyE4 }] */
   price_tiers: string;
   qty: number;
@@ -388,29 +355,15 @@ export interface QuoteListRow extends QuoteRow {
 }
 
 export function listQuotes(db: Db, filter: QuoteListFilter): { rows: QuoteListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
-  if (filter.statuses?.length) {
-    if (filter.today) {
-      where.push(`(CASE WHEN q.status IN ('draft', 'sent') AND q.valid_until < @today THEN 'expired' ELSE q.status END) IN (SELECT value FROM json_each(@statuses))`);
-      params.today = filter.today;
-    } else where.push('q.status IN (SELECT value FROM json_each(@statuses))');
-    params.statuses = JSON.stringify(filter.statuses);
-  }
-  if (filter.buyerId !== undefined) {
-    where.push('q.buyer_id = @buyerId');
-    params.buyerId = filter.buyerId;
-  }
-  if (filter.country) {
-    where.push('b.country = @country');
-    params.country = filter.country;
-  }
-  if (filter.search) {
-    where.push(`(q.number LIKE @search ESCAPE '\\' OR b.company LIKE @search ESCAPE '\\')`);
-    params.search = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  if (filter.latestOnly) where.push('NOT EXISTS (SELECT 1 FROM quotes n WHERE n.supersedes_id = q.id)');
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // With today, a draft or sent quotation past its date counts as expired.
+  const status = filter.today ? `(CASE WHEN q.status IN ('draft', 'sent') AND q.valid_until < @today THEN 'expired' ELSE q.status END)` : 'q.status';
+  const conditions = new Conditions({ limit: filter.limit, offset: filter.offset }).when(filter.statuses, 'statuses', `${status} IN (SELECT value FROM json_each(@statuses))`);
+  if (filter.statuses?.length && filter.today) conditions.params.today = filter.today;
+  const { params, where: clause } = conditions
+    .when(filter.buyerId, 'buyerId', 'q.buyer_id = @buyerId')
+    .when(filter.country, 'country', 'b.country = @country')
+    .search(filter.search, ['q.number', 'b.company'])
+    .add('NOT EXISTS (SELECT 1 FROM quotes n WHERE n.supersedes_id = q.id)', filter.latestOnly === true);
   const base = 'FROM quotes q JOIN buyers b ON b.id = q.buyer_id';
   const rows = cached<Record<string, unknown>, QuoteListRow>(db, 
       `SELECT q.*, b.company AS buyer_company, b.country AS buyer_country,

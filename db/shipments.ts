@@ -1,3 +1,4 @@
+import { Conditions } from './conditions';
 import type { Db } from './open';
 import { cached } from './statements';
 
@@ -146,25 +147,11 @@ export function listShipments(
   db: Db,
   f: { invoiceId?: number | undefined; buyerId?: number | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
 ): { rows: ShipmentListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  if (f.invoiceId !== undefined) {
-    where.push('s.invoice_id = @invoiceId');
-    params.invoiceId = f.invoiceId;
-  }
-  if (f.buyerId !== undefined) {
-    where.push('i.buyer_id = @buyerId');
-    params.buyerId = f.buyerId;
-  }
-  if (f.from) {
-    where.push('s.delivered_on >= @from');
-    params.from = f.from;
-  }
-  if (f.to) {
-    where.push('s.delivered_on <= @to');
-    params.to = f.to;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { params, where: clause } = new Conditions({ limit: f.limit, offset: f.offset })
+    .when(f.invoiceId, 'invoiceId', 's.invoice_id = @invoiceId')
+    .when(f.buyerId, 'buyerId', 'i.buyer_id = @buyerId')
+    .when(f.from, 'from', 's.delivered_on >= @from')
+    .when(f.to, 'to', 's.delivered_on <= @to');
   const base = 'FROM shipments s JOIN invoices i ON i.id = s.invoice_id JOIN buyers b ON b.id = i.buyer_id';
   const rows = db
     .prepare<Record<string, unknown>, ShipmentListRow>(

@@ -1,3 +1,4 @@
+import { Conditions } from './conditions';
 import type { Db } from './open';
 import { cached } from './statements';
 
@@ -91,25 +92,12 @@ export interface HistoryFilter {
  * one (computed over the product's whole ledger, before any filter).
  */
 export function history(db: Db, filter: HistoryFilter): { rows: HistoryRow[]; total: number } {
-  const inner: string[] = [];
-  const outer: string[] = [];
   const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
-  if (filter.productId !== undefined) {
-    inner.push('m.product_id = @productId');
-    params.productId = filter.productId;
-  }
-  if (filter.kinds?.length) {
-    outer.push('h.kind IN (SELECT value FROM json_each(@kinds))');
-    params.kinds = JSON.stringify(filter.kinds);
-  }
-  if (filter.from) {
-    outer.push('h.moved_at >= @from');
-    params.from = filter.from;
-  }
-  if (filter.to) {
-    outer.push('h.moved_at < @to');
-    params.to = filter.to;
-  }
+  const inner = new Conditions(params).when(filter.productId, 'productId', 'm.product_id = @productId');
+  const outer = new Conditions(params)
+    .when(filter.kinds, 'kinds', 'h.kind IN (SELECT value FROM json_each(@kinds))')
+    .when(filter.from, 'from', 'h.moved_at >= @from')
+    .when(filter.to, 'to', 'h.moved_at < @to');
   // Without a product, the window runs over every product's ledger; still one pass.
   const base = `
     WITH h AS (
@@ -117,12 +105,12 @@ export function history(db: Db, filter: HistoryFilter): { rows: HistoryRow[]; to
              SUM(m.on_hand_delta) OVER w AS on_hand_after,
              SUM(m.reserved_delta) OVER w AS reserved_after
         FROM stock_moves m
-       ${inner.length ? `WHERE ${inner.join(' AND ')}` : ''}
+       ${inner.where}
       WINDOW w AS (PARTITION BY m.product_id ORDER BY m.moved_at, m.id ROWS UNBOUNDED PRECEDING)
     )
     SELECT h.*, p.item_no, p.name_zh, p.name_en, p.unit
       FROM h JOIN products p ON p.id = h.product_id
-     ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}`;
+     ${outer.where}`;
   return pageOf<HistoryRow>(db, base, 'ORDER BY moved_at DESC, id DESC', params);
 }
 
@@ -148,18 +136,14 @@ export interface LowStockRow {
  * is at or below it, the largest shortfall first.
  */
 export function lowStock(db: Db, filter: { category?: string | undefined; limit: number; offset: number }): { rows: LowStockRow[]; total: number } {
-  const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
-  const where = ['p.archived = 0', 'p.low_stock_at IS NOT NULL', 'COALESCE(l.on_hand, 0) - COALESCE(l.reserved, 0) <= p.low_stock_at'];
-  if (filter.category) {
-    where.push('p.category = @category');
-    params.category = filter.category;
-  }
+  const { params, where } = new Conditions({ limit: filter.limit, offset: filter.offset }, ['p.archived = 0', 'p.low_stock_at IS NOT NULL', 'COALESCE(l.on_hand, 0) - COALESCE(l.reserved, 0) <= p.low_stock_at'])
+    .when(filter.category, 'category', 'p.category = @category');
   const base = `
     SELECT p.id AS product_id, p.item_no, COALESCE(l.on_hand, 0) AS on_hand, COALESCE(l.reserved, 0) AS reserved, p.low_stock_at
       FROM products p
       LEFT JOIN (SELECT product_id, SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved
                    FROM stock_moves GROUP BY product_id) l ON l.product_id = p.id
-     WHERE ${where.join(' AND ')}`;
+     ${where}`;
   return pageOf<LowStockRow>(db, base, 'ORDER BY on_hand - reserved - low_stock_at, item_no', params);
 }
 

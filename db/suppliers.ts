@@ -1,3 +1,4 @@
+import { Conditions } from './conditions';
 import type { Db } from './open';
 import { cached } from './statements';
 
@@ -73,15 +74,9 @@ export interface SupplierFilter {
 
 /** Suppliers by name, with how many products they make and how many of their orders are open. */
 export function listSuppliers(db: Db, f: SupplierFilter): { rows: SupplierListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  if (!f.includeArchived) where.push('s.archived = 0');
-  if (f.search) {
-    where.push(`(s.name_zh LIKE @search ESCAPE '\\' OR s.name_en LIKE @search ESCAPE '\\' OR s.contact LIKE @search ESCAPE '\\'
-                 OR s.phone LIKE @search ESCAPE '\\' OR s.wechat LIKE @search ESCAPE '\\')`);
-    params.search = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { params, where: clause } = new Conditions({ limit: f.limit, offset: f.offset })
+    .add('s.archived = 0', !f.includeArchived)
+    .search(f.search, ['s.name_zh', 's.name_en', 's.contact', 's.phone', 's.wechat']);
   const rows = db
     .prepare<Record<string, unknown>, SupplierListRow>(
       `SELECT s.*,
