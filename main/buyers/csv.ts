@@ -9,6 +9,7 @@ import { buyerFieldsSchema, DOC_LANGUAGES, type BuyerChanges, type BuyerCreate }
 import { foldText } from './searchText';
 import { decodeCsvBytes as decodeCsv } from '../csv/decode';
 import { CsvSyntaxError, raggedRows, readCsv, type CsvTable } from '../csv/read';
+import type { ColumnReport, ImportResult, RowProblem } from './csvReport';
 import { applyChanges, emptyWrite, indexBuyer, normalizeContacts } from './service';
 
 export { exportBuyers } from './csvExport';
@@ -46,40 +47,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: str
   return { text, encoding: encoding.toUpperCase() };
 }
 
-export interface RowProblem {
-  /** Data row, counted from 1; null for the file as a whole (its header). */
-  row: number | null;
-  /** The CSV column. */
-  field: string;
-  reason: string;
-  /** "row N: field: reason" ("第 N 行：field：reason"), or "field: reason" for the file; as the product import writes them. */
-  text: string;
-}
-
 function problem(locale: Locale, row: number | null, field: string, reason: string): RowProblem {
   const zh = locale === 'zh';
   const text = row === null ? (zh ? `${field}：${reason}` : `${field}: ${reason}`) : zh ? `第 ${row} 行：${field}：${reason}` : `row ${row}: ${field}: ${reason}`;
   return { row, field, reason, text };
-}
-
-export interface ImportResult {
-  dryRun: boolean;
-  /** Data rows in the file. */
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Invalid rows left out (only with skipInvalid). */
-  skipped: number;
-  /** Whether anything was written. */
-  written: boolean;
-  errors: RowProblem[];
-  /** Not blocking: numbers or emails that other buyers (or other rows) have too. */
-  warnings: RowProblem[];
-  /** How each column of the file was read (the import wizard shows it to map columns by hand). */
-  columns: ColumnReport[];
-  /** How the bytes were read, when they came as a file. */
-  encoding?: string;
 }
 
 interface ParsedRow {
@@ -92,14 +63,6 @@ interface ParsedRow {
 
 function tr(locale: Locale, en: string, zh: string): string {
   return locale === 'zh' ? zh : en;
-}
-
-/** How each column of the file is read: the header, the column it fills (null: ignored) and its first value. */
-export interface ColumnReport {
-  index: number;
-  header: string;
-  column: string | null;
-  sample: string;
 }
 
 /** Parses and checks every row; writes nothing. `mapping`: per file column, a column name or null (ignore), instead of the headers. */

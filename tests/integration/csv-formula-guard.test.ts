@@ -175,7 +175,7 @@ describe('one CSV writer for both areas (main/csv/write.ts)', () => {
     const notesOf = (text: string) => {
       const [header, ...rows] = parse(text, { bom: true }) as string[][];
       const at = (header ?? []).indexOf('notes');
-      return rows.map((r) => r[at]);
+      return rows.map((r) => r[at] ?? '');
     };
     expect(notesOf(products).map(unescapeCell)).toEqual(planted);
     expect(notesOf(buyers).map(unescapeCell)).toEqual(planted);
