@@ -1,20 +1,25 @@
-import { parse } from 'csv-parse/sync';
 import type { Core } from '../core';
 import { AppError, type Locale } from '../errors/apiError';
 import { reasonFor } from '../errors/validation';
 import * as q from '../../db/buyers';
-import { checkPhone, formatInternational } from '../phones/e164';
+import { checkPhone } from '../phones/e164';
 import { countryCodeOf } from './countries';
-import { buyerFieldsSchema, DOC_LANGUAGES, type BuyerChanges, type BuyerCreate, type BuyerFilter } from './schema';
+import { BASE_COLUMNS, columnName, columnOfPath, FIELD_COLUMN, headerKey, type BaseColumn, type ColumnKey, type ContactField } from './csvColumns';
+import { buyerFieldsSchema, DOC_LANGUAGES, type BuyerChanges, type BuyerCreate } from './schema';
 import { foldText } from './searchText';
-import { escapeCell, unescapeCell } from '../csv/formulaGuard';
-import { applyChanges, emptyWrite, indexBuyer, normalizeContacts, searchBuyers, type Buyer } from './service';
+import { decodeCsvBytes as decodeCsv } from '../csv/decode';
+import { CsvSyntaxError, raggedRows, readCsv, type CsvTable } from '../csv/read';
+import type { ColumnReport, ImportResult, RowProblem } from './csvReport';
+import { applyChanges, emptyWrite, indexBuyer, normalizeContacts } from './service';
+
+export { exportBuyers } from './csvExport';
+export { BASE_COLUMNS, CONTACT_FIELDS, HEADER_ALIASES, exportHeader, knownColumns } from './csvColumns';
 
 /**
  * Buyers as CSV (RFC 4180), one row per buyer, for spreadsheets and other tools.
  *
  * Columns (export order; import accepts any order, the English names below or
- * the Chinese ones in HEADER_ALIASES, case and spaces aside):
+ * the Chinese ones in HEADER_ALIASES of csvColumns.ts, case and spaces aside):
  *   company, country, city, address, currency, doc_language, agent,
  *   passport_no, tax_no, nationality, tags, notes,
  *   contact1_name, contact1_role, contact1_phone, contact1_whatsapp,
@@ -24,11 +29,9 @@ import { applyChanges, emptyWrite, indexBuyer, normalizeContacts, searchBuyers, 
  * - tags: separated by ";" (exported sorted, "; " between).
  * - phones: any common format, read in the buyer's country when there is no
  *   +prefix; exported in international format (+20 100 123 4567).
- * Export: UTF-8 with a BOM (so Excel shows Arabic and Chinese), "\n" between
- * rows, a field quoted only when it holds a quote, the delimiter, a line break
- * or leading/trailing spaces. Import: UTF-8 with or without BOM, UTF-16 with a
- * BOM, or GB18030 (Chinese Excel); comma, semicolon or tab, detected from the
- * header line; CRLF or LF; quoted fields may hold line breaks.
+ * Reading and writing CSV is main/csv/ (shared with the product import):
+ * export is UTF-8 with a BOM, CRLF, formula-looking cells guarded; import reads
+ * UTF-8 (BOM or not), UTF-16 with a BOM or GB18030, comma, semicolon or tab.
  *
  * Import rules (the same as the product import): every problem is reported as
  * `row N: field: reason`, N counting data rows from 1; if any row is invalid
@@ -38,114 +41,16 @@ import { applyChanges, emptyWrite, indexBuyer, normalizeContacts, searchBuyers, 
  * fields as they are. Importing the same file twice changes nothing.
  */
 
-export const BASE_COLUMNS = [
-  'company', 'country', 'city', 'address', 'currency', 'doc_language', 'agent', 'passport_no', 'tax_no', 'nationality', 'tags', 'notes',
-] as const;
-export const CONTACT_FIELDS = ['name', 'role', 'phone', 'whatsapp', 'wechat', 'email'] as const;
-type BaseColumn = (typeof BASE_COLUMNS)[number];
-type ContactField = (typeof CONTACT_FIELDS)[number];
-
-/** Header names accepted besides the canonical ones (folded: lower case, spaces and dashes as "_"). */
-export const HEADER_ALIASES: Record<string, BaseColumn> = {
-  公司: 'company', 公司名称: 'company', 客户: 'company', 客户名称: 'company', company_name: 'company',
-  国家: 'country', 国家代码: 'country', country_code: 'country',
-  城市: 'city', 地址: 'address',
-  币种: 'currency', 货币: 'currency', preferred_currency: 'currency', currency_code: 'currency', 首选币种: 'currency', 常用币种: 'currency', 结算币种: 'currency',
-  单据语言: 'doc_language', 文件语言: 'doc_language', 语言: 'doc_language', language: 'doc_language', document_language: 'doc_language',
-  preferred_language: 'doc_language', lang: 'doc_language', 首选语言: 'doc_language', 语种: 'doc_language',
-  代理: 'agent', 采购代理: 'agent', buying_agent: 'agent',
-  护照号: 'passport_no', 护照号码: 'passport_no', passport: 'passport_no', passport_number: 'passport_no',
-  税号: 'tax_no', 纳税人识别号: 'tax_no', tax_number: 'tax_no', tax_id: 'tax_no', vat_no: 'tax_no', trn: 'tax_no',
-  国籍: 'nationality', 标签: 'tags', tag: 'tags', 备注: 'notes', note: 'notes',
-};
-
-const CONTACT_ALIASES: Record<string, ContactField> = {
-  name: 'name', contact: 'name', contact_name: 'name', contact_person: 'name', 联系人: 'name', 姓名: 'name', 联系人姓名: 'name', 联系人名称: 'name',
-  role: 'role', title: 'role', position: 'role', 职位: 'role', 职务: 'role',
-  phone: 'phone', tel: 'phone', telephone: 'phone', mobile: 'phone', phone_number: 'phone', mobile_phone: 'phone', 电话: 'phone', 手机: 'phone', 手机号: 'phone', 手机号码: 'phone', 电话号码: 'phone', 联系电话: 'phone',
-  whatsapp: 'whatsapp', whatsapp_number: 'whatsapp', wa: 'whatsapp', whatsapp号: 'whatsapp', whatsapp号码: 'whatsapp',
-  wechat: 'wechat', wechat_id: 'wechat', 微信: 'wechat', 微信号: 'wechat',
-  email: 'email', e_mail: 'email', mail: 'email', email_address: 'email', 邮箱: 'email', 电子邮件: 'email', 电子邮箱: 'email', 邮件: 'email',
-};
-
-type ColumnKey = { kind: 'base'; column: BaseColumn } | { kind: 'contact'; group: number; field: ContactField };
-
-function headerKey(raw: string): ColumnKey | null {
-  const h = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  if ((BASE_COLUMNS as readonly string[]).includes(h)) return { kind: 'base', column: h as BaseColumn };
-  const alias = HEADER_ALIASES[h];
-  if (alias) return { kind: 'base', column: alias };
-  const numbered = /^contact(\d+)_(.+)$/.exec(h);
-  if (numbered) {
-    const field = CONTACT_ALIASES[numbered[2] as string];
-    const group = Number(numbered[1]);
-    return field && group >= 1 && group <= 20 ? { kind: 'contact', group, field } : null;
-  }
-  const suffixed = /^(.+?)_?(\d*)$/.exec(h);
-  const field = suffixed ? CONTACT_ALIASES[suffixed[1] as string] : undefined;
-  if (field) {
-    const group = suffixed?.[2] ? Number(suffixed[2]) : 1;
-    return group >= 1 && group <= 20 ? { kind: 'contact', group, field } : null;
-  }
-  return null;
-}
-
-function columnName(key: ColumnKey): string {
-  return key.kind === 'base' ? key.column : `contact${key.group}_${key.field}`;
-}
-
-/** Bytes of a file as text: UTF-8 (BOM or not), UTF-16 with a BOM, or else GB18030 as Chinese Excel writes. */
+/** Bytes of a file as text (main/csv/decode.ts), the encoding named as the import reports it (UTF-8, UTF-16LE, UTF-16BE, GB18030). */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
-  }
-}
-
-function detectDelimiter(text: string): string {
-  const first = (text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t'].map((d) => ({ d, n: first.split(d).length - 1 }));
-  counts.sort((a, b) => b.n - a.n);
-  return counts[0] && counts[0].n > 0 ? counts[0].d : ',';
-}
-
-export interface RowProblem {
-  /** Data row, counted from 1; null for the file as a whole (its header). */
-  row: number | null;
-  /** The CSV column. */
-  field: string;
-  reason: string;
-  /** "row N: field: reason" ("第 N 行：field：reason"), or "field: reason" for the file; as the product import writes them. */
-  text: string;
+  const { text, encoding } = decodeCsv(bytes);
+  return { text, encoding: encoding.toUpperCase() };
 }
 
 function problem(locale: Locale, row: number | null, field: string, reason: string): RowProblem {
   const zh = locale === 'zh';
   const text = row === null ? (zh ? `${field}：${reason}` : `${field}: ${reason}`) : zh ? `第 ${row} 行：${field}：${reason}` : `row ${row}: ${field}: ${reason}`;
   return { row, field, reason, text };
-}
-
-export interface ImportResult {
-  dryRun: boolean;
-  /** Data rows in the file. */
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Invalid rows left out (only with skipInvalid). */
-  skipped: number;
-  /** Whether anything was written. */
-  written: boolean;
-  errors: RowProblem[];
-  /** Not blocking: numbers or emails that other buyers (or other rows) have too. */
-  warnings: RowProblem[];
-  /** How each column of the file was read (the import wizard shows it to map columns by hand). */
-  columns: ColumnReport[];
-  /** How the bytes were read, when they came as a file. */
-  encoding?: string;
 }
 
 interface ParsedRow {
@@ -156,54 +61,27 @@ interface ParsedRow {
   hasContacts: boolean;
 }
 
-const FIELD_COLUMN: Record<string, BaseColumn> = {
-  company: 'company', country: 'country', city: 'city', address: 'address', currency: 'currency', docLanguage: 'doc_language',
-  agent: 'agent', passportNo: 'passport_no', taxNo: 'tax_no', nationality: 'nationality', tags: 'tags', notes: 'notes',
-};
-
-/** API field path (contacts.0.phone, docLanguage) → CSV column (contact1_phone, doc_language). */
-function columnOfPath(path: string): string {
-  const contact = /^contacts\.(\d+)\.(\w+)/.exec(path);
-  if (contact) return `contact${Number(contact[1]) + 1}_${contact[2]}`;
-  const head = path.split('.')[0] ?? path;
-  return FIELD_COLUMN[head] ?? head;
-}
-
 function tr(locale: Locale, en: string, zh: string): string {
   return locale === 'zh' ? zh : en;
-}
-
-/** Every column name the import knows (contact columns for three contacts), for a mapping by hand. */
-export function knownColumns(groups = 3): string[] {
-  return exportHeader(groups);
-}
-
-/** How each column of the file is read: the header, the column it fills (null: ignored) and its first value. */
-export interface ColumnReport {
-  index: number;
-  header: string;
-  column: string | null;
-  sample: string;
 }
 
 /** Parses and checks every row; writes nothing. `mapping`: per file column, a column name or null (ignore), instead of the headers. */
 function readRows(text: string, locale: Locale, mapping?: Array<string | null>): { rows: ParsedRow[]; errors: RowProblem[]; warnings: RowProblem[]; count: number; columns: ColumnReport[] } {
   const errors: RowProblem[] = [];
   const warnings: RowProblem[] = [];
-  let records: string[][];
+  let table: CsvTable | null;
   try {
-    records = (parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map(unescapeCell));
+    table = readCsv(text, { skipEmptyLines: true });
   } catch (error) {
-    const e = error as Error & { lines?: number; records?: number };
-    const row = typeof e.records === 'number' && e.records > 0 ? e.records : null;
-    errors.push(problem(locale, row, 'file', tr(locale, `the file is not valid CSV (${e.message})`, `文件不是有效的 CSV（${e.message}）`)));
+    const e = error instanceof CsvSyntaxError ? error : new CsvSyntaxError(String(error), null);
+    errors.push(problem(locale, e.row, 'file', tr(locale, `the file is not valid CSV (${e.message})`, `文件不是有效的 CSV（${e.message}）`)));
     return { rows: [], errors, warnings, count: 0, columns: [] };
   }
-  const [header, ...data] = records;
-  if (!header) {
+  if (!table) {
     errors.push(problem(locale, null, 'file', tr(locale, 'the file is empty', '文件为空')));
     return { rows: [], errors, warnings, count: 0, columns: [] };
   }
+  const { header, rows: data } = table;
   if (mapping && mapping.length !== header.length) {
     errors.push(problem(locale, null, 'columns', tr(locale, `the mapping has ${mapping.length} entries but the file has ${header.length} columns`, `映射有 ${mapping.length} 项，但文件有 ${header.length} 列`)));
     return { rows: [], errors, warnings, count: data.length, columns: [] };
@@ -244,10 +122,12 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
   const present = new Set(keys.filter((k): k is ColumnKey & { kind: 'base' } => k?.kind === 'base').map((k) => k.column));
   const groups = Math.max(0, ...keys.map((k) => (k?.kind === 'contact' ? k.group : 0)));
   const rows: ParsedRow[] = [];
+  const ragged = new Map(raggedRows(table).map((r) => [r.row, r]));
   data.forEach((cells, index) => {
     const row = index + 1;
-    if (cells.length !== header.length) {
-      errors.push(problem(locale, row, 'columns', tr(locale, `has ${cells.length} values, the header has ${header.length}`, `有 ${cells.length} 个值，表头有 ${header.length} 列`)));
+    const short = ragged.get(row);
+    if (short) {
+      errors.push(problem(locale, row, 'columns', tr(locale, `has ${short.fields} values, the header has ${short.header}`, `有 ${short.fields} 个值，表头有 ${short.header} 列`)));
       return;
     }
     const base: Partial<Record<BaseColumn, string>> = {};
@@ -446,44 +326,4 @@ export function importBuyers(core: Core, text: string, options: { dryRun: boolea
   warnings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   result.written = !options.dryRun && result.created + result.updated > 0;
   return result;
-}
-
-function csvField(value: string, delimiter: string): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** One CSV line (without its line break). */
-export function csvLine(cells: string[], delimiter = ','): string {
-  return cells.map((c) => csvField(c, delimiter)).join(delimiter);
-}
-
-export function exportHeader(groups: number): string[] {
-  const header: string[] = [...BASE_COLUMNS];
-  for (let g = 1; g <= groups; g += 1) for (const f of CONTACT_FIELDS) header.push(`contact${g}_${f}`);
-  return header;
-}
-
-function buyerCells(b: Buyer, groups: number): string[] {
-  const cells = [b.company, b.country, b.city, b.address, b.currency, b.docLanguage, b.agent, b.passportNo, b.taxNo, b.nationality, [...b.tags].sort().join('; '), b.notes];
-  for (let g = 0; g < groups; g += 1) {
-    const c = b.contacts[g];
-    cells.push(
-      c?.name ?? '',
-      c?.role ?? '',
-      c?.phone ? formatInternational(c.phone) : '',
-      c?.whatsapp ? formatInternational(c.whatsapp) : '',
-      c?.wechat ?? '',
-      c?.email ?? '',
-    );
-  }
-  return cells;
-}
-
-/** Buyers as CSV text, in the order they were added, with a BOM and as many contact columns as the most contacts any has. */
-export function exportBuyers(core: Core, filter: BuyerFilter & { query?: string | undefined }): { csv: string; count: number } {
-  const rows = searchBuyers(core, { ...filter, sort: 'added', limit: Number.MAX_SAFE_INTEGER, offset: 0 }).items;
-  const chosen = rows;
-  const groups = Math.max(1, ...chosen.map((b) => b.contacts.length));
-  const lines = [csvLine(exportHeader(groups)), ...chosen.map((b) => csvLine(buyerCells(b, groups).map(escapeCell)))];
-  return { csv: `\ufeff${lines.join('\n')}\n`, count: chosen.length };
 }

@@ -5,7 +5,7 @@ import { stockSummary } from '../../db/stock';
 import { fromScaled } from '../money/decimal';
 import { cbmPerCarton } from '../products/service';
 import { COLUMNS, type ColumnDef } from './columns';
-import { escapeCell } from '../csv/formulaGuard';
+import { writeCsv } from '../csv/write';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -75,16 +75,9 @@ export function exportRows(core: Core, owner: boolean): Array<Record<string, str
   return out;
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end with CRLF. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** CSV in UTF-8 with a BOM (so Excel shows Chinese and Arabic), comma-separated, CRLF. */
+/** CSV in UTF-8 with a BOM (so Excel shows Chinese and Arabic), comma-separated, CRLF, formulas guarded (main/csv/write.ts). */
 export function toCsv(columns: ColumnDef[], rows: Array<Record<string, string>>): Buffer {
-  const lines = [columns.map((c) => csvField(c.name)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(escapeCell(row[c.name] ?? ''))).join(','));
-  return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(writeCsv([columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => row[c.name] ?? ''))]), 'utf8');
 }
 
 /** Columns written as numbers in XLSX; everything else (item no, barcode, HS code…) is text. */

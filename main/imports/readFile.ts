@@ -1,16 +1,17 @@
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError, msg } from '../errors/apiError';
-import { unescapeCell } from '../csv/formulaGuard';
+import { decodeCsvBytes, type CsvEncoding } from '../csv/decode';
+import type { CsvDelimiter } from '../csv/delimiter';
+import { readCsv, type CsvTable } from '../csv/read';
 
 /** A product file as rows of text: the header row and the data rows under it. */
 export interface SheetData {
   format: 'csv' | 'xlsx';
   /** CSV only: the field separator found in the header line. */
-  delimiter?: ',' | ';' | '\t';
+  delimiter?: CsvDelimiter;
   /** CSV only: how the bytes were decoded. */
-  encoding?: 'utf-8' | 'utf-16le' | 'gb18030';
+  encoding?: CsvEncoding;
   headers: string[];
   /** Data rows; row N of the messages is rows[N - 1] (N counts data rows from 1). */
   rows: string[][];
@@ -38,54 +39,23 @@ export function formatOf(fileName: string, bytes: Buffer): 'csv' | 'xlsx' {
   return 'csv';
 }
 
-/**
- * Text of a CSV file: UTF-8 (with or without BOM); UTF-16 with a BOM (Excel's
- * "Unicode text"); otherwise GB18030, what Chinese Excel writes as "CSV".
- */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: NonNullable<SheetData['encoding']> } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+function readCsvFile(bytes: Buffer): SheetData {
+  const { text, encoding } = decodeCsvBytes(bytes);
+  let table: CsvTable | null;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
-
-/** The separator of a CSV: the most frequent of , ; and tab outside quotes in its first record. */
-export function detectDelimiter(text: string): ',' | ';' | '\t' {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i] as string;
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c] += 1;
-  }
-  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
-  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
-  return ',';
-}
-
-function readCsv(bytes: Buffer): SheetData {
-  const { text, encoding } = decodeCsv(bytes);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = detectDelimiter(body);
-  let records: string[][];
-  try {
-    records = (parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]).map((r) => r.map(unescapeCell));
+    table = readCsv(text, { skipEmptyLines: false });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw fileError(`is not a readable CSV file (${detail})`, `不是可读取的 CSV 文件（${detail}）`);
   }
-  const headerAt = records.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerAt < 0) throw fileError('is empty', '文件为空');
+  if (!table) throw fileError('is empty', '文件为空');
   return {
     format: 'csv',
-    delimiter,
+    delimiter: table.delimiter,
     encoding,
-    headers: (records[headerAt] as string[]).map((h) => h.trim()),
-    rows: records.slice(headerAt + 1),
-    fieldCounts: { header: (records[headerAt] as string[]).length, rows: records.slice(headerAt + 1).map((r) => r.length) },
+    headers: table.header.map((h) => h.trim()),
+    rows: table.rows,
+    fieldCounts: { header: table.header.length, rows: table.rows.map((r) => r.length) },
   };
 }
 
@@ -157,5 +127,5 @@ async function readXlsx(bytes: Buffer): Promise<SheetData> {
 /** Reads a CSV or XLSX product file into rows of text. */
 export async function readSheet(fileName: string, bytes: Buffer): Promise<SheetData> {
   if (bytes.length === 0) throw fileError('is empty', '文件为空');
-  return formatOf(fileName, bytes) === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+  return formatOf(fileName, bytes) === 'xlsx' ? readXlsx(bytes) : readCsvFile(bytes);
 }

@@ -150,3 +150,34 @@ describe('buyers CSV export → import with formula-looking cells', () => {
     expect((await invoke(target, 'buyers.export', {})).csv).toBe(exported.csv);
   });
 });
+
+describe('one CSV writer for both areas (main/csv/write.ts)', () => {
+  it('writes the same planted note the same way in the products and the buyers export: BOM, guarded, quoted, CRLF after every record', async () => {
+    const c = core();
+    const planted = ['=HYPERLINK("http://evil.example","Click")', '+20 100 123 4567', '-5', '@SUM(A1)', "'=already guarded", 'line one\nline two', 'a, b'];
+    for (const [i, notes] of planted.entries()) {
+      await invoke(c, 'products.create', { itemNo: `N-${i}`, names: { en: `Cup ${i}` }, notes });
+      await invoke(c, 'buyers.create', { company: `Shop ${i}`, country: 'EG', notes });
+    }
+    const products = (await exportProducts(c, 'csv', true)).bytes.toString('utf8');
+    const buyers = (await invoke(c, 'buyers.export', {})).csv;
+    for (const text of [products, buyers]) {
+      expect(text.startsWith('\ufeff')).toBe(true);
+      // Outside quoted cells every line break is CRLF.
+      expect(text.replace(/"(?:[^"]|"")*"/g, '').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      expect(text.endsWith('\r\n')).toBe(true);
+    }
+    const written = ['"\'=HYPERLINK(""http://evil.example"",""Click"")"', "'+20 100 123 4567", "'-5", "'@SUM(A1)", "''=already guarded", '"line one\nline two"', '"a, b"'];
+    for (const field of written) {
+      expect(products).toContain(`,${field},`);
+      expect(buyers).toContain(`,${field},`);
+    }
+    const notesOf = (text: string) => {
+      const [header, ...rows] = parse(text, { bom: true }) as string[][];
+      const at = (header ?? []).indexOf('notes');
+      return rows.map((r) => r[at] ?? '');
+    };
+    expect(notesOf(products).map(unescapeCell)).toEqual(planted);
+    expect(notesOf(buyers).map(unescapeCell)).toEqual(planted);
+  });
+});

@@ -138,6 +138,22 @@ describe('product import and export', () => {
     });
   });
 
+  it('reads UTF-16 with a BOM in either byte order (Excel\'s "Unicode text", tab-separated), as the buyers import does', async () => {
+    const text = '货号\t中文品名\t英文品名\t单价\n00123\t惯性回力小汽车\tPull-back car\t2.35\n';
+    const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+    for (const [bytes, encoding] of [[le, 'utf-16le'], [Buffer.from(le).swap16(), 'utf-16be']] as const) {
+      const target = tempCore();
+      try {
+        const report = await run(target, 'unicode.txt.csv', bytes);
+        expect(lines(report)).toEqual([]);
+        expect(report).toMatchObject({ delimiter: '\t', encoding, created: 1 });
+        expect((await invoke(target, 'products.get', { itemNo: '00123' })).names).toMatchObject({ zh: '惯性回力小汽车', en: 'Pull-back car' });
+      } finally {
+        target.remove();
+      }
+    }
+  });
+
   it('keeps item numbers and barcodes of an XLSX exactly, numbers or text', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('报价单');

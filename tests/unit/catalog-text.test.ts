@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { columnForHeader, columnsMarkdown, COLUMNS } from '../../main/imports/columns';
-import { detectDelimiter } from '../../main/imports/readFile';
+import { detectDelimiter } from '../../main/csv/delimiter';
 import { asciiLower, indexText, itemToken, normalizeArabic, textQuery } from '../../main/products/searchText';
 import { appPath } from '../../main/paths/appRoot';
 
