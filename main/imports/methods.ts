@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../api/method';
+import { owner, staff } from '../api/method';
 import { cancelledError, type Locale } from '../errors/apiError';
 import { decodeBase64Image } from '../files/imageStore';
 import { imageUploadSchema } from '../settings/schema';
@@ -25,24 +25,13 @@ function localized(report: ImportReport, locale: Locale) {
 }
 
 export const importsMethods = {
-  'products.importColumns': method({
-    summary: 'The columns a product file may have (canonical names, what they hold in English and Chinese), and whether the caller is the owner (imports, cost prices).',
-    access: 'staff',
-    readOnly: true,
-    input: z.strictObject({}),
-    handler: (_input, ctx) => ({
+  'products.importColumns': staff('The columns a product file may have (canonical names, what they hold in English and Chinese), and whether the caller is the owner (imports, cost prices).', z.strictObject({}), (_input, ctx) => ({
       owner: ctx.session.role === 'owner',
       columns: COLUMNS.filter((c) => ctx.session.role === 'owner' || !c.ownerOnly).map((c) => ({
         name: c.name, kind: c.kind, en: c.en, zh: c.zh, derived: Boolean(c.derived), importOnly: Boolean(c.importOnly), ownerOnly: Boolean(c.ownerOnly),
       })),
-    }),
-  }),
-  'products.import': method({
-    summary: 'Imports a CSV or XLSX product file (upsert by item no, one transaction); dryRun previews it; any invalid row stops it unless skipInvalid.',
-    access: 'owner',
-    kind: 'async',
-    job: true,
-    input: z.strictObject({
+    }), { readOnly: true }),
+  'products.import': owner('Imports a CSV or XLSX product file (upsert by item no, one transaction); dryRun previews it; any invalid row stops it unless skipInvalid.', z.strictObject({
       file: fileSchema,
       /** Manual mapping: for each column of the file, the canonical column name or null to ignore it. */
       columns: z.array(z.string().max(40).nullable()).max(300).optional(),
@@ -50,8 +39,7 @@ export const importsMethods = {
       dryRun: z.boolean().optional(),
       /** Photos named by item no: 00123.jpg (cover), 00123-2.jpg… */
       photos: z.array(imageUploadSchema.extend({ fileName: z.string().trim().min(1).max(255) })).max(500).optional(),
-    }),
-    handler: async (input, ctx) => {
+    }), async (input, ctx) => {
       const photos = input.photos;
       const report = await importProducts(ctx.core, {
         fileName: input.file.fileName,
@@ -75,14 +63,8 @@ export const importsMethods = {
           : undefined,
       });
       return localized(report, ctx.locale);
-    },
-  }),
-  'products.export': method({
-    summary: 'Exports every product (archived too) as CSV or XLSX with the canonical columns; cost prices for the owner only.',
-    access: 'staff',
-    kind: 'async',
-    input: z.strictObject({ format: z.enum(['csv', 'xlsx']) }),
-    handler: async (input, ctx) => {
+    }, { kind: 'async', job: true }),
+  'products.export': staff('Exports every product (archived too) as CSV or XLSX with the canonical columns; cost prices for the owner only.', z.strictObject({ format: z.enum(['csv', 'xlsx']) }), async (input, ctx) => {
       const { bytes, rows } = await exportProducts(ctx.core, input.format, ctx.session.role === 'owner');
       const date = ctx.core.now().toISOString().slice(0, 10);
       return {
@@ -91,6 +73,5 @@ export const importsMethods = {
         rows,
         dataBase64: bytes.toString('base64'),
       };
-    },
-  }),
+    }, { kind: 'async' }),
 };
