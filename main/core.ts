@@ -73,21 +73,31 @@ export function openCore(dataDir: string, options: OpenCoreOptions = {}): Core {
     lock?.release();
     throw error;
   }
+  const core: Core = coreOn(db, paths, options.now ?? (() => new Date()), () => {
+    void core.jobs?.close();
+    lock?.release();
+  });
+  return core;
+}
+
+/**
+ * A core over an open database: its own security and backup state, no door hooks yet. `close`
+ * closes the database once, after `onClose` (the job worker, the data-folder lock).
+ */
+export function coreOn(db: Db, paths: DataPaths, now: () => Date, onClose: () => void = () => undefined): Core {
   let open = true;
-  const core: Core = {
+  return {
     db,
     paths,
-    now: options.now ?? (() => new Date()),
+    now,
     security: new SecurityRuntime(),
     backups: new BackupRuntime(),
     door: {},
     close() {
       if (!open) return;
       open = false;
-      void core.jobs?.close();
-      core.db.close();
-      lock?.release();
+      onClose();
+      db.close();
     },
   };
-  return core;
 }

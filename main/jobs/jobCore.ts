@@ -1,8 +1,6 @@
-import type { Core } from '../core';
+import { coreOn, type Core } from '../core';
 import { openDatabase } from '../../db/open';
 import { dataPaths } from '../paths/dataDir';
-import { SecurityRuntime } from '../auth/runtime';
-import { BackupRuntime } from '../backup/runtime';
 
 /**
  * The core a job's worker works with: the same data folder through a second
@@ -12,18 +10,5 @@ import { BackupRuntime } from '../backup/runtime';
 export function openJobCore(dataDir: string, now: () => Date): Core {
   const paths = dataPaths(dataDir);
   const db = openDatabase(paths.database, { migrate: false });
-  let open = true;
-  return {
-    db,
-    paths,
-    now,
-    security: new SecurityRuntime(),
-    backups: new BackupRuntime(),
-    door: {},
-    close() {
-      if (!open) return;
-      open = false;
-      db.close();
-    },
-  };
+  return coreOn(db, paths, now);
 }

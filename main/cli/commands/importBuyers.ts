@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../core';
 import { invoke } from '../../api/invoke';
 import type { Command } from '../command';
-import { UsageError } from '../command';
+import { importArguments } from '../command';
 
 const MAX_LISTED = 200;
 
@@ -32,12 +31,8 @@ Without --skip-invalid, any invalid row means nothing is written (exit code 1).`
       allowPositionals: true,
       strict: true,
     });
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError('give exactly one FILE to import');
-    if (!values.data) throw new UsageError('--data DIR is required: the data folder to import into');
-    if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
-    const bytes = fs.readFileSync(file);
-    const core = openCore(values.data);
+    const { file, bytes, data } = importArguments(positionals, values.data);
+    const core = openCore(data);
     try {
       const result = await invoke(core, 'buyers.import', {
         fileBase64: bytes.toString('base64'),

@@ -6,7 +6,7 @@ import { COLUMN_BY_NAME, headerKey } from '../../imports/columns';
 import { readSheet } from '../../imports/readFile';
 import { importProducts, mapColumns, problemText, type PhotoSource } from '../../imports/service';
 import type { Command } from '../command';
-import { UsageError } from '../command';
+import { UsageError, importArguments } from '../command';
 
 function folderPhotos(dir: string): PhotoSource {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--photos ${dir}: not a folder`);
@@ -49,11 +49,7 @@ Exit code: 0 when written (or a clean dry run), 1 when rows were invalid.`,
       },
       strict: true,
     });
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError('give exactly one FILE to import');
-    if (!values.data) throw new UsageError('--data DIR is required: the data folder to import into');
-    if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
-    const bytes = fs.readFileSync(file);
+    const { file, bytes, data } = importArguments(positionals, values.data);
     let columns: Array<string | null> | undefined;
     if (values.map?.length) {
       const headers = (await readSheet(file, bytes)).headers;
@@ -70,7 +66,7 @@ Exit code: 0 when written (or a clean dry run), 1 when rows were invalid.`,
     }
     const photos = values.photos ? folderPhotos(values.photos) : undefined;
     const started = Date.now();
-    const core = openCore(values.data);
+    const core = openCore(data);
     try {
       const report = await importProducts(core, {
         fileName: path.basename(file),
