@@ -1,7 +1,6 @@
 import { Canvas, COLORS } from './canvas';
-import { catalogLabeler, type CatalogLabeler } from './catalog';
+import { catalogLabeler, isRtl, labeler, type CatalogLabeler, type LabelKey } from './catalog';
 import { formatter, type Formatter } from './format';
-import { labeler, type LabelKey } from './labels';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { partiesAndFacts, signatureBoxes, textBlock, titleBlock } from './sections/blocks';
@@ -150,7 +149,7 @@ export async function renderAccountStatement(doc: AccountStatementDocument, opti
   const { statement: st, seller, buyer } = doc;
   const lang = options.lang;
   const k = catalogLabeler(lang);
-  const c = new Canvas(options.paper ?? 'a4', lang === 'ar', {
+  const c = new Canvas(options.paper ?? 'a4', isRtl(lang), {
     title: `${k.t('soaTitle')} ${buyer.company}`,
     author: seller.companyNameEn || seller.companyNameZh,
     subject: buyer.company,

@@ -1,7 +1,6 @@
 import { Canvas, COLORS } from './canvas';
-import { catalogLabeler } from './catalog';
+import { catalogLabeler, isRtl, labeler } from './catalog';
 import { formatter } from './format';
-import { labeler } from './labels';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { unitName } from './render';
@@ -39,7 +38,7 @@ export async function renderDeliveryNote(doc: DeliveryNoteDocument, options: { l
   const lang = options.lang;
   const bilingual = options.bilingual === true && lang !== 'en';
   const k = catalogLabeler(lang, bilingual ? 'en' : null);
-  const c = new Canvas(options.paper ?? 'a4', lang === 'ar' && !bilingual, {
+  const c = new Canvas(options.paper ?? 'a4', isRtl(lang) && !bilingual, {
     title: `${k.pair('dnTitle').primary} ${s.number}`,
     author: seller.companyNameZh || seller.companyNameEn,
     subject: s.forwarder.name,

@@ -1,6 +1,6 @@
 import { Canvas, COLORS, type Align } from './canvas';
 import { bilingualFormatter, formatter } from './format';
-import { labeler, type LabelKey } from './labels';
+import { isRtl, labeler, type LabelKey } from './catalog';
 import type { DocKind, DocLang, DocumentModel, Paper, RenderOptions } from './model';
 import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { amountInWords, englishTradeWords } from './words';
@@ -13,7 +13,8 @@ import { bankBlock, incotermText, section, shippingMarks, terms } from './sectio
 import { BODY, contentBox, ensure, newPage, PAD, SMALL, type DocCtx } from './sections/page';
 
 export { displayPhone } from './sections/header';
-export { lineNames, unitName } from './sections/itemsTable';
+export { unitName } from './catalog';
+export { lineNames } from './sections/itemsTable';
 export { paymentSentence } from './sections/terms';
 
 /**
@@ -51,7 +52,7 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
   const kind = options.kind ?? model.kind;
   const lang = options.lang;
   const bilingual = options.bilingual === true && lang !== 'en';
-  const rtl = lang === 'ar' && !bilingual;
+  const rtl = isRtl(lang) && !bilingual;
   const l = labeler(lang, bilingual);
   const title = l.t(titleKey(kind));
   const c = new Canvas(options.paper ?? 'a4', rtl, {

@@ -297,7 +297,10 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The amount in words in the document language (English documents get the trade style). */
+/**
+ * The amount in words in the document language (English documents get the trade style). A
+ * language without its own words here (one added by a catalog only) gets the English trade words.
+ */
 export function amountInWords(amount: string, currency: string, lang: DocLang): string {
   switch (lang) {
     case 'en':
@@ -312,5 +315,7 @@ export function amountInWords(amount: string, currency: string, lang: DocLang): 
     case 'fr':
     case 'pt':
       return romanceWords(lang, amount, currency);
+    default:
+      return englishTradeWords(amount, currency);
   }
 }

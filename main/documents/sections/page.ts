@@ -1,6 +1,6 @@
 import type { Canvas } from '../canvas';
 import type { Formatter } from '../format';
-import type { Labeler } from '../labels';
+import type { Labeler } from '../catalog';
 import type { DocKind, DocLang, DocumentModel } from '../model';
 
 /**
