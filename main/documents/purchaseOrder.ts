@@ -10,7 +10,7 @@ import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { displayPhone, sellerHeader } from './sections/header';
 import { BODY, contentBox, SMALL, type PageCtx } from './sections/page';
 import { ltrIsolate as iso } from './text';
-import { amountInWords, englishTradeWords } from './words';
+import { amountInWords, englishTradeWords, hasOwnWords } from './words';
 import type { PurchaseOrder } from '../purchases/types';
 
 /**
@@ -143,7 +143,7 @@ export async function renderPurchaseOrder(doc: PurchaseOrderDocument, options: {
 
   // The total in words: 大写 in Chinese, and the English words in an English or bilingual order.
   const words = [amountInWords(order.costTotal, currency, lang)];
-  if (lang !== 'en' && (bilingual || lang !== 'zh')) words.push(englishTradeWords(order.costTotal, currency));
+  if (lang !== 'en' && hasOwnWords(lang) && (bilingual || lang !== 'zh')) words.push(englishTradeWords(order.costTotal, currency));
   textBlock(ctx, k.t('amountInWords'), [`${currency} ${f.money(order.costTotal)}`, ...words], { box: true, size: BODY + 0.6 });
 
   textBlock(ctx, k.t('paymentTerms'), [sup.paymentTerms]);

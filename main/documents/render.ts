@@ -3,7 +3,7 @@ import { bilingualFormatter, formatter } from './format';
 import { isRtl, labeler, type LabelKey } from './catalog';
 import type { DocKind, DocLang, DocumentModel, Paper, RenderOptions } from './model';
 import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
-import { amountInWords, englishTradeWords } from './words';
+import { amountInWords, englishTradeWords, hasOwnWords } from './words';
 import { isZeroAmount } from '../money/amounts';
 import type { NameWarning } from '../settings/service';
 import { pageFooters } from './sections/footer';
@@ -192,7 +192,7 @@ function totalsAndWords(ctx: Ctx): void {
   const boxW = Math.min(250, ctx.w * 0.46);
   const wordsW = ctx.w - boxW - 14;
   const words = [englishTradeWords(t.grandTotal, m.currency)];
-  if (ctx.lang !== 'en') words.push(amountInWords(t.grandTotal, m.currency, ctx.lang));
+  if (ctx.lang !== 'en' && hasOwnWords(ctx.lang)) words.push(amountInWords(t.grandTotal, m.currency, ctx.lang));
   const wordsH = c.textHeight(l.t('amountInWords'), wordsW, { size: SMALL, bold: true }) + words.reduce((s, w) => s + c.textHeight(w, wordsW - 10, { size: BODY, bold: true, dir: 'auto' }) + 3, 0) + 10;
   const rowsH = rows.reduce((s, r) => s + Math.max(c.textHeight(r.label, boxW * 0.55, { size: r.strong ? 9 : BODY, bold: r.strong ?? false }), c.textHeight(r.value, boxW * 0.45 - 8, { size: r.strong ? 9 : BODY, bold: true })) + 3, 0) + 8;
   ensure(ctx, Math.max(wordsH, rowsH));
