@@ -1,6 +1,5 @@
-import { Canvas, COLORS } from './canvas';
-import { catalogLabeler, isRtl, labeler } from './catalog';
-import { formatter } from './format';
+import { COLORS } from './canvas';
+import { catalogLabeler, isRtl } from './catalog';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { unitName } from './render';
@@ -8,7 +7,7 @@ import { partiesAndFacts, signatureBoxes, textBlock, titleBlock } from './sectio
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { displayPhone, sellerHeader } from './sections/header';
-import { BODY, contentBox, type PageCtx } from './sections/page';
+import { BODY, openPage } from './sections/page';
 import { ltrIsolate as iso } from './text';
 import type { Shipment } from '../shipments/types';
 
@@ -38,14 +37,14 @@ export async function renderDeliveryNote(doc: DeliveryNoteDocument, options: { l
   const lang = options.lang;
   const bilingual = options.bilingual === true && lang !== 'en';
   const k = catalogLabeler(lang, bilingual ? 'en' : null);
-  const c = new Canvas(options.paper ?? 'a4', isRtl(lang) && !bilingual, {
+  const ctx = openPage(lang, {
+    paper: options.paper,
+    mirrored: isRtl(lang) && !bilingual,
     title: `${k.pair('dnTitle').primary} ${s.number}`,
     author: seller.companyNameZh || seller.companyNameEn,
     subject: s.forwarder.name,
-    lang: lang === 'zh' ? 'zh-CN' : lang,
   });
-  const f = formatter(lang);
-  const ctx: PageCtx = { c, l: labeler(lang, false), f, lang, ...contentBox(c) };
+  const { c, f } = ctx;
 
   sellerHeader(ctx, seller);
   titleBlock(ctx, k.pair('dnTitle'), k.t('dnSubtitle'));

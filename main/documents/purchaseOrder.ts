@@ -1,6 +1,5 @@
-import { Canvas, COLORS } from './canvas';
-import { catalogLabeler, isRtl, labeler } from './catalog';
-import { formatter } from './format';
+import { COLORS } from './canvas';
+import { catalogLabeler, isRtl } from './catalog';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { unitName } from './render';
@@ -8,7 +7,7 @@ import { signatureBoxes, partiesAndFacts, textBlock, titleBlock } from './sectio
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { displayPhone, sellerHeader } from './sections/header';
-import { BODY, contentBox, SMALL, type PageCtx } from './sections/page';
+import { BODY, openPage, SMALL } from './sections/page';
 import { ltrIsolate as iso } from './text';
 import { amountInWords, englishTradeWords, hasOwnWords } from './words';
 import type { PurchaseOrder } from '../purchases/types';
@@ -37,14 +36,14 @@ export async function renderPurchaseOrder(doc: PurchaseOrderDocument, options: {
   const lang = options.lang;
   const bilingual = options.bilingual === true && lang !== 'en';
   const k = catalogLabeler(lang, bilingual ? 'en' : null);
-  const c = new Canvas(options.paper ?? 'a4', isRtl(lang) && !bilingual, {
+  const ctx = openPage(lang, {
+    paper: options.paper,
+    mirrored: isRtl(lang) && !bilingual,
     title: `${k.pair('poTitle').primary} ${order.number}`,
     author: seller.companyNameZh || seller.companyNameEn,
     subject: order.supplier.names.zh || order.supplier.names.en,
-    lang: lang === 'zh' ? 'zh-CN' : lang,
   });
-  const f = formatter(lang);
-  const ctx: PageCtx = { c, l: labeler(lang, false), f, lang, ...contentBox(c) };
+  const { c, f } = ctx;
   const currency = 'CNY';
 
   sellerHeader(ctx, seller);

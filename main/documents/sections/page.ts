@@ -1,7 +1,7 @@
-import type { Canvas } from '../canvas';
-import type { Formatter } from '../format';
-import type { Labeler } from '../catalog';
-import type { DocKind, DocLang, DocumentModel } from '../model';
+import { Canvas } from '../canvas';
+import { labeler, type Labeler } from '../catalog';
+import { formatter, type Formatter } from '../format';
+import type { DocKind, DocLang, DocumentModel, Paper } from '../model';
 
 /**
  * What every printed document's sections draw on: the canvas, the labels and
@@ -17,7 +17,7 @@ export const PAD = 3;
 
 export interface PageCtx {
   c: Canvas;
-  /** The shared labels (labels.ts): the seller header and footers use them. */
+  /** The shared labels (catalog.ts, section trade): the seller header and footers use them. */
   l: Labeler;
   f: Formatter;
   lang: DocLang;
@@ -38,6 +38,20 @@ export interface DocCtx extends PageCtx {
 /** The content box of a fresh canvas. */
 export function contentBox(c: Canvas): Pick<PageCtx, 'x' | 'w' | 'bottom' | 'y'> {
   return { x: MARGIN_X, w: c.width - 2 * MARGIN_X, bottom: c.height - FOOTER_H, y: MARGIN_TOP };
+}
+
+/**
+ * The first page of a document after the PI: its canvas (mirrored when asked: a right-to-left
+ * language printed alone), the shared labels and the formats of its language.
+ */
+export function openPage(lang: DocLang, options: { paper?: Paper | undefined; mirrored: boolean; title: string; author: string; subject: string }): PageCtx {
+  const c = new Canvas(options.paper ?? 'a4', options.mirrored, {
+    title: options.title,
+    author: options.author,
+    subject: options.subject,
+    lang: lang === 'zh' ? 'zh-CN' : lang,
+  });
+  return { c, l: labeler(lang, false), f: formatter(lang), lang, ...contentBox(c) };
 }
 
 export function newPage(ctx: PageCtx): void {
