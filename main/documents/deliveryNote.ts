@@ -1,5 +1,4 @@
 import { COLORS } from './canvas';
-import { catalogLabeler, isRtl } from './catalog';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { unitName } from './render';
@@ -7,7 +6,7 @@ import { partiesAndFacts, signatureBoxes, textBlock, titleBlock } from './sectio
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { displayPhone, sellerHeader } from './sections/header';
-import { BODY, openPage } from './sections/page';
+import { BODY, bilingualFileSuffix, openBilingualPage } from './sections/page';
 import { ltrIsolate as iso } from './text';
 import type { Shipment } from '../shipments/types';
 
@@ -23,8 +22,7 @@ export interface DeliveryNoteDocument {
 
 export function deliveryNoteFileName(shipment: Pick<Shipment, 'number'>, lang: DocLang, bilingual: boolean): string {
   const safe = `DN-${shipment.number}`.replace(/[^A-Za-z0-9._-]+/g, '_');
-  const langs = bilingual && lang !== 'en' ? `-${lang}-en` : lang === 'zh' ? '' : `-${lang}`;
-  return `${safe}${langs}.pdf`;
+  return `${safe}${bilingualFileSuffix(lang, bilingual)}.pdf`;
 }
 
 export function cartonNumbers(range: { from: number; to: number } | null): string {
@@ -34,16 +32,7 @@ export function cartonNumbers(range: { from: number; to: number } | null): strin
 
 export async function renderDeliveryNote(doc: DeliveryNoteDocument, options: { lang: DocLang; bilingual?: boolean; paper?: Paper }): Promise<RenderedDocument> {
   const { shipment: s, seller } = doc;
-  const lang = options.lang;
-  const bilingual = options.bilingual === true && lang !== 'en';
-  const k = catalogLabeler(lang, bilingual ? 'en' : null);
-  const ctx = openPage(lang, {
-    paper: options.paper,
-    mirrored: isRtl(lang) && !bilingual,
-    title: `${k.pair('dnTitle').primary} ${s.number}`,
-    author: seller.companyNameZh || seller.companyNameEn,
-    subject: s.forwarder.name,
-  });
+  const { ctx, k, lang, bilingual } = openBilingualPage(options, { key: 'dnTitle', number: s.number }, { author: seller.companyNameZh || seller.companyNameEn, subject: s.forwarder.name });
   const { c, f } = ctx;
 
   sellerHeader(ctx, seller);

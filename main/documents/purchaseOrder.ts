@@ -1,5 +1,5 @@
 import { COLORS } from './canvas';
-import { catalogLabeler, isRtl } from './catalog';
+import { catalogLabeler } from './catalog';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { unitName } from './render';
@@ -7,7 +7,7 @@ import { signatureBoxes, partiesAndFacts, textBlock, titleBlock } from './sectio
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { displayPhone, sellerHeader } from './sections/header';
-import { BODY, openPage, SMALL } from './sections/page';
+import { BODY, bilingualFileSuffix, openBilingualPage, SMALL } from './sections/page';
 import { ltrIsolate as iso } from './text';
 import { amountInWords, englishTradeWords, hasOwnWords } from './words';
 import type { PurchaseOrder } from '../purchases/types';
@@ -27,22 +27,12 @@ export interface PurchaseOrderDocument {
 
 export function purchaseOrderFileName(order: Pick<PurchaseOrder, 'number'>, lang: DocLang, bilingual: boolean): string {
   const safe = order.number.replace(/[^A-Za-z0-9._-]+/g, '_');
-  const langs = bilingual && lang !== 'en' ? `-${lang}-en` : lang === 'zh' ? '' : `-${lang}`;
-  return `${safe}${langs}.pdf`;
+  return `${safe}${bilingualFileSuffix(lang, bilingual)}.pdf`;
 }
 
 export async function renderPurchaseOrder(doc: PurchaseOrderDocument, options: { lang: DocLang; bilingual?: boolean; paper?: Paper }): Promise<RenderedDocument> {
   const { order, seller } = doc;
-  const lang = options.lang;
-  const bilingual = options.bilingual === true && lang !== 'en';
-  const k = catalogLabeler(lang, bilingual ? 'en' : null);
-  const ctx = openPage(lang, {
-    paper: options.paper,
-    mirrored: isRtl(lang) && !bilingual,
-    title: `${k.pair('poTitle').primary} ${order.number}`,
-    author: seller.companyNameZh || seller.companyNameEn,
-    subject: order.supplier.names.zh || order.supplier.names.en,
-  });
+  const { ctx, k, lang, bilingual } = openBilingualPage(options, { key: 'poTitle', number: order.number }, { author: seller.companyNameZh || seller.companyNameEn, subject: order.supplier.names.zh || order.supplier.names.en });
   const { c, f } = ctx;
   const currency = 'CNY';
 

@@ -1,5 +1,5 @@
 import { Canvas } from '../canvas';
-import { labeler, type Labeler } from '../catalog';
+import { catalogLabeler, isRtl, labeler, type CatalogKey, type CatalogLabeler, type Labeler } from '../catalog';
 import { formatter, type Formatter } from '../format';
 import type { DocKind, DocLang, DocumentModel, Paper } from '../model';
 
@@ -52,6 +52,27 @@ export function openPage(lang: DocLang, options: { paper?: Paper | undefined; mi
     lang: lang === 'zh' ? 'zh-CN' : lang,
   });
   return { c, l: labeler(lang, false), f: formatter(lang), lang, ...contentBox(c) };
+}
+
+/**
+ * The purchase order and the delivery note: in their language (Chinese unless asked), `bilingual`
+ * adds English after every label (and then the page is not mirrored).
+ */
+export function openBilingualPage(
+  options: { lang: DocLang; bilingual?: boolean | undefined; paper?: Paper | undefined },
+  title: { key: CatalogKey; number: string },
+  info: { author: string; subject: string },
+): { ctx: PageCtx; k: CatalogLabeler; lang: DocLang; bilingual: boolean } {
+  const lang = options.lang;
+  const bilingual = options.bilingual === true && lang !== 'en';
+  const k = catalogLabeler(lang, bilingual ? 'en' : null);
+  const ctx = openPage(lang, { paper: options.paper, mirrored: isRtl(lang) && !bilingual, title: `${k.pair(title.key).primary} ${title.number}`, ...info });
+  return { ctx, k, lang, bilingual };
+}
+
+/** The language part of a purchase order's or delivery note's file name: "" (Chinese), "-ar", "-ar-en" (bilingual). */
+export function bilingualFileSuffix(lang: DocLang, bilingual: boolean): string {
+  return bilingual && lang !== 'en' ? `-${lang}-en` : lang === 'zh' ? '' : `-${lang}`;
 }
 
 export function newPage(ctx: PageCtx): void {
