@@ -5,7 +5,7 @@
  * 4 decimals, CBM 3 decimals, weights in kg. Files are absolute paths; a
  * missing file prints as an empty frame, never an error.
  *
- * fromQuote.ts maps the quotes/invoices view types onto this model.
+ * fromQuote.ts maps the quotes/invoices view types (imported from those areas) onto this model.
  */
 import type { BalanceRule, ChargeKind } from '../quotes/types';
 import type { NameWarning } from '../settings/service';
