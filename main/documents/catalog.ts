@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { appPath } from '../paths/appRoot';
 // Types only: the English catalog names the keys the code may ask for (no value is read from this import).
 import type reference from './locales/en.json';
 
@@ -55,9 +56,15 @@ export interface DocCatalog {
 /** A catalog's file name is its language code: `de.json`, `pt-BR.json`. */
 const LANG_FILE = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.json$/;
 
-/** `locales/` next to this module: main/documents/locales from source, dist/electron/locales in the bundle (scripts/build-main.ts copies it). */
+/**
+ * `locales/` next to this module: main/documents/locales from source, dist/electron/locales beside
+ * the app's bundles (scripts/build-main.ts copies it); another bundle (the crash harness's writer,
+ * a benchmark) has none beside it and reads the checkout's.
+ */
 export function catalogFolder(): string {
-  return process.env.STALLKEEPER_DOC_LOCALES || fileURLToPath(new URL('./locales/', import.meta.url));
+  if (process.env.STALLKEEPER_DOC_LOCALES) return process.env.STALLKEEPER_DOC_LOCALES;
+  const beside = fileURLToPath(new URL('./locales/', import.meta.url));
+  return fs.existsSync(path.join(beside, 'en.json')) ? beside : appPath('main', 'documents', 'locales');
 }
 
 /** The catalogs of a folder, in their `order` (then by code); English must be one of them. */
