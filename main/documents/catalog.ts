@@ -28,6 +28,12 @@ type Reference = typeof reference;
 export type Section = 'trade' | 'afterPi' | 'unit';
 export type LabelKey = keyof Reference['trade'];
 export type CatalogKey = keyof Reference['afterPi'];
+/** The keys of each section, as the English catalog has them. */
+export interface SectionKeys {
+  trade: LabelKey;
+  afterPi: CatalogKey;
+  unit: keyof Reference['unit'];
+}
 
 const texts = z.record(z.string(), z.string());
 const catalogFile = z.strictObject({
@@ -124,7 +130,11 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** One label, in that language or, when its catalog lacks it, in English (else the key itself). */
-export function label(section: Section, lang: string, key: string, values: Record<string, string | number> = {}): string {
+export function label<S extends Section>(section: S, lang: string, key: SectionKeys[S], values: Record<string, string | number> = {}): string {
+  return text(section, lang, key, values);
+}
+
+function text(section: Section, lang: string, key: string, values: Record<string, string | number> = {}): string {
   return fill(catalogOf(lang)[section][key] ?? CATALOGS.en?.[section][key] ?? key, values);
 }
 
@@ -146,8 +156,8 @@ export interface Pair {
  */
 export function sectionLabels<K extends string>(section: Section, first: string, second: string | null, once: boolean) {
   const pair = (key: K, values: Record<string, string | number> = {}): Pair => ({
-    primary: label(section, first, key, values),
-    secondary: second ? label(section, second, key, values) : null,
+    primary: text(section, first, key, values),
+    secondary: second ? text(section, second, key, values) : null,
   });
   return {
     pair,
