@@ -4,6 +4,8 @@
  * bundled; npm packages stay external (node_modules, rebuilt for Electron by
  * electron-builder). The preload is CommonJS: sandboxed preloads cannot be ESM.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 import { appPath } from '../main/paths/appRoot';
 
@@ -26,7 +28,8 @@ const esm = {
  * main.mjs, core.mjs and jobWorker.mjs (side by side: each finds the others
  * next to itself) and preload.cjs, in outdir (default dist/electron). The
  * folder must be inside the app (the bundles find migrations, fonts and the
- * renderer from the package.json above them).
+ * renderer from the package.json above them; the documents' catalogs are copied
+ * to locales/ beside the bundles).
  */
 export async function bundleMain(outdir = appPath('dist', 'electron'), options: { electron?: boolean } = {}): Promise<void> {
   await build({
@@ -39,6 +42,10 @@ export async function bundleMain(outdir = appPath('dist', 'electron'), options: 
     },
     outdir,
   });
+  // The documents' label catalogs are read at run time from the folder next to the bundle (main/documents/catalog.ts).
+  const locales = appPath('main', 'documents', 'locales');
+  fs.mkdirSync(path.join(outdir, 'locales'), { recursive: true });
+  for (const file of fs.readdirSync(locales).filter((f) => f.endsWith('.json'))) fs.copyFileSync(path.join(locales, file), path.join(outdir, 'locales', file));
   if (options.electron === false) return;
   await build({
     ...common,

@@ -1,14 +1,13 @@
-import { Canvas, COLORS } from './canvas';
-import { catalogLabeler, type CatalogLabeler } from './catalog';
-import { formatter, type Formatter } from './format';
-import { labeler, type LabelKey } from './labels';
+import { COLORS } from './canvas';
+import { catalogLabeler, isRtl, labeler, type CatalogLabeler, type LabelKey } from './catalog';
+import type { Formatter } from './format';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { partiesAndFacts, signatureBoxes, textBlock, titleBlock } from './sections/blocks';
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { countryName, displayPhone, sellerHeader } from './sections/header';
-import { BODY, contentBox, ensure, PAD, SMALL, type PageCtx } from './sections/page';
+import { BODY, ensure, openPage, PAD, SMALL, type PageCtx } from './sections/page';
 import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
 import { isZeroAmount } from '../money/amounts';
 import { AGING_BUCKETS } from '../statements/dueDate';
@@ -150,14 +149,14 @@ export async function renderAccountStatement(doc: AccountStatementDocument, opti
   const { statement: st, seller, buyer } = doc;
   const lang = options.lang;
   const k = catalogLabeler(lang);
-  const c = new Canvas(options.paper ?? 'a4', lang === 'ar', {
+  const ctx = openPage(lang, {
+    paper: options.paper,
+    mirrored: isRtl(lang),
     title: `${k.t('soaTitle')} ${buyer.company}`,
     author: seller.companyNameEn || seller.companyNameZh,
     subject: buyer.company,
-    lang: lang === 'zh' ? 'zh-CN' : lang,
   });
-  const f = formatter(lang);
-  const ctx: PageCtx = { c, l: labeler(lang, false), f, lang, ...contentBox(c) };
+  const { c, f } = ctx;
   sellerHeader(ctx, seller);
   titleBlock(ctx, k.pair('soaTitle'));
   const where = [buyer.address, buyer.city, countryName(buyer.country, lang)].filter(Boolean).map(fsi).join(f.listSeparator);

@@ -1,7 +1,4 @@
-import { Canvas, COLORS } from './canvas';
-import { catalogLabeler } from './catalog';
-import { formatter } from './format';
-import { labeler } from './labels';
+import { COLORS } from './canvas';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { unitName } from './render';
@@ -9,7 +6,7 @@ import { partiesAndFacts, signatureBoxes, textBlock, titleBlock } from './sectio
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { displayPhone, sellerHeader } from './sections/header';
-import { BODY, contentBox, type PageCtx } from './sections/page';
+import { BODY, bilingualFileSuffix, openBilingualPage } from './sections/page';
 import { ltrIsolate as iso } from './text';
 import type { Shipment } from '../shipments/types';
 
@@ -25,8 +22,7 @@ export interface DeliveryNoteDocument {
 
 export function deliveryNoteFileName(shipment: Pick<Shipment, 'number'>, lang: DocLang, bilingual: boolean): string {
   const safe = `DN-${shipment.number}`.replace(/[^A-Za-z0-9._-]+/g, '_');
-  const langs = bilingual && lang !== 'en' ? `-${lang}-en` : lang === 'zh' ? '' : `-${lang}`;
-  return `${safe}${langs}.pdf`;
+  return `${safe}${bilingualFileSuffix(lang, bilingual)}.pdf`;
 }
 
 export function cartonNumbers(range: { from: number; to: number } | null): string {
@@ -36,17 +32,8 @@ export function cartonNumbers(range: { from: number; to: number } | null): strin
 
 export async function renderDeliveryNote(doc: DeliveryNoteDocument, options: { lang: DocLang; bilingual?: boolean; paper?: Paper }): Promise<RenderedDocument> {
   const { shipment: s, seller } = doc;
-  const lang = options.lang;
-  const bilingual = options.bilingual === true && lang !== 'en';
-  const k = catalogLabeler(lang, bilingual ? 'en' : null);
-  const c = new Canvas(options.paper ?? 'a4', lang === 'ar' && !bilingual, {
-    title: `${k.pair('dnTitle').primary} ${s.number}`,
-    author: seller.companyNameZh || seller.companyNameEn,
-    subject: s.forwarder.name,
-    lang: lang === 'zh' ? 'zh-CN' : lang,
-  });
-  const f = formatter(lang);
-  const ctx: PageCtx = { c, l: labeler(lang, false), f, lang, ...contentBox(c) };
+  const { ctx, k, lang, bilingual } = openBilingualPage(options, { key: 'dnTitle', number: s.number }, { author: seller.companyNameZh || seller.companyNameEn, subject: s.forwarder.name });
+  const { c, f } = ctx;
 
   sellerHeader(ctx, seller);
   titleBlock(ctx, k.pair('dnTitle'), k.t('dnSubtitle'));

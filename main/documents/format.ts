@@ -1,20 +1,12 @@
+import { docLocale, label } from './catalog';
 import type { DocLang } from './model';
 
 /**
- * Dates, numbers and currencies for the document language, all through Intl.
- * Arabic documents use Western digits (ar-u-nu-latn): item numbers, phones,
- * accounts and HS codes are in those digits anyway, and a trade document with
+ * Dates, numbers and currencies for the document language, all through Intl, in the locale its
+ * catalog names (`language.locale`). Arabic documents use Western digits (ar-u-nu-latn): item
+ * numbers, phones, accounts and HS codes are in those digits anyway, and a trade document with
  * two digit systems is hard to check.
  */
-export const LOCALES: Record<DocLang, string> = {
-  en: 'en-GB',
-  zh: 'zh-CN',
-  ar: 'ar-u-nu-latn',
-  es: 'es',
-  ru: 'ru',
-  fr: 'fr',
-  pt: 'pt-PT',
-};
 
 /** Intl puts bidi marks into Arabic output; our text layer runs the bidi algorithm itself. */
 function clean(s: string): string {
@@ -66,7 +58,7 @@ export function bilingualFormatter(lang: DocLang): Formatter {
 export function formatter(lang: DocLang): Formatter {
   const hit = cache.get(lang);
   if (hit) return hit;
-  const locale = LOCALES[lang];
+  const locale = docLocale(lang);
   const int = numberFormat(locale, { maximumFractionDigits: 0 });
   const fixed = new Map<number, Intl.NumberFormat>();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
@@ -84,7 +76,7 @@ export function formatter(lang: DocLang): Formatter {
   const money = (v: string) => exact(fixedFormat(/\.(\d+)$/.exec(v)?.[1]?.length ?? 0), v);
   const f: Formatter = {
     lang,
-    listSeparator: lang === 'ar' ? '، ' : ', ',
+    listSeparator: label('trade', lang, 'listSeparator'),
     date: (iso) => clean(date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))),
     money,
     price: money,

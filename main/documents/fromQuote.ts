@@ -1,114 +1,17 @@
 /**
- * Adapter: the quotes/invoices view types (main/quotes/types.ts, branch
- * `quotes`) → the document model. The shapes below name only the fields used,
- * exactly as TradeDocument, Quote and Invoice declare them, so a Quote or an
- * Invoice is passed in as it is (TypeScript checks it structurally).
+ * The one step from the quotes area to the documents area: a `Quote` (main/quotes/types.ts) or an
+ * `Invoice` (main/invoices/types.ts, the PI's TradeDocument frozen at issue) → the document model.
+ * The path of a quote line to paper: QuoteLineRow (db/quotes.ts) → DocumentLine (quotes area) →
+ * DocLine (model.ts, below) → the items table (sections/itemsTable.ts).
  */
 import { imageFile, thumbFile } from '../files/imageStore';
+import type { Invoice } from '../invoices/types';
+import type { Quote, SellerSnapshot, TradeDocument } from '../quotes/types';
 import { nameWarnings, type SellerProfile } from '../settings/service';
 import { BALANCE_RULES, CHARGE_KINDS, isDocLang, type BalanceRule, type ChargeKind, type DocKind, type DocSeller, type DocStatement, type DocumentModel } from './model';
 
-interface ImageRefLike {
-  hash: string;
-}
-
-/** SellerSnapshot (Omit<SellerProfile, 'updatedAt'>). */
-export type SellerLike = Omit<SellerProfile, 'updatedAt' | 'logo' | 'chop'> & { logo: ImageRefLike | null; chop: ImageRefLike | null };
-
-interface LineLike {
-  no: number;
-  product: {
-    itemNo: string;
-    names: Record<string, string>;
-    cover: ImageRefLike | null;
-    unit: string;
-    colors: string;
-    material: string;
-    hsCode: string;
-    /** Absent in PIs issued before origins were recorded. */
-    origin?: string;
-    packing: {
-      pcsPerCarton: number | null;
-      cartonCm: { l: string; w: string; h: string } | null;
-      gwKg: string | null;
-      nwKg: string | null;
-    };
-  };
-  qty: number;
-  unitPrice: string;
-  amount: string;
-  cartons: number;
-  cartonRange: { from: number; to: number } | null;
-  cbm: string;
-  grossWeightKg: string;
-  netWeightKg: string;
-  note: string;
-}
-
-/** TradeDocument. */
-export interface TradeDocumentLike {
-  seller: SellerLike;
-  buyer: {
-    company: string;
-    country: string;
-    city: string;
-    address: string;
-    docLanguage: string;
-    taxNo?: string;
-    contact: { name: string; phone: string; whatsapp: string; wechat: string; email: string } | null;
-  };
-  date: string;
-  validityDays: number;
-  validUntil: string;
-  currency: string;
-  incoterm: string;
-  incotermPlace: string;
-  portOfLoading?: string;
-  portOfDestination?: string;
-  partialShipment?: boolean | null;
-  transshipment?: boolean | null;
-  insurancePercent?: number | null;
-  paymentTerms: string;
-  depositPercent: number;
-  balanceRule?: string;
-  balanceDays?: number | null;
-  deliveryTime: string;
-  notes: string;
-  shippingMarks: string;
-  lines: LineLike[];
-  charges: Array<{ kind: string; description: string; amount: string }>;
-  discount: { kind: 'none' } | { kind: 'percent'; percent: string } | { kind: 'amount'; amount: string };
-  totals: {
-    amount: string;
-    discount: string;
-    grandTotal: string;
-    deposit: string;
-    balance: string;
-    cartons: number;
-    cbm: string;
-    grossWeightKg: string;
-    netWeightKg: string;
-    quantities: Array<{ unit: string; qty: number }>;
-  };
-}
-
-/** Quote: a TradeDocument with its printed number. */
-export interface QuoteLike extends TradeDocumentLike {
-  displayNumber: string;
-}
-
-/** Invoice: the frozen TradeDocument with the PI number and its quotation (and, live, its payments). */
-export interface InvoiceLike extends TradeDocumentLike {
-  number: string;
-  quote: { displayNumber: string };
-  issuedOn?: string;
-  payments?: Array<{ paidOn: string; amount: string; method: string; reference: string; received: { currency: string; amount: string; rate: string } | null }>;
-  paid?: string;
-  balanceDue?: string;
-}
-
 /** The seller block as printed, from a PI's frozen snapshot or the current profile (settings). */
-export function docSeller(s: SellerLike, photosDir: string): DocSeller {
+export function docSeller(s: SellerSnapshot, photosDir: string): DocSeller {
   return {
     companyNameEn: s.companyNameEn,
     companyNameZh: s.companyNameZh,
@@ -138,7 +41,7 @@ export function docSeller(s: SellerLike, photosDir: string): DocSeller {
   };
 }
 
-function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, number: string, quoteNumber: string | null, statement: DocStatement | null = null): DocumentModel {
+function toModel(doc: TradeDocument, photosDir: string, kind: DocKind, number: string, quoteNumber: string | null, statement: DocStatement | null = null): DocumentModel {
   const s = doc.seller;
   const contact = doc.buyer.contact;
   return {
@@ -225,12 +128,12 @@ function toModel(doc: TradeDocumentLike, photosDir: string, kind: DocKind, numbe
 }
 
 /** A quotation as a printed quotation (or its packing list). */
-export function fromQuote(quote: QuoteLike, photosDir: string, kind: 'quotation' | 'packing' = 'quotation'): DocumentModel {
+export function fromQuote(quote: Quote, photosDir: string, kind: 'quotation' | 'packing' = 'quotation'): DocumentModel {
   return toModel(quote, photosDir, kind, quote.displayNumber, null);
 }
 
 /** A pro-forma invoice as printed (or its packing list, or its statement of payments as of `today`). */
-export function fromInvoice(invoice: InvoiceLike, photosDir: string, kind: 'proforma' | 'packing' | 'statement' = 'proforma', today?: string): DocumentModel {
+export function fromInvoice(invoice: Invoice, photosDir: string, kind: 'proforma' | 'packing' | 'statement' = 'proforma', today?: string): DocumentModel {
   const statement: DocStatement | null =
     kind === 'statement'
       ? {

@@ -5,12 +5,14 @@
  * 4 decimals, CBM 3 decimals, weights in kg. Files are absolute paths; a
  * missing file prints as an empty frame, never an error.
  *
- * fromQuote.ts maps the quotes/invoices view types onto this model.
+ * fromQuote.ts maps the quotes/invoices view types (imported from those areas) onto this model.
  */
+import type { BalanceRule, ChargeKind } from '../quotes/types';
 import type { NameWarning } from '../settings/service';
 
-export const DOC_LANGS = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
-export type DocLang = (typeof DOC_LANGS)[number];
+/** A document language: a catalog in locales/ (catalog.ts); the languages are the catalogs present. */
+export type DocLang = string;
+export { DOC_LANGS, isDocLang } from './catalog';
 
 /** statement: the payments received against a PI and its balance now (printed live; the PI itself stays as issued). */
 export const DOC_KINDS = ['quotation', 'proforma', 'packing', 'statement'] as const;
@@ -19,12 +21,9 @@ export type DocKind = (typeof DOC_KINDS)[number];
 export const PAPERS = ['a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];
 
-export const CHARGE_KINDS = ['freight', 'inland_transport', 'samples', 'packing', 'insurance', 'other'] as const;
-export type ChargeKind = (typeof CHARGE_KINDS)[number];
-
-export const INCOTERMS_2020 = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
-export const BALANCE_RULES = ['before_shipment', 'against_bl_copy', 'at_sight_lc', 'on_delivery_to_forwarder', 'days_after_bl'] as const;
-export type BalanceRule = (typeof BALANCE_RULES)[number];
+/** Charges and balance rules are the quotes area's (one list each). */
+export { BALANCE_RULES, CHARGE_KINDS } from '../quotes/types';
+export type { BalanceRule, ChargeKind };
 
 export interface DocBank {
   beneficiary: string;
@@ -209,6 +208,3 @@ export interface RenderOptions {
   showBank?: boolean;
 }
 
-export function isDocLang(value: string): value is DocLang {
-  return (DOC_LANGS as readonly string[]).includes(value);
-}

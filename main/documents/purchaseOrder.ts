@@ -1,7 +1,5 @@
-import { Canvas, COLORS } from './canvas';
+import { COLORS } from './canvas';
 import { catalogLabeler } from './catalog';
-import { formatter } from './format';
-import { labeler } from './labels';
 import type { DocLang, DocSeller, Paper } from './model';
 import type { RenderedDocument } from './render';
 import { unitName } from './render';
@@ -9,9 +7,9 @@ import { signatureBoxes, partiesAndFacts, textBlock, titleBlock } from './sectio
 import { pageFooters } from './sections/footer';
 import { cell, drawGrid, type GridColumn, type GridRow } from './sections/grid';
 import { displayPhone, sellerHeader } from './sections/header';
-import { BODY, contentBox, SMALL, type PageCtx } from './sections/page';
+import { BODY, bilingualFileSuffix, openBilingualPage, SMALL } from './sections/page';
 import { ltrIsolate as iso } from './text';
-import { amountInWords, englishTradeWords } from './words';
+import { amountInWords, englishTradeWords, hasOwnWords } from './words';
 import type { PurchaseOrder } from '../purchases/types';
 
 /**
@@ -29,23 +27,13 @@ export interface PurchaseOrderDocument {
 
 export function purchaseOrderFileName(order: Pick<PurchaseOrder, 'number'>, lang: DocLang, bilingual: boolean): string {
   const safe = order.number.replace(/[^A-Za-z0-9._-]+/g, '_');
-  const langs = bilingual && lang !== 'en' ? `-${lang}-en` : lang === 'zh' ? '' : `-${lang}`;
-  return `${safe}${langs}.pdf`;
+  return `${safe}${bilingualFileSuffix(lang, bilingual)}.pdf`;
 }
 
 export async function renderPurchaseOrder(doc: PurchaseOrderDocument, options: { lang: DocLang; bilingual?: boolean; paper?: Paper }): Promise<RenderedDocument> {
   const { order, seller } = doc;
-  const lang = options.lang;
-  const bilingual = options.bilingual === true && lang !== 'en';
-  const k = catalogLabeler(lang, bilingual ? 'en' : null);
-  const c = new Canvas(options.paper ?? 'a4', lang === 'ar' && !bilingual, {
-    title: `${k.pair('poTitle').primary} ${order.number}`,
-    author: seller.companyNameZh || seller.companyNameEn,
-    subject: order.supplier.names.zh || order.supplier.names.en,
-    lang: lang === 'zh' ? 'zh-CN' : lang,
-  });
-  const f = formatter(lang);
-  const ctx: PageCtx = { c, l: labeler(lang, false), f, lang, ...contentBox(c) };
+  const { ctx, k, lang, bilingual } = openBilingualPage(options, { key: 'poTitle', number: order.number }, { author: seller.companyNameZh || seller.companyNameEn, subject: order.supplier.names.zh || order.supplier.names.en });
+  const { c, f } = ctx;
   const currency = 'CNY';
 
   sellerHeader(ctx, seller);
@@ -144,7 +132,7 @@ export async function renderPurchaseOrder(doc: PurchaseOrderDocument, options: {
 
   // The total in words: 大写 in Chinese, and the English words in an English or bilingual order.
   const words = [amountInWords(order.costTotal, currency, lang)];
-  if (lang !== 'en' && (bilingual || lang !== 'zh')) words.push(englishTradeWords(order.costTotal, currency));
+  if (lang !== 'en' && hasOwnWords(lang) && (bilingual || lang !== 'zh')) words.push(englishTradeWords(order.costTotal, currency));
   textBlock(ctx, k.t('amountInWords'), [`${currency} ${f.money(order.costTotal)}`, ...words], { box: true, size: BODY + 0.6 });
 
   textBlock(ctx, k.t('paymentTerms'), [sup.paymentTerms]);

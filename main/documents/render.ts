@@ -1,9 +1,9 @@
 import { Canvas, COLORS, type Align } from './canvas';
 import { bilingualFormatter, formatter } from './format';
-import { labeler, type LabelKey } from './labels';
+import { isRtl, labeler, type LabelKey } from './catalog';
 import type { DocKind, DocLang, DocumentModel, Paper, RenderOptions } from './model';
 import { autoIsolate as fsi, ltrIsolate as iso, noBreak as nb } from './text';
-import { amountInWords, englishTradeWords } from './words';
+import { amountInWords, englishTradeWords, hasOwnWords } from './words';
 import { isZeroAmount } from '../money/amounts';
 import type { NameWarning } from '../settings/service';
 import { pageFooters } from './sections/footer';
@@ -13,7 +13,8 @@ import { bankBlock, incotermText, section, shippingMarks, terms } from './sectio
 import { BODY, contentBox, ensure, newPage, PAD, SMALL, type DocCtx } from './sections/page';
 
 export { displayPhone } from './sections/header';
-export { lineNames, unitName } from './sections/itemsTable';
+export { unitName } from './catalog';
+export { lineNames } from './sections/itemsTable';
 export { paymentSentence } from './sections/terms';
 
 /**
@@ -51,7 +52,7 @@ export async function renderDocument(model: DocumentModel, options: RenderOption
   const kind = options.kind ?? model.kind;
   const lang = options.lang;
   const bilingual = options.bilingual === true && lang !== 'en';
-  const rtl = lang === 'ar' && !bilingual;
+  const rtl = isRtl(lang) && !bilingual;
   const l = labeler(lang, bilingual);
   const title = l.t(titleKey(kind));
   const c = new Canvas(options.paper ?? 'a4', rtl, {
@@ -191,7 +192,7 @@ function totalsAndWords(ctx: Ctx): void {
   const boxW = Math.min(250, ctx.w * 0.46);
   const wordsW = ctx.w - boxW - 14;
   const words = [englishTradeWords(t.grandTotal, m.currency)];
-  if (ctx.lang !== 'en') words.push(amountInWords(t.grandTotal, m.currency, ctx.lang));
+  if (ctx.lang !== 'en' && hasOwnWords(ctx.lang)) words.push(amountInWords(t.grandTotal, m.currency, ctx.lang));
   const wordsH = c.textHeight(l.t('amountInWords'), wordsW, { size: SMALL, bold: true }) + words.reduce((s, w) => s + c.textHeight(w, wordsW - 10, { size: BODY, bold: true, dir: 'auto' }) + 3, 0) + 10;
   const rowsH = rows.reduce((s, r) => s + Math.max(c.textHeight(r.label, boxW * 0.55, { size: r.strong ? 9 : BODY, bold: r.strong ?? false }), c.textHeight(r.value, boxW * 0.45 - 8, { size: r.strong ? 9 : BODY, bold: true })) + 3, 0) + 8;
   ensure(ctx, Math.max(wordsH, rowsH));

@@ -1,5 +1,9 @@
-import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
-import { fontKey, isArabic, isCjk, loadedFont, scriptOf, SCRIPTS, type FontKey, type Script } from './fonts';
+import type { EmbeddingLevels } from 'bidi-js';
+import { bidi, BIDI_CONTROLS, BIDI_CONTROLS_ALL, directionHints, isolateRuns, MIRRORS, unmirror } from './bidi';
+import { breakAtoms, isSpace, trimEnd } from './lineBreak';
+import { NO_ARABIC_KERN, SHAPE_CACHE_MAX, shapeCache } from './shaping';
+import type { BaseDirection, FkPosition, Line, PdfFont, PlacedGlyph, Run, TextDoc, TextStyle } from './textTypes';
+import { fontKey, isArabic, scriptOf, SCRIPTS, type FontKey, type Script } from './fonts';
 
 /**
  * The text layer of the documents: our own layout on top of fontkit (which
@@ -26,202 +30,16 @@ import { fontKey, isArabic, isCjk, loadedFont, scriptOf, SCRIPTS, type FontKey, 
  * its first letter and the other letters are laid on it as invisible text (text
  * render mode 3) at the ligature's left edge, where a reader that goes right to
  * left finds them next.
+ *
+ * The parts: textTypes.ts (the fontkit and pdfkit surfaces, lines and runs), bidi.ts (levels,
+ * isolates, mirrors, marks for extractors), lineBreak.ts (break opportunities), shaping.ts (the
+ * shape cache, font warm-up), and here the engine: fonts per character, lines, runs, drawing.
  */
 
-// ---- the parts of fontkit and pdfkit this layer uses --------------------------
-
-export interface FkGlyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-interface FkPosition {
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-interface FkRun {
-  glyphs: FkGlyph[];
-  positions: FkPosition[];
-}
-export interface FkFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  layout(text: string, features?: string[], script?: string, language?: string, direction?: 'ltr' | 'rtl'): FkRun;
-  hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): FkGlyph;
-}
-/** pdfkit's EmbeddedFont (pdfkit 0.20, pinned): the subset, widths and ToUnicode entries it writes at the end. */
-export interface PdfFont {
-  id: string;
-  font: FkFont;
-  subset: { includeGlyph(id: number): number };
-  widths: number[];
-  unicode: number[][];
-  scale: number;
-  ref(): unknown;
-}
-/** The surface of a pdfkit document this layer draws with. */
-export interface TextDoc {
-  font(name: string): unknown;
-  save(): unknown;
-  restore(): unknown;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
-  fillColor(color: string): unknown;
-  addContent(data: string): unknown;
-  page: { height: number };
-}
-
-// ---- shaped text ----------------------------------------------------------------
-
-export interface TextStyle {
-  size: number;
-  bold?: boolean;
-}
-
-export type BaseDirection = 'ltr' | 'rtl' | 'auto';
-
-interface PlacedGlyph {
-  id: number;
-  /** Advance in font units. */
-  advance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
-  codePoints: number[];
-}
-
-export interface Run {
-  font: FontKey;
-  glyphs: PlacedGlyph[];
-  rtl: boolean;
-  /** Width in points at the line's size. */
-  width: number;
-}
-
-export interface Line {
-  runs: Run[];
-  width: number;
-  size: number;
-  /** The paragraph's resolved direction. */
-  rtl: boolean;
-}
-
-export const LINE_HEIGHT = 1.28;
-/** Baseline below the top of a line, as a fraction of the size. */
-export const BASELINE = 0.98;
-
-const NO_LINE_START = new Set([...'，。、；：？！）」』】〉》〕…％‰·,.;:!?)]}%']);
-const NO_LINE_END = new Set([...'（「『【〈《〔([{']);
-
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000';
-}
-
-const bidi = bidiFactory();
-
-/** Shaped runs by font, direction and text, shared by all documents (fonts are shared too, fonts.ts). */
-const shapeCache = new Map<string, { glyphs: PlacedGlyph[]; advance: number }>();
-const SHAPE_CACHE_MAX = 50_000;
-
-/**
- * Parses the fonts and the shaping tables documents use, so that the first
- * document printed after the app starts is as fast as the next ones. Call it
- * once, when the app is idle after start.
- */
-/** Warms the fonts up once the app has started and is idle (does not keep the process alive). */
-export function warmUpFontsSoon(delayMs = 4000): void {
-  const timer = setTimeout(() => {
-    try {
-      warmUpFonts();
-    } catch (error) {
-      console.error('[documents] font warm-up failed:', error);
-    }
-  }, delayMs);
-  timer.unref();
-}
-
-export function warmUpFonts(): void {
-  const samples: Record<Script, string> = {
-    latin: 'Proforma Invoice 1,234.56 Ёё Щщ àéç ñ õ',
-    cjk: '形式发票单价金额数量箱数毛重净重颜色备注',
-    arabic: 'فاتورة مبدئية سعر الوحدة الكمية لا إلى',
-  };
-  for (const script of SCRIPTS) {
-    for (const bold of [false, true]) {
-      const font = loadedFont(fontKey(script, bold)) as FkFont;
-      font.layout(samples[script], script === 'arabic' ? NO_ARABIC_KERN : undefined, script === 'arabic' ? 'arab' : undefined, undefined, script === 'arabic' ? 'rtl' : 'ltr');
-    }
-  }
-}
-
-/** Explicit bidi formatting characters (embeddings, overrides, isolates, marks). */
-const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
-
-const BIDI_CONTROLS_ALL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
-
-/** Wraps text in a left-to-right isolate: phone numbers, sizes and codes keep their order inside Arabic text. */
-export function ltrIsolate(text: string): string {
-  return text === '' ? '' : `\u2066${text}\u2069`;
-}
-
-/** A short label never breaks across lines ("وي تشات", "Account No."): its spaces become no-break spaces. */
-export function noBreak(label: string): string {
-  return label.replace(/ /g, '\u00a0');
-}
-
-/** Wraps text in a first-strong isolate: an Arabic address inside an English line keeps its own order, and the reverse. */
-export function autoIsolate(text: string): string {
-  return text === '' ? '' : `\u2068${text}\u2069`;
-}
-
-const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
-/**
- * Runs that read left to right whatever surrounds them: a number with its sign, separators and
- * percent ("+4.0", "1:18", "10,000", "62×40×45", "30%", "+86 138 5792 6688"), and a bracketed
- * Latin abbreviation ("(E.&O.E.)", "(USD)"). Not inside a word ("A5", "HW-2301" stay as they are).
- */
-const LTR_RUN = /\((?=[^()\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*\p{Script=Latin})[^()\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u2066-\u2069]*\)|(?<![\p{L}\p{N}.,/-])[+\-−±]?\d+(?:[.,:/×x\-–]\d+)*(?: \d+(?:[.,:/×\-–]\d+)*)*[%٪]?/gu;
-
-/**
- * In a paragraph with right-to-left letters, every number run and bracketed Latin abbreviation
- * becomes a left-to-right isolate, so a sign stays in front of its number ("+4.0", not "4.0+") and
- * "(E.&O.E.)" keeps its brackets and dots where they were typed. Text already inside an isolate is
- * left alone.
- */
-export function isolateRuns(text: string): string {
-  if (!RTL_LETTER.test(text)) return text;
-  let out = '';
-  let depth = 0;
-  let last = 0;
-  // Only the parts outside explicit isolates are touched.
-  const flush = (end: number) => {
-    const piece = text.slice(last, end);
-    out += depth > 0 ? piece : piece.replace(LTR_RUN, (run) => ltrIsolate(run));
-    last = end;
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') {
-      flush(i);
-      depth += 1;
-    } else if (ch === '\u2069' && depth > 0) {
-      flush(i);
-      depth -= 1;
-    }
-  }
-  flush(text.length);
-  return out;
-}
-function unmirror(cp: number): number {
-  const twin = MIRRORS.get(String.fromCodePoint(cp));
-  return twin ? (twin.codePointAt(0) ?? cp) : cp;
-}
-const MIRRORS = new Map<string, string>([
-  ['(', ')'], [')', '('], ['[', ']'], [']', '['], ['{', '}'], ['}', '{'], ['<', '>'], ['>', '<'],
-  ['«', '»'], ['»', '«'], ['（', '）'], ['）', '（'], ['‹', '›'], ['›', '‹'],
-]);
+export { autoIsolate, isolateRuns, ltrIsolate, noBreak } from './bidi';
+export { breakAtoms } from './lineBreak';
+export { warmUpFonts, warmUpFontsSoon } from './shaping';
+export { BASELINE, LINE_HEIGHT, type BaseDirection, type FkFont, type FkGlyph, type Line, type PdfFont, type Run, type TextDoc, type TextStyle } from './textTypes';
 
 /**
  * Lays out and draws text in one pdfkit document. Fonts are registered under
@@ -521,60 +339,6 @@ export class TextEngine {
 
 }
 
-type Hint = 'rlm-around' | 'rlm-after' | 'lrm-after' | 'lrm-before';
-
-/**
- * Text extractors that rebuild the reading order from positions (pdftotext) give every character a
- * direction of their own: spaces and punctuation where two directions meet go to the wrong side
- * ("قطيفة 30 سم" came back "قطيفة  30سم", "(E.&O.E.)" as ")(E.&O.E.", "هاتف: +86…" as "هاتف+86… :"),
- * and Arabic punctuation or a colon inside Arabic is taken for left-to-right. Such a glyph's letters
- * carry invisible marks of its own direction (RLM, LRM), which copy as nothing visible:
- * punctuation inside a right-to-left run is wrapped in RLMs; a space at the right edge of a
- * right-to-left run before a left-to-right one gets an RLM; the right edge of a left-to-right run
- * before a right-to-left one an LRM; in a left-to-right line, the first neutral after a right-to-left
- * run an LRM in front. Keys are "run:glyph" in visual order.
- */
-function directionHints(line: Line): Map<string, Hint> {
-  const hints = new Map<string, Hint>();
-  line.runs.forEach((run, r) => {
-    if (!run.rtl) return;
-    run.glyphs.forEach((g, i) => {
-      if (isNeutralGlyph(g) && !isSpaceGlyph(g)) hints.set(`${r}:${i}`, 'rlm-around');
-    });
-  });
-  for (let r = 0; r + 1 < line.runs.length; r += 1) {
-    const left = line.runs[r] as Run;
-    const right = line.runs[r + 1] as Run;
-    if (left.rtl === right.rtl) continue;
-    if (line.rtl && left.rtl) {
-      const i = left.glyphs.length - 1;
-      const g = left.glyphs[i];
-      if (g && isSpaceGlyph(g)) hints.set(`${r}:${i}`, 'rlm-after');
-    } else if (line.rtl && !left.rtl) {
-      const i = left.glyphs.length - 1;
-      const g = left.glyphs[i];
-      if (g && isNeutralGlyph(g)) hints.set(`${r}:${i}`, 'lrm-after');
-    } else if (!line.rtl && left.rtl) {
-      const g = right.glyphs[0];
-      if (g && isNeutralGlyph(g)) hints.set(`${r + 1}:0`, 'lrm-before');
-    }
-  }
-  return hints;
-}
-
-function isNeutralGlyph(g: PlacedGlyph): boolean {
-  return g.codePoints.length > 0 && /^[\p{White_Space}\p{P}\p{S}]+$/u.test(String.fromCodePoint(...g.codePoints));
-}
-
-function isSpaceGlyph(g: PlacedGlyph): boolean {
-  return g.codePoints.length > 0 && /^\p{White_Space}+$/u.test(String.fromCodePoint(...g.codePoints));
-}
-
-/**
- * IBM Plex Sans Arabic kerns some letters by moving them (ر after ي): text
- * extractors read such a gap as a space between letters of one word.
- */
-const NO_ARABIC_KERN = { kern: false } as unknown as string[];
 function hex4(gid: number): string {
   return gid.toString(16).padStart(4, '0');
 }
@@ -585,44 +349,4 @@ function num(n: number): string {
 
 function isArabicText(text: string): boolean {
   return /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/.test(text);
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && isSpace(text[e - 1] as string)) e -= 1;
-  return e;
-}
-
-/**
- * Splits a paragraph into unbreakable pieces ("atoms"), each keeping its
- * trailing spaces: a line may break only between atoms.
- */
-export function breakAtoms(text: string): Array<[number, number]> {
-  const atoms: Array<[number, number]> = [];
-  let start = 0;
-  let prev = '';
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i) ?? 0;
-    const ch = String.fromCodePoint(cp);
-    if (i > start && canBreakBetween(prev, ch, text.codePointAt(i + ch.length))) {
-      atoms.push([start, i]);
-      start = i;
-    }
-    prev = ch;
-    i += ch.length;
-  }
-  if (start < text.length) atoms.push([start, text.length]);
-  return atoms;
-}
-
-function canBreakBetween(a: string, b: string, after: number | undefined): boolean {
-  if (isSpace(b)) return false;
-  if (NO_LINE_START.has(b) || NO_LINE_END.has(a)) return false;
-  if (isSpace(a)) return true;
-  const ca = a.codePointAt(0) ?? 0;
-  const cb = b.codePointAt(0) ?? 0;
-  if (isCjk(ca) || isCjk(cb)) return true;
-  // After a hyphen or slash inside a word ("pull-|back"), not inside a short code ("B/L", "L/C", "USB-C").
-  if ((a === '-' || a === '/') && /\p{L}/u.test(b) && after !== undefined && /\p{L}/u.test(String.fromCodePoint(after))) return true;
-  return false;
 }

@@ -297,20 +297,26 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The amount in words in the document language (English documents get the trade style). */
+/** The languages with their own amount in words. */
+const WORDS: Record<string, (amount: string, currency: string) => string> = {
+  en: englishTradeWords,
+  zh: chineseCapitalWords,
+  ar: arabicWords,
+  ru: russianWords,
+  es: (amount, currency) => romanceWords('es', amount, currency),
+  fr: (amount, currency) => romanceWords('fr', amount, currency),
+  pt: (amount, currency) => romanceWords('pt', amount, currency),
+};
+
+/** Whether the language has its own amount in words (a language added by a catalog only has not). */
+export function hasOwnWords(lang: DocLang): boolean {
+  return Object.hasOwn(WORDS, lang);
+}
+
+/**
+ * The amount in words in the document language (English documents get the trade style). A
+ * language without its own words gets the English trade words, which its documents print once.
+ */
 export function amountInWords(amount: string, currency: string, lang: DocLang): string {
-  switch (lang) {
-    case 'en':
-      return englishTradeWords(amount, currency);
-    case 'zh':
-      return chineseCapitalWords(amount, currency);
-    case 'ar':
-      return arabicWords(amount, currency);
-    case 'ru':
-      return russianWords(amount, currency);
-    case 'es':
-    case 'fr':
-    case 'pt':
-      return romanceWords(lang, amount, currency);
-  }
+  return (WORDS[lang] ?? englishTradeWords)(amount, currency);
 }

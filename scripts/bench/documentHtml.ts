@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { FONT_FILES } from '../../main/documents/fonts';
 import { formatter } from '../../main/documents/format';
-import { labeler } from '../../main/documents/labels';
+import { labeler } from '../../main/documents/catalog';
 import { lineNames } from '../../main/documents/render';
 import type { DocumentModel, RenderOptions } from '../../main/documents/model';
 import { amountInWords, englishTradeWords } from '../../main/documents/words';

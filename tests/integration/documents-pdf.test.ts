@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDocument } from '../helpers/demoModel';
 import { formatter } from '../../main/documents/format';
-import { LABELS } from '../../main/documents/labels';
+import { label } from '../../main/documents/catalog';
 import { DOC_LANGS, type DocLang, type DocumentModel } from '../../main/documents/model';
 import { renderDocument } from '../../main/documents/render';
 import { amountInWords, englishTradeWords } from '../../main/documents/words';
@@ -42,7 +42,7 @@ describe('the pro-forma invoice in each language', () => {
     const squeezed = squeeze(text);
     // Title and column labels in the document language.
     for (const key of ['proforma', 'unitPrice', 'paymentTerms', 'deliveryTime', 'acceptedBy'] as const) {
-      expect(squeezed, key).toContain(squeeze(LABELS[lang][key]));
+      expect(squeezed, key).toContain(squeeze(label('trade', lang, key)));
     }
     // Every product name, in its language, letters in logical order.
     for (let i = 0; i < model.lines.length; i += 1) expect(squeezed, `line ${i + 1}`).toContain(squeeze(nameIn(model, i, lang)));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDocument } from '../helpers/demoModel';
 import { formatter } from '../../main/documents/format';
-import { labeler } from '../../main/documents/labels';
+import { labeler } from '../../main/documents/catalog';
 import { BALANCE_RULES, type DocumentModel } from '../../main/documents/model';
 import { paymentSentence, renderDocument } from '../../main/documents/render';
 import { flat, pdfText, squeeze } from '../helpers/pdfTools';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bilingualFormatter, formatter } from '../../main/documents/format';
-import { LABELS } from '../../main/documents/labels';
+import { label } from '../../main/documents/catalog';
 import { DOC_LANGS } from '../../main/documents/model';
 import { unitName } from '../../main/documents/render';
 
@@ -17,7 +17,7 @@ describe('numbers, units and dates of the documents', () => {
   it.each(DOC_LANGS)('%s: a box (the unit) and a carton (the outer packing) are different words', (lang) => {
     const box = unitName('box', lang).toLowerCase();
     const stem = (w: string) => w.toLowerCase().replace(/[^\p{L}]/gu, '').slice(0, 3);
-    for (const carton of [LABELS[lang].cartons, LABELS[lang].pcsPerCarton.split('/')[1] ?? '']) {
+    for (const carton of [label('trade', lang, 'cartons'), label('trade', lang, 'pcsPerCarton').split('/')[1] ?? '']) {
       expect(stem(carton), `${box} / ${carton}`).not.toBe(stem(box));
     }
   });

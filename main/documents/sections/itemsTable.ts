@@ -1,5 +1,5 @@
 import { COLORS, type Align } from '../canvas';
-import { fill, LABELS, type LabelKey } from '../labels';
+import { label, unitName, type LabelKey } from '../catalog';
 import type { DocLang, DocLine } from '../model';
 import { ltrIsolate as iso } from '../text';
 import { countryName } from './header';
@@ -10,18 +10,6 @@ import { BODY, newPage, PAD, SMALL, ensure, type DocCtx } from './page';
  * the header repeated on every page, every cell printed whole, the totals row.
  */
 type Ctx = DocCtx;
-
-const UNIT_NAMES: Record<string, Partial<Record<DocLang, string>>> = {
-  pcs: { zh: '个', ar: 'قطعة', es: 'pzas', ru: 'шт.', fr: 'pcs', pt: 'pçs' },
-  set: { zh: '套', ar: 'طقم', es: 'juegos', ru: 'компл.', fr: 'lots', pt: 'conj.' },
-  pair: { zh: '双', ar: 'زوج', es: 'pares', ru: 'пар', fr: 'paires', pt: 'pares' },
-  dozen: { zh: '打', ar: 'دزينة', es: 'docenas', ru: 'дюж.', fr: 'douzaines', pt: 'dúzias' },
-  // A box (an inner box sold as the unit) is never the word of the outer carton: кор./уп., cartón/cajas, volume/caixas.
-  box: { zh: '盒', ar: 'علبة', es: 'cajas', ru: 'уп.', fr: 'boîtes', pt: 'caixas' },
-  roll: { zh: '卷', ar: 'لفة', es: 'rollos', ru: 'рул.', fr: 'rouleaux', pt: 'rolos' },
-  m: { zh: '米', ar: 'م', es: 'm', ru: 'м', fr: 'm', pt: 'm' },
-  kg: { zh: '千克', ar: 'كغ', es: 'kg', ru: 'кг', fr: 'kg', pt: 'kg' },
-};
 
 interface Column {
   key: string;
@@ -66,10 +54,6 @@ function columns(ctx: Ctx): Column[] {
   ];
 }
 
-export function unitName(unit: string, lang: DocLang): string {
-  return UNIT_NAMES[unit.toLowerCase()]?.[lang] ?? unit;
-}
-
 /** Names printed for a line: the document language (English when missing), plus English in bilingual mode. */
 export function lineNames(line: DocLine, lang: DocLang, bilingual: boolean): string[] {
   const pick = (l: DocLang) => (line.names[l] ?? '').trim();
@@ -86,7 +70,7 @@ interface CellContent {
 function originText(ctx: Ctx, code: string): string {
   const { l, lang } = ctx;
   if (!l.bilingual) return l.t('originOf', { country: countryName(code, lang) });
-  return `${fill(LABELS.en.originOf, { country: countryName(code, 'en') })} / ${fill(LABELS[lang].originOf, { country: countryName(code, lang) })}`;
+  return `${label('trade', 'en', 'originOf', { country: countryName(code, 'en') })} / ${label('trade', lang, 'originOf', { country: countryName(code, lang) })}`;
 }
 
 function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
@@ -117,7 +101,7 @@ function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
         const n = f.int(line.pcsPerCarton);
         const p = l.pair('pcsPerCarton', { n, unit: l.bilingual ? enUnit : unit });
         parts.push({ text: p.primary });
-        if (p.secondary) parts.push({ text: fill(LABELS[lang].pcsPerCarton, { n, unit }), size: SMALL, color: COLORS.muted, dir: 'auto' });
+        if (p.secondary) parts.push({ text: label('trade', lang, 'pcsPerCarton', { n, unit }), size: SMALL, color: COLORS.muted, dir: 'auto' });
       }
       if (line.cartonCm) parts.push({ text: iso(`${line.cartonCm.l}×${line.cartonCm.w}×${line.cartonCm.h} cm`), size: SMALL, color: COLORS.muted });
       return { parts };

@@ -1,6 +1,6 @@
 import { COLORS } from '../canvas';
 import { formatter, type Formatter } from '../format';
-import { labeler, type LabelKey, type Labeler } from '../labels';
+import { labeler, type LabelKey, type Labeler } from '../catalog';
 import type { DocumentModel } from '../model';
 import { ltrIsolate as iso, noBreak as nb } from '../text';
 import { BODY, ensure, MARGIN_TOP, type DocCtx } from './page';
