@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ApiCallError } from '../api/client';
 import { useApiMutation, useApiQuery } from '../api/hooks';
+import { queryKey, refreshAll } from '../api/invalidation';
 
 /**
  * The header's lock: shows whether this seat is the owner (cost prices,
@@ -28,7 +29,7 @@ export function OwnerLock({ compact = false }: { compact?: boolean }) {
   const lastRole = useRef(role);
   useEffect(() => {
     if (role && lastRole.current && role !== lastRole.current) {
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth.status' });
+      void refreshAll(client, { fresh: [queryKey('auth.status', {})] });
     }
     lastRole.current = role;
   }, [role, client]);
@@ -46,7 +47,7 @@ export function OwnerLock({ compact = false }: { compact?: boolean }) {
   const s = status.data;
 
   const done = (next: typeof s) => {
-    client.setQueryData(['auth.status', {}], next);
+    client.setQueryData(queryKey('auth.status', {}), next);
   };
 
   const submit = async ({ pin }: { pin: string }) => {

@@ -85,8 +85,8 @@ export function BuyerEditor() {
   const settings = useApiQuery('settings.get', {});
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
   const tags = useApiQuery('buyers.tags', {});
-  const create = useApiMutation('buyers.create', ['buyers', 'reports']);
-  const update = useApiMutation('buyers.update', ['buyers', 'reports']);
+  const create = useApiMutation('buyers.create');
+  const update = useApiMutation('buyers.update');
   const [duplicates, setDuplicates] = useState<{ list: Duplicate[]; values: FormValues } | null>(null);
 
   const filled = useRef(false);

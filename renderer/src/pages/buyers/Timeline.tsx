@@ -18,7 +18,7 @@ function When({ date }: { date: string }) {
 function VisitItem({ visit, onEdit }: { visit: Visit; onEdit: () => void }) {
   const { t, i18n } = useTranslation('buyers');
   const { message } = App.useApp();
-  const remove = useApiMutation('buyers.deleteVisit', ['buyers', 'reports']);
+  const remove = useApiMutation('buyers.deleteVisit');
   return (
     <div data-testid={`visit-${visit.id}`}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>

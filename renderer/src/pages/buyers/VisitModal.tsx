@@ -36,8 +36,8 @@ export function VisitModal({ buyerId, visit, onClose }: { buyerId: number; visit
   );
   const options = useApiQuery('buyers.productOptions', { query, limit: 20 }, { enabled: query.trim() !== '', placeholderData: keepPreviousData });
   const staff = useApiQuery('buyers.staff', {});
-  const add = useApiMutation('buyers.addVisit', ['buyers', 'reports']);
-  const update = useApiMutation('buyers.updateVisit', ['buyers', 'reports']);
+  const add = useApiMutation('buyers.addVisit');
+  const update = useApiMutation('buyers.updateVisit');
 
   const found = query.trim() ? (options.data ?? []) : [];
   const productOptions = [...new Map([...known.values(), ...found].map((p) => [p.id, p])).values()].map((p) => ({

@@ -18,7 +18,7 @@ export function DeliveryDialog({ invoiceId, deliveries, onClose }: { invoiceId: 
   const { t } = useTranslation('invoices');
   const { message } = App.useApp();
   const forwarders = useApiQuery('shipments.forwarders', {});
-  const create = useApiMutation('shipments.create', ['invoices', 'shipments', 'stock', 'products', 'reports', 'statements', 'receivables', 'purchases']);
+  const create = useApiMutation('shipments.create');
   const open = deliveries.lines.filter((l) => l.toDeliver > 0);
   const [qty, setQty] = useState<Record<number, number>>(() => Object.fromEntries(open.map((l) => [l.lineId, l.toDeliver])));
   const [cartons, setCartons] = useState<Record<number, number | null>>({});

@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
 import { Link, useParams } from 'react-router';
-import { call, type ApiCallError } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { call, type ApiCallError, type ApiInput } from '../../api/client';
+import { useApiQuery, useApiWrite } from '../../api/hooks';
+import { queryKey } from '../../api/invalidation';
 import { countryName } from '../../lib/countries';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
@@ -45,6 +46,7 @@ export function InvoiceScreen() {
   const { id } = useParams();
   const invoiceId = Number(id);
   const client = useQueryClient();
+  const write = useApiWrite();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<PaymentValues>();
   const [saving, setSaving] = useState(false);
@@ -61,9 +63,11 @@ export function InvoiceScreen() {
     enabled: foreign && DECIMAL.test(previewInput.amount) && DECIMAL.test(payRate?.trim() ?? ''),
   });
 
-  const store = (invoice: Invoice) => {
-    client.setQueryData(['invoices.get', { id: invoiceId }], invoice);
-    void client.invalidateQueries({ predicate: (q) => ['invoices.list', 'quotes.get', 'quotes.list', 'products.list', 'products.get'].includes(String(q.queryKey[0])) });
+  // A write answers with the PI as it now is: shown at once, and what else it touched is read again.
+  const key = queryKey('invoices.get', { id: invoiceId });
+  const save = async <M extends 'invoices.addPayment' | 'invoices.removePayment' | 'invoices.ship' | 'invoices.cancel'>(method: M, input: ApiInput<M>) => {
+    const invoice = (await write(method, input, { fresh: [key], background: true })) as Invoice;
+    client.setQueryData(key, invoice);
   };
 
   useEffect(() => {
@@ -94,7 +98,7 @@ export function InvoiceScreen() {
     setSaving(true);
     try {
       const paid = v.currency !== pi.currency ? { received: { currency: v.currency, amount: v.amount, ...(v.rate ? { rate: v.rate } : {}) } } : { amount: v.amount };
-      store(await call('invoices.addPayment', { id: invoiceId, ...paid, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' }));
+      await save('invoices.addPayment', { id: invoiceId, ...paid, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' });
       void message.success(t('payments.saved'));
     } catch (error) {
       const e = error as ApiCallError;
@@ -112,7 +116,7 @@ export function InvoiceScreen() {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          store(await call('invoices.removePayment', { id: invoiceId, paymentId: p.id }));
+          await save('invoices.removePayment', { id: invoiceId, paymentId: p.id });
         } catch (error) {
           void message.error(errorText(error));
         }
@@ -126,7 +130,7 @@ export function InvoiceScreen() {
       okText: t('actions.ship'),
       onOk: async () => {
         try {
-          store(await call('invoices.ship', { id: invoiceId }));
+          await save('invoices.ship', { id: invoiceId });
         } catch (error) {
           void message.error(errorText(error));
         }
@@ -147,7 +151,7 @@ export function InvoiceScreen() {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          store(await call('invoices.cancel', { id: invoiceId, reason: reason.trim() || t('actions.noReason') }));
+          await save('invoices.cancel', { id: invoiceId, reason: reason.trim() || t('actions.noReason') });
         } catch (error) {
           void message.error(errorText(error));
         }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { fileToBase64, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { queryKey } from '../../api/invalidation';
 import { MoveDialog } from '../stock/MoveDialog';
 import { download, namesFor, UNITS } from './format';
 import { PhotoManager, type PhotoItem } from './PhotoManager';
@@ -138,20 +139,20 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
   const categories = useApiQuery('products.categories', {});
   const columns = useApiQuery('products.importColumns', {}, { staleTime: Infinity });
   const owner = columns.data?.owner ?? false;
-  const create = useApiMutation('products.create', ['products', 'stock']);
-  const update = useApiMutation('products.update', ['products', 'stock']);
-  const addPhotos = useApiMutation('products.addPhotos', ['products']);
-  const setPhotos = useApiMutation('products.setPhotos', ['products']);
-  const archive = useApiMutation('products.archive', ['products', 'stock']);
-  const unarchive = useApiMutation('products.unarchive', ['products', 'stock']);
-  const duplicate = useApiMutation('products.duplicate', ['products']);
+  const create = useApiMutation('products.create');
+  const update = useApiMutation('products.update');
+  const addPhotos = useApiMutation('products.addPhotos');
+  const setPhotos = useApiMutation('products.setPhotos');
+  const archive = useApiMutation('products.archive');
+  const unarchive = useApiMutation('products.unarchive');
+  const duplicate = useApiMutation('products.duplicate');
   const tags = useApiMutation('products.sampleTags');
   const [pending, setPending] = useState<Pending[]>([]);
   const [moving, setMoving] = useState(false);
   const [dup, setDup] = useState<{ itemNo: string; colors: string } | null>(null);
   const client = useQueryClient();
   // Show a photo change at once (the refresh of the lists follows).
-  const showSaved = (saved: Product) => client.setQueryData(['products.get', { id: saved.id }], saved);
+  const showSaved = (saved: Product) => client.setQueryData(queryKey('products.get', { id: saved.id }), saved);
   const product = query.data;
   const carton = Form.useWatch(['packing', 'cartonCm'], form);
 

@@ -36,7 +36,7 @@ function NewOrderModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ supplierId: number; productId: number; qty: number }>();
   const supplierId = Form.useWatch('supplierId', form);
   const supplier = useApiQuery('suppliers.get', { id: supplierId ?? 0 }, { enabled: Boolean(supplierId) });
-  const create = useApiMutation('purchases.create', ['purchases', 'suppliers']);
+  const create = useApiMutation('purchases.create');
   const submit = async (v: { supplierId: number; productId: number; qty: number }) => {
     try {
       const input: ApiInput<'purchases.create'> = { supplierId: v.supplierId, lines: [{ productId: v.productId, qty: v.qty }] };

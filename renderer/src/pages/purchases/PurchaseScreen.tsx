@@ -15,7 +15,6 @@ import { ReceiveDialog } from './ReceiveDialog';
 type Order = ApiOutput<'purchases.get'>;
 type Line = Order['lines'][number];
 type LineInput = NonNullable<ApiInput<'purchases.update'>['changes']['lines']>[number];
-const AREAS = ['purchases', 'invoices', 'reports', 'suppliers'];
 
 interface Details {
   deliveryDate?: string;
@@ -28,7 +27,7 @@ interface Details {
 function DraftLines({ order }: { order: Order }) {
   const { t } = useTranslation('purchases');
   const { message } = App.useApp();
-  const update = useApiMutation('purchases.update', AREAS);
+  const update = useApiMutation('purchases.update');
   const supplier = useApiQuery('suppliers.get', { id: order.supplier.id });
   // Keyed by the order's updatedAt: a saved order starts these lines afresh.
   const [lines, setLines] = useState<LineInput[]>(() => order.lines.map((l) => ({ id: l.id, qty: l.qty, cartons: l.cartons, costCny: l.costCny, note: l.note })));
@@ -78,12 +77,12 @@ export function PurchaseScreen() {
   const { message, modal } = App.useApp();
   const id = Number(useParams().id);
   const query = useApiQuery('purchases.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
-  const update = useApiMutation('purchases.update', AREAS);
-  const place = useApiMutation('purchases.order', AREAS);
-  const close = useApiMutation('purchases.close', AREAS);
-  const cancel = useApiMutation('purchases.cancel', AREAS);
-  const pay = useApiMutation('purchases.addPayment', AREAS);
-  const unpay = useApiMutation('purchases.removePayment', AREAS);
+  const update = useApiMutation('purchases.update');
+  const place = useApiMutation('purchases.order');
+  const close = useApiMutation('purchases.close');
+  const cancel = useApiMutation('purchases.cancel');
+  const pay = useApiMutation('purchases.addPayment');
+  const unpay = useApiMutation('purchases.removePayment');
   const [form] = Form.useForm<Details>();
   const [payForm] = Form.useForm<{ amount: string; method: (typeof PAYMENT_METHODS)[number]; paidOn: string; reference?: string }>();
   const [receiving, setReceiving] = useState(false);

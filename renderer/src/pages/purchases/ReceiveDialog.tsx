@@ -21,7 +21,7 @@ interface LineValues {
 export function ReceiveDialog({ order, onClose }: { order: Order; onClose: () => void }) {
   const { t } = useTranslation('purchases');
   const { message } = App.useApp();
-  const receive = useApiMutation('purchases.receive', ['purchases', 'invoices', 'stock', 'products', 'reports', 'shipments']);
+  const receive = useApiMutation('purchases.receive');
   const open = order.lines.filter((l) => l.remaining > 0);
   const [values, setValues] = useState<Record<number, LineValues>>(() =>
     Object.fromEntries(open.map((l) => [l.id, { qty: l.remaining, cartons: l.packing.pcsPerCarton ? Math.ceil(l.remaining / l.packing.pcsPerCarton) : 0, damaged: 0, note: '' }])),

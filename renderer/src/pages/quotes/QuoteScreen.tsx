@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
 import { TermsWarnings } from './TermsWarnings';
 import { Link, useNavigate, useParams } from 'react-router';
-import { call, type ApiInput, type ApiOutput } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import type { ApiInput, ApiOutput, MethodName } from '../../api/client';
+import { useApiQuery, useApiWrite } from '../../api/hooks';
+import { queryKey, refreshAfter } from '../../api/invalidation';
 import { countryName } from '../../lib/countries';
 import type { Quote } from '../../../../main/quotes/types';
 import { LinesTable, type LinePatch } from './LinesTable';
@@ -40,6 +41,7 @@ export function QuoteScreen() {
   const screen = useScreen();
   const phone = screen.phone;
   const client = useQueryClient();
+  const write = useApiWrite();
   const { message, modal } = App.useApp();
   const query = useApiQuery('quotes.get', { id: quoteId }, { enabled: Number.isInteger(quoteId) && quoteId > 0 });
   const searchRef = useRef<InputRef>(null);
@@ -51,15 +53,12 @@ export function QuoteScreen() {
   // Edits go to the server one after another, each on the result of the last.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const store = useCallback(
-    (quote: Quote) => {
-      client.setQueryData(['quotes.get', { id: quoteId }], quote);
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'quotes.list' || q.queryKey[0] === 'quotes.lookup' });
-    },
-    [client, quoteId],
-  );
+  // A change answers with the quotation as it now is: shown at once (not read again), and what else it touched is refreshed.
+  const key = queryKey('quotes.get', { id: quoteId });
+  const store = useCallback((quote: Quote) => client.setQueryData(key, quote), [client, quoteId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const change = <M extends MethodName>(method: M, input: ApiInput<M>) => write(method, input, { fresh: [key], background: true });
 
-  const current = () => client.getQueryData<Quote>(['quotes.get', { id: quoteId }]) ?? query.data;
+  const current = () => client.getQueryData<Quote>(key) ?? query.data;
 
   const enqueue = <T,>(work: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(work, work);
@@ -79,7 +78,7 @@ export function QuoteScreen() {
       const quote = current();
       try {
         if (!quote) return;
-        store(await call('quotes.update', { id: quoteId, changes: { lines: build(quote.lines) } }));
+        store(await change('quotes.update', { id: quoteId, changes: { lines: build(quote.lines) } }));
         await whenRendered();
       } catch (error) {
         void message.error(errorText(error));
@@ -100,7 +99,7 @@ export function QuoteScreen() {
   const addProduct = (productId: number) =>
     enqueue(async () => {
       try {
-        const quote = await call('quotes.addLine', { id: quoteId, productId });
+        const quote = await change('quotes.addLine', { id: quoteId, productId });
         const added = quote.lines[quote.lines.length - 1];
         if (added) focusLine.current = added.id;
         store(quote);
@@ -113,7 +112,7 @@ export function QuoteScreen() {
   const scan = (code: string) =>
     enqueue(async () => {
       try {
-        const result = await call('quotes.addByScan', { id: quoteId, code });
+        const result = await change('quotes.addByScan', { id: quoteId, code });
         store(result.quote);
         const line = result.quote.lines.find((l) => l.id === result.lineId);
         if (line) {
@@ -141,16 +140,17 @@ export function QuoteScreen() {
   // Then whatever waited for this render (declared after the focus above, so it runs after it).
   useEffect(() => {
     if (afterRender.current.length === 0) return;
-    if (client.getQueryData(['quotes.get', { id: quoteId }]) !== query.data) return;
+    if (client.getQueryData(key) !== query.data) return;
     for (const done of afterRender.current.splice(0)) done();
   });
 
   const act = async <M extends 'quotes.send' | 'quotes.accept' | 'quotes.revise'>(method: M, label: string) => {
     setBusy(label);
     try {
-      const quote = (await call(method, { id: quoteId } as ApiInput<M>)) as ApiOutput<M>;
+      const quote = (await change(method, { id: quoteId } as ApiInput<M>)) as ApiOutput<M>;
       if (quote.id !== quoteId) {
-        await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') });
+        // A revision: this quotation is superseded (read again too), and the new one opens.
+        await refreshAfter(client, method);
         navigate(`/quotes/${quote.id}`);
       } else store(quote);
     } catch (error) {
@@ -169,7 +169,7 @@ export function QuoteScreen() {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          store(await call('quotes.reject', { id: quoteId, reason }));
+          store(await change('quotes.reject', { id: quoteId, reason }));
         } catch (error) {
           void message.error(errorText(error));
         }
@@ -185,8 +185,7 @@ export function QuoteScreen() {
       okButtonProps: { danger: true, 'data-testid': 'quote-delete-ok' } as never,
       onOk: async () => {
         try {
-          const { deleted, reopened } = await call('quotes.delete', { id: quoteId });
-          await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') || String(q.queryKey[0]).startsWith('buyers.') });
+          const { deleted, reopened } = await write('quotes.delete', { id: quoteId });
           void message.success(t('actions.deleted', { number: deleted }));
           navigate(reopened ? `/quotes/${reopened.id}` : '/quotes', { replace: true });
         } catch (error) {
@@ -199,8 +198,7 @@ export function QuoteScreen() {
   const makeInvoice = async () => {
     setBusy('pi');
     try {
-      const pi = await call('invoices.create', { quoteId });
-      await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') || String(q.queryKey[0]).startsWith('invoices.') || String(q.queryKey[0]).startsWith('products.') });
+      const pi = await write('invoices.create', { quoteId });
       navigate(`/invoices/${pi.id}`);
     } catch (error) {
       void message.error(errorText(error));
@@ -374,7 +372,7 @@ export function QuoteScreen() {
         editable={draft}
         onClose={() => setTermsOpen(false)}
         onSave={async (changes) => {
-          const saved = await enqueue(() => call('quotes.update', { id: quoteId, changes }));
+          const saved = await enqueue(() => change('quotes.update', { id: quoteId, changes }));
           store(saved);
         }}
       />

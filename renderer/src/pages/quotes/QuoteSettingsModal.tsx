@@ -16,7 +16,7 @@ export function QuoteSettingsModal({ open, onClose }: { open: boolean; onClose: 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const settings = useApiQuery('quotes.settings', {}, { enabled: open });
-  const update = useApiMutation('quotes.updateSettings', ['quotes']);
+  const update = useApiMutation('quotes.updateSettings');
 
   const save = async (v: Values) => {
     try {

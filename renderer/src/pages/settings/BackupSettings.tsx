@@ -1,5 +1,4 @@
 import { Alert, App, AutoComplete, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState } from 'react';
@@ -18,13 +17,12 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
 export function BackupSettings() {
   const { t } = useTranslation('backup');
   const { message } = App.useApp();
-  const client = useQueryClient();
   const auth = useApiQuery('auth.status', {});
   const isOwner = auth.data?.role === 'owner';
   const status = useApiQuery('backup.status', {}, { enabled: isOwner, refetchInterval: 60_000 });
-  const run = useApiMutation('backup.run', ['backup']);
-  const exportTo = useApiMutation('backup.export', ['backup']);
-  const restore = useApiMutation('backup.restore', ['backup']);
+  const run = useApiMutation('backup.run');
+  const exportTo = useApiMutation('backup.export');
+  const restore = useApiMutation('backup.restore');
   const [folder, setFolder] = useState('');
   const [file, setFile] = useState('');
 
@@ -61,7 +59,6 @@ export function BackupSettings() {
         try {
           const result = await restore.mutateAsync(input);
           void message.success(t('restored', { time: result.backupTakenAt ? when(result.backupTakenAt) : takenAt }));
-          await client.invalidateQueries();
         } catch (error) {
           fail(error);
         }

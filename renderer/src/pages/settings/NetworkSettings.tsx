@@ -15,11 +15,11 @@ export function NetworkSettings() {
   const auth = useApiQuery('auth.status', {});
   const isOwner = auth.data?.role === 'owner';
   const status = useApiQuery('network.status', {}, { enabled: isOwner, refetchInterval: (q) => (q.state.data?.pairing ? 5_000 : 30_000) });
-  const setEnabled = useApiMutation('network.setEnabled', ['network']);
-  const start = useApiMutation('network.startPairing', ['network']);
-  const stop = useApiMutation('network.stopPairing', ['network']);
-  const revoke = useApiMutation('network.revokeDevice', ['network']);
-  const allow = useApiMutation('network.allowOwner', ['network']);
+  const setEnabled = useApiMutation('network.setEnabled');
+  const start = useApiMutation('network.startPairing');
+  const stop = useApiMutation('network.stopPairing');
+  const revoke = useApiMutation('network.revokeDevice');
+  const allow = useApiMutation('network.allowOwner');
 
   const run = async (action: () => Promise<unknown>) => {
     try {

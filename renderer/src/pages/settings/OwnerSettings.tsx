@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { queryKey } from '../../api/invalidation';
 
 interface PinForm {
   currentPin?: string;
@@ -27,7 +28,7 @@ export function OwnerSettings() {
   const savePin = async (values: PinForm) => {
     try {
       const next = await setPin.mutateAsync({ pin: values.pin, ...(s.ownerPinSet ? { currentPin: values.currentPin } : {}) });
-      client.setQueryData(['auth.status', {}], next);
+      client.setQueryData(queryKey('auth.status', {}), next);
       form.resetFields();
       void message.success(t('owner.pinSaved'));
     } catch (error) {
@@ -86,7 +87,7 @@ export function OwnerSettings() {
                 initialValues={{ minutes: s.idleMinutes }}
                 onFinish={async ({ minutes }: { minutes: number }) => {
                   try {
-                    client.setQueryData(['auth.status', {}], await setIdle.mutateAsync({ minutes }));
+                    client.setQueryData(queryKey('auth.status', {}), await setIdle.mutateAsync({ minutes }));
                     void message.success(t('owner.idleSaved'));
                   } catch (error) {
                     void message.error((error as ApiCallError).message);

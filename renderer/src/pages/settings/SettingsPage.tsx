@@ -30,7 +30,7 @@ export function SettingsPage() {
   const [form] = Form.useForm<FormValues>();
   const query = useApiQuery('settings.get', {});
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
-  const update = useApiMutation('settings.update', ['settings']);
+  const update = useApiMutation('settings.update');
 
   // Fill the form once; later refreshes (a new logo) must not wipe what is being typed.
   const filled = useRef(false);

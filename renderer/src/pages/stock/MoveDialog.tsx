@@ -32,9 +32,9 @@ export function MoveDialog({ target, initialKind = 'receive', onClose }: { targe
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<MoveKind>(initialKind);
-  const receive = useApiMutation('stock.receive', ['stock', 'products']);
-  const adjust = useApiMutation('stock.adjust', ['stock', 'products']);
-  const count = useApiMutation('stock.count', ['stock', 'products']);
+  const receive = useApiMutation('stock.receive');
+  const adjust = useApiMutation('stock.adjust');
+  const count = useApiMutation('stock.count');
   const pending = receive.isPending || adjust.isPending || count.isPending;
 
   const submit = async (v: Values) => {

@@ -63,7 +63,7 @@ function ProductStock({ productId }: { productId: number }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const product = useApiQuery('products.get', { id: productId });
-  const threshold = useApiMutation('stock.setThreshold', ['stock', 'products']);
+  const threshold = useApiMutation('stock.setThreshold');
   const [moving, setMoving] = useState<MoveKind | null>(null);
   const [low, setLow] = useState<number | null | undefined>(undefined);
   const p = product.data;

@@ -66,9 +66,9 @@ export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; c
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const existing = useApiQuery('suppliers.get', { id: id === 'new' ? 0 : id }, { enabled: id !== 'new' });
-  const create = useApiMutation('suppliers.create', ['suppliers', 'products']);
-  const update = useApiMutation('suppliers.update', ['suppliers', 'products', 'purchases']);
-  const archive = useApiMutation('suppliers.archive', ['suppliers']);
+  const create = useApiMutation('suppliers.create');
+  const update = useApiMutation('suppliers.update');
+  const archive = useApiMutation('suppliers.archive');
   const s = existing.data;
 
   useEffect(() => {
