@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ApiCallError } from '../api/client';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { queryKey, refreshAll } from '../api/invalidation';
+import { showFieldError } from '../lib/formErrors';
 
 /**
  * The header's lock: shows whether this seat is the owner (cost prices,
@@ -57,8 +57,7 @@ export function OwnerLock({ compact = false }: { compact?: boolean }) {
       form.resetFields();
       void message.success(t('lock.unlocked'));
     } catch (error) {
-      const e = error as ApiCallError;
-      form.setFields([{ name: 'pin', errors: [e.message] }]);
+      showFieldError(form, error, { only: ['pin'], fallback: 'pin' });
     }
   };
 

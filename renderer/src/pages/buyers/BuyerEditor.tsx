@@ -7,7 +7,8 @@ import { call, type ApiCallError, type ApiInput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { countryLabel } from '../../lib/countries';
 import { CountrySelect } from './CountrySelect';
-import { DOC_LANGUAGES, fieldPath, type Buyer, type Duplicate } from './types';
+import { DOC_LANGUAGES, type Buyer, type Duplicate } from './types';
+import { showFieldError } from '../../lib/formErrors';
 
 type Fields = ApiInput<'buyers.create'>;
 type ContactValues = NonNullable<Fields['contacts']>[number];
@@ -111,9 +112,8 @@ export function BuyerEditor() {
       void message.success(t('saved'));
       navigate(`/buyers/${saved.id}`, { replace: id !== null });
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field.replace(/^changes\./, '')) as never, errors: [e.message] }]);
-      void message.error(e.message);
+      showFieldError(form, error, { within: 'changes' });
+      void message.error((error as ApiCallError).message);
     }
   };
 
@@ -131,9 +131,8 @@ export function BuyerEditor() {
         return;
       }
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field.replace(/^changes\./, '')) as never, errors: [e.message] }]);
-      void message.error(e.message);
+      showFieldError(form, error, { within: 'changes' });
+      void message.error((error as ApiCallError).message);
       return;
     }
     await write(values);

@@ -5,9 +5,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
 import { Link, useParams } from 'react-router';
-import { call, type ApiCallError, type ApiInput } from '../../api/client';
+import { call, type ApiInput } from '../../api/client';
 import { useApiQuery, useApiWrite } from '../../api/hooks';
 import { queryKey } from '../../api/invalidation';
+import { showFieldError } from '../../lib/formErrors';
 import { countryName } from '../../lib/countries';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
@@ -101,10 +102,7 @@ export function InvoiceScreen() {
       await save('invoices.addPayment', { id: invoiceId, ...paid, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' });
       void message.success(t('payments.saved'));
     } catch (error) {
-      const e = error as ApiCallError;
-      const field = e.field?.replace(/^received\./, '');
-      if (field && ['amount', 'currency', 'rate', 'method', 'kind', 'paidOn', 'reference'].includes(field)) form.setFields([{ name: field as never, errors: [e.message] }]);
-      else void message.error(e.message);
+      if (!showFieldError(form, error, { within: 'received', only: ['amount', 'currency', 'rate', 'method', 'kind', 'paidOn', 'reference'] })) void message.error(errorText(error));
     } finally {
       setSaving(false);
     }

@@ -7,6 +7,7 @@ import { CountrySelect } from '../buyers/CountrySelect';
 import { fileToBase64, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { queryKey } from '../../api/invalidation';
+import { showFieldError } from '../../lib/formErrors';
 import { MoveDialog } from '../stock/MoveDialog';
 import { download, namesFor, UNITS } from './format';
 import { PhotoManager, type PhotoItem } from './PhotoManager';
@@ -111,12 +112,8 @@ function toInput(v: FormValues, owner: boolean): CreateInput {
   return input;
 }
 
-/** API field "priceTiers.0.priceCny" → form name ['priceTiers', 0, 'priceCny']; "names" → the Chinese name. */
-function formPath(field: string): Array<string | number> {
-  if (field === 'names') return ['names', 'zh'];
-  if (field === 'packing.cartonCm') return ['packing', 'cartonCm', 'l'];
-  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
+/** API fields shown on another field of the form: "names" on the Chinese name, a carton size on its length. */
+const FORM_FIELDS = { within: 'changes', rename: { names: 'names.zh', 'packing.cartonCm': 'packing.cartonCm.l' }, scroll: true } as const;
 
 /** m³ of a carton from its size in cm, as the server works it out (4 decimals). */
 function cbm(c?: { l?: number | null; w?: number | null; h?: number | null }): string {
@@ -162,12 +159,8 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
   useEffect(() => () => pending.forEach((p) => URL.revokeObjectURL(p.url)), [pending]);
 
   const showError = (error: unknown) => {
-    const e = error as ApiCallError;
-    if (e.field) {
-      form.setFields([{ name: formPath(e.field) as never, errors: [e.message] }]);
-      form.scrollToField(formPath(e.field) as never);
-    }
-    void message.error(e.message);
+    showFieldError(form, error, FORM_FIELDS);
+    void message.error((error as ApiCallError).message);
   };
 
   const upload = async (id: number, files: File[]) => {

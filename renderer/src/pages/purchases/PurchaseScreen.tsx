@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 import { DateInput } from '../../lib/DateInput';
 import { DocumentButton } from '../documents/DocumentButton';
 import { download } from '../products/format';
@@ -119,7 +120,7 @@ export function PurchaseScreen() {
   const addPayment = (v: { amount: string; method: (typeof PAYMENT_METHODS)[number]; paidOn: string; reference?: string }) =>
     pay.mutateAsync({ id: o.id, amount: v.amount.trim(), method: v.method, paidOn: v.paidOn, reference: v.reference ?? '' }).then(
       () => void message.success(t('payments.saved')),
-      (error: ApiCallError) => payForm.setFields([{ name: (['amount', 'method', 'paidOn', 'reference'].includes(error.field ?? '') ? error.field : 'amount') as never, errors: [error.message] }]),
+      (error: ApiCallError) => showFieldError(payForm, error, { only: ['amount', 'method', 'paidOn', 'reference'], fallback: 'amount' }),
     );
   const editable = o.status !== 'received' && o.status !== 'closed' && o.status !== 'cancelled';
   const receivable = o.status === 'ordered' || o.status === 'partly_received';

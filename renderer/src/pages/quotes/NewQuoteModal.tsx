@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ApiCallError, ApiInput } from '../../api/client';
 import { useApiQuery, useApiWrite } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { DOC_LANGUAGES } from '../buyers/types';
@@ -94,9 +95,13 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
       onClose();
       navigate(`/quotes/${quote.id}`);
     } catch (error) {
-      const e = error as ApiCallError;
-      const field = e.field?.replace(/^newBuyer\./, '');
-      form.setFields([{ name: (field && ['buyerId', 'company', 'country', 'whatsapp', 'currency'].includes(field) ? field : mode === 'existing' ? 'buyerId' : 'whatsapp') as never, errors: [e.message.replace(/^[\w.]+[:：]\s*/, '')] }]);
+      // The field is shown beside the box: the message loses its "field:" prefix.
+      showFieldError(form, error, {
+        within: 'newBuyer',
+        only: ['buyerId', 'company', 'country', 'whatsapp', 'currency'],
+        fallback: mode === 'existing' ? 'buyerId' : 'whatsapp',
+        message: (error as ApiCallError).message.replace(/^[\w.]+[:：]\s*/, ''),
+      });
     } finally {
       setSaving(false);
     }

@@ -2,12 +2,13 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiCallError, ApiInput } from '../../api/client';
+import type { ApiInput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { DateInput } from '../../lib/DateInput';
 import type { Quote } from '../../../../main/quotes/types';
-import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS, formPath } from './format';
+import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS } from './format';
+import { showFieldError } from '../../lib/formErrors';
 import { TermsWarnings } from './TermsWarnings';
 
 type Changes = ApiInput<'quotes.update'>['changes'];
@@ -126,8 +127,7 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
       await onSave(changes);
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: formPath(e.field) as never, errors: [e.message] }]);
+      showFieldError(form, error, { within: 'changes' });
     }
   };
 

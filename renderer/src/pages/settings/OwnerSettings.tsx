@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { queryKey } from '../../api/invalidation';
+import { showFieldError } from '../../lib/formErrors';
 
 interface PinForm {
   currentPin?: string;
@@ -32,8 +33,7 @@ export function OwnerSettings() {
       form.resetFields();
       void message.success(t('owner.pinSaved'));
     } catch (error) {
-      const e = error as ApiCallError;
-      form.setFields([{ name: (e.field === 'currentPin' ? 'currentPin' : 'pin') as never, errors: [e.message] }]);
+      showFieldError(form, error, { only: ['currentPin', 'pin'], fallback: 'pin' });
     }
   };
 

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 import { ImageSlot } from './ImageSlot';
 import { OwnerSettings } from './OwnerSettings';
 import { BackupSettings } from './BackupSettings';
@@ -20,9 +21,6 @@ function toForm(s: Snapshot): FormValues {
 }
 
 /** API field "seller.phones.1" → form name ['seller', 'phones', 1]. */
-function fieldPath(field: string): Array<string | number> {
-  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
 
 export function SettingsPage() {
   const { t } = useTranslation('settings');
@@ -50,9 +48,8 @@ export function SettingsPage() {
       form.setFieldsValue(toForm(saved));
       void message.success(t('saved'));
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
-      void message.error(e.message);
+      showFieldError(form, error);
+      void message.error((error as ApiCallError).message);
     }
   };
 

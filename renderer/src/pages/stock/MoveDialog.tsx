@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 
 export type MoveKind = 'receive' | 'adjust' | 'count';
 
@@ -50,10 +51,7 @@ export function MoveDialog({ target, initialKind = 'receive', onClose }: { targe
       void message.success(t('saved', { available: result.level.available, unit: target.unit }));
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field && ['qty', 'counted', 'reason', 'reference', 'note', 'movedAt'].includes(e.field)) {
-        form.setFields([{ name: e.field as keyof Values, errors: [e.message] }]);
-      } else void message.error(e.message);
+      if (!showFieldError(form, error, { only: ['qty', 'counted', 'reason', 'reference', 'note', 'movedAt'] })) void message.error((error as ApiCallError).message);
     }
   };
 

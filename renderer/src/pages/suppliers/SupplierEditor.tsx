@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { formPath } from '../quotes/format';
+import { showFieldError } from '../../lib/formErrors';
 
 type Fields = ApiInput<'suppliers.create'>;
 type Detail = ApiOutput<'suppliers.get'>;
@@ -54,11 +54,10 @@ function toFields(v: Values): Fields {
 }
 
 /** Where an API field lands in this form ("names.zh" → nameZh, "paymentTerms.text" → termsText). */
-function formName(field: string): Array<string | number> {
-  const path = formPath(field);
-  const map: Record<string, string> = { 'names.zh': 'nameZh', 'names.en': 'nameEn', 'paymentTerms.text': 'termsText', 'paymentTerms.depositPercent': 'depositPercent', 'paymentTerms.balance': 'balance', 'paymentTerms.days': 'days' };
-  return [map[path.join('.')] ?? path.join('.')];
-}
+const FORM_FIELDS = {
+  within: 'changes',
+  rename: { 'names.zh': 'nameZh', 'names.en': 'nameEn', 'paymentTerms.text': 'termsText', 'paymentTerms.depositPercent': 'depositPercent', 'paymentTerms.balance': 'balance', 'paymentTerms.days': 'days' },
+} as const;
 
 /** Adds or edits a supplier in a drawer: names, contact, terms, notes; its products with their factory item nos (and cost for the owner); archive. */
 export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; canEdit: boolean; onClose: () => void }) {
@@ -82,9 +81,7 @@ export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; c
       void message.success(t('saved'));
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: formName(e.field) as never, errors: [e.message] }]);
-      else void message.error(e.message);
+      if (!showFieldError(form, error, FORM_FIELDS)) void message.error((error as ApiCallError).message);
     }
   };
 
