@@ -1,3 +1,4 @@
+import '../../layout/list.css';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';

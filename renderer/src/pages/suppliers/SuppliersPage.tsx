@@ -1,3 +1,4 @@
+import '../../layout/list.css';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
