@@ -9,6 +9,7 @@ import { call, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { PagedList, useListState } from '../../layout/PagedList';
 import { countryName } from '../../lib/countries';
+import { saveBlob } from '../../lib/download';
 import { CountrySelect } from './CountrySelect';
 import { UnrecognisedMark } from './BuyerDetail';
 import { ImportModal } from './ImportModal';
@@ -62,12 +63,7 @@ export function BuyerList() {
     setExporting(true);
     try {
       const { csv, count } = await call('buyers.export', { ...filters, ...(q ? { query: q } : {}) });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `buyers-${dayjs().format('YYYY-MM-DD')}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `buyers-${dayjs().format('YYYY-MM-DD')}.csv`);
       void message.success(t('exported', { count }));
     } catch (error) {
       void message.error((error as ApiCallError).message);

@@ -3,18 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-
-function download(base64: string, fileName: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../../lib/download';
 
 /** Settings → Diagnostics: saves the diagnostics file (logs, versions, settings without secrets, integrity check). */
 export function DiagnosticsSettings() {
@@ -30,7 +19,7 @@ export function DiagnosticsSettings() {
         if (saved.path) void message.success(t('diagnostics.saved', { path: saved.path }));
       } else {
         const file = await call('diagnostics.bundle', {});
-        download(file.base64, file.fileName, file.mime);
+        download({ ...file, dataBase64: file.base64 });
         void message.success(t('diagnostics.saved', { path: file.fileName }));
       }
     } catch (error) {
