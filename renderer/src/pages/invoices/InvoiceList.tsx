@@ -10,11 +10,11 @@ type Row = ApiOutput<'invoices.list'>['items'][number];
 type Status = NonNullable<ApiInput<'invoices.list'>['status']>[number];
 
 export function InvoiceList() {
-  const { t, i18n } = useTranslation('invoices');
+  const { t } = useTranslation('invoices');
   const navigate = useNavigate();
   const state = useListState('page');
   const list = useApiQuery('invoices.list', tradeListInput<Status>(state));
-  const shared = tradeColumns<Row>(t, i18n.language, 120);
+  const shared = tradeColumns<Row>(t, 120);
   const open = (r: Row) => navigate(`/invoices/${r.id}`);
 
   return (

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CarOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
+import { CarOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
 import { Link, useParams } from 'react-router';
 import { call, type ApiInput } from '../../api/client';
+import { RecordTitle } from '../../layout/RecordTitle';
+import { BuyerName } from '../buyers/BuyerName';
 import { useApiQuery, useApiWrite } from '../../api/hooks';
 import { queryKey } from '../../api/invalidation';
 import { showFieldError } from '../../lib/formErrors';
-import { countryName } from '../../lib/countries';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
@@ -43,7 +44,7 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** A PI: the frozen document, the stock reserved under it, payments and the balance due. */
 export function InvoiceScreen() {
-  const { t, i18n } = useTranslation('invoices');
+  const { t } = useTranslation('invoices');
   const { id } = useParams();
   const invoiceId = Number(id);
   const client = useQueryClient();
@@ -163,24 +164,18 @@ export function InvoiceScreen() {
     <div className="sk-quote-screen" data-testid="invoice-screen">
       <div className="sk-quote-main">
         <div className="sk-quote-head">
-          <Space size={8} wrap>
-            <Link to="/invoices" aria-label={t('back')}>
-              <ArrowLeftOutlined />
-            </Link>
-            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
-              {pi.number}
-            </h1>
-            <Tag color={STATUS_COLORS[pi.status]} data-testid="invoice-status">
-              {t(`status.${pi.status}`)}
-            </Tag>
-            <span>
-              <bdi>{pi.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
-            </span>
+          <RecordTitle
+            back={{ to: '/invoices', label: t('back') }}
+            number={pi.number}
+            numberTestId="invoice-number"
+            status={{ label: t(`status.${pi.status}`), color: STATUS_COLORS[pi.status], testId: 'invoice-status' }}
+          >
+            <BuyerName buyer={pi.buyer} />
             <span style={{ color: '#595959', fontSize: 12 }}>
               {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}
               <Link to={`/quotes/${pi.quote.id}`}>{pi.quote.displayNumber}</Link>
             </span>
-          </Space>
+          </RecordTitle>
           <Space size={6}>
             <DocumentButton kinds={['proforma', 'packing', 'statement']} id={pi.id} defaultLang={pi.buyer.docLanguage} shortcut="D" />
             {canShip && (

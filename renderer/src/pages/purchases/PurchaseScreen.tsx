@@ -1,9 +1,10 @@
-import { ArrowLeftOutlined, CheckOutlined, DeleteOutlined, FileExcelOutlined, InboxOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, FileExcelOutlined, InboxOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
+import { RecordTitle } from '../../layout/RecordTitle';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { showFieldError } from '../../lib/formErrors';
 import { DateInput } from '../../lib/DateInput';
@@ -128,16 +129,7 @@ export function PurchaseScreen() {
   return (
     <div data-testid="purchase-screen">
       <div className="sk-quote-head">
-        <Space size={8} wrap>
-          <Link to="/purchases" aria-label={t('back')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="po-number">
-            {o.number}
-          </h1>
-          <Tag color={PO_COLORS[o.status]} data-testid="po-status">
-            {t(`statuses.${o.status}`)}
-          </Tag>
+        <RecordTitle back={{ to: '/purchases', label: t('back') }} number={o.number} numberTestId="po-number" status={{ label: t(`statuses.${o.status}`), color: PO_COLORS[o.status], testId: 'po-status' }}>
           {o.late && <Tag color="red">{t('late')}</Tag>}
           <span>
             {o.supplier.names.zh}
@@ -151,7 +143,7 @@ export function PurchaseScreen() {
           ) : (
             <Tag>{t('forStock')}</Tag>
           )}
-        </Space>
+        </RecordTitle>
         <Space size={6} wrap>
           {o.status === 'draft' && (
             <Button type="primary" icon={<SendOutlined />} onClick={() => void run(() => place.mutateAsync({ id: o.id }), t('placed'))} loading={place.isPending} data-testid="po-place">

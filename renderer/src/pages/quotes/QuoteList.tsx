@@ -17,14 +17,14 @@ type Row = ApiOutput<'quotes.list'>['items'][number];
 type Status = NonNullable<ApiInput<'quotes.list'>['status']>[number];
 
 export function QuoteList() {
-  const { t, i18n } = useTranslation('quotes');
+  const { t } = useTranslation('quotes');
   const navigate = useNavigate();
   const state = useListState('page');
   const [creating, setCreating] = useState(false);
   const [configuring, setConfiguring] = useState(false);
   useShortcut('N', () => setCreating(true), { enabled: !creating });
   const list = useApiQuery('quotes.list', tradeListInput<Status>(state));
-  const shared = tradeColumns<Row>(t, i18n.language, 110);
+  const shared = tradeColumns<Row>(t, 110);
   const open = (r: Row) => navigate(`/quotes/${r.id}`);
 
   return (

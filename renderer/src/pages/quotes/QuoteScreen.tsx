@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, DeleteOutlined, FileDoneOutlined, HistoryOutlined, SendOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, CopyOutlined, DeleteOutlined, FileDoneOutlined, HistoryOutlined, SendOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, type InputRef, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -7,9 +7,10 @@ import { DocumentButton } from '../documents/DocumentButton';
 import { TermsWarnings } from './TermsWarnings';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiInput, ApiOutput, MethodName } from '../../api/client';
+import { RecordTitle } from '../../layout/RecordTitle';
+import { BuyerName } from '../buyers/BuyerName';
 import { useApiQuery, useApiWrite } from '../../api/hooks';
 import { queryKey, refreshAfter } from '../../api/invalidation';
-import { countryName } from '../../lib/countries';
 import type { Quote } from '../../../../main/quotes/types';
 import { LinesTable, type LinePatch } from './LinesTable';
 import { NewQuoteModal } from './NewQuoteModal';
@@ -33,7 +34,7 @@ type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[numb
  * view on the right.
  */
 export function QuoteScreen() {
-  const { t, i18n } = useTranslation('quotes');
+  const { t } = useTranslation('quotes');
   const { t: td } = useTranslation('documents');
   const { id } = useParams();
   const quoteId = Number(id);
@@ -278,19 +279,14 @@ export function QuoteScreen() {
     <div className="sk-quote-screen" data-testid="quote-screen">
       <div className="sk-quote-main" data-region="quote-main">
         <div className="sk-quote-head">
-          <Space size={8} wrap style={{ minWidth: 0 }}>
-            <Link to="/quotes" aria-label={t('back')}>
-              <ArrowLeftOutlined />
-            </Link>
-            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="quote-number">
-              {quote.displayNumber}
-            </h1>
-            <Tag color={STATUS_COLORS[quote.status]} data-testid="quote-status">
-              {t(`status.${quote.status}`)}
-            </Tag>
-            <span>
-              <bdi>{quote.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
-            </span>
+          <RecordTitle
+            back={{ to: '/quotes', label: t('back') }}
+            number={quote.displayNumber}
+            numberTestId="quote-number"
+            status={{ label: t(`status.${quote.status}`), color: STATUS_COLORS[quote.status], testId: 'quote-status' }}
+            style={{ minWidth: 0 }}
+          >
+            <BuyerName buyer={quote.buyer} />
             <Tag>
               {quote.currency}
               {quote.currency !== 'CNY' ? ` @ ${quote.rate}` : ''}
@@ -299,7 +295,7 @@ export function QuoteScreen() {
               {td('inLanguage', { lang: td(`langs.${quote.buyer.docLanguage}`) })}
             </Tag>
             <span style={{ color: '#595959', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
-          </Space>
+          </RecordTitle>
           {!phone && (
             <Space size={6} wrap>
               {pdf}

@@ -1,7 +1,7 @@
 import { Select, Tag, type TableColumnType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ListState } from '../../layout/PagedList';
-import { countryName } from '../../lib/countries';
+import { BuyerName } from '../buyers/BuyerName';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { STATUS_COLORS, money } from './format';
@@ -62,17 +62,12 @@ interface TradeRow {
 }
 
 /** The columns quotations and PIs share: the buyer with its country, the status, the total. */
-export function tradeColumns<R extends TradeRow>(t: TFunction, language: string, statusWidth: number): Record<'buyer' | 'status' | 'total', TableColumnType<R>> {
+export function tradeColumns<R extends TradeRow>(t: TFunction, statusWidth: number): Record<'buyer' | 'status' | 'total', TableColumnType<R>> {
   return {
     buyer: {
       title: t('list.buyer'),
       key: 'buyer',
-      render: (_, r) => (
-        <span>
-          <bdi>{r.buyer.company}</bdi>
-          <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}> · {countryName(r.buyer.country, language)}</span>
-        </span>
-      ),
+      render: (_, r) => <BuyerName buyer={r.buyer} />,
     },
     status: { title: t('list.status'), dataIndex: 'status', width: statusWidth, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`status.${s}`)}</Tag> },
     total: { title: t('list.total'), key: 'total', width: 150, align: 'right', render: (_, r) => money(r.currency, r.grandTotal) },
