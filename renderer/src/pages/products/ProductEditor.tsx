@@ -12,6 +12,7 @@ import { MoveDialog } from '../stock/MoveDialog';
 import { download, namesFor, UNITS } from './format';
 import { PhotoManager, type PhotoItem } from './PhotoManager';
 import { SupplierFields } from '../suppliers/SupplierFields';
+import { FieldCol } from '../../lib/FieldCol';
 
 type Product = ApiOutput<'products.get'>;
 type CreateInput = ApiInput<'products.create'>;
@@ -327,41 +328,31 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
               </Card>
               <Card size="small" title={t('editor.sections.details')} style={{ marginBottom: 12 }}>
                 <Row gutter={12}>
-                  <Col span={12}>
-                    <Form.Item name="category" label={t('category')}>
-                      <AutoComplete
-                        options={(categories.data ?? []).map((c) => ({ value: c.category }))}
-                        filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
-                        maxLength={80}
-                        data-testid="field-category"
-                      />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={12} name="category" label={t('category')}>
+                    <AutoComplete
+                      options={(categories.data ?? []).map((c) => ({ value: c.category }))}
+                      filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+                      maxLength={80}
+                      data-testid="field-category"
+                    />
+                  </FieldCol>
                   <Col span={12}>{text('material', t('editor.material'), 120)}</Col>
                   <Col span={12}>{text('colors', t('editor.colors'), 300)}</Col>
                   <Col span={12}>{text('sizes', t('editor.sizes'), 300)}</Col>
-                  <Col span={8}>
-                    <Form.Item name="unit" label={t('editor.unit')}>
-                      <AutoComplete options={UNITS.map((u) => ({ value: u }))} maxLength={20} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name="moq" label={t('moq')}>
-                      <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="field-moq" />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name="lowStockAt" label={t('editor.lowStockAt')} tooltip={t('editor.lowStockHint')}>
-                      <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={8} name="unit" label={t('editor.unit')}>
+                    <AutoComplete options={UNITS.map((u) => ({ value: u }))} maxLength={20} />
+                  </FieldCol>
+                  <FieldCol span={8} name="moq" label={t('moq')}>
+                    <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="field-moq" />
+                  </FieldCol>
+                  <FieldCol span={8} name="lowStockAt" label={t('editor.lowStockAt')} tooltip={t('editor.lowStockHint')}>
+                    <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                  </FieldCol>
                   <Col span={12}>{text('barcode', t('editor.barcode'), 14, 'field-barcode')}</Col>
                   <Col span={12}>{text('hsCode', t('editor.hsCode'), 13)}</Col>
-                  <Col span={12}>
-                    <Form.Item name="origin" label={t('editor.origin')} tooltip={t('editor.originHint')}>
-                      <CountrySelect allowClear testId="field-origin" />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={12} name="origin" label={t('editor.origin')} tooltip={t('editor.originHint')}>
+                    <CountrySelect allowClear testId="field-origin" />
+                  </FieldCol>
                   <SupplierFields label={t('editor.supplier')} itemNoLabel={t('editor.supplierItemNo')} />
                 </Row>
                 <Form.Item name="notes" label={t('editor.notes')}>
@@ -413,16 +404,12 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
               </Card>
               <Card size="small" title={t('editor.sections.packing')} style={{ marginBottom: 12 }}>
                 <Row gutter={8}>
-                  <Col span={12}>
-                    <Form.Item name={['packing', 'pcsPerInner']} label={t('editor.pcsPerInner')}>
-                      <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={12}>
-                    <Form.Item name={['packing', 'pcsPerCarton']} label={t('editor.pcsPerCarton')}>
-                      <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="field-pcsPerCarton" />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={12} name={['packing', 'pcsPerInner']} label={t('editor.pcsPerInner')}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                  </FieldCol>
+                  <FieldCol span={12} name={['packing', 'pcsPerCarton']} label={t('editor.pcsPerCarton')}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="field-pcsPerCarton" />
+                  </FieldCol>
                   {(['l', 'w', 'h'] as const).map((side) => (
                     <Col span={8} key={side}>
                       <Form.Item name={['packing', 'cartonCm', side]} label={t(`editor.carton_${side}`)}>
@@ -430,16 +417,12 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                       </Form.Item>
                     </Col>
                   ))}
-                  <Col span={8}>
-                    <Form.Item name={['packing', 'gwKg']} label={t('editor.gwKg')}>
-                      <InputNumber min={0} precision={3} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name={['packing', 'nwKg']} label={t('editor.nwKg')}>
-                      <InputNumber min={0} precision={3} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={8} name={['packing', 'gwKg']} label={t('editor.gwKg')}>
+                    <InputNumber min={0} precision={3} style={{ width: '100%' }} />
+                  </FieldCol>
+                  <FieldCol span={8} name={['packing', 'nwKg']} label={t('editor.nwKg')}>
+                    <InputNumber min={0} precision={3} style={{ width: '100%' }} />
+                  </FieldCol>
                   <Col span={8}>
                     <Statistic title={t('editor.cbm')} value={cbm(carton)} styles={{ content: { fontSize: 18 } }} />
                   </Col>

@@ -5,6 +5,7 @@ import type { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { queryKey } from '../../api/invalidation';
 import { showFieldError } from '../../lib/formErrors';
+import { FieldCol } from '../../lib/FieldCol';
 
 interface PinForm {
   currentPin?: string;
@@ -48,17 +49,13 @@ export function OwnerSettings() {
             <Form form={form} layout="vertical" onFinish={savePin} requiredMark={false}>
               <Row gutter={12}>
                 {s.ownerPinSet && (
-                  <Col span={8}>
-                    <Form.Item name="currentPin" label={t('owner.currentPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
-                      <Input.Password inputMode="numeric" maxLength={8} autoComplete="off" data-testid="owner-current-pin" />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={8} name="currentPin" label={t('owner.currentPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
+                    <Input.Password inputMode="numeric" maxLength={8} autoComplete="off" data-testid="owner-current-pin" />
+                  </FieldCol>
                 )}
-                <Col span={8}>
-                  <Form.Item name="pin" label={t('owner.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
-                    <Input.Password inputMode="numeric" maxLength={8} autoComplete="new-password" data-testid="owner-new-pin" />
-                  </Form.Item>
-                </Col>
+                <FieldCol span={8} name="pin" label={t('owner.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
+                  <Input.Password inputMode="numeric" maxLength={8} autoComplete="new-password" data-testid="owner-new-pin" />
+                </FieldCol>
                 <Col span={8}>
                   <Form.Item
                     name="repeat"

@@ -10,6 +10,7 @@ import { BackupSettings } from './BackupSettings';
 import { NetworkSettings } from './NetworkSettings';
 import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { UpdateSettings } from './UpdateSettings';
+import { FieldCol } from '../../lib/FieldCol';
 
 type Snapshot = ApiOutput<'settings.get'>;
 type FormValues = Required<ApiInput<'settings.update'>>;
@@ -134,31 +135,21 @@ export function SettingsPage() {
         </Row>
         <Card title={t('sections.defaults')} size="small" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.defaultCurrency')} name={['defaults', 'defaultCurrency']}>
-                <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="defaults-currency" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.quotePrefix')} name={['defaults', 'quotePrefix']}>
-                <Input maxLength={12} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.invoicePrefix')} name={['defaults', 'invoicePrefix']}>
-                <Input maxLength={12} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.validityDays')} name={['defaults', 'validityDays']}>
-                <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} addonAfter={t('defaults.days')} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.depositPercent')} name={['defaults', 'depositPercent']}>
-                <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} addonAfter="%" />
-              </Form.Item>
-            </Col>
+            <FieldCol xs={12} lg={4} label={t('defaults.defaultCurrency')} name={['defaults', 'defaultCurrency']}>
+              <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="defaults-currency" />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.quotePrefix')} name={['defaults', 'quotePrefix']}>
+              <Input maxLength={12} />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.invoicePrefix')} name={['defaults', 'invoicePrefix']}>
+              <Input maxLength={12} />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.validityDays')} name={['defaults', 'validityDays']}>
+              <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} addonAfter={t('defaults.days')} />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.depositPercent')} name={['defaults', 'depositPercent']}>
+              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} addonAfter="%" />
+            </FieldCol>
           </Row>
           <Form.Item label={t('defaults.paymentTerms')} name={['defaults', 'paymentTerms']}>
             <Input.TextArea rows={2} maxLength={1000} />

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { showFieldError } from '../../lib/formErrors';
+import { FieldCol } from '../../lib/FieldCol';
 
 type Fields = ApiInput<'suppliers.create'>;
 type Detail = ApiOutput<'suppliers.get'>;
@@ -133,26 +134,18 @@ export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; c
           <Col span={8}>{text('wechat', 60)}</Col>
           <Col span={24}>{text('address', 500)}</Col>
           <Col span={24}>{text('termsText', 500, { extra: t('termsHint') })}</Col>
-          <Col span={8}>
-            <Form.Item label={t('fields.depositPercent')} name="depositPercent">
-              <InputNumber min={0} max={100} suffix="%" disabled={!canEdit} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('fields.balance')} name="balance">
-              <Select disabled={!canEdit} options={BALANCE.map((b) => ({ value: b, label: t(`balance.${b}`) }))} allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('fields.days')} name="days">
-              <InputNumber min={0} max={365} disabled={!canEdit} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={t('fields.notes')} name="notes">
-              <Input.TextArea rows={2} maxLength={2000} disabled={!canEdit} />
-            </Form.Item>
-          </Col>
+          <FieldCol span={8} label={t('fields.depositPercent')} name="depositPercent">
+            <InputNumber min={0} max={100} suffix="%" disabled={!canEdit} style={{ width: '100%' }} />
+          </FieldCol>
+          <FieldCol span={8} label={t('fields.balance')} name="balance">
+            <Select disabled={!canEdit} options={BALANCE.map((b) => ({ value: b, label: t(`balance.${b}`) }))} allowClear />
+          </FieldCol>
+          <FieldCol span={8} label={t('fields.days')} name="days">
+            <InputNumber min={0} max={365} disabled={!canEdit} style={{ width: '100%' }} />
+          </FieldCol>
+          <FieldCol span={24} label={t('fields.notes')} name="notes">
+            <Input.TextArea rows={2} maxLength={2000} disabled={!canEdit} />
+          </FieldCol>
         </Row>
       </Form>
       {s && (
