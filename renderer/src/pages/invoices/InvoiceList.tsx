@@ -1,21 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type { ApiInput, ApiOutput } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
-import { PagedList, useListState } from '../../layout/PagedList';
-import { TradeFilters, tradeColumns, tradeListInput } from '../quotes/TradeList';
+import { Link } from 'react-router';
+import type { ApiOutput } from '../../api/client';
+import { PagedList } from '../../layout/PagedList';
+import { TradeFilters, tradeColumns, useTradeList } from '../quotes/TradeList';
 import { INVOICE_STATUSES, groupDigits } from '../quotes/format';
 
 type Row = ApiOutput<'invoices.list'>['items'][number];
-type Status = NonNullable<ApiInput<'invoices.list'>['status']>[number];
 
 export function InvoiceList() {
   const { t } = useTranslation('invoices');
-  const navigate = useNavigate();
-  const state = useListState('page');
-  const list = useApiQuery('invoices.list', tradeListInput<Status>(state));
+  const { state, list, open } = useTradeList('invoices.list', '/invoices');
   const shared = tradeColumns<Row>(t, 120);
-  const open = (r: Row) => navigate(`/invoices/${r.id}`);
 
   return (
     <PagedList<Row>

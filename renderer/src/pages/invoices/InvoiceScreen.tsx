@@ -164,12 +164,7 @@ export function InvoiceScreen() {
     <div className="sk-quote-screen" data-testid="invoice-screen">
       <div className="sk-quote-main">
         <div className="sk-quote-head">
-          <RecordTitle
-            back={{ to: '/invoices', label: t('back') }}
-            number={pi.number}
-            numberTestId="invoice-number"
-            status={{ label: t(`status.${pi.status}`), color: STATUS_COLORS[pi.status], testId: 'invoice-status' }}
-          >
+          <RecordTitle back={{ to: '/invoices', label: t('back') }} number={pi.number} numberTestId="invoice-number" status={{ label: t(`status.${pi.status}`), color: STATUS_COLORS[pi.status], testId: 'invoice-status' }}>
             <BuyerName buyer={pi.buyer} />
             <span style={{ color: '#595959', fontSize: 12 }}>
               {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}

@@ -2,30 +2,25 @@ import { DollarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type { ApiInput, ApiOutput } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
-import { PagedList, useListState } from '../../layout/PagedList';
+import { Link } from 'react-router';
+import type { ApiOutput } from '../../api/client';
+import { PagedList } from '../../layout/PagedList';
 import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
 import { DeletedDrafts } from './DeletedDrafts';
 import { NewQuoteModal } from './NewQuoteModal';
 import { QuoteSettingsModal } from './QuoteSettingsModal';
-import { TradeFilters, tradeColumns, tradeListInput } from './TradeList';
+import { TradeFilters, tradeColumns, useTradeList } from './TradeList';
 import { QUOTE_STATUSES } from './format';
 
 type Row = ApiOutput<'quotes.list'>['items'][number];
-type Status = NonNullable<ApiInput<'quotes.list'>['status']>[number];
 
 export function QuoteList() {
   const { t } = useTranslation('quotes');
-  const navigate = useNavigate();
-  const state = useListState('page');
   const [creating, setCreating] = useState(false);
   const [configuring, setConfiguring] = useState(false);
   useShortcut('N', () => setCreating(true), { enabled: !creating });
-  const list = useApiQuery('quotes.list', tradeListInput<Status>(state));
+  const { state, list, open } = useTradeList('quotes.list', '/quotes');
   const shared = tradeColumns<Row>(t, 110);
-  const open = (r: Row) => navigate(`/quotes/${r.id}`);
 
   return (
     <PagedList<Row>

@@ -279,13 +279,7 @@ export function QuoteScreen() {
     <div className="sk-quote-screen" data-testid="quote-screen">
       <div className="sk-quote-main" data-region="quote-main">
         <div className="sk-quote-head">
-          <RecordTitle
-            back={{ to: '/quotes', label: t('back') }}
-            number={quote.displayNumber}
-            numberTestId="quote-number"
-            status={{ label: t(`status.${quote.status}`), color: STATUS_COLORS[quote.status], testId: 'quote-status' }}
-            style={{ minWidth: 0 }}
-          >
+          <RecordTitle back={{ to: '/quotes', label: t('back') }} number={quote.displayNumber} numberTestId="quote-number" status={{ label: t(`status.${quote.status}`), color: STATUS_COLORS[quote.status], testId: 'quote-status' }} style={{ minWidth: 0 }}>
             <BuyerName buyer={quote.buyer} />
             <Tag>
               {quote.currency}

@@ -1,10 +1,20 @@
 import { Select, Tag, type TableColumnType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { ListState } from '../../layout/PagedList';
+import { useNavigate } from 'react-router';
+import { useApiQuery } from '../../api/hooks';
+import { useListState, type ListState } from '../../layout/PagedList';
 import { BuyerName } from '../buyers/BuyerName';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { STATUS_COLORS, money } from './format';
+
+/** A list of quotations or PIs: its state (in the page), its query, and opening a row on its screen. */
+export function useTradeList<M extends 'quotes.list' | 'invoices.list'>(method: M, route: string) {
+  const navigate = useNavigate();
+  const state = useListState('page');
+  const list = useApiQuery(method, tradeListInput(state) as Parameters<typeof useApiQuery<M>>[1]);
+  return { state, list, open: (r: { id: number }) => navigate(`${route}/${r.id}`) };
+}
 
 /** What a list of quotations or PIs asks for: its page, and the status, buyer, country and search chosen. */
 export function tradeListInput<S extends string>(state: ListState) {

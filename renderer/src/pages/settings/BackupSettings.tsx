@@ -1,10 +1,11 @@
-import { Alert, App, AutoComplete, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { SettingsCard } from './SettingsCard';
 
 dayjs.extend(relativeTime);
 
@@ -27,12 +28,9 @@ export function BackupSettings() {
   const [file, setFile] = useState('');
 
   const card = (body: React.ReactNode) => (
-    <Card id="backup-settings" title={t('title')} size="small" style={{ marginTop: 16 }} data-testid="backup-settings">
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('intro')}
-      </Typography.Paragraph>
+    <SettingsCard name="backup-settings" title={t('title')} intro={t('intro')}>
       {body}
-    </Card>
+    </SettingsCard>
   );
   if (!isOwner) return card(<Alert type="info" message={t('needOwner')} />);
   if (!status.data) return card(null);

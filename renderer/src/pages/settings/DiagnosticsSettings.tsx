@@ -1,9 +1,10 @@
-import { App, Button, Card, Typography } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { download } from '../../lib/download';
+import { SettingsCard } from './SettingsCard';
 
 /** Settings → Diagnostics: saves the diagnostics file (logs, versions, settings without secrets, integrity check). */
 export function DiagnosticsSettings() {
@@ -29,13 +30,10 @@ export function DiagnosticsSettings() {
     }
   };
   return (
-    <Card title={t('diagnostics.title')} size="small" style={{ marginTop: 16 }} data-testid="diagnostics-settings">
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('diagnostics.intro')}
-      </Typography.Paragraph>
+    <SettingsCard name="diagnostics-settings" title={t('diagnostics.title')} intro={t('diagnostics.intro')}>
       <Button onClick={() => void save()} loading={busy} disabled={auth.data?.role !== 'owner'} data-testid="save-diagnostics">
         {t('diagnostics.save')}
       </Button>
-    </Card>
+    </SettingsCard>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Empty, Popconfirm, Row, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { SettingsCard } from './SettingsCard';
 
 type Device = ApiOutput<'network.status'>['devices'][number];
 
@@ -30,12 +31,9 @@ export function NetworkSettings() {
   };
 
   const card = (body: React.ReactNode) => (
-    <Card id="network-settings" title={t('network.title')} size="small" style={{ marginTop: 16 }} data-testid="network-settings">
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('network.intro')}
-      </Typography.Paragraph>
+    <SettingsCard name="network-settings" title={t('network.title')} intro={t('network.intro')}>
       {body}
-    </Card>
+    </SettingsCard>
   );
 
   if (!isOwner) return card(<Alert type="info" message={t('owner.needOwner')} />);

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { queryKey } from '../../api/invalidation';
 import { showFieldError } from '../../lib/formErrors';
 import { FieldCol } from '../../lib/FieldCol';
+import { SettingsCard } from './SettingsCard';
 
 interface PinForm {
   currentPin?: string;
@@ -39,7 +40,7 @@ export function OwnerSettings() {
   };
 
   return (
-    <Card id="owner-settings" title={t('owner.title')} size="small" style={{ marginTop: 16 }} data-testid="owner-settings">
+    <SettingsCard name="owner-settings" title={t('owner.title')}>
       <Alert type={s.ownerPinSet ? 'info' : 'warning'} showIcon message={s.ownerPinSet ? t('owner.hasPin') : t('owner.noPin')} style={{ marginBottom: 12 }} />
       {!canEdit ? (
         <Alert type="info" message={t('owner.needOwner')} />
@@ -106,6 +107,6 @@ export function OwnerSettings() {
           )}
         </Row>
       )}
-    </Card>
+    </SettingsCard>
   );
 }
