@@ -92,6 +92,18 @@ export interface PagedListProps<R> {
   children?: ReactNode;
 }
 
+/** A list page's first line: its title, and on the right its actions (or its search and filters). */
+export function ListHead({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="sk-list-head">
+      <h1 className="sk-page-title" style={{ margin: 0 }}>
+        {title}
+      </h1>
+      {children && <Space wrap>{children}</Space>}
+    </div>
+  );
+}
+
 /**
  * A page listing records a page at a time: title and actions, the search box and filters, the
  * responsive table (cards on a phone) with paging and the total; a row opens its record.
@@ -101,12 +113,7 @@ export function PagedList<R extends { id: number }>(props: PagedListProps<R>) {
   const { state, result, open } = props;
   return (
     <div data-testid={props.testId}>
-      <div className="sk-list-head">
-        <h1 className="sk-page-title" style={{ margin: 0 }}>
-          {props.title}
-        </h1>
-        {props.actions && <Space wrap>{props.actions}</Space>}
-      </div>
+      <ListHead title={props.title}>{props.actions}</ListHead>
       <div className="sk-list-filters">
         <SearchBox state={state} search={props.search} />
         {props.filters}

@@ -1,6 +1,6 @@
-import '../../layout/list.css';
+import { ListHead } from '../../layout/PagedList';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -84,27 +84,22 @@ export function PurchaseList() {
 
   return (
     <div data-testid="purchases-page">
-      <div className="sk-list-head">
-        <h1 className="sk-page-title" style={{ margin: 0 }}>
-          {t('title')}
-        </h1>
-        <Space wrap>
-          <Input.Search allowClear placeholder={t('search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('status')}
-            style={{ minWidth: 170 }}
-            value={status}
-            onChange={(v: PoStatus[]) => { setStatus(v); setPage(1); }}
-            options={PO_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          />
-          <SupplierSelect allowClear placeholder={t('supplier')} value={supplierId} onChange={(v) => { setSupplierId(v); setPage(1); }} />
-          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="purchase-new">
-            {t('newForStock')}
-          </Button>
-        </Space>
-      </div>
+      <ListHead title={t('title')}>
+        <Input.Search allowClear placeholder={t('search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('status')}
+          style={{ minWidth: 170 }}
+          value={status}
+          onChange={(v: PoStatus[]) => { setStatus(v); setPage(1); }}
+          options={PO_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+        <SupplierSelect allowClear placeholder={t('supplier')} value={supplierId} onChange={(v) => { setSupplierId(v); setPage(1); }} />
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="purchase-new">
+          {t('newForStock')}
+        </Button>
+      </ListHead>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <ResponsiveTable<Row>
         card={{ head: ['number', 'status'], onOpen: (r) => navigate(`/purchases/${r.id}`), label: (r) => r.number }}

@@ -59,6 +59,13 @@ export function SettingsPage() {
       <Input maxLength={max} data-testid={`seller-${name}`} />
     </Form.Item>
   );
+  // Two text fields side by side: [name, max length] each, and how the 24 columns are shared.
+  const pair = (a: [string, number?], b: [string, number?], spans: [number, number] = [12, 12]) => (
+    <Row gutter={12}>
+      <Col span={spans[0]}>{text(...a)}</Col>
+      <Col span={spans[1]}>{text(...b)}</Col>
+    </Row>
+  );
 
   return (
     <div data-testid="settings-page">
@@ -73,39 +80,24 @@ export function SettingsPage() {
               {text('companyNameZh')}
               {text('companyNameEn')}
               {text('legalName')}
-              <Row gutter={12}>
-                <Col span={8}>{text('stallNumber', 100)}</Col>
-                <Col span={16}>{text('marketAddress', 500)}</Col>
-              </Row>
+              {pair(['stallNumber', 100], ['marketAddress', 500], [8, 16])}
             </Card>
             <Card title={t('sections.contact')} size="small" style={{ marginBottom: 16 }}>
               <Form.Item label={t('seller.phones')} name={['seller', 'phones']} extra={t('seller.phonesHint')}>
                 <Select mode="tags" tokenSeparators={[',', ';']} open={false} data-testid="seller-phones" />
               </Form.Item>
-              <Row gutter={12}>
-                <Col span={12}>{text('whatsapp', 40)}</Col>
-                <Col span={12}>{text('wechat', 60)}</Col>
-              </Row>
-              <Row gutter={12}>
-                <Col span={12}>{text('email')}</Col>
-                <Col span={12}>{text('website')}</Col>
-              </Row>
+              {pair(['whatsapp', 40], ['wechat', 60])}
+              {pair(['email'], ['website'])}
             </Card>
           </Col>
           <Col xs={24} xl={12}>
             <Card title={t('sections.bank')} size="small" style={{ marginBottom: 16 }}>
               {text('bankBeneficiary')}
               {text('beneficiaryAddress', 500)}
-              <Row gutter={12}>
-                <Col span={14}>{text('bankName')}</Col>
-                <Col span={10}>{text('bankSwift', 11)}</Col>
-              </Row>
+              {pair(['bankName'], ['bankSwift', 11], [14, 10])}
               {text('bankAccount', 80)}
               {text('bankAddress', 500)}
-              <Row gutter={12}>
-                <Col span={14}>{text('intermediaryBankName')}</Col>
-                <Col span={10}>{text('intermediaryBankSwift', 11)}</Col>
-              </Row>
+              {pair(['intermediaryBankName'], ['intermediaryBankSwift', 11], [14, 10])}
               <Form.Item label={t('seller.bankCharges')} name={['seller', 'bankCharges']} extra={t('seller.bankChargesHint')}>
                 <Select
                   data-testid="seller-bankCharges"
@@ -114,10 +106,7 @@ export function SettingsPage() {
               </Form.Item>
             </Card>
             <Card title={t('sections.signatory')} size="small" style={{ marginBottom: 16 }}>
-              <Row gutter={12}>
-                <Col span={12}>{text('signatoryName', 120)}</Col>
-                <Col span={12}>{text('signatoryTitle', 120)}</Col>
-              </Row>
+              {pair(['signatoryName', 120], ['signatoryTitle', 120])}
             </Card>
             <Card title={t('sections.images')} size="small" style={{ marginBottom: 16 }}>
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
