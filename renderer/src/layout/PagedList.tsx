@@ -62,9 +62,9 @@ function SearchBox({ state, search }: { state: ListState; search: ListSearch }) 
 
 interface Result<R> {
   data?: { items: R[]; total: number } | undefined;
-  error: { message: string } | null;
+  error?: { message: string } | null;
   isLoading: boolean;
-  isFetching: boolean;
+  isFetching?: boolean;
 }
 
 export interface PagedListProps<R> {
@@ -90,6 +90,20 @@ export interface PagedListProps<R> {
   scrollY?: string;
   /** Dialogs the page opens. */
   children?: ReactNode;
+}
+
+/** A table's rows, its spinner on the first read, and its paging, from the list's query (for lists with a table of their own). */
+export function pagedRows<R>(result: Result<R>, paging: { page: number; pageSize: number; onChange: (page: number) => void }, total: (count: number) => string) {
+  return {
+    loading: result.isLoading,
+    dataSource: result.data?.items ?? [],
+    pagination: { current: paging.page, pageSize: paging.pageSize, total: result.data?.total ?? 0, onChange: paging.onChange, showTotal: total },
+  };
+}
+
+/** A row that opens its record on a click. */
+export function openOnClick<R>(open: (row: R) => void) {
+  return (row: R) => ({ onClick: () => open(row), style: { cursor: 'pointer' } });
 }
 
 /** A list page's first line: its title, and on the right its actions (or its search and filters). */

@@ -9,21 +9,19 @@ type Row = ApiOutput<'invoices.list'>['items'][number];
 
 export function InvoiceList() {
   const { t } = useTranslation('invoices');
-  const { state, list, open } = useTradeList('invoices.list', '/invoices');
+  const { state, open, list } = useTradeList('invoices.list', '/invoices');
   const shared = tradeColumns<Row>(t, 120);
 
   return (
     <PagedList<Row>
       testId="invoices-page"
       title={t('title')}
-      state={state}
+      {...list}
       search={{ placeholder: t('list.search'), width: 200 }}
       filters={<TradeFilters state={state} statuses={INVOICE_STATUSES} t={t} widths={{ buyer: 190, country: 170 }} />}
-      result={list}
       emptyText={t('empty')}
       fold={[['number', 'issuedOn'], ['total', 'paid', 'due'], ['status', 'quote']]}
       card={{ head: ['number', 'status'], onOpen: open, label: (r) => r.number, testId: (r) => `invoice-card-${r.id}` }}
-      open={{ row: open, on: 'click' }}
       columns={[
         { title: t('list.number'), dataIndex: 'number', width: 150, render: (n: string) => <b>{n}</b> },
         { title: t('list.issuedOn'), dataIndex: 'issuedOn', width: 100 },

@@ -1,4 +1,4 @@
-import { ListHead } from '../../layout/PagedList';
+import { ListHead, openOnClick, pagedRows } from '../../layout/PagedList';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
@@ -106,11 +106,9 @@ export function PurchaseList() {
         fold={[['orderDate', 'deliveryDate'], ['total', 'paid']]}
         rowKey="id"
         size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        {...pagedRows(list, { page, pageSize, onChange: setPage }, (total) => t('common:total', { count: total }))}
         locale={{ emptyText: t('empty') }}
-        onRow={(r) => ({ onClick: () => navigate(`/purchases/${r.id}`), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common:total', { count: total }) }}
+        onRow={openOnClick((r) => navigate(`/purchases/${r.id}`))}
         columns={[
           { title: t('number'), dataIndex: 'number', width: 130, render: (n: string) => <b>{n}</b> },
           { title: t('supplier'), key: 'supplier', render: (_, r) => r.supplier.name },

@@ -19,7 +19,7 @@ export function QuoteList() {
   const [creating, setCreating] = useState(false);
   const [configuring, setConfiguring] = useState(false);
   useShortcut('N', () => setCreating(true), { enabled: !creating });
-  const { state, list, open } = useTradeList('quotes.list', '/quotes');
+  const { state, open, list } = useTradeList('quotes.list', '/quotes');
   const shared = tradeColumns<Row>(t, 110);
 
   return (
@@ -38,13 +38,11 @@ export function QuoteList() {
           </Button>
         </>
       }
-      state={state}
+      {...list}
       search={{ placeholder: t('list.search'), width: 260, testId: 'quotes-search' }}
       filters={<TradeFilters state={state} statuses={QUOTE_STATUSES} t={t} widths={{ buyer: 220, country: 190 }} statusTestId="quotes-filter-status" />}
-      result={list}
       fold={[['displayNumber', 'date', 'status'], ['total', 'lineCount', 'cbm'], ['validUntil', 'pi']]}
       card={{ head: ['displayNumber', 'status'], onOpen: open, label: (r) => r.displayNumber, testId: (r) => `quote-card-${r.id}` }}
-      open={{ row: open, on: 'click' }}
       columns={[
         { title: t('list.number'), dataIndex: 'displayNumber', width: 160, render: (n: string) => <b>{n}</b> },
         { title: t('list.date'), dataIndex: 'date', width: 100 },

@@ -8,12 +8,13 @@ import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { STATUS_COLORS, money } from './format';
 
-/** A list of quotations or PIs: its state (in the page), its query, and opening a row on its screen. */
+/** A list of quotations or PIs: its state (in the page), its query, opening a row on its screen; `list` goes to PagedList as it is. */
 export function useTradeList<M extends 'quotes.list' | 'invoices.list'>(method: M, route: string) {
   const navigate = useNavigate();
   const state = useListState('page');
-  const list = useApiQuery(method, tradeListInput(state) as Parameters<typeof useApiQuery<M>>[1]);
-  return { state, list, open: (r: { id: number }) => navigate(`${route}/${r.id}`) };
+  const result = useApiQuery(method, tradeListInput(state) as Parameters<typeof useApiQuery<M>>[1]);
+  const open = (r: { id: number }) => navigate(`${route}/${r.id}`);
+  return { state, open, list: { state, result, open: { row: open, on: 'click' as const } } };
 }
 
 /** What a list of quotations or PIs asks for: its page, and the status, buyer, country and search chosen. */

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { SettingsCard } from './SettingsCard';
+import { settingsCard } from './SettingsCard';
 
 dayjs.extend(relativeTime);
 
@@ -27,11 +27,7 @@ export function BackupSettings() {
   const [folder, setFolder] = useState('');
   const [file, setFile] = useState('');
 
-  const card = (body: React.ReactNode) => (
-    <SettingsCard name="backup-settings" title={t('title')} intro={t('intro')}>
-      {body}
-    </SettingsCard>
-  );
+  const card = settingsCard({ name: 'backup-settings', title: t('title'), intro: t('intro') });
   if (!isOwner) return card(<Alert type="info" message={t('needOwner')} />);
   if (!status.data) return card(null);
   const s = status.data;

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { SettingsCard } from './SettingsCard';
+import { settingsCard } from './SettingsCard';
 
 type Device = ApiOutput<'network.status'>['devices'][number];
 
@@ -30,11 +30,7 @@ export function NetworkSettings() {
     }
   };
 
-  const card = (body: React.ReactNode) => (
-    <SettingsCard name="network-settings" title={t('network.title')} intro={t('network.intro')}>
-      {body}
-    </SettingsCard>
-  );
+  const card = settingsCard({ name: 'network-settings', title: t('network.title'), intro: t('network.intro') });
 
   if (!isOwner) return card(<Alert type="info" message={t('owner.needOwner')} />);
   if (!status.data) return card(null);

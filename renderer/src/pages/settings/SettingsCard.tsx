@@ -23,3 +23,8 @@ export function SettingsCard({ name, title, intro, children }: Props) {
     </Card>
   );
 }
+
+/** The card as a function of its body (a section that shows one of several bodies: staff's notice, loading, the form). */
+export function settingsCard(props: Omit<Props, 'children'>) {
+  return (body: ReactNode) => <SettingsCard {...props}>{body}</SettingsCard>;
+}

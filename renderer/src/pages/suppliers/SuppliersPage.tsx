@@ -1,4 +1,4 @@
-import { ListHead } from '../../layout/PagedList';
+import { ListHead, openOnClick, pagedRows } from '../../layout/PagedList';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, Tag } from 'antd';
 import { useState } from 'react';
@@ -48,11 +48,9 @@ export function SuppliersPage() {
         fold={[['contact', 'phone'], ['productCount', 'openOrders']]}
         rowKey="id"
         size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        {...pagedRows(list, { page, pageSize, onChange: setPage }, (total) => t('common:total', { count: total }))}
         locale={{ emptyText: t('empty') }}
-        onRow={(r) => ({ onClick: () => setParams({ open: String(r.id) }), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common:total', { count: total }) }}
+        onRow={openOnClick((r) => setParams({ open: String(r.id) }))}
         columns={[
           {
             title: t('fields.name'),
