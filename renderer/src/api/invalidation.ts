@@ -1,6 +1,7 @@
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { hashKey } from '@tanstack/react-query';
-import type { ApiInput, MethodName } from './client';
+// Types straight from the API table (not ./client, which needs the DOM): the unit tests load this module in Node.
+import type { ApiInput, MethodName } from '../../../main/api/table';
 
 /** The one way a query key is made: the method, then its input (`{}` when it takes none). */
 export function queryKey<M extends MethodName>(method: M, input?: ApiInput<M>): [M, ApiInput<M> | Record<string, never>] {
