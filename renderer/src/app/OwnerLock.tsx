@@ -4,8 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ApiCallError } from '../api/client';
 import { useApiMutation, useApiQuery } from '../api/hooks';
+import { queryKey, refreshAll } from '../api/invalidation';
+import { showFieldError } from '../lib/formErrors';
 
 /**
  * The header's lock: shows whether this seat is the owner (cost prices,
@@ -28,7 +29,7 @@ export function OwnerLock({ compact = false }: { compact?: boolean }) {
   const lastRole = useRef(role);
   useEffect(() => {
     if (role && lastRole.current && role !== lastRole.current) {
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth.status' });
+      void refreshAll(client, { fresh: [queryKey('auth.status', {})] });
     }
     lastRole.current = role;
   }, [role, client]);
@@ -46,7 +47,7 @@ export function OwnerLock({ compact = false }: { compact?: boolean }) {
   const s = status.data;
 
   const done = (next: typeof s) => {
-    client.setQueryData(['auth.status', {}], next);
+    client.setQueryData(queryKey('auth.status', {}), next);
   };
 
   const submit = async ({ pin }: { pin: string }) => {
@@ -56,8 +57,7 @@ export function OwnerLock({ compact = false }: { compact?: boolean }) {
       form.resetFields();
       void message.success(t('lock.unlocked'));
     } catch (error) {
-      const e = error as ApiCallError;
-      form.setFields([{ name: 'pin', errors: [e.message] }]);
+      showFieldError(form, error, { only: ['pin'], fallback: 'pin' });
     }
   };
 

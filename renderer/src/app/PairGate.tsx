@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiLocale, isUnpaired, needsLaunchKey, onUnpairedChange } from '../api/client';
+import { showFieldError } from '../lib/formErrors';
 
 /**
  * On a tablet or phone that is not paired (every API call answers 401), the
@@ -44,8 +45,7 @@ function PairPage() {
       });
       const body = (await response.json().catch(() => null)) as { error?: { message: string; field?: string } } | null;
       if (!response.ok) {
-        const field = body?.error?.field === 'name' ? 'name' : 'pin';
-        form.setFields([{ name: field, errors: [body?.error?.message ?? `HTTP ${response.status}`] }]);
+        showFieldError(form, body?.error ?? { message: `HTTP ${response.status}` }, { only: ['name', 'pin'], fallback: 'pin' });
         return;
       }
       setDone(true);

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callDoor, onRunningCallsChange, runningCalls, type RunningCall } from '../api/client';
+import { refreshAll } from '../api/invalidation';
 import { onAppEvent } from '../api/events';
 
 interface Step {
@@ -90,7 +91,7 @@ export function CoreNotice() {
       title: t('core.restartedTitle'),
       content: t('core.restartedBody'),
       okText: t('core.goOn'),
-      onOk: () => client.invalidateQueries(),
+      onOk: () => refreshAll(client),
     });
   }), [client, modal, t]);
   return (

@@ -75,7 +75,7 @@ function Contacts({ buyer }: { buyer: Buyer }) {
 function CardPhoto({ buyer }: { buyer: Buyer }) {
   const { t } = useTranslation('buyers');
   const { message } = App.useApp();
-  const setCard = useApiMutation('buyers.setCard', ['buyers']);
+  const setCard = useApiMutation('buyers.setCard');
   const upload = async (file: File) => {
     try {
       await setCard.mutateAsync({ id: buyer.id, image: { dataBase64: await fileToBase64(file), fileName: file.name } });
@@ -132,7 +132,7 @@ export function BuyerDetail() {
   const id = Number(useParams().id);
   const buyer = useApiQuery('buyers.get', { id });
   const timeline = useApiQuery('buyers.timeline', { id });
-  const remove = useApiMutation('buyers.delete', ['buyers', 'reports']);
+  const remove = useApiMutation('buyers.delete');
   const [visit, setVisit] = useState<Visit | 'new' | null>(null);
   const [merging, setMerging] = useState(false);
 

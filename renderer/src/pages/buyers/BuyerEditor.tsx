@@ -7,7 +7,9 @@ import { call, type ApiCallError, type ApiInput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { countryLabel } from '../../lib/countries';
 import { CountrySelect } from './CountrySelect';
-import { DOC_LANGUAGES, fieldPath, type Buyer, type Duplicate } from './types';
+import { DOC_LANGUAGES, type Buyer, type Duplicate } from './types';
+import { showFieldError } from '../../lib/formErrors';
+import { FieldCol } from '../../lib/FieldCol';
 
 type Fields = ApiInput<'buyers.create'>;
 type ContactValues = NonNullable<Fields['contacts']>[number];
@@ -85,8 +87,8 @@ export function BuyerEditor() {
   const settings = useApiQuery('settings.get', {});
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
   const tags = useApiQuery('buyers.tags', {});
-  const create = useApiMutation('buyers.create', ['buyers', 'reports']);
-  const update = useApiMutation('buyers.update', ['buyers', 'reports']);
+  const create = useApiMutation('buyers.create');
+  const update = useApiMutation('buyers.update');
   const [duplicates, setDuplicates] = useState<{ list: Duplicate[]; values: FormValues } | null>(null);
 
   const filled = useRef(false);
@@ -111,9 +113,8 @@ export function BuyerEditor() {
       void message.success(t('saved'));
       navigate(`/buyers/${saved.id}`, { replace: id !== null });
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field.replace(/^changes\./, '')) as never, errors: [e.message] }]);
-      void message.error(e.message);
+      showFieldError(form, error, { within: 'changes' });
+      void message.error((error as ApiCallError).message);
     }
   };
 
@@ -131,9 +132,8 @@ export function BuyerEditor() {
         return;
       }
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field.replace(/^changes\./, '')) as never, errors: [e.message] }]);
-      void message.error(e.message);
+      showFieldError(form, error, { within: 'changes' });
+      void message.error((error as ApiCallError).message);
       return;
     }
     await write(values);
@@ -178,25 +178,19 @@ export function BuyerEditor() {
             <Card title={t('sections.company')} size="small" style={{ marginBottom: 16 }}>
               {text('company', 200, { rules: [{ required: true, whitespace: true, message: t('companyRequired') }] })}
               <Row gutter={12}>
-                <Col span={14}>
-                  <Form.Item label={t('fields.country')} name="country" rules={[{ required: true, message: t('countryRequired') }]} extra={t('countryHint')}>
-                    <CountrySelect testId="buyer-country" placeholder={t('countryPlaceholder')} />
-                  </Form.Item>
-                </Col>
+                <FieldCol span={14} label={t('fields.country')} name="country" rules={[{ required: true, message: t('countryRequired') }]} extra={t('countryHint')}>
+                  <CountrySelect testId="buyer-country" placeholder={t('countryPlaceholder')} />
+                </FieldCol>
                 <Col span={10}>{text('city', 120)}</Col>
               </Row>
               {text('address', 500)}
               <Row gutter={12}>
-                <Col span={12}>
-                  <Form.Item label={t('fields.currency')} name="currency">
-                    <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="buyer-currency" />
-                  </Form.Item>
-                </Col>
-                <Col span={12}>
-                  <Form.Item label={t('fields.docLanguage')} name="docLanguage">
-                    <Select options={DOC_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
-                  </Form.Item>
-                </Col>
+                <FieldCol span={12} label={t('fields.currency')} name="currency">
+                  <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="buyer-currency" />
+                </FieldCol>
+                <FieldCol span={12} label={t('fields.docLanguage')} name="docLanguage">
+                  <Select options={DOC_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+                </FieldCol>
               </Row>
               <Form.Item label={t('fields.tags')} name="tags">
                 <Select mode="tags" tokenSeparators={[',', ';', '，']} options={(tags.data ?? []).map((x) => ({ value: x.tag, label: x.tag }))} data-testid="buyer-tags" />
@@ -207,11 +201,9 @@ export function BuyerEditor() {
               {text('taxNo', 60, { extra: t('taxNoHint') })}
               <Row gutter={12}>
                 <Col span={12}>{text('passportNo', 40)}</Col>
-                <Col span={12}>
-                  <Form.Item label={t('fields.nationality')} name="nationality">
-                    <CountrySelect allowClear testId="buyer-nationality" />
-                  </Form.Item>
-                </Col>
+                <FieldCol span={12} label={t('fields.nationality')} name="nationality">
+                  <CountrySelect allowClear testId="buyer-nationality" />
+                </FieldCol>
               </Row>
               <span style={{ color: '#595959', fontSize: 12 }}>{t('declarationHint')}</span>
             </Card>
@@ -224,41 +216,29 @@ export function BuyerEditor() {
                     {fields.map((field, i) => (
                       <div key={field.key} style={{ borderBottom: '1px solid #f0f0f0', marginBottom: 12 }} data-testid={`contact-${i}`}>
                         <Row gutter={8}>
-                          <Col xs={12} md={8}>
-                            <Form.Item label={t('fields.name')} name={[field.name, 'name']}>
-                              <Input maxLength={120} data-testid={`contact-${i}-name`} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={12} md={7}>
-                            <Form.Item label={t('fields.role')} name={[field.name, 'role']}>
-                              <Input maxLength={80} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={20} md={8}>
-                            <Form.Item label={t('fields.email')} name={[field.name, 'email']}>
-                              <Input maxLength={200} data-testid={`contact-${i}-email`} />
-                            </Form.Item>
-                          </Col>
+                          <FieldCol xs={12} md={8} label={t('fields.name')} name={[field.name, 'name']}>
+                            <Input maxLength={120} data-testid={`contact-${i}-name`} />
+                          </FieldCol>
+                          <FieldCol xs={12} md={7} label={t('fields.role')} name={[field.name, 'role']}>
+                            <Input maxLength={80} />
+                          </FieldCol>
+                          <FieldCol xs={20} md={8} label={t('fields.email')} name={[field.name, 'email']}>
+                            <Input maxLength={200} data-testid={`contact-${i}-email`} />
+                          </FieldCol>
                           <Col xs={4} md={1} style={{ paddingTop: 30 }}>
                             <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('removeContact')} onClick={() => remove(field.name)} />
                           </Col>
                         </Row>
                         <Row gutter={8}>
-                          <Col xs={24} md={8}>
-                            <Form.Item label={t('fields.whatsapp')} name={[field.name, 'whatsapp']} extra={mark(i, 'whatsapp')}>
-                              <Input maxLength={40} data-testid={`contact-${i}-whatsapp`} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={12} md={8}>
-                            <Form.Item label={t('fields.phone')} name={[field.name, 'phone']} extra={mark(i, 'phone')}>
-                              <Input maxLength={40} data-testid={`contact-${i}-phone`} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={12} md={7}>
-                            <Form.Item label={t('fields.wechat')} name={[field.name, 'wechat']}>
-                              <Input maxLength={60} data-testid={`contact-${i}-wechat`} />
-                            </Form.Item>
-                          </Col>
+                          <FieldCol xs={24} md={8} label={t('fields.whatsapp')} name={[field.name, 'whatsapp']} extra={mark(i, 'whatsapp')}>
+                            <Input maxLength={40} data-testid={`contact-${i}-whatsapp`} />
+                          </FieldCol>
+                          <FieldCol xs={12} md={8} label={t('fields.phone')} name={[field.name, 'phone']} extra={mark(i, 'phone')}>
+                            <Input maxLength={40} data-testid={`contact-${i}-phone`} />
+                          </FieldCol>
+                          <FieldCol xs={12} md={7} label={t('fields.wechat')} name={[field.name, 'wechat']}>
+                            <Input maxLength={60} data-testid={`contact-${i}-wechat`} />
+                          </FieldCol>
                         </Row>
                       </div>
                     ))}

@@ -19,7 +19,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [checking, setChecking] = useState(false);
   const [mapping, setMapping] = useState<Array<string | null> | undefined>();
-  const run = useApiMutation('buyers.import', ['buyers', 'reports']);
+  const run = useApiMutation('buyers.import');
 
   const reset = () => {
     setFile(null);

@@ -17,7 +17,7 @@ export function MergeModal({ keep, onClose }: { keep: Buyer; onClose: () => void
   const [otherId, setOtherId] = useState<number | undefined>();
   const found = useApiQuery('buyers.search', { query, limit: 20 }, { placeholderData: keepPreviousData });
   const other = useApiQuery('buyers.get', { id: otherId ?? 0 }, { enabled: otherId !== undefined });
-  const merge = useApiMutation('buyers.merge', ['buyers', 'reports']);
+  const merge = useApiMutation('buyers.merge');
 
   const run = async () => {
     if (otherId === undefined) return;

@@ -1,5 +1,6 @@
 import { CalendarOutlined, DeleteOutlined, EditOutlined, FileDoneOutlined, FileTextOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Image, Popconfirm, Space, Tag, Timeline as AntTimeline } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiCallError } from '../../api/client';
@@ -18,7 +19,7 @@ function When({ date }: { date: string }) {
 function VisitItem({ visit, onEdit }: { visit: Visit; onEdit: () => void }) {
   const { t, i18n } = useTranslation('buyers');
   const { message } = App.useApp();
-  const remove = useApiMutation('buyers.deleteVisit', ['buyers', 'reports']);
+  const remove = useApiMutation('buyers.deleteVisit');
   return (
     <div data-testid={`visit-${visit.id}`}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -64,6 +65,35 @@ function VisitItem({ visit, onEdit }: { visit: Visit; onEdit: () => void }) {
   );
 }
 
+interface DocumentItem {
+  key: string;
+  icon: ReactNode;
+  color: string;
+  date: string;
+  to: string;
+  title: string;
+  amount: string;
+  status: ReactNode;
+}
+
+/** A quotation or PI on the timeline: when, its number (a link to it), its amount and its status. */
+function documentItem({ key, icon, color, date, to, title, amount, status }: DocumentItem) {
+  return {
+    key,
+    icon,
+    color,
+    content: (
+      <span>
+        <When date={date} />
+        <Link to={to}>
+          <strong>{title}</strong>
+        </Link> · {amount} ·{' '}
+        {status}
+      </span>
+    ),
+  };
+}
+
 /** Visits, quotations, pro-forma invoices and merges, newest first. */
 export function Timeline({ events, onEditVisit }: { events: TimelineEvent[]; onEditVisit: (visit: Visit) => void }) {
   const { t, i18n } = useTranslation('buyers');
@@ -75,36 +105,17 @@ export function Timeline({ events, onEditVisit }: { events: TimelineEvent[]; onE
         switch (e.kind) {
           case 'visit':
             return { key: `v${e.visit.id}`, icon: <CalendarOutlined />, color: 'blue', content: <VisitItem visit={e.visit} onEdit={() => onEditVisit(e.visit)} /> };
-          case 'quote':
-            return {
-              key: `q${e.quote.id}`,
-              icon: <FileTextOutlined />,
-              color: 'gray',
-              content: (
-                <span>
-                  <When date={e.date} />
-                  <Link to={`/quotes/${e.quote.id}`}>
-                    <strong>{t('timeline.quote', { number: e.quote.revision > 1 ? `${e.quote.number} rev ${e.quote.revision}` : e.quote.number })}</strong>
-                  </Link> · {e.quote.currency} {e.quote.grandTotal} ·{' '}
-                  <Tag>{t(`timeline.quoteStatus.${e.quote.status}`, { defaultValue: e.quote.status })}</Tag>
-                </span>
-              ),
-            };
-          case 'invoice':
-            return {
-              key: `i${e.invoice.id}`,
-              icon: <FileDoneOutlined />,
-              color: 'green',
-              content: (
-                <span>
-                  <When date={e.date} />
-                  <Link to={`/invoices/${e.invoice.id}`}>
-                    <strong>{t('timeline.invoice', { number: e.invoice.number })}</strong>
-                  </Link> · {e.invoice.currency} {e.invoice.grandTotal} · {t('timeline.paid', { paid: e.invoice.paid })} ·{' '}
-                  <Tag color="green">{t(`timeline.invoiceStatus.${e.invoice.status}`, { defaultValue: e.invoice.status })}</Tag>
-                </span>
-              ),
-            };
+          case 'quote': {
+            const q = e.quote;
+            const number = q.revision > 1 ? `${q.number} rev ${q.revision}` : q.number;
+            const status = <Tag>{t(`timeline.quoteStatus.${q.status}`, { defaultValue: q.status })}</Tag>;
+            return documentItem({ key: `q${q.id}`, icon: <FileTextOutlined />, color: 'gray', date: e.date, to: `/quotes/${q.id}`, title: t('timeline.quote', { number }), amount: `${q.currency} ${q.grandTotal}`, status });
+          }
+          case 'invoice': {
+            const pi = e.invoice;
+            const status = <Tag color="green">{t(`timeline.invoiceStatus.${pi.status}`, { defaultValue: pi.status })}</Tag>;
+            return documentItem({ key: `i${pi.id}`, icon: <FileDoneOutlined />, color: 'green', date: e.date, to: `/invoices/${pi.id}`, title: t('timeline.invoice', { number: pi.number }), amount: `${pi.currency} ${pi.grandTotal} · ${t('timeline.paid', { paid: pi.paid })}`, status });
+          }
           case 'merge':
             return {
               key: `m${e.merge.mergedId}-${e.date}`,

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileToBase64, type ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { fieldPath, type Visit } from './types';
+import type { Visit } from './types';
+import { showFieldError } from '../../lib/formErrors';
 import { CameraButton } from '../../layout/CameraButton';
 
 type Product = Visit['products'][number];
@@ -36,8 +37,8 @@ export function VisitModal({ buyerId, visit, onClose }: { buyerId: number; visit
   );
   const options = useApiQuery('buyers.productOptions', { query, limit: 20 }, { enabled: query.trim() !== '', placeholderData: keepPreviousData });
   const staff = useApiQuery('buyers.staff', {});
-  const add = useApiMutation('buyers.addVisit', ['buyers', 'reports']);
-  const update = useApiMutation('buyers.updateVisit', ['buyers', 'reports']);
+  const add = useApiMutation('buyers.addVisit');
+  const update = useApiMutation('buyers.updateVisit');
 
   const found = query.trim() ? (options.data ?? []) : [];
   const productOptions = [...new Map([...known.values(), ...found].map((p) => [p.id, p])).values()].map((p) => ({
@@ -67,12 +68,8 @@ export function VisitModal({ buyerId, visit, onClose }: { buyerId: number; visit
       void message.success(t('visit.saved'));
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      const path = e.field ? fieldPath(e.field.replace(/^changes\./, '')) : [];
-      if (path.length > 0 && ['visitedOn', 'staff', 'notes', 'productIds'].includes(String(path[0]))) {
-        form.setFields([{ name: path[0] as never, errors: [e.message] }]);
-      }
-      void message.error(e.message);
+      showFieldError(form, error, { within: 'changes', only: ['visitedOn', 'staff', 'notes', 'productIds'] });
+      void message.error((error as ApiCallError).message);
     }
   };
 

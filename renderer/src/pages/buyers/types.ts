@@ -12,9 +12,6 @@ export const REGIONS: Region[] = ['africa', 'middle_east', 'latin_america', 'ase
 export const DOC_LANGUAGES = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
 
 /** API field "contacts.1.phone" → form name ['contacts', 1, 'phone']. */
-export function fieldPath(field: string): Array<string | number> {
-  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
 
 /** Right-to-left text (Arabic, Persian) gets dir="auto" rendering through <bdi>; this tells whether a string needs it. */
 export function isRtl(text: string): boolean {

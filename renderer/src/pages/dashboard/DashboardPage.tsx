@@ -7,6 +7,17 @@ import { useApiQuery } from '../../api/hooks';
 import { TradeByRegion } from './TradeByRegion';
 import { FollowUps, MarginCard } from './FollowUps';
 
+/** One figure of the stall, in a card of the row at the top (red when it needs doing something). */
+function Figure({ title, value, alarm = false }: { title: string; value: number; alarm?: boolean }) {
+  return (
+    <Col xs={12} lg={8} xl={4}>
+      <Card size="small">
+        <Statistic title={title} value={value} styles={alarm ? { content: { color: '#c0392b' } } : {}} />
+      </Card>
+    </Col>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const overview = useApiQuery('reports.overview', {});
@@ -45,31 +56,11 @@ export function DashboardPage() {
         />
       )}
       <Row gutter={[16, 16]}>
-        <Col xs={12} lg={8} xl={4}>
-          <Card size="small">
-            <Statistic title={t('products')} value={o.products} />
-          </Card>
-        </Col>
-        <Col xs={12} lg={8} xl={4}>
-          <Card size="small">
-            <Statistic title={t('buyers')} value={o.buyers} />
-          </Card>
-        </Col>
-        <Col xs={12} lg={8} xl={4}>
-          <Card size="small">
-            <Statistic title={t('countries')} value={o.countries} />
-          </Card>
-        </Col>
-        <Col xs={12} lg={8} xl={4}>
-          <Card size="small">
-            <Statistic title={t('visits30')} value={o.visitsLast30Days} />
-          </Card>
-        </Col>
-        <Col xs={12} lg={8} xl={4}>
-          <Card size="small">
-            <Statistic title={t('lowStock')} value={o.lowStock} styles={o.lowStock > 0 ? { content: { color: '#c0392b' } } : {}} />
-          </Card>
-        </Col>
+        <Figure title={t('products')} value={o.products} />
+        <Figure title={t('buyers')} value={o.buyers} />
+        <Figure title={t('countries')} value={o.countries} />
+        <Figure title={t('visits30')} value={o.visitsLast30Days} />
+        <Figure title={t('lowStock')} value={o.lowStock} alarm={o.lowStock > 0} />
       </Row>
       {fresh && (
         <Card size="small" title={t('firstSteps.title')} style={{ marginTop: 16 }} data-testid="first-steps">

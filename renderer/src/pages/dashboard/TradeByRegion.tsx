@@ -84,62 +84,44 @@ export function TradeByRegion() {
     previous: value(x.previous, shown),
   }));
 
+  // A count of this period with its change from the last one; an amount likewise, in whole units (exact on hover).
+  const count = (key: 'buyers' | 'visits', width: number) => ({
+    title: t(`trade.columns.${key}`),
+    key,
+    width,
+    align: 'right' as const,
+    render: (_: unknown, row: Row) => (
+      <div>
+        <div>{row.current[key]}</div>
+        <Change value={row.change[key]} current={row.current[key]} />
+      </div>
+    ),
+  });
+  const amount = (key: 'quoted' | 'confirmed') => ({
+    title: t(`trade.columns.${key}`),
+    key,
+    width: 104,
+    align: 'right' as const,
+    render: (_: unknown, row: Row) => (
+      <div title={money.exact(row.current[key])}>
+        <div>{money.whole(row.current[key])}</div>
+        <Change value={row.change[key]} current={Number(row.current[key] ?? 0)} />
+      </div>
+    ),
+  });
+
   const columns = [
     {
       title: t('trade.columns.place'),
       key: 'place',
       render: (_: unknown, row: Row) => ('region' in row ? <strong>{tb(`regions.${row.region}`)}</strong> : countryLabel(row.country, i18n.language)),
     },
-    {
-      title: t('trade.columns.buyers'),
-      key: 'buyers',
-      width: 84,
-      align: 'right' as const,
-      render: (_: unknown, row: Row) => (
-        <div>
-          <div>{row.current.buyers}</div>
-          <Change value={row.change.buyers} current={row.current.buyers} />
-        </div>
-      ),
-    },
-    {
-      title: t('trade.columns.visits'),
-      key: 'visits',
-      width: 84,
-      align: 'right' as const,
-      render: (_: unknown, row: Row) => (
-        <div>
-          <div>{row.current.visits}</div>
-          <Change value={row.change.visits} current={row.current.visits} />
-        </div>
-      ),
-    },
+    count('buyers', 84),
+    count('visits', 84),
     ...(withValues
       ? [
-          {
-            title: t('trade.columns.quoted'),
-            key: 'quoted',
-            width: 104,
-            align: 'right' as const,
-            render: (_: unknown, row: Row) => (
-              <div title={money.exact(row.current.quoted)}>
-                <div>{money.whole(row.current.quoted)}</div>
-                <Change value={row.change.quoted} current={Number(row.current.quoted ?? 0)} />
-              </div>
-            ),
-          },
-          {
-            title: t('trade.columns.confirmed'),
-            key: 'confirmed',
-            width: 104,
-            align: 'right' as const,
-            render: (_: unknown, row: Row) => (
-              <div title={money.exact(row.current.confirmed)}>
-                <div>{money.whole(row.current.confirmed)}</div>
-                <Change value={row.change.confirmed} current={Number(row.current.confirmed ?? 0)} />
-              </div>
-            ),
-          },
+          amount('quoted'),
+          amount('confirmed'),
           {
             title: t('trade.columns.conversion'),
             key: 'conversion',

@@ -1,6 +1,7 @@
 import { DownloadOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Popover, Radio, Select, Space } from 'antd';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { download } from '../../lib/download';
 import { shortcutLabel, useShortcut } from '../../lib/shortcuts';
 import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError, type ApiInput } from '../../api/client';
@@ -18,19 +19,6 @@ type Kind = RenderInput['kind'] | AfterPiKind;
 type Lang = NonNullable<RenderInput['lang']>;
 
 const LANGS: Lang[] = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'];
-
-/** Saves bytes as a file through the browser's download. */
-function download(base64: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The PDF of a quotation, PI or packing list in the buyer's language (or
@@ -73,7 +61,7 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings
     try {
       if (action === 'download') {
         const pdf = await call('documents.render', request());
-        download(pdf.base64, pdf.fileName);
+        download({ fileName: pdf.fileName, mime: 'application/pdf', dataBase64: pdf.base64 });
         warn(pdf.nameWarnings);
       } else {
         const result = await callDesktop<{ ok?: boolean; reason?: string; path?: string | null; nameWarnings: string[] }>(action, request());

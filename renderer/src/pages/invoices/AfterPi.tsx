@@ -37,7 +37,7 @@ export function AfterPi({ pi }: { pi: Invoice }) {
   const { message } = App.useApp();
   const owner = useApiQuery('auth.status', {}).data?.role === 'owner';
   const deliveries = useApiQuery('shipments.forInvoice', { invoiceId: pi.id });
-  const make = useApiMutation('purchases.fromInvoice', ['invoices', 'purchases', 'reports', 'suppliers']);
+  const make = useApiMutation('purchases.fromInvoice');
   const [made, setMade] = useState<Made | null>(null);
   const [delivering, setDelivering] = useState(false);
   const p = pi.progress;

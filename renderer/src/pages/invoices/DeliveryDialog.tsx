@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { entryOf } from '../../lib/formErrors';
 import { DateInput } from '../../lib/DateInput';
 import { todayText } from '../purchases/format';
 
@@ -18,7 +19,7 @@ export function DeliveryDialog({ invoiceId, deliveries, onClose }: { invoiceId: 
   const { t } = useTranslation('invoices');
   const { message } = App.useApp();
   const forwarders = useApiQuery('shipments.forwarders', {});
-  const create = useApiMutation('shipments.create', ['invoices', 'shipments', 'stock', 'products', 'reports', 'statements', 'receivables', 'purchases']);
+  const create = useApiMutation('shipments.create');
   const open = deliveries.lines.filter((l) => l.toDeliver > 0);
   const [qty, setQty] = useState<Record<number, number>>(() => Object.fromEntries(open.map((l) => [l.lineId, l.toDeliver])));
   const [cartons, setCartons] = useState<Record<number, number | null>>({});
@@ -56,8 +57,7 @@ export function DeliveryDialog({ invoiceId, deliveries, onClose }: { invoiceId: 
       onClose();
     } catch (e) {
       const err = e as ApiCallError;
-      const index = /^lines\.(\d+)/.exec(err.field ?? '')?.[1];
-      const line = index !== undefined ? lines[Number(index)] : undefined;
+      const line = entryOf(lines, err.field);
       const item = line ? open.find((l) => l.lineId === line.lineId)?.itemNo : undefined;
       setError({ ...(err.field ? { field: err.field } : {}), message: item ? `${item}: ${err.message}` : err.message });
     }

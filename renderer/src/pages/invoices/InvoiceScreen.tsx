@@ -1,13 +1,16 @@
-import { ArrowLeftOutlined, CarOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
+import { CarOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
 import { Link, useParams } from 'react-router';
-import { call, type ApiCallError } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
-import { countryName } from '../../lib/countries';
+import { call, type ApiInput } from '../../api/client';
+import { RecordTitle } from '../../layout/RecordTitle';
+import { BuyerName } from '../buyers/BuyerName';
+import { useApiQuery, useApiWrite } from '../../api/hooks';
+import { queryKey } from '../../api/invalidation';
+import { showFieldError } from '../../lib/formErrors';
 import type { Invoice, Payment, PaymentKind, PaymentMethod } from '../../../../main/invoices/types';
 import type { DocumentLine } from '../../../../main/quotes/types';
 import { LinesTable } from '../quotes/LinesTable';
@@ -41,10 +44,11 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** A PI: the frozen document, the stock reserved under it, payments and the balance due. */
 export function InvoiceScreen() {
-  const { t, i18n } = useTranslation('invoices');
+  const { t } = useTranslation('invoices');
   const { id } = useParams();
   const invoiceId = Number(id);
   const client = useQueryClient();
+  const write = useApiWrite();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<PaymentValues>();
   const [saving, setSaving] = useState(false);
@@ -61,9 +65,11 @@ export function InvoiceScreen() {
     enabled: foreign && DECIMAL.test(previewInput.amount) && DECIMAL.test(payRate?.trim() ?? ''),
   });
 
-  const store = (invoice: Invoice) => {
-    client.setQueryData(['invoices.get', { id: invoiceId }], invoice);
-    void client.invalidateQueries({ predicate: (q) => ['invoices.list', 'quotes.get', 'quotes.list', 'products.list', 'products.get'].includes(String(q.queryKey[0])) });
+  // A write answers with the PI as it now is: shown at once, and what else it touched is read again.
+  const key = queryKey('invoices.get', { id: invoiceId });
+  const save = async <M extends 'invoices.addPayment' | 'invoices.removePayment' | 'invoices.ship' | 'invoices.cancel'>(method: M, input: ApiInput<M>) => {
+    const invoice = (await write(method, input, { fresh: [key], background: true })) as Invoice;
+    client.setQueryData(key, invoice);
   };
 
   useEffect(() => {
@@ -94,13 +100,10 @@ export function InvoiceScreen() {
     setSaving(true);
     try {
       const paid = v.currency !== pi.currency ? { received: { currency: v.currency, amount: v.amount, ...(v.rate ? { rate: v.rate } : {}) } } : { amount: v.amount };
-      store(await call('invoices.addPayment', { id: invoiceId, ...paid, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' }));
+      await save('invoices.addPayment', { id: invoiceId, ...paid, method: v.method, kind: v.kind, paidOn: v.paidOn, reference: v.reference ?? '' });
       void message.success(t('payments.saved'));
     } catch (error) {
-      const e = error as ApiCallError;
-      const field = e.field?.replace(/^received\./, '');
-      if (field && ['amount', 'currency', 'rate', 'method', 'kind', 'paidOn', 'reference'].includes(field)) form.setFields([{ name: field as never, errors: [e.message] }]);
-      else void message.error(e.message);
+      if (!showFieldError(form, error, { within: 'received', only: ['amount', 'currency', 'rate', 'method', 'kind', 'paidOn', 'reference'] })) void message.error(errorText(error));
     } finally {
       setSaving(false);
     }
@@ -112,7 +115,7 @@ export function InvoiceScreen() {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          store(await call('invoices.removePayment', { id: invoiceId, paymentId: p.id }));
+          await save('invoices.removePayment', { id: invoiceId, paymentId: p.id });
         } catch (error) {
           void message.error(errorText(error));
         }
@@ -126,7 +129,7 @@ export function InvoiceScreen() {
       okText: t('actions.ship'),
       onOk: async () => {
         try {
-          store(await call('invoices.ship', { id: invoiceId }));
+          await save('invoices.ship', { id: invoiceId });
         } catch (error) {
           void message.error(errorText(error));
         }
@@ -147,7 +150,7 @@ export function InvoiceScreen() {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          store(await call('invoices.cancel', { id: invoiceId, reason: reason.trim() || t('actions.noReason') }));
+          await save('invoices.cancel', { id: invoiceId, reason: reason.trim() || t('actions.noReason') });
         } catch (error) {
           void message.error(errorText(error));
         }
@@ -161,24 +164,13 @@ export function InvoiceScreen() {
     <div className="sk-quote-screen" data-testid="invoice-screen">
       <div className="sk-quote-main">
         <div className="sk-quote-head">
-          <Space size={8} wrap>
-            <Link to="/invoices" aria-label={t('back')}>
-              <ArrowLeftOutlined />
-            </Link>
-            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="invoice-number">
-              {pi.number}
-            </h1>
-            <Tag color={STATUS_COLORS[pi.status]} data-testid="invoice-status">
-              {t(`status.${pi.status}`)}
-            </Tag>
-            <span>
-              <bdi>{pi.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(pi.buyer.country, i18n.language)}</span>
-            </span>
+          <RecordTitle back={{ to: '/invoices', label: t('back') }} number={pi.number} numberTestId="invoice-number" status={{ label: t(`status.${pi.status}`), color: STATUS_COLORS[pi.status], testId: 'invoice-status' }}>
+            <BuyerName buyer={pi.buyer} />
             <span style={{ color: '#595959', fontSize: 12 }}>
               {t('header.issued', { date: pi.issuedOn })} · {pi.incoterm} {pi.incotermPlace} · {t('header.from')}{' '}
               <Link to={`/quotes/${pi.quote.id}`}>{pi.quote.displayNumber}</Link>
             </span>
-          </Space>
+          </RecordTitle>
           <Space size={6}>
             <DocumentButton kinds={['proforma', 'packing', 'statement']} id={pi.id} defaultLang={pi.buyer.docLanguage} shortcut="D" />
             {canShip && (

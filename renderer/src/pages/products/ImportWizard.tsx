@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call, fileToBase64, type ApiCallError, type ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { PHOTO_ACCEPT } from './PhotoManager';
+import { takeSelection } from '../../lib/uploads';
 
 type Report = ApiOutput<'products.import'>;
 
@@ -26,7 +27,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const zh = i18n.language.startsWith('zh');
   const columnsQuery = useApiQuery('products.importColumns', {}, { staleTime: Infinity });
-  const run = useApiMutation('products.import', ['products', 'stock']);
+  const run = useApiMutation('products.import');
   const [file, setFile] = useState<Chosen | null>(null);
   const [photos, setPhotos] = useState<Chosen[]>([]);
   const [mapping, setMapping] = useState<Array<string | null> | undefined>();
@@ -115,12 +116,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
             accept={PHOTO_ACCEPT}
             multiple
             showUploadList={false}
-            beforeUpload={(f, list) => {
-              if (f === list[0]) {
-                void Promise.all(list.map(async (x) => ({ fileName: x.name, dataBase64: await fileToBase64(x) }))).then((add) => setPhotos((old) => [...old, ...add].slice(0, 500)));
-              }
-              return false;
-            }}
+            beforeUpload={takeSelection((list) => {
+              void Promise.all(list.map(async (x) => ({ fileName: x.name, dataBase64: await fileToBase64(x) }))).then((add) => setPhotos((old) => [...old, ...add].slice(0, 500)));
+            })}
           >
             <Button icon={<PictureOutlined />}>{t('import.photos', { count: photos.length })}</Button>
           </Upload>

@@ -3,6 +3,7 @@ import { Button, Image, Space, Tooltip, Upload } from 'antd';
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CameraButton } from '../../layout/CameraButton';
+import { takeSelection } from '../../lib/uploads';
 
 export interface PhotoItem {
   key: string;
@@ -115,11 +116,7 @@ export function PhotoManager({ items, busy, onAdd, onReorder, onRemove, onTooLar
           accept={PHOTO_ACCEPT}
           multiple
           showUploadList={false}
-          beforeUpload={(file, list) => {
-            // Called once per file: take the whole selection on the first one.
-            if (file === list[0]) add(list as unknown as File[]);
-            return false;
-          }}
+          beforeUpload={takeSelection(add)}
         >
           <button
             type="button"

@@ -4,124 +4,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../buyers/CountrySelect';
-import { fileToBase64, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
+import { fileToBase64, type ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { queryKey } from '../../api/invalidation';
+import { showFieldError } from '../../lib/formErrors';
 import { MoveDialog } from '../stock/MoveDialog';
 import { download, namesFor, UNITS } from './format';
 import { PhotoManager, type PhotoItem } from './PhotoManager';
 import { SupplierFields } from '../suppliers/SupplierFields';
+import { FieldCol } from '../../lib/FieldCol';
 
-type Product = ApiOutput<'products.get'>;
-type CreateInput = ApiInput<'products.create'>;
-type Lang = 'zh' | 'en' | 'ar' | 'es' | 'ru' | 'fr' | 'pt';
-
-interface FormValues {
-  itemNo: string;
-  names: Partial<Record<Lang, string>>;
-  category?: string;
-  material?: string;
-  colors?: string;
-  sizes?: string;
-  unit?: string;
-  moq?: number | null;
-  costCny?: string;
-  priceTiers?: Array<{ minQty?: number | null; priceCny?: string }>;
-  packing?: {
-    pcsPerInner?: number | null;
-    pcsPerCarton?: number | null;
-    cartonCm?: { l?: number | null; w?: number | null; h?: number | null };
-    gwKg?: number | null;
-    nwKg?: number | null;
-  };
-  barcode?: string;
-  supplier?: string;
-  supplierItemNo?: string;
-  hsCode?: string;
-  origin?: string;
-  notes?: string;
-  lowStockAt?: number | null;
-}
-
-const EMPTY: FormValues = { itemNo: '', names: {}, unit: 'pcs', moq: 1, origin: 'CN', priceTiers: [{ minQty: 1, priceCny: '' }], packing: { cartonCm: {} } };
-
-function toForm(p: Product): FormValues {
-  return {
-    itemNo: p.itemNo,
-    names: { ...p.names },
-    category: p.category,
-    material: p.material,
-    colors: p.colors,
-    sizes: p.sizes,
-    unit: p.unit,
-    moq: p.moq,
-    costCny: p.costCny ?? '',
-    priceTiers: p.priceTiers.map((t) => ({ minQty: t.minQty, priceCny: t.priceCny })),
-    packing: {
-      pcsPerInner: p.packing.pcsPerInner,
-      pcsPerCarton: p.packing.pcsPerCarton,
-      cartonCm: p.packing.cartonCm ? { l: Number(p.packing.cartonCm.l), w: Number(p.packing.cartonCm.w), h: Number(p.packing.cartonCm.h) } : {},
-      gwKg: p.packing.gwKg === null ? null : Number(p.packing.gwKg),
-      nwKg: p.packing.nwKg === null ? null : Number(p.packing.nwKg),
-    },
-    barcode: p.barcode,
-    supplier: p.supplier,
-    supplierItemNo: p.supplierItemNo,
-    hsCode: p.hsCode,
-    origin: p.origin,
-    notes: p.notes,
-    lowStockAt: p.lowStockAt,
-  };
-}
-
-const blank = (v: unknown) => v === undefined || v === null || v === '';
-
-function toInput(v: FormValues, owner: boolean): CreateInput {
-  const c = v.packing?.cartonCm ?? {};
-  const names: Partial<Record<Lang, string>> = {};
-  for (const [lang, name] of Object.entries(v.names ?? {})) names[lang as Lang] = name ?? '';
-  const input: CreateInput = {
-    itemNo: v.itemNo ?? '',
-    names,
-    category: v.category ?? '',
-    material: v.material ?? '',
-    colors: v.colors ?? '',
-    sizes: v.sizes ?? '',
-    unit: v.unit || 'pcs',
-    moq: v.moq ?? 1,
-    priceTiers: (v.priceTiers ?? [])
-      .filter((t) => !blank(t?.minQty) || !blank(t?.priceCny))
-      .map((t) => ({ minQty: t.minQty as number, priceCny: (t.priceCny ?? '').trim() })),
-    packing: {
-      pcsPerInner: v.packing?.pcsPerInner ?? null,
-      pcsPerCarton: v.packing?.pcsPerCarton ?? null,
-      cartonCm: blank(c.l) && blank(c.w) && blank(c.h) ? null : ({ l: c.l, w: c.w, h: c.h } as { l: number; w: number; h: number }),
-      gwKg: v.packing?.gwKg ?? null,
-      nwKg: v.packing?.nwKg ?? null,
-    },
-    barcode: v.barcode ?? '',
-    supplier: v.supplier ?? '',
-    supplierItemNo: v.supplierItemNo ?? '',
-    hsCode: v.hsCode ?? '',
-    origin: v.origin ?? '',
-    notes: v.notes ?? '',
-    lowStockAt: v.lowStockAt ?? null,
-  };
-  if (owner) input.costCny = blank(v.costCny) ? null : (v.costCny as string).trim();
-  return input;
-}
-
-/** API field "priceTiers.0.priceCny" → form name ['priceTiers', 0, 'priceCny']; "names" → the Chinese name. */
-function formPath(field: string): Array<string | number> {
-  if (field === 'names') return ['names', 'zh'];
-  if (field === 'packing.cartonCm') return ['packing', 'cartonCm', 'l'];
-  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
-/** m³ of a carton from its size in cm, as the server works it out (4 decimals). */
-function cbm(c?: { l?: number | null; w?: number | null; h?: number | null }): string {
-  if (!c?.l || !c.w || !c.h) return '—';
-  return ((c.l * c.w * c.h) / 1_000_000).toFixed(4);
-}
+import { EMPTY, FORM_FIELDS, cbm, toForm, toInput, type FormValues, type Product } from './productForm';
 
 interface Pending {
   key: string;
@@ -138,20 +31,20 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
   const categories = useApiQuery('products.categories', {});
   const columns = useApiQuery('products.importColumns', {}, { staleTime: Infinity });
   const owner = columns.data?.owner ?? false;
-  const create = useApiMutation('products.create', ['products', 'stock']);
-  const update = useApiMutation('products.update', ['products', 'stock']);
-  const addPhotos = useApiMutation('products.addPhotos', ['products']);
-  const setPhotos = useApiMutation('products.setPhotos', ['products']);
-  const archive = useApiMutation('products.archive', ['products', 'stock']);
-  const unarchive = useApiMutation('products.unarchive', ['products', 'stock']);
-  const duplicate = useApiMutation('products.duplicate', ['products']);
+  const create = useApiMutation('products.create');
+  const update = useApiMutation('products.update');
+  const addPhotos = useApiMutation('products.addPhotos');
+  const setPhotos = useApiMutation('products.setPhotos');
+  const archive = useApiMutation('products.archive');
+  const unarchive = useApiMutation('products.unarchive');
+  const duplicate = useApiMutation('products.duplicate');
   const tags = useApiMutation('products.sampleTags');
   const [pending, setPending] = useState<Pending[]>([]);
   const [moving, setMoving] = useState(false);
   const [dup, setDup] = useState<{ itemNo: string; colors: string } | null>(null);
   const client = useQueryClient();
   // Show a photo change at once (the refresh of the lists follows).
-  const showSaved = (saved: Product) => client.setQueryData(['products.get', { id: saved.id }], saved);
+  const showSaved = (saved: Product) => client.setQueryData(queryKey('products.get', { id: saved.id }), saved);
   const product = query.data;
   const carton = Form.useWatch(['packing', 'cartonCm'], form);
 
@@ -161,12 +54,8 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
   useEffect(() => () => pending.forEach((p) => URL.revokeObjectURL(p.url)), [pending]);
 
   const showError = (error: unknown) => {
-    const e = error as ApiCallError;
-    if (e.field) {
-      form.setFields([{ name: formPath(e.field) as never, errors: [e.message] }]);
-      form.scrollToField(formPath(e.field) as never);
-    }
-    void message.error(e.message);
+    showFieldError(form, error, FORM_FIELDS);
+    void message.error((error as ApiCallError).message);
   };
 
   const upload = async (id: number, files: File[]) => {
@@ -333,41 +222,31 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
               </Card>
               <Card size="small" title={t('editor.sections.details')} style={{ marginBottom: 12 }}>
                 <Row gutter={12}>
-                  <Col span={12}>
-                    <Form.Item name="category" label={t('category')}>
-                      <AutoComplete
-                        options={(categories.data ?? []).map((c) => ({ value: c.category }))}
-                        filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
-                        maxLength={80}
-                        data-testid="field-category"
-                      />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={12} name="category" label={t('category')}>
+                    <AutoComplete
+                      options={(categories.data ?? []).map((c) => ({ value: c.category }))}
+                      filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+                      maxLength={80}
+                      data-testid="field-category"
+                    />
+                  </FieldCol>
                   <Col span={12}>{text('material', t('editor.material'), 120)}</Col>
                   <Col span={12}>{text('colors', t('editor.colors'), 300)}</Col>
                   <Col span={12}>{text('sizes', t('editor.sizes'), 300)}</Col>
-                  <Col span={8}>
-                    <Form.Item name="unit" label={t('editor.unit')}>
-                      <AutoComplete options={UNITS.map((u) => ({ value: u }))} maxLength={20} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name="moq" label={t('moq')}>
-                      <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="field-moq" />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name="lowStockAt" label={t('editor.lowStockAt')} tooltip={t('editor.lowStockHint')}>
-                      <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={8} name="unit" label={t('editor.unit')}>
+                    <AutoComplete options={UNITS.map((u) => ({ value: u }))} maxLength={20} />
+                  </FieldCol>
+                  <FieldCol span={8} name="moq" label={t('moq')}>
+                    <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="field-moq" />
+                  </FieldCol>
+                  <FieldCol span={8} name="lowStockAt" label={t('editor.lowStockAt')} tooltip={t('editor.lowStockHint')}>
+                    <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                  </FieldCol>
                   <Col span={12}>{text('barcode', t('editor.barcode'), 14, 'field-barcode')}</Col>
                   <Col span={12}>{text('hsCode', t('editor.hsCode'), 13)}</Col>
-                  <Col span={12}>
-                    <Form.Item name="origin" label={t('editor.origin')} tooltip={t('editor.originHint')}>
-                      <CountrySelect allowClear testId="field-origin" />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={12} name="origin" label={t('editor.origin')} tooltip={t('editor.originHint')}>
+                    <CountrySelect allowClear testId="field-origin" />
+                  </FieldCol>
                   <SupplierFields label={t('editor.supplier')} itemNoLabel={t('editor.supplierItemNo')} />
                 </Row>
                 <Form.Item name="notes" label={t('editor.notes')}>
@@ -419,16 +298,12 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
               </Card>
               <Card size="small" title={t('editor.sections.packing')} style={{ marginBottom: 12 }}>
                 <Row gutter={8}>
-                  <Col span={12}>
-                    <Form.Item name={['packing', 'pcsPerInner']} label={t('editor.pcsPerInner')}>
-                      <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={12}>
-                    <Form.Item name={['packing', 'pcsPerCarton']} label={t('editor.pcsPerCarton')}>
-                      <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="field-pcsPerCarton" />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={12} name={['packing', 'pcsPerInner']} label={t('editor.pcsPerInner')}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                  </FieldCol>
+                  <FieldCol span={12} name={['packing', 'pcsPerCarton']} label={t('editor.pcsPerCarton')}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="field-pcsPerCarton" />
+                  </FieldCol>
                   {(['l', 'w', 'h'] as const).map((side) => (
                     <Col span={8} key={side}>
                       <Form.Item name={['packing', 'cartonCm', side]} label={t(`editor.carton_${side}`)}>
@@ -436,16 +311,12 @@ export function ProductEditor({ productId, onClose, onOpen }: { productId: numbe
                       </Form.Item>
                     </Col>
                   ))}
-                  <Col span={8}>
-                    <Form.Item name={['packing', 'gwKg']} label={t('editor.gwKg')}>
-                      <InputNumber min={0} precision={3} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name={['packing', 'nwKg']} label={t('editor.nwKg')}>
-                      <InputNumber min={0} precision={3} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={8} name={['packing', 'gwKg']} label={t('editor.gwKg')}>
+                    <InputNumber min={0} precision={3} style={{ width: '100%' }} />
+                  </FieldCol>
+                  <FieldCol span={8} name={['packing', 'nwKg']} label={t('editor.nwKg')}>
+                    <InputNumber min={0} precision={3} style={{ width: '100%' }} />
+                  </FieldCol>
                   <Col span={8}>
                     <Statistic title={t('editor.cbm')} value={cbm(carton)} styles={{ content: { fontSize: 18 } }} />
                   </Col>

@@ -2,6 +2,7 @@ import { App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 import { download } from './format';
 
 type TagInput = ApiInput<'products.sampleTags'>;
@@ -43,9 +44,7 @@ export function SampleTagsDialog({ selection, count, onClose }: { selection: Pic
       void message.success(t('tags.ready', { tags: pdf.tags, pages: pdf.pages }));
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field === 'priceCodeKey' || e.field === 'copies') form.setFields([{ name: e.field, errors: [e.message] }]);
-      else void message.error(e.message);
+      if (!showFieldError(form, error, { only: ['priceCodeKey', 'copies'] })) void message.error((error as ApiCallError).message);
     }
   };
 

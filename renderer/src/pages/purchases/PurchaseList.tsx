@@ -1,5 +1,6 @@
+import { ListHead, openOnClick, pagedRows } from '../../layout/PagedList';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -36,7 +37,7 @@ function NewOrderModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ supplierId: number; productId: number; qty: number }>();
   const supplierId = Form.useWatch('supplierId', form);
   const supplier = useApiQuery('suppliers.get', { id: supplierId ?? 0 }, { enabled: Boolean(supplierId) });
-  const create = useApiMutation('purchases.create', ['purchases', 'suppliers']);
+  const create = useApiMutation('purchases.create');
   const submit = async (v: { supplierId: number; productId: number; qty: number }) => {
     try {
       const input: ApiInput<'purchases.create'> = { supplierId: v.supplierId, lines: [{ productId: v.productId, qty: v.qty }] };
@@ -83,38 +84,31 @@ export function PurchaseList() {
 
   return (
     <div data-testid="purchases-page">
-      <div className="sk-list-head">
-        <h1 className="sk-page-title" style={{ margin: 0 }}>
-          {t('title')}
-        </h1>
-        <Space wrap>
-          <Input.Search allowClear placeholder={t('search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('status')}
-            style={{ minWidth: 170 }}
-            value={status}
-            onChange={(v: PoStatus[]) => { setStatus(v); setPage(1); }}
-            options={PO_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          />
-          <SupplierSelect allowClear placeholder={t('supplier')} value={supplierId} onChange={(v) => { setSupplierId(v); setPage(1); }} />
-          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="purchase-new">
-            {t('newForStock')}
-          </Button>
-        </Space>
-      </div>
+      <ListHead title={t('title')}>
+        <Input.Search allowClear placeholder={t('search')} style={{ width: 200 }} onSearch={(v) => { setSearch(v); setPage(1); }} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('status')}
+          style={{ minWidth: 170 }}
+          value={status}
+          onChange={(v: PoStatus[]) => { setStatus(v); setPage(1); }}
+          options={PO_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+        <SupplierSelect allowClear placeholder={t('supplier')} value={supplierId} onChange={(v) => { setSupplierId(v); setPage(1); }} />
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="purchase-new">
+          {t('newForStock')}
+        </Button>
+      </ListHead>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <ResponsiveTable<Row>
         card={{ head: ['number', 'status'], onOpen: (r) => navigate(`/purchases/${r.id}`), label: (r) => r.number }}
         fold={[['orderDate', 'deliveryDate'], ['total', 'paid']]}
         rowKey="id"
         size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        {...pagedRows(list, { page, pageSize, onChange: setPage }, (total) => t('common:total', { count: total }))}
         locale={{ emptyText: t('empty') }}
-        onRow={(r) => ({ onClick: () => navigate(`/purchases/${r.id}`), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common:total', { count: total }) }}
+        onRow={openOnClick((r) => navigate(`/purchases/${r.id}`))}
         columns={[
           { title: t('number'), dataIndex: 'number', width: 130, render: (n: string) => <b>{n}</b> },
           { title: t('supplier'), key: 'supplier', render: (_, r) => r.supplier.name },

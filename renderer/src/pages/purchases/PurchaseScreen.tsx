@@ -1,10 +1,12 @@
-import { ArrowLeftOutlined, CheckOutlined, DeleteOutlined, FileExcelOutlined, InboxOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, FileExcelOutlined, InboxOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call, type ApiCallError, type ApiInput, type ApiOutput } from '../../api/client';
+import { RecordTitle } from '../../layout/RecordTitle';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 import { DateInput } from '../../lib/DateInput';
 import { DocumentButton } from '../documents/DocumentButton';
 import { download } from '../products/format';
@@ -15,7 +17,6 @@ import { ReceiveDialog } from './ReceiveDialog';
 type Order = ApiOutput<'purchases.get'>;
 type Line = Order['lines'][number];
 type LineInput = NonNullable<ApiInput<'purchases.update'>['changes']['lines']>[number];
-const AREAS = ['purchases', 'invoices', 'reports', 'suppliers'];
 
 interface Details {
   deliveryDate?: string;
@@ -28,7 +29,7 @@ interface Details {
 function DraftLines({ order }: { order: Order }) {
   const { t } = useTranslation('purchases');
   const { message } = App.useApp();
-  const update = useApiMutation('purchases.update', AREAS);
+  const update = useApiMutation('purchases.update');
   const supplier = useApiQuery('suppliers.get', { id: order.supplier.id });
   // Keyed by the order's updatedAt: a saved order starts these lines afresh.
   const [lines, setLines] = useState<LineInput[]>(() => order.lines.map((l) => ({ id: l.id, qty: l.qty, cartons: l.cartons, costCny: l.costCny, note: l.note })));
@@ -78,12 +79,12 @@ export function PurchaseScreen() {
   const { message, modal } = App.useApp();
   const id = Number(useParams().id);
   const query = useApiQuery('purchases.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
-  const update = useApiMutation('purchases.update', AREAS);
-  const place = useApiMutation('purchases.order', AREAS);
-  const close = useApiMutation('purchases.close', AREAS);
-  const cancel = useApiMutation('purchases.cancel', AREAS);
-  const pay = useApiMutation('purchases.addPayment', AREAS);
-  const unpay = useApiMutation('purchases.removePayment', AREAS);
+  const update = useApiMutation('purchases.update');
+  const place = useApiMutation('purchases.order');
+  const close = useApiMutation('purchases.close');
+  const cancel = useApiMutation('purchases.cancel');
+  const pay = useApiMutation('purchases.addPayment');
+  const unpay = useApiMutation('purchases.removePayment');
   const [form] = Form.useForm<Details>();
   const [payForm] = Form.useForm<{ amount: string; method: (typeof PAYMENT_METHODS)[number]; paidOn: string; reference?: string }>();
   const [receiving, setReceiving] = useState(false);
@@ -120,7 +121,7 @@ export function PurchaseScreen() {
   const addPayment = (v: { amount: string; method: (typeof PAYMENT_METHODS)[number]; paidOn: string; reference?: string }) =>
     pay.mutateAsync({ id: o.id, amount: v.amount.trim(), method: v.method, paidOn: v.paidOn, reference: v.reference ?? '' }).then(
       () => void message.success(t('payments.saved')),
-      (error: ApiCallError) => payForm.setFields([{ name: (['amount', 'method', 'paidOn', 'reference'].includes(error.field ?? '') ? error.field : 'amount') as never, errors: [error.message] }]),
+      (error: ApiCallError) => showFieldError(payForm, error, { only: ['amount', 'method', 'paidOn', 'reference'], fallback: 'amount' }),
     );
   const editable = o.status !== 'received' && o.status !== 'closed' && o.status !== 'cancelled';
   const receivable = o.status === 'ordered' || o.status === 'partly_received';
@@ -128,16 +129,7 @@ export function PurchaseScreen() {
   return (
     <div data-testid="purchase-screen">
       <div className="sk-quote-head">
-        <Space size={8} wrap>
-          <Link to="/purchases" aria-label={t('back')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="po-number">
-            {o.number}
-          </h1>
-          <Tag color={PO_COLORS[o.status]} data-testid="po-status">
-            {t(`statuses.${o.status}`)}
-          </Tag>
+        <RecordTitle back={{ to: '/purchases', label: t('back') }} number={o.number} numberTestId="po-number" status={{ label: t(`statuses.${o.status}`), color: PO_COLORS[o.status], testId: 'po-status' }}>
           {o.late && <Tag color="red">{t('late')}</Tag>}
           <span>
             {o.supplier.names.zh}
@@ -151,7 +143,7 @@ export function PurchaseScreen() {
           ) : (
             <Tag>{t('forStock')}</Tag>
           )}
-        </Space>
+        </RecordTitle>
         <Space size={6} wrap>
           {o.status === 'draft' && (
             <Button type="primary" icon={<SendOutlined />} onClick={() => void run(() => place.mutateAsync({ id: o.id }), t('placed'))} loading={place.isPending} data-testid="po-place">

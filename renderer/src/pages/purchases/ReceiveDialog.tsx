@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { entryOf } from '../../lib/formErrors';
 import { DateInput } from '../../lib/DateInput';
 import { todayText } from './format';
 
@@ -21,7 +22,7 @@ interface LineValues {
 export function ReceiveDialog({ order, onClose }: { order: Order; onClose: () => void }) {
   const { t } = useTranslation('purchases');
   const { message } = App.useApp();
-  const receive = useApiMutation('purchases.receive', ['purchases', 'invoices', 'stock', 'products', 'reports', 'shipments']);
+  const receive = useApiMutation('purchases.receive');
   const open = order.lines.filter((l) => l.remaining > 0);
   const [values, setValues] = useState<Record<number, LineValues>>(() =>
     Object.fromEntries(open.map((l) => [l.id, { qty: l.remaining, cartons: l.packing.pcsPerCarton ? Math.ceil(l.remaining / l.packing.pcsPerCarton) : 0, damaged: 0, note: '' }])),
@@ -47,8 +48,7 @@ export function ReceiveDialog({ order, onClose }: { order: Order; onClose: () =>
     } catch (e) {
       const err = e as ApiCallError;
       // "lines.0.qty" → the line's item no, so the person sees which one.
-      const index = /^lines\.(\d+)/.exec(err.field ?? '')?.[1];
-      const line = index !== undefined ? lines[Number(index)] : undefined;
+      const line = entryOf(lines, err.field);
       const item = line ? order.lines.find((l) => l.id === line.lineId)?.itemNo : undefined;
       setError(item ? `${item}: ${err.message}` : err.message);
     }

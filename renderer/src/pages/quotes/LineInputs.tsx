@@ -1,6 +1,6 @@
 import { EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { Input, InputNumber, Tooltip } from 'antd';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentLine, LineWarning } from '../../../../main/quotes/types';
 import { useUnitLabel } from '../../lib/units';
@@ -112,40 +112,52 @@ export function useReselect(replaced: number) {
 }
 
 /** An input that keeps what is typed until Enter or leaving the field commits it. */
-export function QtyInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (qty: number) => void; onDone?: (() => void) | undefined }) {
-  const { t } = useTranslation('quotes');
-  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(line.qty);
-  const unit = useUnitLabel();
+/**
+ * A whole number of a line (its quantity, its cartons): the draft, and its commit on Enter or on
+ * leaving the box, sent once (Enter and then leaving the field must not send the same change twice).
+ */
+function useWholeNumber(stored: number | null, current: number, onCommit: (n: number) => void) {
+  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(stored);
   const ref = useReselect(replaced);
   const sent = useRef<number | null>(null);
   const commit = () => {
     if (!dirty) return;
-    if (value !== null && value >= 1 && value !== line.qty) {
-      // Enter and then leaving the field must not send the same change twice.
+    if (value !== null && value >= 1 && value !== current) {
       if (sent.current !== value) onCommit(value);
       sent.current = value;
       settle();
     } else reset();
   };
+  const box = {
+    size: 'small',
+    min: 1,
+    precision: 0,
+    controls: false,
+    value,
+    onChange: (v: number | null) => edit(v),
+    onFocus: (e: FocusEvent<HTMLInputElement>) => {
+      sent.current = null;
+      setFocused(true);
+      e.target.select();
+    },
+    onBlur: () => {
+      setFocused(false);
+      commit();
+    },
+    style: { width: '100%' },
+  } as const;
+  return { ref, commit, box };
+}
+
+export function QtyInput({ line, onCommit, onDone }: { line: DocumentLine; onCommit: (qty: number) => void; onDone?: (() => void) | undefined }) {
+  const { t } = useTranslation('quotes');
+  const unit = useUnitLabel();
+  const { ref, commit, box } = useWholeNumber(line.qty, line.qty, onCommit);
   return (
     <div ref={ref}>
       <InputNumber
-        size="small"
-        min={1}
+        {...box}
         max={10_000_000}
-        precision={0}
-        controls={false}
-        value={value}
-        onChange={(v) => edit(v)}
-        onFocus={(e) => {
-          sent.current = null;
-          setFocused(true);
-          e.target.select();
-        }}
-        onBlur={() => {
-          setFocused(false);
-          commit();
-        }}
         onPressEnter={() => {
           // Enter: the quantity is set and the tier price stays; back to the search box (Tab leads to the price instead).
           commit();
@@ -153,7 +165,6 @@ export function QtyInput({ line, onCommit, onDone }: { line: DocumentLine; onCom
         }}
         aria-label={t('lines.qtyOf', { itemNo: line.product.itemNo })}
         suffix={<span className="sk-unit-suffix">{unit(line.product.unit)}</span>}
-        style={{ width: '100%' }}
         data-testid={`qty-${line.id}`}
       />
     </div>
@@ -162,41 +173,15 @@ export function QtyInput({ line, onCommit, onDone }: { line: DocumentLine; onCom
 
 export function CartonsInput({ line, onCommit }: { line: DocumentLine; onCommit: (cartons: number) => void }) {
   const { t } = useTranslation('quotes');
-  const { value, dirty, replaced, edit, reset, settle, setFocused } = useDraft<number | null>(line.cartons || null);
-  const ref = useReselect(replaced);
-  const sent = useRef<number | null>(null);
-  const disabled = !line.product.packing.pcsPerCarton;
-  const commit = () => {
-    if (!dirty) return;
-    if (value !== null && value >= 1 && value !== line.cartons) {
-      if (sent.current !== value) onCommit(value);
-      sent.current = value;
-      settle();
-    } else reset();
-  };
+  const { ref, commit, box } = useWholeNumber(line.cartons || null, line.cartons, onCommit);
   return (
     <div ref={ref}>
       <InputNumber
-        size="small"
-        min={1}
-        precision={0}
-        controls={false}
-        disabled={disabled}
+        {...box}
+        disabled={!line.product.packing.pcsPerCarton}
         tabIndex={-1}
-        value={value}
-        onChange={(v) => edit(v)}
-        onFocus={(e) => {
-          sent.current = null;
-          setFocused(true);
-          e.target.select();
-        }}
-        onBlur={() => {
-          setFocused(false);
-          commit();
-        }}
         onPressEnter={commit}
         aria-label={t('lines.cartonsOf', { itemNo: line.product.itemNo })}
-        style={{ width: '100%' }}
         data-testid={`ctns-${line.id}`}
       />
     </div>

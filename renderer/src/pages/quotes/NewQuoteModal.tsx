@@ -3,9 +3,9 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { call, type ApiCallError, type ApiInput } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import type { ApiCallError, ApiInput } from '../../api/client';
+import { useApiQuery, useApiWrite } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
 import { DOC_LANGUAGES } from '../buyers/types';
@@ -39,7 +39,7 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
   const { t } = useTranslation('quotes');
   const { t: tb } = useTranslation('buyers');
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const write = useApiWrite();
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const [saving, setSaving] = useState(false);
@@ -90,15 +90,18 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
       // The picked buyer's currency, or the one staff chose; else the server's choice for the buyer.
       const currency = v.currency && (chosen.current.has('currency') || mode === 'existing') ? { currency: v.currency } : {};
       const quote = duplicateOf
-        ? await call('quotes.duplicate', { id: duplicateOf.id, ...who, ...currency })
-        : await call('quotes.create', { ...who, ...currency });
-      await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') || String(q.queryKey[0]).startsWith('buyers.') });
+        ? await write('quotes.duplicate', { id: duplicateOf.id, ...who, ...currency })
+        : await write('quotes.create', { ...who, ...currency });
       onClose();
       navigate(`/quotes/${quote.id}`);
     } catch (error) {
-      const e = error as ApiCallError;
-      const field = e.field?.replace(/^newBuyer\./, '');
-      form.setFields([{ name: (field && ['buyerId', 'company', 'country', 'whatsapp', 'currency'].includes(field) ? field : mode === 'existing' ? 'buyerId' : 'whatsapp') as never, errors: [e.message.replace(/^[\w.]+[:：]\s*/, '')] }]);
+      // The field is shown beside the box: the message loses its "field:" prefix.
+      showFieldError(form, error, {
+        within: 'newBuyer',
+        only: ['buyerId', 'company', 'country', 'whatsapp', 'currency'],
+        fallback: mode === 'existing' ? 'buyerId' : 'whatsapp',
+        message: (error as ApiCallError).message.replace(/^[\w.]+[:：]\s*/, ''),
+      });
     } finally {
       setSaving(false);
     }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, DeleteOutlined, FileDoneOutlined, HistoryOutlined, SendOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, CopyOutlined, DeleteOutlined, FileDoneOutlined, HistoryOutlined, SendOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, type InputRef, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -6,9 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { DocumentButton } from '../documents/DocumentButton';
 import { TermsWarnings } from './TermsWarnings';
 import { Link, useNavigate, useParams } from 'react-router';
-import { call, type ApiInput, type ApiOutput } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
-import { countryName } from '../../lib/countries';
+import type { ApiInput, ApiOutput, MethodName } from '../../api/client';
+import { RecordTitle } from '../../layout/RecordTitle';
+import { BuyerName } from '../buyers/BuyerName';
+import { useApiQuery, useApiWrite } from '../../api/hooks';
+import { queryKey, refreshAfter } from '../../api/invalidation';
 import type { Quote } from '../../../../main/quotes/types';
 import { LinesTable, type LinePatch } from './LinesTable';
 import { NewQuoteModal } from './NewQuoteModal';
@@ -32,7 +34,7 @@ type LineInput = NonNullable<ApiInput<'quotes.update'>['changes']['lines']>[numb
  * view on the right.
  */
 export function QuoteScreen() {
-  const { t, i18n } = useTranslation('quotes');
+  const { t } = useTranslation('quotes');
   const { t: td } = useTranslation('documents');
   const { id } = useParams();
   const quoteId = Number(id);
@@ -40,6 +42,7 @@ export function QuoteScreen() {
   const screen = useScreen();
   const phone = screen.phone;
   const client = useQueryClient();
+  const write = useApiWrite();
   const { message, modal } = App.useApp();
   const query = useApiQuery('quotes.get', { id: quoteId }, { enabled: Number.isInteger(quoteId) && quoteId > 0 });
   const searchRef = useRef<InputRef>(null);
@@ -51,15 +54,12 @@ export function QuoteScreen() {
   // Edits go to the server one after another, each on the result of the last.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const store = useCallback(
-    (quote: Quote) => {
-      client.setQueryData(['quotes.get', { id: quoteId }], quote);
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'quotes.list' || q.queryKey[0] === 'quotes.lookup' });
-    },
-    [client, quoteId],
-  );
+  // A change answers with the quotation as it now is: shown at once (not read again), and what else it touched is refreshed.
+  const key = queryKey('quotes.get', { id: quoteId });
+  const store = useCallback((quote: Quote) => client.setQueryData(key, quote), [client, quoteId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const change = <M extends MethodName>(method: M, input: ApiInput<M>) => write(method, input, { fresh: [key], background: true });
 
-  const current = () => client.getQueryData<Quote>(['quotes.get', { id: quoteId }]) ?? query.data;
+  const current = () => client.getQueryData<Quote>(key) ?? query.data;
 
   const enqueue = <T,>(work: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(work, work);
@@ -79,7 +79,7 @@ export function QuoteScreen() {
       const quote = current();
       try {
         if (!quote) return;
-        store(await call('quotes.update', { id: quoteId, changes: { lines: build(quote.lines) } }));
+        store(await change('quotes.update', { id: quoteId, changes: { lines: build(quote.lines) } }));
         await whenRendered();
       } catch (error) {
         void message.error(errorText(error));
@@ -100,7 +100,7 @@ export function QuoteScreen() {
   const addProduct = (productId: number) =>
     enqueue(async () => {
       try {
-        const quote = await call('quotes.addLine', { id: quoteId, productId });
+        const quote = await change('quotes.addLine', { id: quoteId, productId });
         const added = quote.lines[quote.lines.length - 1];
         if (added) focusLine.current = added.id;
         store(quote);
@@ -113,7 +113,7 @@ export function QuoteScreen() {
   const scan = (code: string) =>
     enqueue(async () => {
       try {
-        const result = await call('quotes.addByScan', { id: quoteId, code });
+        const result = await change('quotes.addByScan', { id: quoteId, code });
         store(result.quote);
         const line = result.quote.lines.find((l) => l.id === result.lineId);
         if (line) {
@@ -141,16 +141,17 @@ export function QuoteScreen() {
   // Then whatever waited for this render (declared after the focus above, so it runs after it).
   useEffect(() => {
     if (afterRender.current.length === 0) return;
-    if (client.getQueryData(['quotes.get', { id: quoteId }]) !== query.data) return;
+    if (client.getQueryData(key) !== query.data) return;
     for (const done of afterRender.current.splice(0)) done();
   });
 
   const act = async <M extends 'quotes.send' | 'quotes.accept' | 'quotes.revise'>(method: M, label: string) => {
     setBusy(label);
     try {
-      const quote = (await call(method, { id: quoteId } as ApiInput<M>)) as ApiOutput<M>;
+      const quote = (await change(method, { id: quoteId } as ApiInput<M>)) as ApiOutput<M>;
       if (quote.id !== quoteId) {
-        await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') });
+        // A revision: this quotation is superseded (read again too), and the new one opens.
+        await refreshAfter(client, method);
         navigate(`/quotes/${quote.id}`);
       } else store(quote);
     } catch (error) {
@@ -169,7 +170,7 @@ export function QuoteScreen() {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          store(await call('quotes.reject', { id: quoteId, reason }));
+          store(await change('quotes.reject', { id: quoteId, reason }));
         } catch (error) {
           void message.error(errorText(error));
         }
@@ -185,8 +186,7 @@ export function QuoteScreen() {
       okButtonProps: { danger: true, 'data-testid': 'quote-delete-ok' } as never,
       onOk: async () => {
         try {
-          const { deleted, reopened } = await call('quotes.delete', { id: quoteId });
-          await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') || String(q.queryKey[0]).startsWith('buyers.') });
+          const { deleted, reopened } = await write('quotes.delete', { id: quoteId });
           void message.success(t('actions.deleted', { number: deleted }));
           navigate(reopened ? `/quotes/${reopened.id}` : '/quotes', { replace: true });
         } catch (error) {
@@ -199,8 +199,7 @@ export function QuoteScreen() {
   const makeInvoice = async () => {
     setBusy('pi');
     try {
-      const pi = await call('invoices.create', { quoteId });
-      await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('quotes.') || String(q.queryKey[0]).startsWith('invoices.') || String(q.queryKey[0]).startsWith('products.') });
+      const pi = await write('invoices.create', { quoteId });
       navigate(`/invoices/${pi.id}`);
     } catch (error) {
       void message.error(errorText(error));
@@ -280,19 +279,8 @@ export function QuoteScreen() {
     <div className="sk-quote-screen" data-testid="quote-screen">
       <div className="sk-quote-main" data-region="quote-main">
         <div className="sk-quote-head">
-          <Space size={8} wrap style={{ minWidth: 0 }}>
-            <Link to="/quotes" aria-label={t('back')}>
-              <ArrowLeftOutlined />
-            </Link>
-            <h1 className="sk-page-title" style={{ margin: 0 }} data-testid="quote-number">
-              {quote.displayNumber}
-            </h1>
-            <Tag color={STATUS_COLORS[quote.status]} data-testid="quote-status">
-              {t(`status.${quote.status}`)}
-            </Tag>
-            <span>
-              <bdi>{quote.buyer.company}</bdi> <span className="sk-nowrap" style={{ color: '#595959', fontSize: 12 }}>· {countryName(quote.buyer.country, i18n.language)}</span>
-            </span>
+          <RecordTitle back={{ to: '/quotes', label: t('back') }} number={quote.displayNumber} numberTestId="quote-number" status={{ label: t(`status.${quote.status}`), color: STATUS_COLORS[quote.status], testId: 'quote-status' }} style={{ minWidth: 0 }}>
+            <BuyerName buyer={quote.buyer} />
             <Tag>
               {quote.currency}
               {quote.currency !== 'CNY' ? ` @ ${quote.rate}` : ''}
@@ -301,7 +289,7 @@ export function QuoteScreen() {
               {td('inLanguage', { lang: td(`langs.${quote.buyer.docLanguage}`) })}
             </Tag>
             <span style={{ color: '#595959', fontSize: 12 }}>{t('validUntil', { date: quote.validUntil })}</span>
-          </Space>
+          </RecordTitle>
           {!phone && (
             <Space size={6} wrap>
               {pdf}
@@ -374,7 +362,7 @@ export function QuoteScreen() {
         editable={draft}
         onClose={() => setTermsOpen(false)}
         onSave={async (changes) => {
-          const saved = await enqueue(() => call('quotes.update', { id: quoteId, changes }));
+          const saved = await enqueue(() => change('quotes.update', { id: quoteId, changes }));
           store(saved);
         }}
       />

@@ -3,7 +3,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'ant
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { formPath } from './format';
+import { showFieldError } from '../../lib/formErrors';
 
 interface Values {
   priceDecimals: number;
@@ -16,7 +16,7 @@ export function QuoteSettingsModal({ open, onClose }: { open: boolean; onClose: 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const settings = useApiQuery('quotes.settings', {}, { enabled: open });
-  const update = useApiMutation('quotes.updateSettings', ['quotes']);
+  const update = useApiMutation('quotes.updateSettings');
 
   const save = async (v: Values) => {
     try {
@@ -24,9 +24,7 @@ export function QuoteSettingsModal({ open, onClose }: { open: boolean; onClose: 
       void message.success(t('settings.saved'));
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: formPath(e.field) as never, errors: [e.message] }]);
-      else void message.error(e.message);
+      if (!showFieldError(form, error)) void message.error((error as ApiCallError).message);
     }
   };
 

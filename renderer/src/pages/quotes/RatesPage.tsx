@@ -36,7 +36,7 @@ function RateEditor({ row }: { row: Row }) {
   const { message } = App.useApp();
   const [value, setValue] = useState('');
   const [date, setDate] = useState('');
-  const set = useApiMutation('rates.set', ['rates', 'quotes']);
+  const set = useApiMutation('rates.set');
   if (row.currency === 'CNY') return <Tag>{t('base')}</Tag>;
   const save = async () => {
     if (!value.trim()) return;

@@ -2,13 +2,15 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiCallError, ApiInput } from '../../api/client';
+import type { ApiInput } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { DateInput } from '../../lib/DateInput';
 import type { Quote } from '../../../../main/quotes/types';
-import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS, formPath } from './format';
+import { BALANCE_RULES, CHARGE_KINDS, INCOTERMS } from './format';
+import { showFieldError } from '../../lib/formErrors';
 import { TermsWarnings } from './TermsWarnings';
+import { FieldCol } from '../../lib/FieldCol';
 
 type Changes = ApiInput<'quotes.update'>['changes'];
 
@@ -126,8 +128,7 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
       await onSave(changes);
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: formPath(e.field) as never, errors: [e.message] }]);
+      showFieldError(form, error, { within: 'changes' });
     }
   };
 
@@ -153,82 +154,60 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
           </Form.Item>
         )}
         <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item label={t('terms.date')} name="date">
-              <DateInput style={{ width: '100%' }} aria-label={t('terms.date')} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('terms.validityDays')} name="validityDays">
-              <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} suffix={t('terms.days')} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('terms.priceDecimals')} name="priceDecimals" tooltip={t('terms.priceDecimalsHint')}>
-              <Select options={[0, 1, 2, 3, 4].map((d) => ({ value: d, label: String(d) }))} />
-            </Form.Item>
-          </Col>
+          <FieldCol span={8} label={t('terms.date')} name="date">
+            <DateInput style={{ width: '100%' }} aria-label={t('terms.date')} />
+          </FieldCol>
+          <FieldCol span={8} label={t('terms.validityDays')} name="validityDays">
+            <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} suffix={t('terms.days')} />
+          </FieldCol>
+          <FieldCol span={8} label={t('terms.priceDecimals')} name="priceDecimals" tooltip={t('terms.priceDecimalsHint')}>
+            <Select options={[0, 1, 2, 3, 4].map((d) => ({ value: d, label: String(d) }))} />
+          </FieldCol>
         </Row>
         <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item label={t('terms.currency')} name="currency">
-              <Select
-                showSearch
-                options={(currencies.data ?? [quote.currency]).map((c) => ({ value: c, label: c }))}
-                onChange={(c: string) => form.setFieldValue('rate', rates.data?.find((r) => r.currency === c)?.rate?.cnyPerUnit ?? '')}
-                data-testid="terms-currency"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item label={t('terms.rate')} name="rate" tooltip={t('terms.rateHint')}>
-              <Input inputMode="decimal" data-testid="terms-rate" />
-            </Form.Item>
-          </Col>
+          <FieldCol span={8} label={t('terms.currency')} name="currency">
+            <Select
+              showSearch
+              options={(currencies.data ?? [quote.currency]).map((c) => ({ value: c, label: c }))}
+              onChange={(c: string) => form.setFieldValue('rate', rates.data?.find((r) => r.currency === c)?.rate?.cnyPerUnit ?? '')}
+              data-testid="terms-currency"
+            />
+          </FieldCol>
+          <FieldCol span={16} label={t('terms.rate')} name="rate" tooltip={t('terms.rateHint')}>
+            <Input inputMode="decimal" data-testid="terms-rate" />
+          </FieldCol>
         </Row>
         <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item label={t('terms.incoterm')} name="incoterm" tooltip={t('terms.incotermHint')}>
-              <Select
-                options={INCOTERMS.map((i) => ({ value: i, label: `${i} · ${t(`incoterms.${i}`)}` }))}
-                popupMatchSelectWidth={false}
-                // CIF and CIP insure the goods: 110 % of the invoice value unless changed.
-                onChange={(i: string) => {
-                  if ((i === 'CIF' || i === 'CIP') && !form.getFieldValue('insurancePercent')) form.setFieldValue('insurancePercent', 110);
-                }}
-                data-testid="terms-incoterm"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item label={t('terms.incotermPlace')} name="incotermPlace">
-              <Input maxLength={120} placeholder="Ningbo" />
-            </Form.Item>
-          </Col>
+          <FieldCol span={8} label={t('terms.incoterm')} name="incoterm" tooltip={t('terms.incotermHint')}>
+            <Select
+              options={INCOTERMS.map((i) => ({ value: i, label: `${i} · ${t(`incoterms.${i}`)}` }))}
+              popupMatchSelectWidth={false}
+              // CIF and CIP insure the goods: 110 % of the invoice value unless changed.
+              onChange={(i: string) => {
+                if ((i === 'CIF' || i === 'CIP') && !form.getFieldValue('insurancePercent')) form.setFieldValue('insurancePercent', 110);
+              }}
+              data-testid="terms-incoterm"
+            />
+          </FieldCol>
+          <FieldCol span={16} label={t('terms.incotermPlace')} name="incotermPlace">
+            <Input maxLength={120} placeholder="Ningbo" />
+          </FieldCol>
         </Row>
         <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item label={t('terms.portOfLoading')} name="portOfLoading">
-              <Input maxLength={120} placeholder="Ningbo" data-testid="terms-port-loading" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={t('terms.portOfDestination')} name="portOfDestination">
-              <Input maxLength={120} placeholder="Lagos Apapa" data-testid="terms-port-destination" />
-            </Form.Item>
-          </Col>
+          <FieldCol span={12} label={t('terms.portOfLoading')} name="portOfLoading">
+            <Input maxLength={120} placeholder="Ningbo" data-testid="terms-port-loading" />
+          </FieldCol>
+          <FieldCol span={12} label={t('terms.portOfDestination')} name="portOfDestination">
+            <Input maxLength={120} placeholder="Lagos Apapa" data-testid="terms-port-destination" />
+          </FieldCol>
         </Row>
         <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item label={t('terms.partialShipment')} name="partialShipment">
-              <Select options={(['unset', 'yes', 'no'] as const).map((f) => ({ value: f, label: t(`terms.flag.${f}`) }))} data-testid="terms-partial" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('terms.transshipment')} name="transshipment">
-              <Select options={(['unset', 'yes', 'no'] as const).map((f) => ({ value: f, label: t(`terms.flag.${f}`) }))} data-testid="terms-transshipment" />
-            </Form.Item>
-          </Col>
+          <FieldCol span={8} label={t('terms.partialShipment')} name="partialShipment">
+            <Select options={(['unset', 'yes', 'no'] as const).map((f) => ({ value: f, label: t(`terms.flag.${f}`) }))} data-testid="terms-partial" />
+          </FieldCol>
+          <FieldCol span={8} label={t('terms.transshipment')} name="transshipment">
+            <Select options={(['unset', 'yes', 'no'] as const).map((f) => ({ value: f, label: t(`terms.flag.${f}`) }))} data-testid="terms-transshipment" />
+          </FieldCol>
           <Col span={8}>
             {(incoterm === 'CIF' || incoterm === 'CIP') && (
               <Form.Item label={t('terms.insurancePercent')} name="insurancePercent" tooltip={t('terms.insuranceHint')}>
@@ -239,16 +218,12 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
         </Row>
         <Divider style={{ margin: '4px 0 12px' }} />
         <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item label={t('terms.depositPercent')} name="depositPercent">
-              <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item label={t('terms.deliveryTime')} name="deliveryTime">
-              <Input maxLength={200} placeholder={t('terms.deliveryPlaceholder')} />
-            </Form.Item>
-          </Col>
+          <FieldCol span={8} label={t('terms.depositPercent')} name="depositPercent">
+            <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
+          </FieldCol>
+          <FieldCol span={16} label={t('terms.deliveryTime')} name="deliveryTime">
+            <Input maxLength={200} placeholder={t('terms.deliveryPlaceholder')} />
+          </FieldCol>
         </Row>
         <Row gutter={12}>
           <Col span={balanceRule === 'days_after_bl' ? 16 : 24}>
@@ -257,11 +232,9 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
             </Form.Item>
           </Col>
           {balanceRule === 'days_after_bl' && (
-            <Col span={8}>
-              <Form.Item label={t('terms.balanceDays')} name="balanceDays">
-                <InputNumber min={1} max={365} precision={0} suffix={t('terms.days')} style={{ width: '100%' }} data-testid="terms-balance-days" />
-              </Form.Item>
-            </Col>
+            <FieldCol span={8} label={t('terms.balanceDays')} name="balanceDays">
+              <InputNumber min={1} max={365} precision={0} suffix={t('terms.days')} style={{ width: '100%' }} data-testid="terms-balance-days" />
+            </FieldCol>
           )}
         </Row>
         <Form.Item label={t('terms.paymentTerms')} name="paymentTerms">
@@ -269,17 +242,15 @@ export function TermsDrawer({ quote, open, editable, onClose, onSave }: Props) {
         </Form.Item>
         <TermsWarnings warnings={quote.termsWarnings} />
         <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item label={t('terms.discount')} name={['discount', 'kind']}>
-              <Select
-                options={[
-                  { value: 'none', label: t('terms.discountNone') },
-                  { value: 'percent', label: t('terms.discountPercent') },
-                  { value: 'amount', label: t('terms.discountAmount') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
+          <FieldCol span={10} label={t('terms.discount')} name={['discount', 'kind']}>
+            <Select
+              options={[
+                { value: 'none', label: t('terms.discountNone') },
+                { value: 'percent', label: t('terms.discountPercent') },
+                { value: 'amount', label: t('terms.discountAmount') },
+              ]}
+            />
+          </FieldCol>
           <Col span={14}>
             {discountKind === 'percent' && (
               <Form.Item label="%" name={['discount', 'percent']}>

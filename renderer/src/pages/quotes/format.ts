@@ -43,14 +43,6 @@ export function money(currency: string, value: string): string {
   return `${currency} ${groupDigits(value)}`;
 }
 
-/** API field "changes.lines.1.qty" → form name ['lines', 1, 'qty'] (the form edits `changes`). */
-export function formPath(field: string): Array<string | number> {
-  return field
-    .replace(/^changes\./, '')
-    .split('.')
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
 export function errorText(error: unknown): string {
   return (error as ApiCallError | Error)?.message ?? String(error);
 }

@@ -1,11 +1,11 @@
-import { Alert, App, AutoComplete, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, AutoComplete, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { settingsCard } from './SettingsCard';
 
 dayjs.extend(relativeTime);
 
@@ -18,24 +18,16 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
 export function BackupSettings() {
   const { t } = useTranslation('backup');
   const { message } = App.useApp();
-  const client = useQueryClient();
   const auth = useApiQuery('auth.status', {});
   const isOwner = auth.data?.role === 'owner';
   const status = useApiQuery('backup.status', {}, { enabled: isOwner, refetchInterval: 60_000 });
-  const run = useApiMutation('backup.run', ['backup']);
-  const exportTo = useApiMutation('backup.export', ['backup']);
-  const restore = useApiMutation('backup.restore', ['backup']);
+  const run = useApiMutation('backup.run');
+  const exportTo = useApiMutation('backup.export');
+  const restore = useApiMutation('backup.restore');
   const [folder, setFolder] = useState('');
   const [file, setFile] = useState('');
 
-  const card = (body: React.ReactNode) => (
-    <Card id="backup-settings" title={t('title')} size="small" style={{ marginTop: 16 }} data-testid="backup-settings">
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('intro')}
-      </Typography.Paragraph>
-      {body}
-    </Card>
-  );
+  const card = settingsCard({ name: 'backup-settings', title: t('title'), intro: t('intro') });
   if (!isOwner) return card(<Alert type="info" message={t('needOwner')} />);
   if (!status.data) return card(null);
   const s = status.data;
@@ -61,7 +53,6 @@ export function BackupSettings() {
         try {
           const result = await restore.mutateAsync(input);
           void message.success(t('restored', { time: result.backupTakenAt ? when(result.backupTakenAt) : takenAt }));
-          await client.invalidateQueries();
         } catch (error) {
           fail(error);
         }

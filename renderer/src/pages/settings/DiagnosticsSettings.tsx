@@ -1,20 +1,10 @@
-import { App, Button, Card, Typography } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-
-function download(base64: string, fileName: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../../lib/download';
+import { SettingsCard } from './SettingsCard';
 
 /** Settings → Diagnostics: saves the diagnostics file (logs, versions, settings without secrets, integrity check). */
 export function DiagnosticsSettings() {
@@ -30,7 +20,7 @@ export function DiagnosticsSettings() {
         if (saved.path) void message.success(t('diagnostics.saved', { path: saved.path }));
       } else {
         const file = await call('diagnostics.bundle', {});
-        download(file.base64, file.fileName, file.mime);
+        download({ ...file, dataBase64: file.base64 });
         void message.success(t('diagnostics.saved', { path: file.fileName }));
       }
     } catch (error) {
@@ -40,13 +30,10 @@ export function DiagnosticsSettings() {
     }
   };
   return (
-    <Card title={t('diagnostics.title')} size="small" style={{ marginTop: 16 }} data-testid="diagnostics-settings">
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('diagnostics.intro')}
-      </Typography.Paragraph>
+    <SettingsCard name="diagnostics-settings" title={t('diagnostics.title')} intro={t('diagnostics.intro')}>
       <Button onClick={() => void save()} loading={busy} disabled={auth.data?.role !== 'owner'} data-testid="save-diagnostics">
         {t('diagnostics.save')}
       </Button>
-    </Card>
+    </SettingsCard>
   );
 }

@@ -14,7 +14,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export function ImageSlot({ slot, seller }: { slot: 'logo' | 'chop'; seller: Seller }) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
-  const setImage = useApiMutation('settings.setImage', ['settings']);
+  const setImage = useApiMutation('settings.setImage');
   const current = slot === 'logo' ? seller.logo : seller.chop;
 
   const upload = async (file: File) => {

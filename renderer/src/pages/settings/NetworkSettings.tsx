@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Empty, Popconfirm, Row, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { settingsCard } from './SettingsCard';
 
 type Device = ApiOutput<'network.status'>['devices'][number];
 
@@ -15,11 +16,11 @@ export function NetworkSettings() {
   const auth = useApiQuery('auth.status', {});
   const isOwner = auth.data?.role === 'owner';
   const status = useApiQuery('network.status', {}, { enabled: isOwner, refetchInterval: (q) => (q.state.data?.pairing ? 5_000 : 30_000) });
-  const setEnabled = useApiMutation('network.setEnabled', ['network']);
-  const start = useApiMutation('network.startPairing', ['network']);
-  const stop = useApiMutation('network.stopPairing', ['network']);
-  const revoke = useApiMutation('network.revokeDevice', ['network']);
-  const allow = useApiMutation('network.allowOwner', ['network']);
+  const setEnabled = useApiMutation('network.setEnabled');
+  const start = useApiMutation('network.startPairing');
+  const stop = useApiMutation('network.stopPairing');
+  const revoke = useApiMutation('network.revokeDevice');
+  const allow = useApiMutation('network.allowOwner');
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -29,14 +30,7 @@ export function NetworkSettings() {
     }
   };
 
-  const card = (body: React.ReactNode) => (
-    <Card id="network-settings" title={t('network.title')} size="small" style={{ marginTop: 16 }} data-testid="network-settings">
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t('network.intro')}
-      </Typography.Paragraph>
-      {body}
-    </Card>
-  );
+  const card = settingsCard({ name: 'network-settings', title: t('network.title'), intro: t('network.intro') });
 
   if (!isOwner) return card(<Alert type="info" message={t('owner.needOwner')} />);
   if (!status.data) return card(null);

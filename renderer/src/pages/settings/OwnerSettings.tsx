@@ -1,8 +1,12 @@
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { queryKey } from '../../api/invalidation';
+import { showFieldError } from '../../lib/formErrors';
+import { FieldCol } from '../../lib/FieldCol';
+import { SettingsCard } from './SettingsCard';
 
 interface PinForm {
   currentPin?: string;
@@ -27,17 +31,16 @@ export function OwnerSettings() {
   const savePin = async (values: PinForm) => {
     try {
       const next = await setPin.mutateAsync({ pin: values.pin, ...(s.ownerPinSet ? { currentPin: values.currentPin } : {}) });
-      client.setQueryData(['auth.status', {}], next);
+      client.setQueryData(queryKey('auth.status', {}), next);
       form.resetFields();
       void message.success(t('owner.pinSaved'));
     } catch (error) {
-      const e = error as ApiCallError;
-      form.setFields([{ name: (e.field === 'currentPin' ? 'currentPin' : 'pin') as never, errors: [e.message] }]);
+      showFieldError(form, error, { only: ['currentPin', 'pin'], fallback: 'pin' });
     }
   };
 
   return (
-    <Card id="owner-settings" title={t('owner.title')} size="small" style={{ marginTop: 16 }} data-testid="owner-settings">
+    <SettingsCard name="owner-settings" title={t('owner.title')}>
       <Alert type={s.ownerPinSet ? 'info' : 'warning'} showIcon message={s.ownerPinSet ? t('owner.hasPin') : t('owner.noPin')} style={{ marginBottom: 12 }} />
       {!canEdit ? (
         <Alert type="info" message={t('owner.needOwner')} />
@@ -47,17 +50,13 @@ export function OwnerSettings() {
             <Form form={form} layout="vertical" onFinish={savePin} requiredMark={false}>
               <Row gutter={12}>
                 {s.ownerPinSet && (
-                  <Col span={8}>
-                    <Form.Item name="currentPin" label={t('owner.currentPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
-                      <Input.Password inputMode="numeric" maxLength={8} autoComplete="off" data-testid="owner-current-pin" />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol span={8} name="currentPin" label={t('owner.currentPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
+                    <Input.Password inputMode="numeric" maxLength={8} autoComplete="off" data-testid="owner-current-pin" />
+                  </FieldCol>
                 )}
-                <Col span={8}>
-                  <Form.Item name="pin" label={t('owner.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
-                    <Input.Password inputMode="numeric" maxLength={8} autoComplete="new-password" data-testid="owner-new-pin" />
-                  </Form.Item>
-                </Col>
+                <FieldCol span={8} name="pin" label={t('owner.newPin')} rules={[{ required: true, pattern: /^\d{4,8}$/, message: t('owner.newPin') }]}>
+                  <Input.Password inputMode="numeric" maxLength={8} autoComplete="new-password" data-testid="owner-new-pin" />
+                </FieldCol>
                 <Col span={8}>
                   <Form.Item
                     name="repeat"
@@ -86,7 +85,7 @@ export function OwnerSettings() {
                 initialValues={{ minutes: s.idleMinutes }}
                 onFinish={async ({ minutes }: { minutes: number }) => {
                   try {
-                    client.setQueryData(['auth.status', {}], await setIdle.mutateAsync({ minutes }));
+                    client.setQueryData(queryKey('auth.status', {}), await setIdle.mutateAsync({ minutes }));
                     void message.success(t('owner.idleSaved'));
                   } catch (error) {
                     void message.error((error as ApiCallError).message);
@@ -108,6 +107,6 @@ export function OwnerSettings() {
           )}
         </Row>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

@@ -3,12 +3,14 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 import { ImageSlot } from './ImageSlot';
 import { OwnerSettings } from './OwnerSettings';
 import { BackupSettings } from './BackupSettings';
 import { NetworkSettings } from './NetworkSettings';
 import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { UpdateSettings } from './UpdateSettings';
+import { FieldCol } from '../../lib/FieldCol';
 
 type Snapshot = ApiOutput<'settings.get'>;
 type FormValues = Required<ApiInput<'settings.update'>>;
@@ -20,9 +22,6 @@ function toForm(s: Snapshot): FormValues {
 }
 
 /** API field "seller.phones.1" → form name ['seller', 'phones', 1]. */
-function fieldPath(field: string): Array<string | number> {
-  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
 
 export function SettingsPage() {
   const { t } = useTranslation('settings');
@@ -30,7 +29,7 @@ export function SettingsPage() {
   const [form] = Form.useForm<FormValues>();
   const query = useApiQuery('settings.get', {});
   const currencies = useApiQuery('settings.currencies', {}, { staleTime: Infinity });
-  const update = useApiMutation('settings.update', ['settings']);
+  const update = useApiMutation('settings.update');
 
   // Fill the form once; later refreshes (a new logo) must not wipe what is being typed.
   const filled = useRef(false);
@@ -50,9 +49,8 @@ export function SettingsPage() {
       form.setFieldsValue(toForm(saved));
       void message.success(t('saved'));
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
-      void message.error(e.message);
+      showFieldError(form, error);
+      void message.error((error as ApiCallError).message);
     }
   };
 
@@ -60,6 +58,13 @@ export function SettingsPage() {
     <Form.Item label={t(`seller.${name}`)} name={['seller', name]}>
       <Input maxLength={max} data-testid={`seller-${name}`} />
     </Form.Item>
+  );
+  // Two text fields side by side: [name, max length] each, and how the 24 columns are shared.
+  const pair = (a: [string, number?], b: [string, number?], spans: [number, number] = [12, 12]) => (
+    <Row gutter={12}>
+      <Col span={spans[0]}>{text(...a)}</Col>
+      <Col span={spans[1]}>{text(...b)}</Col>
+    </Row>
   );
 
   return (
@@ -75,39 +80,24 @@ export function SettingsPage() {
               {text('companyNameZh')}
               {text('companyNameEn')}
               {text('legalName')}
-              <Row gutter={12}>
-                <Col span={8}>{text('stallNumber', 100)}</Col>
-                <Col span={16}>{text('marketAddress', 500)}</Col>
-              </Row>
+              {pair(['stallNumber', 100], ['marketAddress', 500], [8, 16])}
             </Card>
             <Card title={t('sections.contact')} size="small" style={{ marginBottom: 16 }}>
               <Form.Item label={t('seller.phones')} name={['seller', 'phones']} extra={t('seller.phonesHint')}>
                 <Select mode="tags" tokenSeparators={[',', ';']} open={false} data-testid="seller-phones" />
               </Form.Item>
-              <Row gutter={12}>
-                <Col span={12}>{text('whatsapp', 40)}</Col>
-                <Col span={12}>{text('wechat', 60)}</Col>
-              </Row>
-              <Row gutter={12}>
-                <Col span={12}>{text('email')}</Col>
-                <Col span={12}>{text('website')}</Col>
-              </Row>
+              {pair(['whatsapp', 40], ['wechat', 60])}
+              {pair(['email'], ['website'])}
             </Card>
           </Col>
           <Col xs={24} xl={12}>
             <Card title={t('sections.bank')} size="small" style={{ marginBottom: 16 }}>
               {text('bankBeneficiary')}
               {text('beneficiaryAddress', 500)}
-              <Row gutter={12}>
-                <Col span={14}>{text('bankName')}</Col>
-                <Col span={10}>{text('bankSwift', 11)}</Col>
-              </Row>
+              {pair(['bankName'], ['bankSwift', 11], [14, 10])}
               {text('bankAccount', 80)}
               {text('bankAddress', 500)}
-              <Row gutter={12}>
-                <Col span={14}>{text('intermediaryBankName')}</Col>
-                <Col span={10}>{text('intermediaryBankSwift', 11)}</Col>
-              </Row>
+              {pair(['intermediaryBankName'], ['intermediaryBankSwift', 11], [14, 10])}
               <Form.Item label={t('seller.bankCharges')} name={['seller', 'bankCharges']} extra={t('seller.bankChargesHint')}>
                 <Select
                   data-testid="seller-bankCharges"
@@ -116,10 +106,7 @@ export function SettingsPage() {
               </Form.Item>
             </Card>
             <Card title={t('sections.signatory')} size="small" style={{ marginBottom: 16 }}>
-              <Row gutter={12}>
-                <Col span={12}>{text('signatoryName', 120)}</Col>
-                <Col span={12}>{text('signatoryTitle', 120)}</Col>
-              </Row>
+              {pair(['signatoryName', 120], ['signatoryTitle', 120])}
             </Card>
             <Card title={t('sections.images')} size="small" style={{ marginBottom: 16 }}>
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -137,31 +124,21 @@ export function SettingsPage() {
         </Row>
         <Card title={t('sections.defaults')} size="small" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.defaultCurrency')} name={['defaults', 'defaultCurrency']}>
-                <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="defaults-currency" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.quotePrefix')} name={['defaults', 'quotePrefix']}>
-                <Input maxLength={12} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.invoicePrefix')} name={['defaults', 'invoicePrefix']}>
-                <Input maxLength={12} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.validityDays')} name={['defaults', 'validityDays']}>
-                <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} addonAfter={t('defaults.days')} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} lg={4}>
-              <Form.Item label={t('defaults.depositPercent')} name={['defaults', 'depositPercent']}>
-                <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} addonAfter="%" />
-              </Form.Item>
-            </Col>
+            <FieldCol xs={12} lg={4} label={t('defaults.defaultCurrency')} name={['defaults', 'defaultCurrency']}>
+              <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="defaults-currency" />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.quotePrefix')} name={['defaults', 'quotePrefix']}>
+              <Input maxLength={12} />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.invoicePrefix')} name={['defaults', 'invoicePrefix']}>
+              <Input maxLength={12} />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.validityDays')} name={['defaults', 'validityDays']}>
+              <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} addonAfter={t('defaults.days')} />
+            </FieldCol>
+            <FieldCol xs={12} lg={4} label={t('defaults.depositPercent')} name={['defaults', 'depositPercent']}>
+              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} addonAfter="%" />
+            </FieldCol>
           </Row>
           <Form.Item label={t('defaults.paymentTerms')} name={['defaults', 'paymentTerms']}>
             <Input.TextArea rows={2} maxLength={1000} />

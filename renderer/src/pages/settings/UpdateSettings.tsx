@@ -1,13 +1,11 @@
-import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callDesktop, isDesktop, type ApiCallError } from '../../api/client';
+import { SettingsCard } from './SettingsCard';
 
-interface UpdateSettingsView {
-  feedUrl: string;
-  buildFeed: boolean;
-  version: string;
-}
+/** Where the desktop app looks for updates (and whether that is the build's own feed), and its version. */
+type UpdateSettingsView = { feedUrl: string; buildFeed: boolean; version: string };
 
 /** Settings → Updates (desktop app): where to look for updates, check now, update from a file on a USB stick. */
 export function UpdateSettings() {
@@ -27,7 +25,7 @@ export function UpdateSettings() {
     callDesktop(method, input).catch((error: unknown) => void message.error((error as ApiCallError).message));
 
   return (
-    <Card title={t('updates.title')} size="small" style={{ marginTop: 16 }} data-testid="update-settings">
+    <SettingsCard name="update-settings" title={t('updates.title')}>
       {!desktop ? (
         <Alert type="info" message={t('updates.desktopOnly')} />
       ) : (
@@ -46,6 +44,6 @@ export function UpdateSettings() {
           <Typography.Text type="secondary">{t('updates.fromFileHelp')}</Typography.Text>
         </Space>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

@@ -1,3 +1,4 @@
+import '../../layout/list.css';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Space, Tag } from 'antd';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+import '../../layout/list.css';
 import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { showFieldError } from '../../lib/formErrors';
 
 export type MoveKind = 'receive' | 'adjust' | 'count';
 
@@ -32,9 +33,9 @@ export function MoveDialog({ target, initialKind = 'receive', onClose }: { targe
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<MoveKind>(initialKind);
-  const receive = useApiMutation('stock.receive', ['stock', 'products']);
-  const adjust = useApiMutation('stock.adjust', ['stock', 'products']);
-  const count = useApiMutation('stock.count', ['stock', 'products']);
+  const receive = useApiMutation('stock.receive');
+  const adjust = useApiMutation('stock.adjust');
+  const count = useApiMutation('stock.count');
   const pending = receive.isPending || adjust.isPending || count.isPending;
 
   const submit = async (v: Values) => {
@@ -50,10 +51,7 @@ export function MoveDialog({ target, initialKind = 'receive', onClose }: { targe
       void message.success(t('saved', { available: result.level.available, unit: target.unit }));
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field && ['qty', 'counted', 'reason', 'reference', 'note', 'movedAt'].includes(e.field)) {
-        form.setFields([{ name: e.field as keyof Values, errors: [e.message] }]);
-      } else void message.error(e.message);
+      if (!showFieldError(form, error, { only: ['qty', 'counted', 'reason', 'reference', 'note', 'movedAt'] })) void message.error((error as ApiCallError).message);
     }
   };
 

@@ -10,6 +10,7 @@ import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { namesFor } from '../products/format';
 import { MoveDialog, type MoveKind, type MoveTarget } from './MoveDialog';
+import type { TFunction } from 'i18next';
 
 type Movement = ApiOutput<'stock.history'>['items'][number];
 type LowItem = ApiOutput<'stock.lowList'>['items'][number];
@@ -17,6 +18,15 @@ type Kind = NonNullable<ApiInput<'stock.history'>['kinds']>[number];
 
 const KIND_COLORS: Record<Kind, string> = { receive: 'green', adjust: 'orange', reserve: 'blue', release: 'default', ship: 'purple' };
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** A table's rows, spinner and paging (a fixed page size) from its query. */
+function paged<R>(query: { isLoading: boolean; data?: { items: R[]; total: number } | undefined }, page: number, setPage: (p: number) => void, pageSize: number, t: TFunction) {
+  return {
+    loading: query.isLoading,
+    dataSource: query.data?.items ?? [],
+    pagination: { current: page, pageSize, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n: number) => t('common:total', { count: n }) },
+  };
+}
 
 function History({ productId, kinds, range }: { productId?: number; kinds?: Kind[]; range?: [Dayjs, Dayjs] | null }) {
   const { t, i18n } = useTranslation('stock');
@@ -36,10 +46,8 @@ function History({ productId, kinds, range }: { productId?: number; kinds?: Kind
       card={{ head: ['movedAt', 'kind'] }}
       size="small"
       rowKey="id"
-      loading={history.isLoading}
-      dataSource={history.data?.items ?? []}
+      {...paged(history, page, setPage, pageSize, t)}
       data-testid="stock-history"
-      pagination={{ current: page, pageSize, total: history.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common:total', { count: n }) }}
       scroll={{ y: 360 }}
       columns={[
         { title: t('when'), dataIndex: 'movedAt', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
@@ -63,7 +71,7 @@ function ProductStock({ productId }: { productId: number }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const product = useApiQuery('products.get', { id: productId });
-  const threshold = useApiMutation('stock.setThreshold', ['stock', 'products']);
+  const threshold = useApiMutation('stock.setThreshold');
   const [moving, setMoving] = useState<MoveKind | null>(null);
   const [low, setLow] = useState<number | null | undefined>(undefined);
   const p = product.data;
@@ -166,10 +174,8 @@ function LowStock({ onPick }: { onPick: (id: number) => void }) {
         card={{ head: ['itemNo', 'name'], testId: (r) => `low-card-${r.productId}` }}
         size="small"
         rowKey="productId"
-        loading={low.isLoading}
-        dataSource={low.data?.items ?? []}
+        {...paged(low, page, setPage, pageSize, t)}
         data-testid="stock-low"
-        pagination={{ current: page, pageSize, total: low.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common:total', { count: n }) }}
         scroll={{ y: 'calc(100vh - 330px)' }}
         locale={{ emptyText: t('noLow') }}
         columns={[

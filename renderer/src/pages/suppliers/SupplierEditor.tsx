@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiCallError, ApiInput, ApiOutput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { formPath } from '../quotes/format';
+import { showFieldError } from '../../lib/formErrors';
+import { FieldCol } from '../../lib/FieldCol';
 
 type Fields = ApiInput<'suppliers.create'>;
 type Detail = ApiOutput<'suppliers.get'>;
@@ -54,11 +55,10 @@ function toFields(v: Values): Fields {
 }
 
 /** Where an API field lands in this form ("names.zh" → nameZh, "paymentTerms.text" → termsText). */
-function formName(field: string): Array<string | number> {
-  const path = formPath(field);
-  const map: Record<string, string> = { 'names.zh': 'nameZh', 'names.en': 'nameEn', 'paymentTerms.text': 'termsText', 'paymentTerms.depositPercent': 'depositPercent', 'paymentTerms.balance': 'balance', 'paymentTerms.days': 'days' };
-  return [map[path.join('.')] ?? path.join('.')];
-}
+const FORM_FIELDS = {
+  within: 'changes',
+  rename: { 'names.zh': 'nameZh', 'names.en': 'nameEn', 'paymentTerms.text': 'termsText', 'paymentTerms.depositPercent': 'depositPercent', 'paymentTerms.balance': 'balance', 'paymentTerms.days': 'days' },
+} as const;
 
 /** Adds or edits a supplier in a drawer: names, contact, terms, notes; its products with their factory item nos (and cost for the owner); archive. */
 export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; canEdit: boolean; onClose: () => void }) {
@@ -66,9 +66,9 @@ export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; c
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const existing = useApiQuery('suppliers.get', { id: id === 'new' ? 0 : id }, { enabled: id !== 'new' });
-  const create = useApiMutation('suppliers.create', ['suppliers', 'products']);
-  const update = useApiMutation('suppliers.update', ['suppliers', 'products', 'purchases']);
-  const archive = useApiMutation('suppliers.archive', ['suppliers']);
+  const create = useApiMutation('suppliers.create');
+  const update = useApiMutation('suppliers.update');
+  const archive = useApiMutation('suppliers.archive');
   const s = existing.data;
 
   useEffect(() => {
@@ -82,9 +82,7 @@ export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; c
       void message.success(t('saved'));
       onClose();
     } catch (error) {
-      const e = error as ApiCallError;
-      if (e.field) form.setFields([{ name: formName(e.field) as never, errors: [e.message] }]);
-      else void message.error(e.message);
+      if (!showFieldError(form, error, FORM_FIELDS)) void message.error((error as ApiCallError).message);
     }
   };
 
@@ -136,26 +134,18 @@ export function SupplierEditor({ id, canEdit, onClose }: { id: number | 'new'; c
           <Col span={8}>{text('wechat', 60)}</Col>
           <Col span={24}>{text('address', 500)}</Col>
           <Col span={24}>{text('termsText', 500, { extra: t('termsHint') })}</Col>
-          <Col span={8}>
-            <Form.Item label={t('fields.depositPercent')} name="depositPercent">
-              <InputNumber min={0} max={100} suffix="%" disabled={!canEdit} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('fields.balance')} name="balance">
-              <Select disabled={!canEdit} options={BALANCE.map((b) => ({ value: b, label: t(`balance.${b}`) }))} allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('fields.days')} name="days">
-              <InputNumber min={0} max={365} disabled={!canEdit} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={t('fields.notes')} name="notes">
-              <Input.TextArea rows={2} maxLength={2000} disabled={!canEdit} />
-            </Form.Item>
-          </Col>
+          <FieldCol span={8} label={t('fields.depositPercent')} name="depositPercent">
+            <InputNumber min={0} max={100} suffix="%" disabled={!canEdit} style={{ width: '100%' }} />
+          </FieldCol>
+          <FieldCol span={8} label={t('fields.balance')} name="balance">
+            <Select disabled={!canEdit} options={BALANCE.map((b) => ({ value: b, label: t(`balance.${b}`) }))} allowClear />
+          </FieldCol>
+          <FieldCol span={8} label={t('fields.days')} name="days">
+            <InputNumber min={0} max={365} disabled={!canEdit} style={{ width: '100%' }} />
+          </FieldCol>
+          <FieldCol span={24} label={t('fields.notes')} name="notes">
+            <Input.TextArea rows={2} maxLength={2000} disabled={!canEdit} />
+          </FieldCol>
         </Row>
       </Form>
       {s && (

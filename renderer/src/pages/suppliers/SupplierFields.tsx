@@ -1,5 +1,6 @@
-import { AutoComplete, Col, Form, Input } from 'antd';
+import { AutoComplete, Input } from 'antd';
 import { useApiQuery } from '../../api/hooks';
+import { FieldCol } from '../../lib/FieldCol';
 
 /**
  * The product editor's supplier: a name picked from the suppliers (or typed: the API links the
@@ -10,16 +11,12 @@ export function SupplierFields({ label, itemNoLabel }: { label: string; itemNoLa
   const options = (suppliers.data?.items ?? []).map((s) => ({ value: s.names.zh, label: s.names.en ? `${s.names.zh} · ${s.names.en}` : s.names.zh }));
   return (
     <>
-      <Col span={16}>
-        <Form.Item name="supplier" label={label}>
-          <AutoComplete options={options} maxLength={200} filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase())} data-testid="field-supplier" />
-        </Form.Item>
-      </Col>
-      <Col span={8}>
-        <Form.Item name="supplierItemNo" label={itemNoLabel}>
-          <Input maxLength={60} data-testid="field-supplier-item-no" />
-        </Form.Item>
-      </Col>
+      <FieldCol span={16} name="supplier" label={label}>
+        <AutoComplete options={options} maxLength={200} filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase())} data-testid="field-supplier" />
+      </FieldCol>
+      <FieldCol span={8} name="supplierItemNo" label={itemNoLabel}>
+        <Input maxLength={60} data-testid="field-supplier-item-no" />
+      </FieldCol>
     </>
   );
 }

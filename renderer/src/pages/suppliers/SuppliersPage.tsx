@@ -1,5 +1,6 @@
+import { ListHead, openOnClick, pagedRows } from '../../layout/PagedList';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Input, Space, Tag } from 'antd';
+import { Alert, Button, Checkbox, Input, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -30,33 +31,26 @@ export function SuppliersPage() {
 
   return (
     <div data-testid="suppliers-page">
-      <div className="sk-list-head">
-        <h1 className="sk-page-title" style={{ margin: 0 }}>
-          {t('title')}
-        </h1>
-        <Space wrap>
-          <Input.Search allowClear placeholder={t('search')} style={{ width: 220 }} onSearch={(v) => { setSearch(v); setPage(1); }} data-testid="supplier-search" />
-          <Checkbox checked={archived} onChange={(e) => setArchived(e.target.checked)}>
-            {t('showArchived')}
-          </Checkbox>
-          {owner && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setParams({ open: 'new' })} data-testid="supplier-new">
-              {t('new')}
-            </Button>
-          )}
-        </Space>
-      </div>
+      <ListHead title={t('title')}>
+        <Input.Search allowClear placeholder={t('search')} style={{ width: 220 }} onSearch={(v) => { setSearch(v); setPage(1); }} data-testid="supplier-search" />
+        <Checkbox checked={archived} onChange={(e) => setArchived(e.target.checked)}>
+          {t('showArchived')}
+        </Checkbox>
+        {owner && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParams({ open: 'new' })} data-testid="supplier-new">
+            {t('new')}
+          </Button>
+        )}
+      </ListHead>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <ResponsiveTable<Row>
         card={{ head: ['name'], onOpen: (r) => setParams({ open: String(r.id) }), label: (r) => r.names.zh }}
         fold={[['contact', 'phone'], ['productCount', 'openOrders']]}
         rowKey="id"
         size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        {...pagedRows(list, { page, pageSize, onChange: setPage }, (total) => t('common:total', { count: total }))}
         locale={{ emptyText: t('empty') }}
-        onRow={(r) => ({ onClick: () => setParams({ open: String(r.id) }), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common:total', { count: total }) }}
+        onRow={openOnClick((r) => setParams({ open: String(r.id) }))}
         columns={[
           {
             title: t('fields.name'),
