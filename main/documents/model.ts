@@ -7,8 +7,8 @@
  *
  * fromQuote.ts maps the quotes/invoices view types (imported from those areas) onto this model.
  */
-import type { BalanceRule, ChargeKind } from '../quotes/types';
-import type { NameWarning } from '../settings/service';
+import type { BalanceRule, ChargeKind, ShipmentTerms } from '../quotes/types';
+import type { NameWarning, SellerProfile } from '../settings/service';
 
 /** A document language: a catalog in locales/ (catalog.ts); the languages are the catalogs present. */
 export type DocLang = string;
@@ -38,19 +38,8 @@ export interface DocBank {
   intermediary: { name: string; swift: string } | null;
 }
 
-export interface DocSeller {
-  companyNameEn: string;
-  companyNameZh: string;
-  /** The name on the company chop. */
-  legalName: string;
-  stallNumber: string;
-  marketAddress: string;
-  /** E.164. */
-  phones: string[];
-  whatsapp: string;
-  wechat: string;
-  email: string;
-  website: string;
+/** The seller's names and contacts as the settings hold them (phones in E.164, legalName: the name on the chop). */
+export interface DocSeller extends Pick<SellerProfile, 'companyNameEn' | 'companyNameZh' | 'legalName' | 'stallNumber' | 'marketAddress' | 'phones' | 'whatsapp' | 'wechat' | 'email' | 'website'> {
   bank: DocBank;
   /** Signs beside the chop. */
   signatoryName: string;
@@ -155,7 +144,8 @@ export interface DocStatement {
   balanceDue: string;
 }
 
-export interface DocumentModel {
+/** The shipment terms print as they were kept: the rule as text (an old PI may hold one no longer offered). */
+export interface DocumentModel extends ShipmentTerms<string> {
   kind: DocKind;
   /** The buyer's document language: the default for printing. */
   lang: DocLang;
@@ -170,16 +160,6 @@ export interface DocumentModel {
   validityDays: number | null;
   /** ISO 4217. */
   currency: string;
-  /** One of the eleven Incoterms 2020 rules, printed "FOB Ningbo, Incoterms® 2020". */
-  incoterm: string;
-  incotermPlace: string;
-  portOfLoading: string;
-  portOfDestination: string;
-  /** Allowed / not allowed / not stated (null). */
-  partialShipment: boolean | null;
-  transshipment: boolean | null;
-  /** CIF/CIP: insured for this percent of the invoice value. */
-  insurancePercent: number | null;
   seller: DocSeller;
   buyer: DocBuyer;
   lines: DocLine[];

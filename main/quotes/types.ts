@@ -9,6 +9,7 @@
  * frozen at issue, so one table/totals renderer serves both documents.
  */
 import type { SellerProfile } from '../settings/service';
+import type { Packing } from '../products/service';
 
 /** A decimal string: money with its currency's digits ("12.50" USD, "12.345" KWD, "1250" JPY). */
 export type Money = string;
@@ -98,18 +99,8 @@ export interface ProductSnapshot {
   /** Country of origin, ISO 3166-1 alpha-2; '' when not recorded (lines quoted before it was). */
   origin: string;
   barcode: string;
-  packing: {
-    pcsPerInner: number | null;
-    /** Units (of `unit`) per outer carton. */
-    pcsPerCarton: number | null;
-    /** Outer carton in cm ("62", "45.5"). */
-    cartonCm: { l: string; w: string; h: string } | null;
-    /** m³ of one carton, 4 decimals. */
-    cbmPerCarton: string | null;
-    /** Per carton, kg. */
-    gwKg: string | null;
-    nwKg: string | null;
-  };
+  /** The product's carton packing when it was quoted. */
+  packing: Packing;
   /** The price tier (CNY) that applied to the line's quantity when it was priced. */
   tier: { minQty: number; priceCny: string } | null;
 }
@@ -207,8 +198,22 @@ export interface ContainerFill {
   moreCartons: number;
 }
 
+/** How and where the goods go: the Incoterms® 2020 rule and place, ports, partial shipment, transshipment, insurance. */
+export interface ShipmentTerms<Rule extends string = Incoterm> {
+  incoterm: Rule;
+  /** Named place or port: "Ningbo", "Lagos Apapa" (printed "FOB Ningbo, Incoterms® 2020"). */
+  incotermPlace: string;
+  portOfLoading: string;
+  portOfDestination: string;
+  /** Allowed (true), not allowed (false), or not stated (null). */
+  partialShipment: boolean | null;
+  transshipment: boolean | null;
+  /** For CIF/CIP: insured for this percent of the invoice value (110), or null. */
+  insurancePercent: number | null;
+}
+
 /** Everything a printed quotation or PI shows; the PI keeps it frozen as issued. */
-export interface TradeDocument {
+export interface TradeDocument extends ShipmentTerms {
   seller: SellerSnapshot;
   buyer: BuyerBlock;
   /** Document date, YYYY-MM-DD (quotation date, or PI issue date). */
@@ -222,16 +227,6 @@ export interface TradeDocument {
   rate: string;
   /** Decimals unit prices are rounded to when converted from CNY (0–4). */
   priceDecimals: number;
-  incoterm: Incoterm;
-  /** Named place or port: "Ningbo", "Lagos Apapa" (printed "FOB Ningbo, Incoterms® 2020"). */
-  incotermPlace: string;
-  portOfLoading: string;
-  portOfDestination: string;
-  /** Allowed (true), not allowed (false), or not stated (null). */
-  partialShipment: boolean | null;
-  transshipment: boolean | null;
-  /** For CIF/CIP: insured for this percent of the invoice value (110), or null. */
-  insurancePercent: number | null;
   paymentTerms: string;
   /** Whole percent, 0–100. */
   depositPercent: number;
