@@ -16,6 +16,14 @@ const swiftSchema = z
   .toUpperCase()
   .refine((v) => v === '' || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), bilingual('is not a SWIFT/BIC code (8 or 11 letters and digits)', '不是有效的 SWIFT/BIC 代码（8 或 11 位字母数字）'));
 
+/** What a quotation or PI number starts with: letters, digits, - _ / (JH-Q → JH-Q2026-0001). */
+const numberPrefix = z
+  .string()
+  .trim()
+  .min(1)
+  .max(12)
+  .regex(/^[A-Za-z0-9\-_/]+$/);
+
 export const sellerUpdateSchema = z.strictObject({
   companyNameZh: text(200).optional(),
   companyNameEn: text(200).optional(),
@@ -50,20 +58,8 @@ export const defaultsUpdateSchema = z.strictObject({
     .toUpperCase()
     .refine(isKnownCurrency, bilingual('is not a known ISO 4217 currency code', '不是已知的 ISO 4217 货币代码'))
     .optional(),
-  quotePrefix: z
-    .string()
-    .trim()
-    .min(1)
-    .max(12)
-    .regex(/^[A-Za-z0-9\-_/]+$/)
-    .optional(),
-  invoicePrefix: z
-    .string()
-    .trim()
-    .min(1)
-    .max(12)
-    .regex(/^[A-Za-z0-9\-_/]+$/)
-    .optional(),
+  quotePrefix: numberPrefix.optional(),
+  invoicePrefix: numberPrefix.optional(),
   paymentTerms: text(1000).optional(),
   validityDays: z.number().int().min(1).max(365).optional(),
   depositPercent: z.number().int().min(0).max(100).optional(),
