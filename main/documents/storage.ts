@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { fsyncDir, tmpTag, writeFileFlushed } from '../files/durable';
 import path from 'node:path';
 import type { DataPaths } from '../paths/dataDir';
 import type { DocKind, DocLang, Paper } from './model';
@@ -84,27 +84,6 @@ function readWhole(file: string): Buffer | null {
   }
 }
 
-/** Flushes a folder's entries (a new name in it) to the disk; Windows has no such call (its renames are durable). */
-function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function writeFlushed(file: string, bytes: Buffer): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Stores the PDF unless a whole one is there already; returns the bytes that
  * are stored (the first whole copy wins). A copy that is not whole is replaced.
@@ -118,10 +97,10 @@ export function storePdf(paths: Pick<DataPaths, 'documents'>, number: string, v:
     fs.mkdirSync(dir, { recursive: true });
     fsyncDir(path.dirname(dir));
   }
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${file}.${tmpTag()}.tmp`;
   let stored = pdf;
   try {
-    writeFlushed(tmp, pdf);
+    writeFileFlushed(tmp, pdf);
     try {
       fs.linkSync(tmp, file); // fails if a copy is there: another writer's, or a broken one
     } catch (error) {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileDurably } from './durable';
 import type { OutputInfo } from 'sharp';
 import { AppError, msg } from '../errors/apiError';
 import type { ImageRow } from '../../db/images';
@@ -56,25 +56,7 @@ export function decodeBase64Image(data: string, field: string): Buffer {
  * it is on disk before the transaction that refers to it commits.
  */
 function writeOnce(file: string, bytes: Buffer): void {
-  if (fs.existsSync(file)) return;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-  if (process.platform !== 'win32') {
-    const dir = fs.openSync(path.dirname(file), 'r');
-    try {
-      fs.fsyncSync(dir);
-    } finally {
-      fs.closeSync(dir);
-    }
-  }
+  if (!fs.existsSync(file)) writeFileDurably(file, bytes);
 }
 
 /**
