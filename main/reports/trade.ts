@@ -154,29 +154,28 @@ function collect(core: Core, from: string, to: string, convert: ((amountE4: numb
     const invoices = tv.invoicesInPeriod(core.db, from, to);
     const unknown = [...new Set([...quotes, ...invoices].map((d) => d.buyer_id))].filter((id) => !buyerCountry.has(id));
     for (const b of buyersByIds(core.db, unknown)) buyerCountry.set(b.id, b.country);
-    for (const q of quotes) {
-      const country = buyerCountry.get(q.buyer_id);
-      if (!country) continue;
-      const value = convert ? convert(q.grand_total_e4, q.currency, q.rate_e8) : 0n;
-      for (const a of accs(country)) {
-        a.buyers.add(q.buyer_id);
-        a.quotes += 1;
-        a.converted += q.converted;
-        a.quoted += value;
+    // Each document counts for its buyer, its buyer's country and region, and the total, at its value converted.
+    const count = <D extends { buyer_id: number; grand_total_e4: number; currency: string; rate_e8: number }>(docs: D[], add: (a: Acc, d: D, value: bigint) => void, addToBuyer: (value: bigint, id: number) => void) => {
+      for (const d of docs) {
+        const country = buyerCountry.get(d.buyer_id);
+        if (!country) continue;
+        const value = convert ? convert(d.grand_total_e4, d.currency, d.rate_e8) : 0n;
+        for (const a of accs(country)) {
+          a.buyers.add(d.buyer_id);
+          add(a, d, value);
+        }
+        addToBuyer(value, d.buyer_id);
       }
-      perBuyer(q.buyer_id).quoted += value;
-    }
-    for (const i of invoices) {
-      const country = buyerCountry.get(i.buyer_id);
-      if (!country) continue;
-      const value = convert ? convert(i.grand_total_e4, i.currency, i.rate_e8) : 0n;
-      for (const a of accs(country)) {
-        a.buyers.add(i.buyer_id);
-        a.invoices += 1;
-        a.confirmed += value;
-      }
-      perBuyer(i.buyer_id).confirmed += value;
-    }
+    };
+    count(quotes, (a, q, value) => {
+      a.quotes += 1;
+      a.converted += q.converted;
+      a.quoted += value;
+    }, (value, id) => (perBuyer(id).quoted += value));
+    count(invoices, (a, _i, value) => {
+      a.invoices += 1;
+      a.confirmed += value;
+    }, (value, id) => (perBuyer(id).confirmed += value));
   }
   return { total, regions, countries, buyers, buyerCountry };
 }
