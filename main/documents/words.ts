@@ -4,7 +4,9 @@ import { toCardinal as frWords } from 'n2words/fr-FR';
 import { toCardinal as ptWords } from 'n2words/pt-PT';
 import { toCardinal as ruWords } from 'n2words/ru-RU';
 import { toCardinal as zhWords } from 'n2words/zh-Hans-CN';
+import { z } from 'zod';
 import { currencyDigits } from '../money/amounts';
+import arabicMoneyNouns from './arabicMoneyNouns.json';
 import type { DocLang } from './model';
 
 /**
@@ -236,31 +238,12 @@ export function arabicNumberWords(n: bigint, g: Gender = 'm'): string {
   return parts.join(' و');
 }
 
-const AR_CURRENCY: Record<string, ArabicNoun> = {
-  USD: { one: 'دولار أمريكي', two: 'دولاران أمريكيان', few: 'دولارات أمريكية', many: 'دولارا أمريكيا', other: 'دولار أمريكي', gender: 'm' },
-  EUR: { one: 'يورو', two: 'يوروان', few: 'يورو', many: 'يورو', other: 'يورو', gender: 'm' },
-  SAR: { one: 'ريال سعودي', two: 'ريالان سعوديان', few: 'ريالات سعودية', many: 'ريالا سعوديا', other: 'ريال سعودي', gender: 'm' },
-  AED: { one: 'درهم إماراتي', two: 'درهمان إماراتيان', few: 'دراهم إماراتية', many: 'درهما إماراتيا', other: 'درهم إماراتي', gender: 'm' },
-  QAR: { one: 'ريال قطري', two: 'ريالان قطريان', few: 'ريالات قطرية', many: 'ريالا قطريا', other: 'ريال قطري', gender: 'm' },
-  KWD: { one: 'دينار كويتي', two: 'ديناران كويتيان', few: 'دنانير كويتية', many: 'دينارا كويتيا', other: 'دينار كويتي', gender: 'm' },
-  EGP: { one: 'جنيه مصري', two: 'جنيهان مصريان', few: 'جنيهات مصرية', many: 'جنيها مصريا', other: 'جنيه مصري', gender: 'm' },
-  RUB: { one: 'روبل روسي', two: 'روبلان روسيان', few: 'روبلات روسية', many: 'روبلا روسيا', other: 'روبل روسي', gender: 'm' },
-  CNY: { one: 'يوان صيني', two: 'يوانان صينيان', few: 'يوانات صينية', many: 'يوانا صينيا', other: 'يوان صيني', gender: 'm' },
-};
-const AR_CENT: ArabicNoun = { one: 'سنت', two: 'سنتان', few: 'سنتات', many: 'سنتا', other: 'سنت', gender: 'm' };
-const AR_SUBUNIT: Record<string, ArabicNoun> = {
-  SAR: { one: 'هللة', two: 'هللتان', few: 'هللات', many: 'هللة', other: 'هللة', gender: 'f' },
-  AED: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
-  KWD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
-  BHD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
-  JOD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
-  IQD: { one: 'فلس', two: 'فلسان', few: 'فلوس', many: 'فلسا', other: 'فلس', gender: 'm' },
-  OMR: { one: 'بيسة', two: 'بيستان', few: 'بيسات', many: 'بيسة', other: 'بيسة', gender: 'f' },
-  TND: { one: 'مليم', two: 'مليمان', few: 'مليمات', many: 'مليما', other: 'مليم', gender: 'm' },
-  QAR: { one: 'درهم', two: 'درهمان', few: 'دراهم', many: 'درهما', other: 'درهم', gender: 'm' },
-  EGP: { one: 'قرش', two: 'قرشان', few: 'قروش', many: 'قرشا', other: 'قرش', gender: 'm' },
-  CNY: { one: 'فن', two: 'فن', few: 'فن', many: 'فن', other: 'فن', gender: 'm' },
-};
+// The Arabic names of currencies and their subunits, in every number form (arabicMoneyNouns.json).
+const arabicNoun = z.strictObject({ one: z.string(), two: z.string(), few: z.string(), many: z.string(), other: z.string(), gender: z.enum(['m', 'f']) });
+const AR_NOUNS = z.strictObject({ currency: z.record(z.string(), arabicNoun), cent: arabicNoun, subunit: z.record(z.string(), arabicNoun) }).parse(arabicMoneyNouns);
+const AR_CURRENCY: Record<string, ArabicNoun> = AR_NOUNS.currency;
+const AR_CENT: ArabicNoun = AR_NOUNS.cent;
+const AR_SUBUNIT: Record<string, ArabicNoun> = AR_NOUNS.subunit;
 
 /** "n units of a currency" in Arabic: دولار أمريكي واحد، دولاران أمريكيان، ثلاثة دولارات أمريكية، خمسون دولارا أمريكيا، مائة دولار أمريكي. */
 function arabicAmount(n: bigint, noun: ArabicNoun): string {
