@@ -128,7 +128,7 @@ export const buyersMethods = {
         return { ...d, recognised: status?.recognised ?? true, problem: null as string | null };
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.localized[locale].replace(/^[\w.]+[:：]\s*/, '') };
+        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.textIn(locale).replace(/^[\w.]+[:：]\s*/, '') };
       }
     },
   }),
