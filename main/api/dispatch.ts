@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../core';
-import { AppError, DISK_FULL, isDiskFull, type ApiError, type Locale } from '../errors/apiError';
+import { AppError, DISK_FULL, asMessage, isDiskFull, translate, type ApiError, type Locale } from '../errors/apiError';
 import type { MethodContext, MethodSpec, Progress, Session } from './method';
 import type { CallOutcome } from './outcome';
 import { readTransaction, writeTransaction } from '../../db/transactions';
@@ -67,7 +67,7 @@ function sqliteToApiError(error: Error & { code?: string }, locale: Locale): Api
 }
 
 export function toApiError(error: unknown, locale: Locale): ApiError {
-  if (isDiskFull(error)) return { code: 'disk_full', message: DISK_FULL[locale] };
+  if (isDiskFull(error)) return { code: 'disk_full', message: translate(DISK_FULL, locale) };
   if (error instanceof AppError) return error.toApiError(locale);
   if (error instanceof z.ZodError) return zodToApiError(error, locale);
   if (error instanceof Error) {
@@ -96,7 +96,7 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
       error: {
         code: 'forbidden',
         message: spec.ownerOnly
-          ? `${spec.ownerOnly[locale]}${locale === 'zh' ? '（需要店主 PIN：请先解锁）' : ' (needs the owner PIN: unlock first)'}`
+          ? `${translate(asMessage(spec.ownerOnly), locale)}${locale === 'zh' ? '（需要店主 PIN：请先解锁）' : ' (needs the owner PIN: unlock first)'}`
           : locale === 'zh'
             ? '此操作需要店主 PIN：请先解锁'
             : 'This needs the owner PIN: unlock first',
@@ -104,7 +104,7 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
     };
   }
   const parsed = spec.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput, {
-    error: zodLocales[locale],
+    error: /^zh\b/i.test(locale) ? zodLocales.zh : zodLocales.en,
   });
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error, locale) };
   const ctx: MethodContext = {

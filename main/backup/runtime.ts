@@ -1,4 +1,4 @@
-import type { Message } from '../errors/apiError';
+import type { TextPair } from '../errors/apiError';
 
 /** The outcome of the last automatic backup, for the Backup card in Settings and the dashboard. */
 export interface LastRun {
@@ -7,7 +7,7 @@ export interface LastRun {
   /** Why it failed, in English (the log and the Backup card). */
   error: string | null;
   /** Why it failed, in every UI language (the dashboard's alert). */
-  message?: Message | null;
+  message?: TextPair | null;
 }
 
 /**

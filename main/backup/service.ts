@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
-import { AppError, DISK_FULL, invalid, isDiskFull, msg } from '../errors/apiError';
+import { AppError, DISK_FULL, invalid, isDiskFull, msg, translate } from '../errors/apiError';
 import { finishSnapshot, imageFiles, onlineBackup } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/open';
 import type { DataPaths } from '../paths/dataDir';
@@ -96,7 +96,8 @@ export async function automaticBackup(core: Core): Promise<SnapshotResult | null
     return result;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const message = isDiskFull(error) ? DISK_FULL : error instanceof AppError ? error.localized : msg(detail, detail);
+    const keyed = isDiskFull(error) ? DISK_FULL : error instanceof AppError ? error.content : msg(detail, detail);
+    const message = { en: translate(keyed, 'en'), zh: translate(keyed, 'zh') };
     core.backups.lastAutomatic = { at: core.now().toISOString(), ok: false, error: message.en, message };
     return null;
   }

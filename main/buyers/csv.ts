@@ -190,7 +190,7 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
             }
           } catch (error) {
             if (error instanceof AppError) {
-              const message = error.localized[locale];
+              const message = error.textIn(locale);
               rowErrors.push(problem(locale, row, `contact${i + 1}_${kind}`, message.replace(/^contacts\.0\.\w+[:：]\s*/, '')));
             } else throw error;
           }

@@ -65,7 +65,7 @@ export const buyersMethods = {
         return { ...d, recognised: status?.recognised ?? true, problem: null as string | null };
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.localized[locale].replace(/^[\w.]+[:：]\s*/, '') };
+        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.textIn(locale).replace(/^[\w.]+[:：]\s*/, '') };
       }
     }),
   'buyers.countries': staff('Countries for a picker: by name in en/zh/ar/ru/es/fr/pt, common abbreviation or code ("阿联酋", "UAE", "ОАЭ" all find AE), best first; names in the given language.', z.strictObject({

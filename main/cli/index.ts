@@ -1,6 +1,6 @@
 import type { Command } from './command';
 import { UsageError } from './command';
-import { AppError, DISK_FULL, isDiskFull } from '../errors/apiError';
+import { AppError, DISK_FULL, isDiskFull, translate } from '../errors/apiError';
 
 /**
  * Every CLI command; `npm run cli -- --help` lists them. Each command's code
@@ -62,7 +62,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 2;
     }
     if (isDiskFull(error)) {
-      process.stderr.write(`${DISK_FULL.en}\n`);
+      process.stderr.write(`${translate(DISK_FULL, 'en')}\n`);
       return 1;
     }
     if (error instanceof AppError) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { app, dialog, net, shell, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { CallOutcome } from '../api/dispatch';
-import type { Locale } from '../errors/apiError';
+import { textOf, type Locale } from '../errors/apiError';
 import type { EventHub } from '../events/hub';
 import { logError, logInfo, logWarn } from '../logging/log';
 import { checkInstaller } from '../updates/fileUpdate';
@@ -79,8 +79,8 @@ export function createUpdater(options: UpdaterOptions) {
     const checked = await checkInstaller(file, app.getVersion());
     if (!checked.ok) {
       logWarn('updater: an installer from a file was refused', { reason: checked.reason });
-      await dialog.showMessageBox({ type: 'error', title: 'Stallkeeper', message: zh ? '不能用这个文件更新' : 'This file cannot be used to update', detail: checked.message[lang], noLink: true });
-      return { ok: false, error: { code: 'invalid_input', message: checked.message[lang], field: 'file' } };
+      await dialog.showMessageBox({ type: 'error', title: 'Stallkeeper', message: zh ? '不能用这个文件更新' : 'This file cannot be used to update', detail: textOf(checked.message, lang), noLink: true });
+      return { ok: false, error: { code: 'invalid_input', message: textOf(checked.message, lang), field: 'file' } };
     }
     const { response } = await dialog.showMessageBox({
       type: 'question',

@@ -1,9 +1,9 @@
 import { type z } from 'zod';
-import type { ApiError, Locale, Message } from './apiError';
+import { textOf, type ApiError, type Locale, type TextPair } from './apiError';
 
 type Issue = z.core.$ZodRawIssue;
 
-const TYPE_NAMES: Record<string, Message> = {
+const TYPE_NAMES: Record<string, TextPair> = {
   string: { en: 'text', zh: '文本' },
   number: { en: 'a number', zh: '数字' },
   int: { en: 'a whole number', zh: '整数' },
@@ -15,7 +15,7 @@ const TYPE_NAMES: Record<string, Message> = {
 
 function typeName(expected: unknown, locale: Locale): string {
   const known = typeof expected === 'string' ? TYPE_NAMES[expected] : undefined;
-  return known ? known[locale] : String(expected);
+  return known ? textOf(known, locale) : String(expected);
 }
 
 function sizeReason(issue: Issue, locale: Locale, big: boolean): string {
@@ -48,8 +48,8 @@ function sizeReason(issue: Issue, locale: Locale, big: boolean): string {
 /** Plain-language reason for one zod issue, without the field name. */
 export function reasonFor(issue: Issue, locale: Locale): string {
   const zh = locale === 'zh';
-  const params = (issue as { params?: Partial<Message> }).params;
-  if (params && typeof params[locale] === 'string') return params[locale] as string;
+  const params = (issue as { params?: Partial<TextPair> }).params;
+  if (params && typeof params.en === 'string' && typeof params.zh === 'string') return textOf(params as TextPair, locale);
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return zh ? '必填' : 'is required';
@@ -110,6 +110,6 @@ export function zodToApiError(error: z.ZodError, locale: Locale): ApiError {
 }
 
 /** Custom refinement messages in both languages: `.refine(fn, bilingual('…', '…'))`. */
-export function bilingual(en: string, zh: string): { message: string; params: Message } {
+export function bilingual(en: string, zh: string): { message: string; params: TextPair } {
   return { message: en, params: { en, zh } };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Message } from '../errors/apiError';
+import type { TextPair as Message } from '../errors/apiError';
 import { reasonFor } from '../errors/validation';
 import { DecimalError, toScaled } from '../money/decimal';
 import { productFieldsSchema, type ProductChanges } from '../products/schema';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Core } from '../core';
-import { AppError, type Locale, type Message } from '../errors/apiError';
+import { AppError, type Locale, type TextPair as Message } from '../errors/apiError';
 import * as q from '../../db/products';
 import { insertImage } from '../../db/images';
 import { insertMove, stockOf } from '../../db/stock';

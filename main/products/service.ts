@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, msg, notFound } from '../errors/apiError';
 import * as q from '../../db/products';
 import { insertImage, getImage } from '../../db/images';
 import { fromScaled, roundHalfAwayFromZero } from '../money/decimal';
@@ -260,7 +260,7 @@ const OWNER_FIELD_REASON = {
 export function ownerOnlyField(field: string): AppError {
   const key = (field.split('.').pop() ?? field) as keyof typeof OWNER_FIELD_REASON;
   const reason = OWNER_FIELD_REASON[key] ?? msg('only the owner changes this', '只有店主可以修改此项');
-  return new AppError('forbidden', msg(`${field}: ${reason.en} (enter the owner PIN)`, `${field}：${reason.zh}（请输入店主 PIN）`), field);
+  return new AppError('forbidden', m('products.ownerOnlyField', { field, reason }), field);
 }
 
 export function tiersToRows(tiers: ProductCreate['priceTiers']) {

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core';
 import { describeMethods } from '../api/dispatch';
-import { ERROR_STATUS, pickLocale, type ApiError, type Locale } from '../errors/apiError';
+import { ERROR_STATUS, m, pickLocale, translate, type ApiError, type Locale, type MessageParam } from '../errors/apiError';
 import type { Session } from '../api/method';
 import { toApiError } from '../api/dispatch';
 import { findImageFile } from '../files/imagePaths';
@@ -104,6 +104,11 @@ function sendError(res: http.ServerResponse, error: ApiError, extra: Record<stri
   res.end(JSON.stringify({ error }));
 }
 
+/** A message of the HTTP door (main/errors/locales/*.json, server.*) in the request's language. */
+function say(locale: Locale, key: string, params?: Record<string, MessageParam>): string {
+  return translate(m(key, params), locale);
+}
+
 function localeOf(req: http.IncomingMessage): Locale {
   const explicit = req.headers['x-stallkeeper-locale'];
   return pickLocale(typeof explicit === 'string' ? explicit : req.headers['accept-language']);
@@ -191,33 +196,33 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
   const door = options.door ?? createBrowserDoor(new EventHub());
 
-  const handlePair = async (req: http.IncomingMessage, res: http.ServerResponse, zh: boolean): Promise<void> => {
+  const handlePair = async (req: http.IncomingMessage, res: http.ServerResponse, locale: Locale): Promise<void> => {
     if (req.method !== 'POST') {
       req.resume();
-      sendError(res, { code: 'bad_request', message: zh ? '请用 POST 提交配对 PIN' : 'Send the pairing PIN with POST' }, { Allow: 'POST' });
+      sendError(res, { code: 'bad_request', message: say(locale, 'server.pairNeedsPost') }, { Allow: 'POST' });
       return;
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
       req.resume();
-      sendError(res, { code: 'unsupported_media_type', message: zh ? '请求体必须是 JSON' : 'The body must be JSON (Content-Type: application/json)' });
+      sendError(res, { code: 'unsupported_media_type', message: say(locale, 'server.bodyMustBeJson') });
       return;
     }
     const body = await readBody(req, PAIR_BODY_BYTES);
     if (body === 'too_large') {
-      sendError(res, { code: 'payload_too_large', message: zh ? '请求体过大' : 'The body is too large' }, { Connection: 'close' });
+      sendError(res, { code: 'payload_too_large', message: say(locale, 'server.bodyTooLarge') }, { Connection: 'close' });
       return;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(body.toString('utf8'));
     } catch {
-      sendError(res, { code: 'bad_request', message: zh ? '请求体不是有效的 JSON' : 'The body is not valid JSON' });
+      sendError(res, { code: 'bad_request', message: say(locale, 'server.bodyNotJson') });
       return;
     }
     const parsed = pairRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      sendError(res, zodToApiError(parsed.error, zh ? 'zh' : 'en'));
+      sendError(res, zodToApiError(parsed.error, locale));
       return;
     }
     try {
@@ -228,13 +233,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         'Set-Cookie': `${DEVICE_COOKIE}=${paired.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${400 * 86400}`,
       });
     } catch (error) {
-      const apiError = toApiError(error, zh ? 'zh' : 'en');
+      const apiError = toApiError(error, locale);
       // Retry-After is the wait the message states.
       sendError(res, apiError, error instanceof TooManyAttempts ? { 'Retry-After': String(error.retryAfterSeconds) } : {});
     }
   };
 
-  const unauthorized = (res: http.ServerResponse, zh: boolean, hadToken: boolean) => {
+  const unauthorized = (res: http.ServerResponse, locale: Locale, hadToken: boolean) => {
     const clear = { 'Set-Cookie': `${audience === 'lan' ? DEVICE_COOKIE : keyCookie}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` };
     if (audience === 'pc') {
       sendError(
@@ -242,9 +247,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         {
           code: 'unauthorized',
           field: 'key',
-          message: zh
-            ? '需要本次启动的密钥：请打开 Stallkeeper 启动时显示的地址（带 ?key=…），或以 Authorization: Bearer 发送密钥'
-            : 'This needs the key of this launch: open the address Stallkeeper printed when it started (with ?key=…), or send the key as Authorization: Bearer',
+          message: say(locale, 'server.needsLaunchKey'),
         },
         hadToken ? clear : {},
       );
@@ -252,7 +255,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     sendError(
       res,
-      { code: 'unauthorized', message: zh ? '此设备尚未配对（或已被撤销）：请输入店内电脑上显示的配对 PIN' : 'This device is not paired (or was revoked): enter the pairing PIN shown on the shop PC' },
+      { code: 'unauthorized', message: say(locale, 'server.deviceNotPaired') },
       hadToken ? clear : {},
     );
   };
@@ -275,7 +278,6 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const locale = localeOf(req);
-    const zh = locale === 'zh';
     // The request target is a path; "//host/x" must not be read as another host.
     let url: URL;
     try {
@@ -284,19 +286,19 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       url = new URL(`http://stallkeeper.local${target}`);
     } catch {
       req.resume();
-      sendError(res, { code: 'bad_request', message: zh ? '路径无效' : 'Invalid path' });
+      sendError(res, { code: 'bad_request', message: say(locale, 'server.invalidPath') });
       return;
     }
     const pathname = url.pathname;
 
     if (!sameOrigin(req, audience === 'lan' ? ownHostNames() : loopbackHosts)) {
       req.resume();
-      sendError(res, { code: 'forbidden', message: zh ? '来源不被允许' : 'Requests from other sites are not allowed' });
+      sendError(res, { code: 'forbidden', message: say(locale, 'server.otherOrigin') });
       return;
     }
 
     if (audience === 'lan' && pathname === '/pair') {
-      await handlePair(req, res, zh);
+      await handlePair(req, res, locale);
       return;
     }
 
@@ -310,7 +312,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const found = authenticate(req);
       if (!found) {
         req.resume();
-        unauthorized(res, zh, presented(req) !== null);
+        unauthorized(res, locale, presented(req) !== null);
         return;
       }
       // Paths a call names must stay within the data folder and removable drives (main/backup/methods.ts).
@@ -319,7 +321,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
     if (pathname === '/api' || pathname === '/api/') {
       if (req.method !== 'GET') {
-        sendError(res, { code: 'bad_request', message: zh ? '请用 GET 读取方法列表' : 'Use GET to list the methods' }, { Allow: 'GET' });
+        sendError(res, { code: 'bad_request', message: say(locale, 'server.listNeedsGet') }, { Allow: 'GET' });
         return;
       }
       sendJson(res, 200, { methods: describeMethods() });
@@ -330,7 +332,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const name = pathname.slice('/api/'.length);
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST');
-        sendError(res, { code: 'bad_request', message: zh ? '请用 POST 调用方法' : `Call ${name} with POST and a JSON body` });
+        sendError(res, { code: 'bad_request', message: say(locale, 'server.callNeedsPost', { name }) });
         return;
       }
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -338,7 +340,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         req.resume();
         sendError(res, {
           code: 'unsupported_media_type',
-          message: zh ? '请求体必须是 JSON（Content-Type: application/json）' : 'The body must be JSON (Content-Type: application/json)',
+          message: say(locale, 'server.bodyMustBeJsonType'),
         });
         return;
       }
@@ -349,7 +351,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           res,
           {
             code: 'payload_too_large',
-            message: zh ? `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB` : `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+            message: say(locale, 'server.bodyOverLimit', { megabytes: MAX_BODY_BYTES / 1024 / 1024 }),
           },
           { Connection: 'close' },
         );
@@ -360,7 +362,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         try {
           input = JSON.parse(body.toString('utf8'));
         } catch {
-          sendError(res, { code: 'bad_request', message: zh ? '请求体不是有效的 JSON' : 'The body is not valid JSON' });
+          sendError(res, { code: 'bad_request', message: say(locale, 'server.bodyNotJson') });
           return;
         }
       }
@@ -368,7 +370,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       try {
         method = decodeURIComponent(name);
       } catch {
-        sendError(res, { code: 'bad_request', message: zh ? '方法名编码无效' : 'The method name is not validly encoded' });
+        sendError(res, { code: 'bad_request', message: say(locale, 'server.badMethodName') });
         return;
       }
       const callId = req.headers['x-stallkeeper-call'];
@@ -379,14 +381,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, { code: 'bad_request', message: zh ? '不支持的请求方法' : 'Only GET is served here' }, { Allow: 'GET, HEAD' });
+      sendError(res, { code: 'bad_request', message: say(locale, 'server.onlyGet') }, { Allow: 'GET, HEAD' });
       return;
     }
 
     if (pathname.startsWith('/photos/')) {
       const found = findImageFile(core.paths.photos, pathname.slice('/photos/'.length), url.searchParams.has('thumb'));
       if (!found) {
-        sendError(res, { code: 'not_found', message: zh ? '找不到图片' : 'No such photo' });
+        sendError(res, { code: 'not_found', message: say(locale, 'server.noSuchPhoto') });
         return;
       }
       send(res, 200, fs.readFileSync(found.file), found.mime, { 'Cache-Control': 'public, max-age=31536000, immutable' });
@@ -395,11 +397,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
     const resolved = resolveStatic(rendererDir, pathname);
     if (resolved.kind === 'bad_path') {
-      sendError(res, { code: 'bad_request', message: zh ? '路径无效' : 'Invalid path' });
+      sendError(res, { code: 'bad_request', message: say(locale, 'server.invalidPath') });
       return;
     }
     if (resolved.kind === 'not_found') {
-      sendError(res, { code: 'not_found', message: zh ? '找不到文件' : 'Not found' });
+      sendError(res, { code: 'not_found', message: say(locale, 'server.notFound') });
       return;
     }
     const isHtml = resolved.file.endsWith('.html');
