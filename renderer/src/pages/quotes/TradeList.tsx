@@ -37,6 +37,7 @@ interface FiltersProps {
   state: ListState;
   statuses: readonly string[];
   /** The page's translations (list.status, list.buyer, list.country, status.*). */
+  // i18n namespaces: quotes invoices
   t: TFunction;
   widths: { buyer: number; country: number };
   statusTestId?: string;
