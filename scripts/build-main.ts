@@ -43,9 +43,11 @@ export async function bundleMain(outdir = appPath('dist', 'electron'), options: 
     outdir,
   });
   // The documents' label catalogs are read at run time from the folder next to the bundle (main/documents/catalog.ts).
-  const locales = appPath('main', 'documents', 'locales');
-  fs.mkdirSync(path.join(outdir, 'locales'), { recursive: true });
-  for (const file of fs.readdirSync(locales).filter((f) => f.endsWith('.json'))) fs.copyFileSync(path.join(locales, file), path.join(outdir, 'locales', file));
+  // So are the server messages' catalogs, from messages/ (main/errors/messages.ts).
+  for (const [from, to] of [[appPath('main', 'documents', 'locales'), 'locales'], [appPath('main', 'errors', 'locales'), 'messages']] as const) {
+    fs.mkdirSync(path.join(outdir, to), { recursive: true });
+    for (const file of fs.readdirSync(from).filter((f) => f.endsWith('.json'))) fs.copyFileSync(path.join(from, file), path.join(outdir, to, file));
+  }
   if (options.electron === false) return;
   await build({
     ...common,

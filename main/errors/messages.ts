@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n } from 'i18next';
+import { fileURLToPath } from 'node:url';
 import { appPath } from '../paths/appRoot';
 
 /** A param: a string, a number, or a Message that is itself translated (an action, a status). */
@@ -25,7 +26,13 @@ export type Locale = string;
 
 export const FALLBACK_LOCALE = 'en';
 
-let catalogDir = appPath('main', 'errors', 'locales');
+/** messages/ beside the bundle in the app (scripts/build-main.ts copies it), else main/errors/locales of the checkout. */
+function defaultCatalogDir(): string {
+  const beside = fileURLToPath(new URL('./messages/', import.meta.url));
+  return fs.existsSync(path.join(beside, 'en.json')) ? beside : appPath('main', 'errors', 'locales');
+}
+
+let catalogDir = defaultCatalogDir();
 let loaded: { i18n: i18n; languages: string[] } | null = null;
 
 export type Catalog = Record<string, string>;
@@ -60,7 +67,7 @@ function load(): { i18n: i18n; languages: string[] } {
 
 /** Points the server at another catalog folder (tests add a language this way); null goes back to the app's. */
 export function useCatalogDir(dir: string | null): void {
-  catalogDir = dir ?? appPath('main', 'errors', 'locales');
+  catalogDir = dir ?? defaultCatalogDir();
   loaded = null;
 }
 

@@ -38,7 +38,7 @@ describe('packaging with electron-builder', () => {
     );
     const resources = path.join(output, 'linux-unpacked', 'resources');
     const files = listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/core.mjs', '/dist/electron/jobWorker.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/db/migrations/001_foundation.sql', '/dist/electron/locales/en.json', '/dist/electron/locales/ar.json']) {
+    for (const needed of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/core.mjs', '/dist/electron/jobWorker.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/db/migrations/001_foundation.sql', '/dist/electron/locales/en.json', '/dist/electron/locales/ar.json', '/dist/electron/messages/en.json', '/dist/electron/messages/zh.json']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.some((f) => f.startsWith('/main/'))).toBe(false);
