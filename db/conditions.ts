@@ -39,9 +39,4 @@ export class Conditions {
   get where(): string {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
-
-  /** The conditions joined by AND (for a clause that already has its WHERE), or '1'. */
-  get all(): string {
-    return this.parts.length ? this.parts.join(' AND ') : '1';
-  }
 }

@@ -30,17 +30,10 @@ export function fsyncDir(dir: string): void {
 
 /** Copies a file so the destination appears whole or not at all: a temp file, fsync, rename, fsync of the folder. */
 export function copyFileDurably(from: string, to: string): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  const tmp = `${to}.${tmpTag()}.tmp`;
-  try {
+  replaceWhole(to, (tmp) => {
     fs.copyFileSync(from, tmp);
     fsyncFile(tmp);
-    fs.renameSync(tmp, to);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
-  fsyncDir(path.dirname(to));
+  });
 }
 
 /** A tag for temp names: this process and a random part, so stale ones can be told apart. */
@@ -61,10 +54,15 @@ export function writeFileFlushed(file: string, bytes: Buffer): void {
 
 /** Writes a file so that it appears whole or not at all: a flushed temp file renamed into place, then the folder flushed. */
 export function writeFileDurably(file: string, bytes: Buffer): void {
+  replaceWhole(file, (tmp) => writeFileFlushed(tmp, bytes));
+}
+
+/** Fills a temp file beside `file` (flushed by `fill`), renames it into place and flushes the folder; the temp file never stays. */
+function replaceWhole(file: string, fill: (tmp: string) => void): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${tmpTag()}.tmp`;
   try {
-    writeFileFlushed(tmp, bytes);
+    fill(tmp);
     fs.renameSync(tmp, file);
   } catch (error) {
     fs.rmSync(tmp, { force: true });
