@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Core } from '../core';
-import { AppError, DISK_FULL, asMessage, isDiskFull, translate, type ApiError, type Locale } from '../errors/apiError';
+import { AppError, DISK_FULL, isDiskFull, m, say, translate, type ApiError, type Locale } from '../errors/apiError';
 import type { MethodContext, MethodSpec, Progress, Session } from './method';
 import type { CallOutcome } from './outcome';
 import { readTransaction, writeTransaction } from '../../db/transactions';
@@ -35,7 +35,7 @@ function unknownMethod(name: string, locale: Locale): ApiError {
   const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
   return {
     code: 'unknown_method',
-    message: locale === 'zh' ? `没有名为 “${shown}” 的方法` : `There is no method named "${shown}"`,
+    message: say(locale, 'api.noMethodNamed', { shown }),
   };
 }
 
@@ -46,7 +46,7 @@ function sqliteToApiError(error: Error & { code?: string }, locale: Locale): Api
     const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(error.message)?.[1];
     const out: ApiError = {
       code: 'conflict',
-      message: locale === 'zh' ? `已存在相同的${column ?? '记录'}` : `A record with the same ${column ?? 'key'} already exists`,
+      message: column ? say(locale, 'api.sameValueExists', { column }) : say(locale, 'api.sameRecordExists'),
     };
     if (column) out.field = column;
     return out;
@@ -54,13 +54,13 @@ function sqliteToApiError(error: Error & { code?: string }, locale: Locale): Api
   if (error.code.startsWith('SQLITE_CONSTRAINT')) {
     return {
       code: 'conflict',
-      message: locale === 'zh' ? `数据不一致，未保存：${error.message}` : `Not saved, the data would be inconsistent: ${error.message}`,
+      message: say(locale, 'api.notSavedDataWould', { message: error.message }),
     };
   }
   if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') {
     return {
       code: 'unavailable',
-      message: locale === 'zh' ? '数据库正忙，请重试' : 'The database is busy; please try again',
+      message: say(locale, 'api.databaseBusyPleaseTry'),
     };
   }
   return null;
@@ -77,7 +77,7 @@ export function toApiError(error: unknown, locale: Locale): ApiError {
   const detail = error instanceof Error ? error.message : String(error);
   return {
     code: 'internal',
-    message: locale === 'zh' ? `内部错误，未保存任何更改：${detail}` : `Internal error; nothing was changed: ${detail}`,
+    message: say(locale, 'api.internalErrorNothingChanged', { detail }),
   };
 }
 
@@ -95,11 +95,7 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
       ok: false,
       error: {
         code: 'forbidden',
-        message: spec.ownerOnly
-          ? `${translate(asMessage(spec.ownerOnly), locale)}${locale === 'zh' ? '（需要店主 PIN：请先解锁）' : ' (needs the owner PIN: unlock first)'}`
-          : locale === 'zh'
-            ? '此操作需要店主 PIN：请先解锁'
-            : 'This needs the owner PIN: unlock first',
+        message: translate(spec.ownerOnly ? m('api.ownerOnlyBecause', { reason: spec.ownerOnly }) : m('api.needsOwnerPin'), locale),
       },
     };
   }
@@ -147,7 +143,7 @@ export async function callMethod(core: Core, name: string, rawInput: unknown, op
 function busyWithJob(locale: Locale): ApiError {
   return {
     code: 'unavailable',
-    message: locale === 'zh' ? '正在导入，完成后才能保存更改；请稍后再试' : 'An import is running; changes can be saved when it has finished. Please try again shortly.',
+    message: say(locale, 'api.importRunningChangesSaved'),
   };
 }
 

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { bilingual } from '../errors/validation';
+import { because } from '../errors/validation';
+import { m } from '../errors/apiError';
 
 /** Owner PINs and pairing PINs are digits only, so a phone shows its number pad. */
 export const ownerPinSchema = z
   .string()
-  .regex(/^\d{4,8}$/, bilingual('must be 4 to 8 digits', '必须是 4 到 8 位数字'));
+  .regex(/^\d{4,8}$/, because(m('auth.mustDigits')));
 
 // scrypt cost: about 50 ms on the shop PC, so guessing offline is slow too.
 const N = 16384;

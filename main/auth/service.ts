@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '../core';
-import { AppError, msg, notFound } from '../errors/apiError';
+import { AppError, m, notFound } from '../errors/apiError';
 import type { Session } from '../api/method';
 import * as q from '../../db/auth';
 import { hashPin, verifyPin } from './pin';
@@ -83,7 +83,7 @@ export function status(core: Core, session: Session): AuthStatus {
 /** A 429 that knows how long to wait: the message says it and the HTTP door sends it as Retry-After. */
 export class TooManyAttempts extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super('too_many_requests', msg(`Too many wrong PINs; try again in ${retryAfterSeconds} s`, `PIN 错误次数过多，请 ${retryAfterSeconds} 秒后再试`), 'pin');
+    super('too_many_requests', m('auth.tooManyWrongPins', { retryAfterSeconds }), 'pin');
   }
 }
 
@@ -101,7 +101,7 @@ function checkOwnerPin(core: Core, seat: Seat | undefined, pin: string, field: s
   if (!verifyPin(pin, hash)) {
     seat?.pinFailures.fail(now);
     core.security.ownerPinFailures.fail(now);
-    throw new AppError('forbidden', msg(`${field}: wrong owner PIN`, `${field}：店主 PIN 不正确`), field);
+    throw new AppError('forbidden', m('auth.wrongOwnerPin', { field }), field);
   }
   seat?.pinFailures.succeed();
   core.security.ownerPinFailures.succeed();
@@ -109,7 +109,7 @@ function checkOwnerPin(core: Core, seat: Seat | undefined, pin: string, field: s
 
 function requireSeat(session: Session): Seat {
   if (!session.seat) {
-    throw new AppError('bad_request', msg('Only the shop PC or a paired device can sign in as the owner', '只有店内电脑或已配对的设备可以以店主身份登录'));
+    throw new AppError('bad_request', m('auth.onlyShopPcPaired'));
   }
   return session.seat;
 }
@@ -120,11 +120,11 @@ export function unlock(core: Core, session: Session, pin: string): AuthStatus {
   if (seat.kind === 'device') {
     const device = session.deviceId ? q.getDevice(core.db, session.deviceId) : undefined;
     if (!device || device.allow_owner !== 1) {
-      throw new AppError('forbidden', msg('The owner has not allowed the owner PIN on this device', '店主未允许在此设备上使用店主 PIN'));
+      throw new AppError('forbidden', m('auth.ownerNotAllowedOwner'));
     }
   }
   if (!security.owner_pin_hash) {
-    throw new AppError('conflict', msg('pin: no owner PIN is set yet; set one in Settings', 'pin：尚未设置店主 PIN，请在设置中设置'), 'pin');
+    throw new AppError('conflict', m('auth.noPinNoOwner'), 'pin');
   }
   checkOwnerPin(core, seat, pin, 'pin');
   seat.unlock(nowMs(core), security.owner_idle_minutes * 60_000);
@@ -142,7 +142,7 @@ export function lock(core: Core, session: Session): AuthStatus {
 export function setOwnerPin(core: Core, session: Session, pin: string, currentPin: string | undefined): AuthStatus {
   const security = q.getSecurity(core.db);
   if (security.owner_pin_hash) {
-    if (currentPin === undefined) throw new AppError('invalid_input', msg('currentPin: enter the current owner PIN to change it', 'currentPin：修改前请输入当前店主 PIN'), 'currentPin');
+    if (currentPin === undefined) throw new AppError('invalid_input', m('auth.currentPinRequired'), 'currentPin');
     checkOwnerPin(core, session.seat, currentPin, 'currentPin');
   }
   q.setOwnerPinHash(core.db, hashPin(pin), iso(nowMs(core)));
@@ -254,7 +254,7 @@ export async function setLanEnabled(core: Core, enabled: boolean): Promise<Netwo
 /** Opens pairing: a fresh 6-digit PIN for one device, valid for ten minutes. */
 export async function startPairing(core: Core): Promise<NetworkStatus> {
   if (!lanStatus(core).listening) {
-    throw new AppError('conflict', msg('Turn on the local network first; devices pair over it', '请先开启局域网模式，设备通过局域网配对'));
+    throw new AppError('conflict', m('auth.turnLocalNetworkFirst'));
   }
   const pin = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
   core.security.pairing = { pin, expiresAt: nowMs(core) + PAIRING_VALID_MS, wrongAttempts: 0, wrongByAddress: new Map() };
@@ -286,13 +286,13 @@ export function pairDevice(core: Core, input: { pin: string; name: string }, rem
   if (wait > 0) throw tooMany(wait);
   const offer = openOffer(core);
   if (!offer) {
-    throw new AppError('forbidden', msg('No pairing is open: on the shop PC open Settings → Local network and press “Pair a device”', '当前没有开放配对：请在店内电脑的 设置 → 局域网 中点击“配对设备”'), 'pin');
+    throw new AppError('forbidden', m('auth.noPairingOpenShop'), 'pin');
   }
   const wrongHere = offer.wrongByAddress.get(address) ?? 0;
   if (wrongHere >= PAIRING_MAX_WRONG) {
     throw new AppError(
       'forbidden',
-      msg(`pin: ${PAIRING_MAX_WRONG} wrong PINs from this device; ask the owner to open a new pairing on the shop PC`, `pin：此设备已输错 ${PAIRING_MAX_WRONG} 次 PIN，请店主在店内电脑上重新开放配对`),
+      m('auth.pinWrongPinsDevice', { maxWrong: PAIRING_MAX_WRONG }),
       'pin',
     );
   }
@@ -301,7 +301,7 @@ export function pairDevice(core: Core, input: { pin: string; name: string }, rem
     offer.wrongAttempts += 1;
     offer.wrongByAddress.set(address, wrongHere + 1);
     if (offer.wrongAttempts >= PAIRING_MAX_WRONG_TOTAL) core.security.pairing = null;
-    throw new AppError('forbidden', msg('pin: wrong pairing PIN', 'pin：配对 PIN 不正确'), 'pin');
+    throw new AppError('forbidden', m('auth.pinWrongPairingPin'), 'pin');
   }
   core.security.pairing = null;
   const token = crypto.randomBytes(32).toString('base64url');
@@ -312,15 +312,15 @@ export function pairDevice(core: Core, input: { pin: string; name: string }, rem
 }
 
 export function revokeDevice(core: Core, id: number): void {
-  if (!q.getDevice(core.db, id)) throw notFound(msg(`There is no paired device with id ${id}`, `没有 id 为 ${id} 的已配对设备`), 'id');
+  if (!q.getDevice(core.db, id)) throw notFound(m('auth.noPairedDeviceId', { id }), 'id');
   q.revokeDevice(core.db, id, iso(nowMs(core)));
   core.security.forgetDevice(id);
 }
 
 export function allowOwnerOnDevice(core: Core, id: number, allow: boolean): void {
   const device = q.getDevice(core.db, id);
-  if (!device) throw notFound(msg(`There is no paired device with id ${id}`, `没有 id 为 ${id} 的已配对设备`), 'id');
-  if (device.revoked_at) throw new AppError('conflict', msg('id: this device was revoked; pair it again', 'id：此设备已被撤销，请重新配对'), 'id');
+  if (!device) throw notFound(m('auth.noPairedDeviceId', { id }), 'id');
+  if (device.revoked_at) throw new AppError('conflict', m('auth.idDeviceRevokedPair'), 'id');
   q.setDeviceAllowOwner(core.db, id, allow);
   if (!allow) core.security.deviceSeat(id).lock();
 }

@@ -6,7 +6,7 @@ import { openDatabase } from '../../db/open';
 import { imageFiles, rowCounts } from '../../db/backup';
 import { schemaVersion } from '../../db/migrate';
 import { imageFile, thumbFile } from '../files/imageStore';
-import { AppError, msg } from '../errors/apiError';
+import { AppError, invalid, m, type Message } from '../errors/apiError';
 import { fsyncDir, fsyncFile, sha256File } from './fsutil';
 import { storedDocuments } from './documents';
 import type { ReadEntry } from 'tar';
@@ -46,8 +46,9 @@ export interface Manifest {
 
 const ENTRY = /^(manifest\.json|stallkeeper\.db|photos\/(?:thumbs\/)?[0-9a-f]{2}\/[0-9a-f]{64}\.(?:jpg|png)|documents\/[A-Za-z0-9._@-]+\/[a-z]+-[a-z]{2}(?:-bi)?-(?:a4|letter)\.pdf)$/;
 
-function bad(file: string, en: string, zh: string): AppError {
-  return new AppError('invalid_input', msg(`file: ${path.basename(file)} ${en}`, `file：${path.basename(file)} ${zh}`), 'file');
+/** The archive named by `file` has a problem: "file: backup.tar.gz is damaged…". */
+function bad(file: string, problem: Message): AppError {
+  return invalid('file', m('backup.archiveProblem', { name: path.basename(file), problem }));
 }
 
 function linkOrCopy(from: string, to: string): void {
@@ -165,22 +166,22 @@ export function bytesText(n: number): string {
   return unit === 0 ? `${n} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-function limitOf(rel: string): { bytes: number; en: string; zh: string } {
-  if (rel === ARCHIVE_DB) return { bytes: ARCHIVE_LIMITS.totalBytes, en: 'a backup', zh: '备份' };
-  if (rel.startsWith('photos/thumbs/')) return { bytes: ARCHIVE_LIMITS.thumbBytes, en: 'a thumbnail', zh: '缩略图' };
-  if (rel.startsWith('photos/')) return { bytes: ARCHIVE_LIMITS.photoBytes, en: 'a photo', zh: '照片' };
-  return { bytes: ARCHIVE_LIMITS.documentBytes, en: 'a stored PDF', zh: '已保存的 PDF' };
+function limitOf(rel: string): { bytes: number; what: Message } {
+  if (rel === ARCHIVE_DB) return { bytes: ARCHIVE_LIMITS.totalBytes, what: m('backup.entry.backup') };
+  if (rel.startsWith('photos/thumbs/')) return { bytes: ARCHIVE_LIMITS.thumbBytes, what: m('backup.entry.thumbnail') };
+  if (rel.startsWith('photos/')) return { bytes: ARCHIVE_LIMITS.photoBytes, what: m('backup.entry.photo') };
+  return { bytes: ARCHIVE_LIMITS.documentBytes, what: m('backup.entry.document') };
 }
 
 function checkManifest(file: string, value: unknown): Manifest {
-  const m = value as Partial<Manifest> | null;
-  if (!m || typeof m !== 'object' || m.format !== ARCHIVE_FORMAT || !Array.isArray(m.files)) throw bad(file, 'is not a Stallkeeper backup', '不是 Stallkeeper 备份文件');
-  if (typeof m.formatVersion !== 'number' || m.formatVersion > ARCHIVE_FORMAT_VERSION) {
-    throw bad(file, 'was made by a newer Stallkeeper; update the app to restore it', '由更新版本的 Stallkeeper 制作，请先更新软件');
+  const manifest = value as Partial<Manifest> | null;
+  if (!manifest || typeof manifest !== 'object' || manifest.format !== ARCHIVE_FORMAT || !Array.isArray(manifest.files)) throw bad(file, m('backup.notStallkeeperBackup'));
+  if (typeof manifest.formatVersion !== 'number' || manifest.formatVersion > ARCHIVE_FORMAT_VERSION) {
+    throw bad(file, m('backup.madeNewerStallkeeperUpdate'));
   }
   const paths = new Set<string>();
   let total = 0;
-  for (const f of m.files as unknown[]) {
+  for (const f of manifest.files as unknown[]) {
     const entry = f as Partial<ManifestFile> | null;
     if (
       !entry ||
@@ -192,25 +193,21 @@ function checkManifest(file: string, value: unknown): Manifest {
       typeof entry.sha256 !== 'string' ||
       !/^[0-9a-f]{64}$/.test(entry.sha256)
     ) {
-      throw bad(file, 'has a damaged manifest.json (a file entry is not valid)', '的 manifest.json 已损坏（文件条目无效）');
+      throw bad(file, m('backup.damagedManifestJsonFile'));
     }
-    if (paths.has(entry.path)) throw bad(file, `has a damaged manifest.json (${entry.path} is listed twice)`, `的 manifest.json 已损坏（${entry.path} 出现两次）`);
+    if (paths.has(entry.path)) throw bad(file, m('backup.damagedManifestJsonListed', { path: entry.path }));
     paths.add(entry.path);
     const limit = limitOf(entry.path);
     if ((entry.bytes as number) > limit.bytes) {
-      throw bad(
-        file,
-        `was not restored: ${entry.path} would unpack to ${bytesText(entry.bytes as number)}, more than ${limit.en} can be (${bytesText(limit.bytes)})`,
-        `未恢复：${entry.path} 解包后为 ${bytesText(entry.bytes as number)}，超过${limit.zh}的上限（${bytesText(limit.bytes)}）`,
-      );
+      throw bad(file, m('backup.entryOverLimit', { path: entry.path, size: bytesText(entry.bytes as number), what: limit.what, limit: bytesText(limit.bytes) }));
     }
     total += entry.bytes as number;
   }
-  if (!paths.has(ARCHIVE_DB)) throw bad(file, 'has no database in it', '其中没有数据库');
+  if (!paths.has(ARCHIVE_DB)) throw bad(file, m('backup.noDatabase'));
   if (total > ARCHIVE_LIMITS.totalBytes) {
-    throw bad(file, `was not restored: it would unpack to ${bytesText(total)}, more than a backup can be (${bytesText(ARCHIVE_LIMITS.totalBytes)})`, `未恢复：解包后为 ${bytesText(total)}，超过备份的上限（${bytesText(ARCHIVE_LIMITS.totalBytes)}）`);
+    throw bad(file, m('backup.notRestoredWouldUnpack', { size: bytesText(total), limit: bytesText(ARCHIVE_LIMITS.totalBytes) }));
   }
-  return m as Manifest;
+  return manifest as Manifest;
 }
 
 /** The bytes every file of the manifest unpacks to. */
@@ -234,8 +231,7 @@ export function checkRoom(file: string, dir: string, needed: number): void {
   if (free !== null && free < needed + FREE_SPACE_RESERVE) {
     throw bad(
       file,
-      `was not restored: it needs ${bytesText(needed + FREE_SPACE_RESERVE)} of free disk space and the disk has ${bytesText(free)}; free some space first`,
-      `未恢复：需要 ${bytesText(needed + FREE_SPACE_RESERVE)} 可用磁盘空间，磁盘只有 ${bytesText(free)}；请先清理空间`,
+      m('backup.notRestoredNeedsFree', { needed: bytesText(needed + FREE_SPACE_RESERVE), free: bytesText(free) }),
     );
   }
 }
@@ -274,15 +270,15 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
   let manifest: Manifest | null = null;
   const listed = new Map<string, ManifestFile>();
   const seen = new Set<string>();
-  const fail = (en: string, zh: string) => {
-    failure ??= bad(file, en, zh);
+  const fail = (problem: Message) => {
+    failure ??= bad(file, problem);
   };
   let budget = ARCHIVE_LIMITS.manifestBytes + 64 * 1024;
   /** Files being written (closed at their end, or when the scan stops early). */
   const open = new Set<number>();
 
   const parser = new tar.Parser({ strict: true, brotli: false, zstd: false });
-  parser.on('error', () => fail('cannot be read: it is damaged or not a backup archive', '无法读取：文件已损坏或不是备份文件'));
+  parser.on('error', () => fail(m('backup.cannotReadDamagedNot')));
   parser.on('entry', (entry: ReadEntry) => {
     const name = entry.path;
     if (failure || entry.type === 'Directory') {
@@ -291,32 +287,32 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
     }
     if (entry.type !== 'File' || !ENTRY.test(name)) {
       entry.resume();
-      fail(`contains files a backup does not have (${name})`, `包含备份中不应有的文件（${name}）`);
+      fail(m('backup.containsFilesBackupDoes', { name }));
       return;
     }
     if (seen.has(name)) {
       entry.resume();
-      fail(`contains ${name} twice`, `包含两个 ${name}`);
+      fail(m('backup.containsTwice', { name }));
       return;
     }
     seen.add(name);
     const isManifest = name === MANIFEST;
     if (!manifest && !isManifest) {
       entry.resume();
-      fail('is not a Stallkeeper backup (manifest.json is not its first file)', '不是 Stallkeeper 备份文件（第一个文件不是 manifest.json）');
+      fail(m('backup.notStallkeeperBackupManifest'));
       return;
     }
     const expected = isManifest ? null : (listed.get(name) ?? null);
     const declared = entry.size;
     if (isManifest ? declared > ARCHIVE_LIMITS.manifestBytes : !expected) {
       entry.resume();
-      if (isManifest) fail('has a manifest.json that is too large', '的 manifest.json 过大');
-      else fail(`contains a file its manifest does not list (${name})`, `包含清单中没有的文件（${name}）`);
+      if (isManifest) fail(m('backup.manifestJsonTooLarge'));
+      else fail(m('backup.containsFileManifestDoes', { name }));
       return;
     }
     if (expected && declared !== expected.bytes) {
       entry.resume();
-      fail(`is damaged: ${name} is ${bytesText(declared)}, its manifest says ${bytesText(expected.bytes)}`, `已损坏：${name} 为 ${bytesText(declared)}，清单中为 ${bytesText(expected.bytes)}`);
+      fail(m('backup.damagedManifestSays', { name, size: bytesText(declared), listed: bytesText(expected.bytes) }));
       return;
     }
     const hash = crypto.createHash('sha256');
@@ -334,15 +330,15 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
       if (failure) return;
       bytes += chunk.length;
       if (bytes > declared) {
-        fail(`is damaged: ${name} is larger than its manifest says`, `已损坏：${name} 比清单中的大`);
+        fail(m('backup.damagedLargerManifestSays', { name }));
         return;
       }
       if (name === ARCHIVE_DB && head.length < 100) {
         head = Buffer.concat([head, chunk.subarray(0, 100 - head.length)]);
         if (head.length >= Math.min(100, declared)) {
           const own = sqliteHeaderBytes(head);
-          if (own === null) return fail(`is damaged: ${name} is not an SQLite database`, `已损坏：${name} 不是 SQLite 数据库`);
-          if (own !== declared) return fail(`is damaged: ${name} is ${bytesText(declared)} but says it is ${bytesText(own)}`, `已损坏：${name} 为 ${bytesText(declared)}，但其自身记录为 ${bytesText(own)}`);
+          if (own === null) return fail(m('backup.damagedNotSqliteDatabase', { name }));
+          if (own !== declared) return fail(m('backup.damagedButSays', { name, size: bytesText(declared), own: bytesText(own) }));
         }
       }
       hash.update(chunk);
@@ -355,14 +351,14 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
         fs.closeSync(fd);
       }
       if (failure) return;
-      if (bytes !== declared) return fail(`is incomplete: ${name} is cut short`, `不完整：${name} 被截断`);
+      if (bytes !== declared) return fail(m('backup.incompleteCutShort', { name }));
       const digest = hash.digest('hex');
       if (isManifest) {
         let parsed: unknown;
         try {
           parsed = JSON.parse(Buffer.concat(parts).toString('utf8'));
         } catch {
-          return fail('has a damaged manifest.json', '的 manifest.json 已损坏');
+          return fail(m('backup.damagedManifestJson'));
         }
         try {
           manifest = checkManifest(file, parsed);
@@ -376,13 +372,13 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
         }
         return;
       }
-      if (digest !== expected?.sha256) return fail(`is damaged: ${name} does not match its checksum`, `已损坏：${name} 校验不符`);
+      if (digest !== expected?.sha256) return fail(m('backup.damagedDoesNotMatch', { name }));
       const photo = PHOTO.exec(name);
       if (photo && (photo[1] !== photo[2]?.slice(0, 2) || photo[2] !== digest)) {
-        return fail(`is damaged: the photo ${name} does not match the SHA-256 it is named after`, `已损坏：照片 ${name} 与其文件名中的 SHA-256 不符`);
+        return fail(m('backup.damagedPhotoDoesNot', { name }));
       }
       const thumb = THUMB.exec(name);
-      if (thumb && thumb[1] !== thumb[2]?.slice(0, 2)) return fail(`contains files a backup does not have (${name})`, `包含备份中不应有的文件（${name}）`);
+      if (thumb && thumb[1] !== thumb[2]?.slice(0, 2)) return fail(m('backup.containsFilesBackupDoes', { name }));
     });
   });
 
@@ -395,14 +391,14 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
     for await (const chunk of input.pipe(gunzip) as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > budget) {
-        fail(`was not restored: it unpacks to more than its manifest says (${bytesText(total)} so far)`, `未恢复：解包后的大小超过清单所述（已达 ${bytesText(total)}）`);
+        fail(m('backup.notRestoredUnpacksMore', { size: bytesText(total) }));
         break;
       }
       if (first) {
         first = false;
         // A tar stream starts with a ustar header (never another compressed stream inside).
         if (chunk.length < 512 || chunk.subarray(257, 262).toString('latin1') !== 'ustar') {
-          fail('is not a Stallkeeper backup archive', '不是 Stallkeeper 备份文件');
+          fail(m('backup.notStallkeeperBackupArchive'));
           break;
         }
       }
@@ -417,16 +413,16 @@ async function scanArchive(file: string, options: ScanOptions = {}): Promise<Man
       });
     }
   } catch {
-    fail('cannot be read: it is damaged or not a backup archive', '无法读取：文件已损坏或不是备份文件');
+    fail(m('backup.cannotReadDamagedNot'));
   } finally {
     input.destroy();
     gunzip.destroy();
     for (const fd of open) fs.closeSync(fd);
   }
   if (failure) throw failure;
-  if (!manifest) throw bad(file, 'is not a Stallkeeper backup (no manifest.json)', '不是 Stallkeeper 备份文件（缺少 manifest.json）');
+  if (!manifest) throw bad(file, m('backup.notStallkeeperBackupNoManifest'));
   for (const expected of (manifest as Manifest).files) {
-    if (!seen.has(expected.path)) throw bad(file, `is incomplete: ${expected.path} is missing`, `不完整：缺少 ${expected.path}`);
+    if (!seen.has(expected.path)) throw bad(file, m('backup.incompleteMissing', { path: expected.path }));
   }
   return manifest;
 }

@@ -3,6 +3,7 @@ import type { DataPaths } from '../paths/dataDir';
 import { openDatabase, quickCheck, type Db, type OpenOptions } from '../../db/open';
 import { loadMigrations, migrate } from '../../db/migrate';
 import { listSnapshots, newestGoodSnapshot, type SnapshotInfo } from './snapshots';
+import { m, translate, type Locale, type Message } from '../errors/apiError';
 
 /**
  * The data folder cannot be opened as it is: the database is damaged
@@ -17,32 +18,23 @@ export class DataProblemError extends Error {
     readonly problems: string[],
     readonly newestGoodBackup: SnapshotInfo | null,
   ) {
-    super(DataProblemError.explain(kind, database, problems, newestGoodBackup, 'en'));
+    super(translate(DataProblemError.explain(kind, database, problems, newestGoodBackup), 'en'));
     this.name = 'DataProblemError';
   }
 
-  static explain(kind: 'damaged' | 'missing', database: string, problems: string[], backup: SnapshotInfo | null, lang: 'en' | 'zh'): string {
-    const zh = lang === 'zh';
-    const what =
-      kind === 'missing'
-        ? zh
-          ? `找不到数据库 ${database}，但备份文件夹里有备份。为免以空数据启动，软件没有新建数据库。`
-          : `The database ${database} is missing, but there are backups. Stallkeeper did not start with an empty database.`
-        : zh
-          ? `数据库 ${database} 已损坏（完整性检查未通过：${problems.slice(0, 3).join('；')}）。`
-          : `The database ${database} is damaged (its integrity check failed: ${problems.slice(0, 3).join('; ')}).`;
-    const offer = backup
-      ? zh
-        ? `最新的完好备份：${backup.takenAt}（${backup.name}）。`
-        : `The newest good backup is from ${backup.takenAt} (${backup.name}).`
-      : zh
-        ? '备份文件夹中没有完好的备份；如有 U 盘上的备份，可以从它恢复。'
-        : 'There is no good backup in the backups folder; restore from a USB stick backup if you have one.';
-    return `${what} ${offer}`;
+  static explain(kind: 'damaged' | 'missing', database: string, problems: string[], backup: SnapshotInfo | null): Message {
+    const what = kind === 'missing' ? m('backup.databaseMissingButBackups', { database }) : m('backup.databaseDamaged', { database, problems: problems.slice(0, 3) });
+    const offer = backup ? m('backup.newestGoodBackup', { takenAt: backup.takenAt, name: backup.name }) : m('backup.noGoodBackupBackups');
+    return m('backup.dataProblem', { what, offer });
   }
 
-  messageIn(lang: 'en' | 'zh'): string {
-    return DataProblemError.explain(this.kind, this.database, this.problems, this.newestGoodBackup, lang);
+  /** What is wrong and what can be done, as a message (translated where it is shown). */
+  get explanation(): Message {
+    return DataProblemError.explain(this.kind, this.database, this.problems, this.newestGoodBackup);
+  }
+
+  messageIn(lang: Locale): string {
+    return translate(this.explanation, lang);
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError, invalid, msg } from '../errors/apiError';
-import { bilingual } from '../errors/validation';
+import { AppError, invalid, m } from '../errors/apiError';
+import { because } from '../errors/validation';
 import { owner } from '../api/method';
 import { backupNow, backupStatus, checkExportFolder, exportArchiveTo, withinAllowedFolders } from './service';
 import { restoreIntoCore, snapshotFile } from './restore';
@@ -9,15 +9,15 @@ const fullPath = z
   .string()
   .min(1)
   .max(1000)
-  .refine((p) => !p.includes('\0'), bilingual('is not a valid path', '不是有效的路径'));
+  .refine((p) => !p.includes('\0'), because(m('backup.notValidPath')));
 
 export const backupMethods = {
-  'backup.status': owner('The backups in the data folder, the last automatic backup and the last copy to a USB stick, with warnings when they are old.', z.strictObject({}), (_input, { core }) => backupStatus(core), { readOnly: true, passive: true }),
+  'backup.status': owner('The backups in the data folder, the last automatic backup and the last copy to a USB stick, with warnings when they are old.', z.strictObject({}), (_input, { core, locale }) => backupStatus(core, locale), { readOnly: true, passive: true }),
   'backup.run': owner('Backs up now into the data folder (SQLite online backup, new photos copied, old backups rotated).', z.strictObject({}), (_input, { core }) => backupNow(core, 'manual'), { kind: 'async' }),
   'backup.export': owner('Writes one archive (database + photos, checked after writing) into a folder, e.g. a USB stick; without a folder the desktop app asks for one.', z.strictObject({ folder: fullPath.optional() }), async (input, { core, session }) => {
       let folder = input.folder;
       if (folder === undefined) {
-        if (!core.door.chooseFolder) throw invalid('folder', msg('type the folder of the USB stick', '请填写 U 盘的文件夹'));
+        if (!core.door.chooseFolder) throw invalid('folder', m('backup.typeFolderUsbStick'));
         const chosen = await core.door.chooseFolder();
         if (!chosen) return { cancelled: true as const };
         folder = chosen;
@@ -31,7 +31,7 @@ export const backupMethods = {
       file: fullPath.optional(),
     }), (input, { core, session }) => {
       if ((input.snapshot === undefined) === (input.file === undefined)) {
-        throw new AppError('invalid_input', msg('snapshot: give either a backup name (snapshot) or a file', 'snapshot：请提供备份名称（snapshot）或文件（file）之一'), 'snapshot');
+        throw new AppError('invalid_input', m('backup.snapshotGiveEitherBackup'), 'snapshot');
       }
       const file = input.snapshot !== undefined ? snapshotFile(core.paths, input.snapshot) : (input.file as string);
       if (input.file !== undefined && session.limitedPaths) withinAllowedFolders(core, file, 'file', true);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
-import { AppError, invalid, msg } from '../errors/apiError';
+import { AppError, invalid, m, type Message } from '../errors/apiError';
 import { ensureDataDir, type DataPaths } from '../paths/dataDir';
 import { openDatabase, quickCheck, type Db } from '../../db/open';
 import { foreignKeyProblems, imageFiles, integrityProblems, rowCounts } from '../../db/backup';
@@ -78,26 +78,26 @@ function sourceKind(file: string): 'archive' | 'snapshot' {
   }
   if (head[0] === 0x1f && head[1] === 0x8b) return 'archive';
   if (head.equals(SQLITE_MAGIC)) return 'snapshot';
-  throw invalid('file', msg('is neither a Stallkeeper backup archive (.tar.gz) nor a database backup (.db)', '既不是 Stallkeeper 备份压缩包（.tar.gz），也不是数据库备份（.db）'));
+  throw invalid('file', m('backup.neitherStallkeeperBackupArchive'));
 }
 
 /** A snapshot of backups/snapshots by its name (no paths: nothing outside that folder). */
 export function snapshotFile(paths: DataPaths, name: string): string {
-  if (!parseSnapshotName(name)) throw invalid('snapshot', msg('is not the name of a backup in the backups folder', '不是备份文件夹中的备份名称'));
+  if (!parseSnapshotName(name)) throw invalid('snapshot', m('backup.notNameBackupBackups'));
   const file = path.join(snapshotsDir(paths), name);
-  if (!fs.existsSync(file)) throw invalid('snapshot', msg('this backup no longer exists', '此备份已不存在'));
+  if (!fs.existsSync(file)) throw invalid('snapshot', m('backup.noBackupNoLonger'));
   return file;
 }
 
 function checkSource(file: string): string {
-  if (file.includes('\0') || !path.isAbsolute(file)) throw invalid('file', msg('give the full path of the backup file', '请填写备份文件的完整路径'));
+  if (file.includes('\0') || !path.isAbsolute(file)) throw invalid('file', m('backup.giveFullPathBackup'));
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw invalid('file', msg('this file does not exist', '文件不存在'));
+    throw invalid('file', m('backup.fileDoesNotExist'));
   }
-  if (!stat.isFile()) throw invalid('file', msg('is not a file', '不是文件'));
+  if (!stat.isFile()) throw invalid('file', m('backup.notFile'));
   return path.resolve(file);
 }
 
@@ -118,20 +118,19 @@ function expectedSchema(): SchemaItem[] {
 }
 
 const KIND_NAMES = {
-  table: ['table', '表'],
-  index: ['index', '索引'],
-  trigger: ['trigger', '触发器'],
-  view: ['view', '视图'],
-  column: ['column', '列'],
+  table: m('backup.schema.table'),
+  index: m('backup.schema.index'),
+  trigger: m('backup.schema.trigger'),
+  view: m('backup.schema.view'),
+  column: m('backup.schema.column'),
 } as const;
 
-function describeDifference(d: SchemaDifference): { en: string; zh: string } {
+function describeDifference(d: SchemaDifference): Message {
   const { type, name, table } = d.item;
-  const [en, zh] = KIND_NAMES[type];
-  const on = type === 'index' || type === 'trigger';
-  if (d.kind === 'extra') return { en: `an extra ${en} "${name}"${on ? ` on ${table}` : ''}`, zh: `多出${on ? ` ${table} 上的` : ''}${zh}“${name}”` };
-  if (d.kind === 'missing') return { en: `no ${en} "${name}"`, zh: `缺少${zh}“${name}”` };
-  return { en: `the ${en} "${name}" is defined differently`, zh: `${zh}“${name}”的定义不同` };
+  const kind = KIND_NAMES[type];
+  if (d.kind === 'extra') return type === 'index' || type === 'trigger' ? m('backup.schema.extraOn', { kind, name, table }) : m('backup.schema.extra', { kind, name });
+  if (d.kind === 'missing') return m('backup.schema.missing', { kind, name });
+  return m('backup.schema.different', { kind, name });
 }
 
 /** Refuses a database whose structure is not exactly what the migrations make (a trigger, table or view added by hand, a column changed). */
@@ -142,10 +141,7 @@ function checkSchema(db: Db): void {
   const more = differences.length > 3 ? differences.length - 3 : 0;
   throw invalid(
     'file',
-    msg(
-      `holds a database whose structure Stallkeeper does not make (${shown.map((d) => d.en).join('; ')}${more ? `; ${more} more` : ''}); it was not restored`,
-      `中的数据库结构与 Stallkeeper 生成的不同（${shown.map((d) => d.zh).join('；')}${more ? `；另有 ${more} 处` : ''}），未恢复`,
-    ),
+    m('backup.schema.notOurs', { differences: more ? [...shown, m('backup.schema.more', { more })] : shown }),
   );
 }
 
@@ -165,7 +161,7 @@ async function checkPhotos(photosDir: string, images: Array<{ hash: string; mime
     const source = imageFile(photosDir, image.hash, image.mime);
     if (!fs.existsSync(source)) continue;
     if ((await sha256File(source)) !== image.hash) {
-      throw invalid('file', msg(`has a photo that does not match the SHA-256 it is named after (${image.hash.slice(0, 12)}…); it was not restored`, `中有照片与其文件名中的 SHA-256 不符（${image.hash.slice(0, 12)}…），未恢复`));
+      throw invalid('file', m('backup.photoDoesNotMatch', { hash: image.hash.slice(0, 12) }));
     }
   }
 }
@@ -202,7 +198,7 @@ async function stage(paths: DataPaths, file: string): Promise<Staged> {
     try {
       db = openDatabase(dbFile, { migrate: false });
     } catch (error) {
-      throw invalid('file', msg(`cannot be opened as a database: ${(error as Error).message}`, `无法作为数据库打开：${(error as Error).message}`));
+      throw invalid('file', m('backup.cannotOpenedDatabase', { reason: (error as Error).message }));
     }
     try {
       let problems: string[];
@@ -212,12 +208,12 @@ async function stage(paths: DataPaths, file: string): Promise<Staged> {
         problems = [(error as Error).message];
       }
       if (problems.length > 0) {
-        throw invalid('file', msg(`is damaged and was not restored: ${problems.slice(0, 3).join('; ')}`, `已损坏，未恢复：${problems.slice(0, 3).join('；')}`));
+        throw invalid('file', m('backup.damagedNotRestored', { problems: problems.slice(0, 3) }));
       }
       const from = schemaVersion(db);
       const known = loadMigrations().length;
       if (from > known) {
-        throw invalid('file', msg(`was made by a newer Stallkeeper (schema ${from}); update the app first`, `由更新版本的 Stallkeeper 制作（结构版本 ${from}），请先更新软件`));
+        throw invalid('file', m('backup.madeNewerStallkeeperSchema', { from }));
       }
       const to = migrate(db);
       checkSchema(db);
@@ -267,7 +263,7 @@ function swapIn(paths: DataPaths, staged: Staged): void {
   for (const suffix of ['-wal', '-journal']) {
     const side = `${paths.database}${suffix}`;
     if (fs.existsSync(side) && fs.statSync(side).size > 0) {
-      throw new AppError('conflict', msg('Another program still has the database open; close it and try again', '另一个程序仍打开着数据库，请关闭后重试'));
+      throw new AppError('conflict', m('backup.anotherProgramStillDatabase'));
     }
   }
   fs.rmSync(`${paths.database}-shm`, { force: true });
@@ -315,7 +311,7 @@ export function restoreIntoCore(core: Core, file: string): Promise<RestoreResult
         core.db.close();
         copyFileDurably(path.join(snapshotsDir(core.paths), pre.snapshot.name), core.paths.database);
         core.db = openDatabase(core.paths.database);
-        throw new AppError('internal', msg(`The restored database failed its check (${problems[0]}); the previous state was put back`, `恢复后的数据库未通过检查（${problems[0]}），已还原为恢复前的状态`));
+        throw new AppError('internal', m('backup.restoredDatabaseFailedCheck', { problem: problems[0] ?? '' }));
       }
       core.security.pairing = null;
       core.door.afterRestore?.();
@@ -333,10 +329,7 @@ export async function restoreDataFolder(dataDir: string, file: string): Promise<
   if (holder) {
     throw new AppError(
       'conflict',
-      msg(
-        `Stallkeeper is running on this data folder (process ${holder.pid}); close it first, or restore from Settings → Backups in the app`,
-        `Stallkeeper 正在使用此数据文件夹（进程 ${holder.pid}）；请先关闭，或在软件的 设置 → 备份 中恢复`,
-      ),
+      m('backup.stallkeeperRunningDataFolder', { pid: holder.pid }),
     );
   }
   const staged = await stage(paths, file);

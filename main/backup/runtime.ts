@@ -1,13 +1,13 @@
-import type { TextPair } from '../errors/apiError';
+import type { Message } from '../errors/apiError';
 
 /** The outcome of the last automatic backup, for the Backup card in Settings and the dashboard. */
 export interface LastRun {
   at: string;
   ok: boolean;
-  /** Why it failed, in English (the log and the Backup card). */
+  /** Why it failed, in English (the log). */
   error: string | null;
-  /** Why it failed, in every UI language (the dashboard's alert). */
-  message?: TextPair | null;
+  /** Why it failed, translated for each caller (the Backup card, the dashboard's alert). */
+  message?: Message | null;
 }
 
 /**

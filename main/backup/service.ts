@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
-import { AppError, DISK_FULL, invalid, isDiskFull, msg, translate } from '../errors/apiError';
+import { AppError, DISK_FULL, invalid, isDiskFull, m, translate, type Locale } from '../errors/apiError';
 import { finishSnapshot, imageFiles, onlineBackup } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/open';
 import type { DataPaths } from '../paths/dataDir';
@@ -59,7 +59,7 @@ export async function takeSnapshot(db: Db, paths: DataPaths, at: Date, kind: Sna
     await onlineBackup(db, tmp);
     const { problems } = finishSnapshot(tmp);
     if (problems.length > 0) {
-      throw new AppError('internal', msg(`The backup copy failed its integrity check: ${problems[0]}`, `备份副本未通过完整性检查：${problems[0]}`));
+      throw new AppError('internal', m('backup.backupCopyFailedIntegrity', { problem: problems[0] ?? '' }));
     }
     fsyncFile(tmp);
     fs.renameSync(tmp, final);
@@ -96,9 +96,8 @@ export async function automaticBackup(core: Core): Promise<SnapshotResult | null
     return result;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const keyed = isDiskFull(error) ? DISK_FULL : error instanceof AppError ? error.content : msg(detail, detail);
-    const message = { en: translate(keyed, 'en'), zh: translate(keyed, 'zh') };
-    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: false, error: message.en, message };
+    const message = isDiskFull(error) ? DISK_FULL : error instanceof AppError ? error.content : m('errors.text', { text: detail });
+    core.backups.lastAutomatic = { at: core.now().toISOString(), ok: false, error: translate(message, 'en'), message };
     return null;
   }
 }
@@ -168,26 +167,26 @@ function recordExport(core: Core, record: ExportRecord): void {
 /** A folder the archive may be written to: absolute, existing, writable, and not the data folder or the system root. */
 export function checkExportFolder(core: Core, folder: string): string {
   const field = 'folder';
-  if (folder.includes('\0') || !path.isAbsolute(folder)) throw invalid(field, msg('give the full path of a folder, e.g. E:\\ or /media/usb', '请填写文件夹的完整路径，如 E:\\ 或 /media/usb'));
+  if (folder.includes('\0') || !path.isAbsolute(folder)) throw invalid(field, m('backup.giveFullPathFolder'));
   const resolved = path.resolve(folder);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(resolved);
   } catch {
-    throw invalid(field, msg('this folder does not exist (is the USB stick plugged in?)', '文件夹不存在（U 盘插好了吗？）'));
+    throw invalid(field, m('backup.folderDoesNotExist'));
   }
-  if (!stat.isDirectory()) throw invalid(field, msg('is a file, not a folder', '是文件，不是文件夹'));
+  if (!stat.isDirectory()) throw invalid(field, m('backup.fileNotFolder'));
   if (path.parse(resolved).root === resolved && (process.platform !== 'win32' || resolved.toUpperCase().startsWith((process.env.SystemDrive ?? 'C:').toUpperCase()))) {
-    throw invalid(field, msg('choose the USB stick or a folder on it, not the system disk', '请选择 U 盘或其中的文件夹，而不是系统盘'));
+    throw invalid(field, m('backup.chooseUsbStickFolder'));
   }
   const rel = path.relative(core.paths.root, resolved);
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-    throw invalid(field, msg('is inside the data folder; a backup there is lost with it', '位于数据文件夹内，备份会随之丢失'));
+    throw invalid(field, m('backup.insideDataFolderBackup'));
   }
   try {
     fs.accessSync(resolved, fs.constants.W_OK);
   } catch {
-    throw invalid(field, msg('cannot be written to (is the USB stick write-protected?)', '无法写入（U 盘是否写保护？）'));
+    throw invalid(field, m('backup.cannotWrittenUsbStick'));
   }
   return resolved;
 }
@@ -225,16 +224,15 @@ export function withinAllowedFolders(core: Core, target: string, field: 'file' |
   throw new AppError(
     'forbidden',
     field === 'file'
-      ? msg(
-          `file: in browser mode a backup is restored from the data folder (${core.paths.root}), its backups folder or a USB stick${where ? ` (${where})` : ' (none is plugged in)'}; ${target} is outside them. Copy the file there, or restore in the desktop app or with npm run cli -- restore`,
-          `file：浏览器模式只能从数据文件夹（${core.paths.root}）、其备份文件夹或 U 盘${where ? `（${where}）` : '（未插入 U 盘）'}恢复；${target} 不在其中。请把文件复制到那里，或在桌面版中或用 npm run cli -- restore 恢复`,
-        )
-      : msg(
-          `folder: in browser mode a backup is written to a USB stick only${where ? ` (${where})` : ' (none is plugged in)'}; ${target} is not on one. Use the desktop app or npm run cli -- backup for another folder`,
-          `folder：浏览器模式只能把备份写入 U 盘${where ? `（${where}）` : '（未插入 U 盘）'}；${target} 不在 U 盘上。其他文件夹请用桌面版或 npm run cli -- backup`,
-        ),
+      ? m('backup.browserRestoreOutside', { root: core.paths.root, drives: where ? m('backup.drivesPlugged', { where }) : m('backup.noDrivePlugged'), target })
+      : m('backup.browserBackupOutside', { drives: where ? m('backup.drivesPlugged', { where }) : m('backup.noDrivePlugged'), target }),
     field,
   );
+}
+
+function lastRunIn(last: LastRun | null, locale: Locale): Omit<LastRun, 'message'> | null {
+  if (!last) return null;
+  return { at: last.at, ok: last.ok, error: last.message ? translate(last.message, locale) : last.error };
 }
 
 function archiveName(at: Date): string {
@@ -266,7 +264,7 @@ export async function exportArchiveTo(core: Core, target: string, options: { tar
       const dbCopy = path.join(staging, ARCHIVE_DB);
       await onlineBackup(core.db, dbCopy);
       const { problems } = finishSnapshot(dbCopy);
-      if (problems.length > 0) throw new AppError('internal', msg(`The database copy failed its integrity check: ${problems[0]}`, `数据库副本未通过完整性检查：${problems[0]}`));
+      if (problems.length > 0) throw new AppError('internal', m('backup.databaseCopyFailedIntegrity', { problem: problems[0] ?? '' }));
       const built = await buildArchive(staging, core.paths.photos, outFile, at, core.paths.documents);
       recordExport(core, { at: at.toISOString(), file: built.file, bytes: built.bytes });
       return { file: built.file, bytes: built.bytes, createdAt: built.manifest.createdAt, photos: built.manifest.photos, counts: built.manifest.counts };
@@ -286,7 +284,8 @@ export interface BackupStatus {
   backupIsOld: boolean;
   lastExport: ExportRecord | null;
   exportIsOld: boolean;
-  lastAutomatic: LastRun | null;
+  /** The last automatic backup; `error` says why it failed, in the caller's language. */
+  lastAutomatic: Omit<LastRun, 'message'> | null;
   busy: 'backup' | 'export' | 'restore' | null;
   /** The desktop app can show a folder picker; the browser cannot. */
   canChooseFolder: boolean;
@@ -294,7 +293,7 @@ export interface BackupStatus {
   suggestedFolders: string[];
 }
 
-export function backupStatus(core: Core): BackupStatus {
+export function backupStatus(core: Core, locale: Locale = 'en'): BackupStatus {
   const snapshots = listSnapshots(core.paths);
   const now = core.now().getTime();
   const newest = snapshots.find((s) => s.kind !== 'pre-restore') ?? null;
@@ -306,7 +305,7 @@ export function backupStatus(core: Core): BackupStatus {
     backupIsOld: !newest || now - Date.parse(newest.takenAt) > BACKUP_OLD_MS,
     lastExport,
     exportIsOld: !lastExport || now - Date.parse(lastExport.at) > EXPORT_OLD_MS,
-    lastAutomatic: core.backups.lastAutomatic,
+    lastAutomatic: lastRunIn(core.backups.lastAutomatic, locale),
     busy: core.backups.busy,
     canChooseFolder: Boolean(core.door.chooseFolder),
     suggestedFolders: removableRoots(core),

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { AppError, type Locale } from '../errors/apiError';
+import { AppError, m, translate, type Locale, type Message } from '../errors/apiError';
 import { reasonFor } from '../errors/validation';
 import * as q from '../../db/buyers';
 import { checkPhone } from '../phones/e164';
@@ -47,10 +47,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: str
   return { text, encoding: encoding.toUpperCase() };
 }
 
-function problem(locale: Locale, row: number | null, field: string, reason: string): RowProblem {
-  const zh = locale === 'zh';
-  const text = row === null ? (zh ? `${field}：${reason}` : `${field}: ${reason}`) : zh ? `第 ${row} 行：${field}：${reason}` : `row ${row}: ${field}: ${reason}`;
-  return { row, field, reason, text };
+/** A problem as the product import writes them: "row N: field: reason", or "field: reason" for the file. */
+function problem(locale: Locale, row: number | null, field: string, reason: Message): RowProblem {
+  const named = m('errors.invalidField', { field, reason });
+  return { row, field, reason: translate(reason, locale), text: translate(row === null ? named : m('imports.rowProblem', { row, problem: named }), locale) };
 }
 
 interface ParsedRow {
@@ -59,10 +59,6 @@ interface ParsedRow {
   /** Columns present in the file: only these change an existing buyer. */
   present: Set<BaseColumn>;
   hasContacts: boolean;
-}
-
-function tr(locale: Locale, en: string, zh: string): string {
-  return locale === 'zh' ? zh : en;
 }
 
 /** Parses and checks every row; writes nothing. `mapping`: per file column, a column name or null (ignore), instead of the headers. */
@@ -74,16 +70,16 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
     table = readCsv(text, { skipEmptyLines: true });
   } catch (error) {
     const e = error instanceof CsvSyntaxError ? error : new CsvSyntaxError(String(error), null);
-    errors.push(problem(locale, e.row, 'file', tr(locale, `the file is not valid CSV (${e.message})`, `文件不是有效的 CSV（${e.message}）`)));
+    errors.push(problem(locale, e.row, 'file', m('buyers.fileNotValidCsv', { reason: e.message })));
     return { rows: [], errors, warnings, count: 0, columns: [] };
   }
   if (!table) {
-    errors.push(problem(locale, null, 'file', tr(locale, 'the file is empty', '文件为空')));
+    errors.push(problem(locale, null, 'file', m('buyers.fileEmpty')));
     return { rows: [], errors, warnings, count: 0, columns: [] };
   }
   const { header, rows: data } = table;
   if (mapping && mapping.length !== header.length) {
-    errors.push(problem(locale, null, 'columns', tr(locale, `the mapping has ${mapping.length} entries but the file has ${header.length} columns`, `映射有 ${mapping.length} 项，但文件有 ${header.length} 列`)));
+    errors.push(problem(locale, null, 'columns', m('buyers.mappingEntriesButFile', { entries: mapping.length, columns: header.length })));
     return { rows: [], errors, warnings, count: data.length, columns: [] };
   }
   const keys: Array<ColumnKey | null> = header.map((h, i) => {
@@ -91,7 +87,7 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
     const name = mapping[i];
     if (name === null || name === undefined || name === '') return null;
     const key = headerKey(name);
-    if (!key) errors.push(problem(locale, null, `columns.${i}`, tr(locale, `"${name}" is not a column name`, `“${name}” 不是列名`)));
+    if (!key) errors.push(problem(locale, null, `columns.${i}`, m('buyers.notColumnName', { name })));
     return key;
   });
   const columns: ColumnReport[] = header.map((h, i) => {
@@ -104,18 +100,18 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
     if (!key) {
       // Never a silent drop: a column the import does not read is named, with what it could be mapped to.
       if (h.trim() !== '' && !(mapping && mapping[i] === null)) {
-        warnings.push(problem(locale, null, h.trim(), tr(locale, `not a known column; ignored unless mapped to one (the columns are ${BASE_COLUMNS.join(', ')}, contact1_name, contact1_phone…)`, `不是已知的列，未映射则忽略（可用的列：${BASE_COLUMNS.join('、')}、contact1_name、contact1_phone…）`)));
+        warnings.push(problem(locale, null, h.trim(), m('buyers.unknownColumn', { columns: BASE_COLUMNS })));
       } else if (h.trim() !== '') {
-        warnings.push(problem(locale, null, h.trim(), tr(locale, 'ignored, as chosen in the mapping', '按映射设置忽略')));
+        warnings.push(problem(locale, null, h.trim(), m('buyers.ignoredChosenMapping')));
       }
       return;
     }
     const name = columnName(key);
-    if (seen.has(name)) errors.push(problem(locale, null, h.trim(), tr(locale, `is the same column as column ${(seen.get(name) ?? 0) + 1}`, `与第 ${(seen.get(name) ?? 0) + 1} 列重复`)));
+    if (seen.has(name)) errors.push(problem(locale, null, h.trim(), m('buyers.sameColumnColumn', { column: (seen.get(name) ?? 0) + 1 })));
     seen.set(name, i);
   });
   for (const required of ['company', 'country'] as const) {
-    if (!seen.has(required)) errors.push(problem(locale, null, required, tr(locale, 'the column is missing', '缺少此列')));
+    if (!seen.has(required)) errors.push(problem(locale, null, required, m('buyers.columnMissing')));
   }
   if (errors.length > 0) return { rows: [], errors, warnings, count: data.length, columns };
 
@@ -127,7 +123,7 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
     const row = index + 1;
     const short = ragged.get(row);
     if (short) {
-      errors.push(problem(locale, row, 'columns', tr(locale, `has ${short.fields} values, the header has ${short.header}`, `有 ${short.fields} 个值，表头有 ${short.header} 列`)));
+      errors.push(problem(locale, row, 'columns', m('buyers.valuesHeader', { fields: short.fields, header: short.header })));
       return;
     }
     const base: Partial<Record<BaseColumn, string>> = {};
@@ -142,13 +138,13 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
     const country = countryCodeOf(base.country ?? '');
     if (!country) {
       rowErrors.push(problem(locale, row, 'country', base.country
-        ? tr(locale, `"${base.country}" is not an ISO 3166-1 country code or a country name`, `“${base.country}” 不是 ISO 3166-1 国家代码或国家名称`)
-        : tr(locale, 'is required', '必填')));
+        ? m('buyers.notIsoCountryCode2', { country: base.country })
+        : m('buyers.required')));
     }
     let nationality = base.nationality;
     if (nationality) {
       const code = countryCodeOf(nationality);
-      if (!code) rowErrors.push(problem(locale, row, 'nationality', tr(locale, `"${nationality}" is not an ISO 3166-1 country code or a country name`, `“${nationality}” 不是 ISO 3166-1 国家代码或国家名称`)));
+      if (!code) rowErrors.push(problem(locale, row, 'nationality', m('buyers.notIsoCountryCode3', { nationality })));
       nationality = code ?? nationality;
     }
     const candidate: Record<string, unknown> = {
@@ -172,10 +168,10 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
         const field = columnOfPath(issue.path.map(String).join('.'));
         if (rowErrors.some((e) => e.field === field)) continue;
         if (field === 'doc_language') {
-          rowErrors.push(problem(locale, row, field, tr(locale, `"${base.doc_language}" is not one of ${DOC_LANGUAGES.join(', ')}`, `“${base.doc_language}” 不是 ${DOC_LANGUAGES.join('、')} 之一`)));
+          rowErrors.push(problem(locale, row, field, m('buyers.notDocLanguage', { value: base.doc_language ?? '', languages: DOC_LANGUAGES })));
           continue;
         }
-        rowErrors.push(problem(locale, row, field, reasonFor(issue as never, locale)));
+        rowErrors.push(problem(locale, row, field, reasonFor(issue as never)));
       }
     } else if (country) {
       const contactList = parsed.data.contacts ?? [];
@@ -186,12 +182,11 @@ function readRows(text: string, locale: Locale, mapping?: Array<string | null>):
             // A possible number outside the listed ranges is kept, with a warning on its row.
             if (checked && !checked.recognised) {
               const where = checked.region || country;
-              warnings.push(problem(locale, row, `contact${i + 1}_${kind}`, tr(locale, `number not recognised for ${where}; kept as ${checked.e164}`, `号码不在 ${where} 的已知号段内，按 ${checked.e164} 保存`)));
+              warnings.push(problem(locale, row, `contact${i + 1}_${kind}`, m('buyers.numberNotRecognisedKept', { where, e164: checked.e164 })));
             }
           } catch (error) {
             if (error instanceof AppError) {
-              const message = error.textIn(locale);
-              rowErrors.push(problem(locale, row, `contact${i + 1}_${kind}`, message.replace(/^contacts\.0\.\w+[:：]\s*/, '')));
+              rowErrors.push(problem(locale, row, `contact${i + 1}_${kind}`, error.reason));
             } else throw error;
           }
         }
@@ -248,13 +243,13 @@ export function importBuyers(core: Core, text: string, options: { dryRun: boolea
     const key = `${r.input.country}|${companyKey(r.input.company)}`;
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
-      errors.push(problem(locale, r.row, 'company', tr(locale, `same company and country as row ${earlier}`, `公司和国家与第 ${earlier} 行相同`)));
+      errors.push(problem(locale, r.row, 'company', m('buyers.sameCompanyCountryRow', { earlier })));
       continue;
     }
     firstRow.set(key, r.row);
     const matches = byCountry(r.input.country).filter((b) => companyKey(b.company) === companyKey(r.input.company));
     if (matches.length > 1) {
-      errors.push(problem(locale, r.row, 'company', tr(locale, `matches ${matches.length} stored buyers (${matches.map((m) => `#${m.id}`).join(', ')}); merge them first`, `与 ${matches.length} 个已有客户相同（${matches.map((m) => `#${m.id}`).join('、')}），请先合并`)));
+      errors.push(problem(locale, r.row, 'company', m('buyers.matchesStoredBuyers', { count: matches.length, ids: matches.map((b) => `#${b.id}`) })));
       continue;
     }
     const target = matches[0] ?? null;
@@ -279,13 +274,13 @@ export function importBuyers(core: Core, text: string, options: { dryRun: boolea
         if (!value) continue;
         const other = numbers.get(value);
         if (other !== undefined && other !== r.row) {
-          warnings.push(problem(locale, r.row, `contact${i + 1}_${kind}`, tr(locale, `${value} is also in row ${other}`, `${value} 也出现在第 ${other} 行`)));
+          warnings.push(problem(locale, r.row, `contact${i + 1}_${kind}`, m('buyers.alsoRow', { value, other })));
         } else numbers.set(value, r.row);
       }
     }
     const shared = q.contactsSharing(core.db, (contacts ?? []).flatMap((c) => [c.phone, c.whatsapp]).filter(Boolean), (contacts ?? []).map((c) => c.email).filter(Boolean), target?.id ?? null);
     for (const s of shared) {
-      warnings.push(problem(locale, r.row, 'contacts', tr(locale, `shares a phone, WhatsApp or email with the stored buyer "${s.company}" (#${s.buyer_id})`, `电话、WhatsApp 或邮箱与已有客户“${s.company}”（#${s.buyer_id}）相同`)));
+      warnings.push(problem(locale, r.row, 'contacts', m('buyers.sharesPhoneWhatsappEmail', { company: s.company, buyerId: s.buyer_id })));
     }
   }
 

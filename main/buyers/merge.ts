@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import * as q from '../../db/buyers';
 import { buyerRow, getBuyer, indexBuyer, type Buyer } from './service';
 
@@ -29,7 +29,7 @@ function samePerson(a: ContactFields, b: ContactFields): boolean {
  * All in the caller's transaction.
  */
 export function mergeBuyers(core: Core, keepId: number, mergeId: number): MergeResult {
-  if (keepId === mergeId) throw invalid('mergeId', msg('is the same buyer as keepId', '与 keepId 是同一个客户'));
+  if (keepId === mergeId) throw invalid('mergeId', m('buyers.sameBuyerKeepid'));
   const keep = buyerRow(core, keepId, 'keepId');
   const gone = buyerRow(core, mergeId, 'mergeId');
   const now = core.now().toISOString();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method, owner, staff } from '../api/method';
-import { msg } from '../errors/apiError';
-import { bilingual } from '../errors/validation';
+import { m } from '../errors/apiError';
+import { because } from '../errors/validation';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { allTags } from '../../db/buyers';
@@ -49,8 +49,8 @@ export const buyersMethods = {
       input.image ? storeImage(core.paths.photos, decodeBase64Image(input.image.dataBase64, 'image.dataBase64'), 'photo', 'image.dataBase64') : null,
     handler: (input, { core }, image) => buyers.setCard(core, input.id, image),
   }),
-  'buyers.delete': owner('Deletes a buyer with its contacts and visits; refused while quotations or invoices belong to it (merge instead).', z.strictObject({ id }), (input, { core }) => buyers.deleteBuyer(core, input.id), { ownerOnly: msg('Only the owner deletes a buyer', '只有店主可以删除客户') }),
-  'buyers.merge': owner('Merges buyer mergeId into keepId: contacts (same person joined), tags, visits, quotations, invoices and every other record move over; empty fields are filled; mergeId is deleted.', z.strictObject({ keepId: id, mergeId: id }), (input, { core }) => mergeBuyers(core, input.keepId, input.mergeId), { ownerOnly: msg('Only the owner merges buyers', '只有店主可以合并客户') }),
+  'buyers.delete': owner('Deletes a buyer with its contacts and visits; refused while quotations or invoices belong to it (merge instead).', z.strictObject({ id }), (input, { core }) => buyers.deleteBuyer(core, input.id), { ownerOnly: m('buyers.onlyOwnerDeletesBuyer') }),
+  'buyers.merge': owner('Merges buyer mergeId into keepId: contacts (same person joined), tags, visits, quotations, invoices and every other record move over; empty fields are filled; mergeId is deleted.', z.strictObject({ keepId: id, mergeId: id }), (input, { core }) => mergeBuyers(core, input.keepId, input.mergeId), { ownerOnly: m('buyers.onlyOwnerMergesBuyers') }),
   'buyers.tags': staff('The tags in use, with how many buyers have each, most used first.', z.strictObject({}), (_input, { core }) => allTags(core.db), { readOnly: true }),
   'buyers.walkInDefaults': staff('What a buyer quick-added from a WhatsApp number would get: the country from the calling code (+971 → AE), the document language and currency from the country (a currency the stall has a rate for, else the default), the company "walk-in, +971…"; `problem` says what is missing or wrong instead of failing.', z.strictObject({
       whatsapp: z.string().trim().max(40).default(''),
@@ -110,7 +110,7 @@ export const buyersMethods = {
         columns: z.array(z.union([z.string().max(60), z.null()])).max(200).optional(),
       })
       .refine((i) => (i.csv === undefined) !== (i.fileBase64 === undefined), {
-        ...bilingual('give either csv (text) or fileBase64 (the file), not both', '请提供 csv（文本）或 fileBase64（文件）之一'),
+        ...because(m('buyers.giveEitherCsvText')),
         path: ['csv'],
       }), (input, { core, locale }) => {
       const decoded = input.fileBase64 !== undefined ? decodeCsvBytes(Buffer.from(input.fileBase64, 'base64')) : { text: input.csv ?? '', encoding: undefined };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../errors/validation';
+import { because } from '../errors/validation';
+import { m } from '../errors/apiError';
 import { isKnownCurrency } from '../money/currencies';
 import { imageUploadSchema } from '../settings/schema';
 import { isCountryCode } from './countries';
@@ -15,13 +16,13 @@ export const countrySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, bilingual('is not an ISO 3166-1 country code (two letters, e.g. EG, AE, NG)', '不是 ISO 3166-1 国家代码（两个字母，如 EG、AE、NG）'));
+  .refine(isCountryCode, because(m('buyers.notIsoCountryCode')));
 
 export const currencySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isKnownCurrency, bilingual('is not a known ISO 4217 currency code', '不是已知的 ISO 4217 货币代码'));
+  .refine(isKnownCurrency, because(m('common.notKnownIsoCurrency')));
 
 export const regionSchema = z.enum(REGION_CODES as [Region, ...Region[]]);
 
@@ -33,7 +34,7 @@ export const dateSchema = z
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, bilingual('is not a date (YYYY-MM-DD, e.g. 2026-03-15)', '不是有效日期（格式 YYYY-MM-DD，如 2026-03-15）'));
+  }, because(m('buyers.notDateYyyyMm')));
 
 export const contactSchema = z.strictObject({
   name: text(120).optional(),

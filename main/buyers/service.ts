@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { AppError, msg, notFound } from '../errors/apiError';
+import { AppError, m, notFound } from '../errors/apiError';
 import * as q from '../../db/buyers';
 import { getImage, insertImage } from '../../db/images';
 import { imageUrls, type StoredImage } from '../files/imageStore';
@@ -160,12 +160,12 @@ export function applyChanges(base: q.BuyerWrite, c: BuyerChanges): q.BuyerWrite 
 }
 
 function missing(id: number): AppError {
-  return notFound(msg(`There is no buyer with id ${id}`, `没有 id 为 ${id} 的客户`), 'id');
+  return notFound(m('buyers.noBuyerId', { id }), 'id');
 }
 
 export function buyerRow(core: Core, id: number, field = 'id'): q.BuyerRow {
   const row = q.getBuyer(core.db, id);
-  if (!row) throw notFound(msg(`${field}: there is no buyer with id ${id}`, `${field}：没有 id 为 ${id} 的客户`), field);
+  if (!row) throw notFound(m('common.noBuyerId', { field, id }), field);
   return row;
 }
 
@@ -316,10 +316,7 @@ export function deleteBuyer(core: Core, id: number): { deleted: number } {
     if (n > 0) {
       throw new AppError(
         'conflict',
-        msg(
-          `${row.company} cannot be deleted: ${n} record(s) in ${ref.table} belong to it. Merge it into another buyer instead.`,
-          `无法删除 ${row.company}：${ref.table} 中有 ${n} 条记录属于该客户。请改为合并到另一个客户。`,
-        ),
+        m('buyers.cannotDeleteHasRecords', { company: row.company, n, table: ref.table }),
         'id',
       );
     }
@@ -366,6 +363,6 @@ export function searchBuyers(core: Core, input: ListInput): { items: Buyer[]; to
 /** Images are checked to exist before a buyer or visit points at them. */
 export function ensureImage(core: Core, hash: string, field: string): void {
   if (!getImage(core.db, hash)) {
-    throw new AppError('invalid_input', msg(`${field}: is not a stored image`, `${field}：不是已保存的图片`), field);
+    throw new AppError('invalid_input', m('buyers.notStoredImage', { field }), field);
   }
 }

@@ -1,6 +1,6 @@
 import { searchProducts } from '../products/search';
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../errors/apiError';
+import { invalid, m, notFound } from '../errors/apiError';
 import * as v from '../../db/visits';
 import { insertImage } from '../../db/images';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
@@ -87,7 +87,7 @@ function checkProducts(core: Core, ids: number[]): number[] {
   const unique = [...new Set(ids)];
   const existing = v.existingProductIds(core.db, unique);
   ids.forEach((id, i) => {
-    if (!existing.has(id)) throw invalid(`productIds.${i}`, msg(`there is no product with id ${id}`, `没有 id 为 ${id} 的产品`));
+    if (!existing.has(id)) throw invalid(`productIds.${i}`, m('common.noProductId', { id }));
   });
   return unique;
 }
@@ -95,12 +95,12 @@ function checkProducts(core: Core, ids: number[]): number[] {
 /** A visit on a day after tomorrow is a typing mistake (tomorrow is allowed for time zones). */
 function checkDate(core: Core, visitedOn: string): void {
   const latest = new Date(core.now().getTime() + 86_400_000).toISOString().slice(0, 10);
-  if (visitedOn > latest) throw invalid('visitedOn', msg(`${visitedOn} is in the future`, `${visitedOn} 是将来的日期`));
+  if (visitedOn > latest) throw invalid('visitedOn', m('buyers.future', { visitedOn }));
 }
 
 function visitRow(core: Core, id: number): v.VisitRow {
   const row = v.getVisit(core.db, id);
-  if (!row) throw notFound(msg(`There is no visit with id ${id}`, `没有 id 为 ${id} 的来访记录`), 'id');
+  if (!row) throw notFound(m('buyers.noVisitId', { id }), 'id');
   return row;
 }
 

@@ -1,5 +1,5 @@
 import countryToCurrency from 'country-to-currency';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import { countryOfNumber } from '../phones/country';
 import { formatInternational, toE164 } from '../phones/e164';
 import type { DocLanguage } from './schema';
@@ -60,13 +60,13 @@ export function walkInDefaults(input: WalkInInput, options: { defaultCurrency: s
     throw invalid(
       `${options.field}.${raw ? 'country' : 'whatsapp'}`,
       raw
-        ? msg(`give the country, or the WhatsApp number with its country code (e.g. +971 50 123 4567)`, '请选择国家，或输入带国家代码的 WhatsApp 号码（如 +971 50 123 4567）')
-        : msg('give the WhatsApp number (with its country code, e.g. +971…) or the company and country', '请输入 WhatsApp 号码（带国家代码，如 +971…），或公司和国家'),
+        ? m('buyers.giveCountryWhatsappNumber')
+        : m('buyers.giveWhatsappNumberCountry'),
     );
   }
   const whatsapp = raw ? toE164(raw, country, `${options.field}.whatsapp`) : '';
   const company = (input.company ?? '').trim() || (whatsapp ? `walk-in, ${formatInternational(whatsapp)}` : '');
-  if (!company) throw invalid(`${options.field}.company`, msg('give the company or a WhatsApp number', '请输入公司名称或 WhatsApp 号码'));
+  if (!company) throw invalid(`${options.field}.company`, m('buyers.giveCompanyWhatsappNumber'));
   const own = currencyOfCountry(country);
   const currency = own && options.quotable(own) ? own : options.defaultCurrency;
   return { country, company, docLanguage: input.docLanguage ?? docLanguageOf(country), currency, whatsapp };

@@ -4,6 +4,7 @@ import type { Progress } from '../api/method';
 import { logError, logInfo, logWarn } from '../logging/log';
 import type { CoreLink, LinkCallOptions } from './link';
 import type { FromCore, OpenedInfo, OpenProblem, ToCore } from './protocol';
+import { say, translate } from '../errors/apiError';
 
 /** The main process's handle on a started core process (utilityProcess in Electron, child_process.fork in tests). */
 export interface CoreChild {
@@ -47,9 +48,7 @@ function lostCall(locale: Locale): CallOutcome {
     error: {
       code: 'unavailable',
       message:
-        locale === 'zh'
-          ? '应用的数据引擎意外停止并已重新启动：这一操作没有完成（已保存的内容都在），请重试'
-          : "The app's engine stopped and was started again: this operation did not finish (everything saved before is kept); please try again",
+        say(locale, 'coreProcess.engineRestarted'),
     },
   };
 }
@@ -223,7 +222,7 @@ export class CoreClient implements CoreLink {
       await this.start();
       const opened = args ? await this.open(args.dataDir, { ...(args.allowNewDatabase ? { allowNewDatabase: true } : {}) }) : null;
       if (opened && !opened.ok) {
-        this.stop(`${reason}; the data folder could not be opened again: ${opened.problem.type === 'data' ? opened.problem.message.en : opened.problem.message}`);
+        this.stop(`${reason}; the data folder could not be opened again: ${opened.problem.type === 'data' ? translate(opened.problem.message, 'en') : opened.problem.message}`);
         return;
       }
       logInfo('core link: a new core process has the data folder open', { pid: this.child?.pid });

@@ -1,5 +1,5 @@
 import type { CallOutcome } from '../api/dispatch';
-import type { Locale } from '../errors/apiError';
+import type { Locale, Message } from '../errors/apiError';
 import type { Progress } from '../api/method';
 
 /**
@@ -32,7 +32,7 @@ export interface BackupRef {
 /** Why the data folder did not open. */
 export type OpenProblem =
   | { type: 'busy'; message: string }
-  | { type: 'data'; kind: 'damaged' | 'missing'; message: { en: string; zh: string }; newestGoodBackup: BackupRef | null }
+  | { type: 'data'; kind: 'damaged' | 'missing'; message: Message; newestGoodBackup: BackupRef | null }
   | { type: 'error'; message: string };
 
 export interface OpenedInfo {

@@ -12,6 +12,7 @@ import { createLanControl } from '../server/lanListener';
 import { getSecurity } from '../../db/auth';
 import { CallTracker } from './calls';
 import type { CorePort, FromCore, OpenProblem, ToCore } from './protocol';
+import { say } from '../errors/apiError';
 
 export interface CoreProcessOptions {
   /** The built renderer, for the local-network listener. */
@@ -104,7 +105,7 @@ export function runCoreProcess(port: CorePort, options: CoreProcessOptions): voi
       case 'call': {
         const open = core;
         if (!open) {
-          post({ kind: 'result', id: message.id, outcome: { ok: false, error: { code: 'unavailable', message: message.locale === 'zh' ? '数据尚未打开' : 'The data folder is not open yet' } } });
+          post({ kind: 'result', id: message.id, outcome: { ok: false, error: { code: 'unavailable', message: say(message.locale, 'coreProcess.dataFolderNotOpen') } } });
           return;
         }
         void calls
@@ -139,7 +140,7 @@ function problemOf(error: unknown): OpenProblem {
     return {
       type: 'data',
       kind: error.kind,
-      message: { en: error.messageIn('en'), zh: error.messageIn('zh') },
+      message: error.explanation,
       newestGoodBackup: backup ? { file: backup.file, takenAt: backup.takenAt, name: backup.name } : null,
     };
   }

@@ -4,7 +4,7 @@
  * the packing list of one delivery, and a buyer's statement of account over a period.
  */
 import type { Core } from '../core';
-import { AppError, msg, notFound } from '../errors/apiError';
+import { AppError, m, notFound } from '../errors/apiError';
 import type { Role } from '../api/method';
 import { getBuyer } from '../../db/buyers';
 import { thumbFile } from '../files/imageStore';
@@ -54,7 +54,7 @@ export function afterPiIdOf(core: Core, kind: AfterPiKind, ref: string): number 
     const found = deliveriesOf(core, getInvoiceByNumber(core, delivery[1]).id).deliveries.find((d) => d.seq === Number(delivery[2]));
     if (found) return found.id;
   }
-  throw notFound(msg(`Nothing to print as ${kind} is called ${text}`, `没有名为 ${text} 的 ${kind} 可打印`));
+  throw notFound(m('documents.nothingPrintCalled', { kind, text }));
 }
 
 function seller(core: Core) {
@@ -96,7 +96,7 @@ export async function printAfterPi(core: Core, request: AfterPiRequest, role: Ro
   switch (request.kind) {
     case 'purchaseOrder': {
       if (role !== 'owner') {
-        throw new AppError('forbidden', msg('A purchase order carries cost prices: it needs the owner PIN (unlock first)', '采购单含成本价：需要店主 PIN（请先解锁）'));
+        throw new AppError('forbidden', m('documents.purchaseOrderCarriesCost'));
       }
       const order = getOrder(core, request.id);
       const photos = new Map<number, string | null>();

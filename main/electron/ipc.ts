@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { CallOutcome } from '../api/dispatch';
-import { pickLocale, type Locale } from '../errors/apiError';
+import { pickLocale, say, type Locale } from '../errors/apiError';
 import type { EventHub } from '../events/hub';
 import type { CoreLink } from '../coreProcess/link';
 import { handlePrintCall, isPrintMethod, type PrintMethod } from './print';
@@ -39,10 +39,10 @@ export async function handleCall(door: ElectronDoor, event: CallEvent, method: u
   const lang = pickLocale(typeof locale === 'string' ? locale : 'en');
   const origin = event.senderFrame?.url ?? '';
   if (!isAppUrl(origin)) {
-    return { ok: false, error: { code: 'forbidden', message: lang === 'zh' ? '来源不被允许' : 'Calls are accepted from the app window only' } };
+    return { ok: false, error: { code: 'forbidden', message: say(lang, 'electron.callsAcceptedAppWindow') } };
   }
   if (typeof method !== 'string') {
-    return { ok: false, error: { code: 'bad_request', message: lang === 'zh' ? '方法名必须是文本' : 'The method name must be text' } };
+    return { ok: false, error: { code: 'bad_request', message: say(lang, 'electron.methodNameMustText') } };
   }
   const id = typeof callId === 'string' && /^[\w.-]{1,80}$/.test(callId) ? callId : undefined;
   const args = (input ?? {}) as Record<string, unknown>;
@@ -78,7 +78,7 @@ async function printCall(door: ElectronDoor, event: CallEvent, method: PrintMeth
   } catch (error) {
     if (isOutcome(error)) return error;
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message: lang === 'zh' ? `打印失败：${message}` : `Printing failed: ${message}` } };
+    return { ok: false, error: { code: 'internal', message: say(lang, 'electron.printingFailed', { message }) } };
   }
 }
 

@@ -16,6 +16,7 @@ import { registerIpc, type ElectronDoor } from './ipc';
 import { menuLanguageOf, menuTemplate, type AppCommand, type MenuLanguage } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_ORIGIN, blockRemoteContent, denyPermissions, hardenContents, secureWindowOptions } from './security';
+import { say, translate } from '../errors/apiError';
 
 /** `--data DIR` overrides Electron's userData folder (as for the server and CLI). */
 export function dataDirFromArgs(argv: string[], fallback: string): string {
@@ -57,15 +58,15 @@ export async function openWithRecovery(core: CoreClient, dataDir: string): Promi
     const lang = zh() ? 'zh' : 'en';
     const backup = problem.newestGoodBackup;
     const choices: Array<{ label: string; act: 'newest' | 'file' | 'empty' | 'quit' }> = [];
-    if (backup) choices.push({ label: lang === 'zh' ? '恢复最新的完好备份' : 'Restore the newest good backup', act: 'newest' });
-    choices.push({ label: lang === 'zh' ? '选择备份文件…' : 'Choose a backup file…', act: 'file' });
-    if (problem.kind === 'missing') choices.push({ label: lang === 'zh' ? '从空白数据开始' : 'Start an empty stall', act: 'empty' });
-    choices.push({ label: lang === 'zh' ? '退出' : 'Quit', act: 'quit' });
+    if (backup) choices.push({ label: say(lang, 'electron.restoreNewestGoodBackup'), act: 'newest' });
+    choices.push({ label: say(lang, 'electron.chooseBackupFile'), act: 'file' });
+    if (problem.kind === 'missing') choices.push({ label: say(lang, 'electron.startEmptyStall'), act: 'empty' });
+    choices.push({ label: say(lang, 'electron.quit'), act: 'quit' });
     const { response } = await dialog.showMessageBox({
       type: 'error',
       title: 'Stallkeeper',
-      message: lang === 'zh' ? '数据无法打开' : 'The data cannot be opened',
-      detail: problem.message[lang],
+      message: say(lang, 'electron.dataCannotOpened'),
+      detail: translate(problem.message, lang),
       buttons: choices.map((c) => c.label),
       defaultId: 0,
       cancelId: choices.length - 1,
@@ -81,7 +82,7 @@ export async function openWithRecovery(core: CoreClient, dataDir: string): Promi
     if (act === 'file') {
       const picked = await dialog.showOpenDialog({
         properties: ['openFile'],
-        filters: [{ name: lang === 'zh' ? 'Stallkeeper 备份' : 'Stallkeeper backups', extensions: ['gz', 'db'] }],
+        filters: [{ name: say(lang, 'electron.stallkeeperBackups'), extensions: ['gz', 'db'] }],
       });
       file = picked.canceled ? null : (picked.filePaths[0] ?? null);
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { app, dialog, net, shell, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { CallOutcome } from '../api/dispatch';
-import { textOf, type Locale } from '../errors/apiError';
+import { say, translate, type Locale } from '../errors/apiError';
 import type { EventHub } from '../events/hub';
 import { logError, logInfo, logWarn } from '../logging/log';
 import { checkInstaller } from '../updates/fileUpdate';
@@ -68,10 +68,9 @@ export function createUpdater(options: UpdaterOptions) {
   }
 
   const fromFile = async (window: BrowserWindow | null, lang: Locale): Promise<CallOutcome> => {
-    const zh = lang === 'zh';
     const pickOptions: Electron.OpenDialogOptions = {
       properties: ['openFile'],
-      filters: [{ name: zh ? 'Stallkeeper 安装程序' : 'Stallkeeper installer', extensions: ['exe', 'dmg', 'AppImage', 'deb'] }],
+      filters: [{ name: say(lang, 'electron.stallkeeperInstaller'), extensions: ['exe', 'dmg', 'AppImage', 'deb'] }],
     };
     const picked = window ? await dialog.showOpenDialog(window, pickOptions) : await dialog.showOpenDialog(pickOptions);
     const file = picked.canceled ? null : (picked.filePaths[0] ?? null);
@@ -79,15 +78,15 @@ export function createUpdater(options: UpdaterOptions) {
     const checked = await checkInstaller(file, app.getVersion());
     if (!checked.ok) {
       logWarn('updater: an installer from a file was refused', { reason: checked.reason });
-      await dialog.showMessageBox({ type: 'error', title: 'Stallkeeper', message: zh ? '不能用这个文件更新' : 'This file cannot be used to update', detail: textOf(checked.message, lang), noLink: true });
-      return { ok: false, error: { code: 'invalid_input', message: textOf(checked.message, lang), field: 'file' } };
+      await dialog.showMessageBox({ type: 'error', title: 'Stallkeeper', message: say(lang, 'electron.fileCannotUsedUpdate'), detail: translate(checked.message, lang), noLink: true });
+      return { ok: false, error: { code: 'invalid_input', message: translate(checked.message, lang), field: 'file' } };
     }
     const { response } = await dialog.showMessageBox({
       type: 'question',
       title: 'Stallkeeper',
-      message: zh ? `安装 ${checked.version} 版？` : `Install version ${checked.version}?`,
-      detail: zh ? '文件已校验无误。Stallkeeper 将关闭，安装程序随即启动。' : 'The file checked out. Stallkeeper will close and the installer will start.',
-      buttons: zh ? ['安装', '取消'] : ['Install', 'Cancel'],
+      message: say(lang, 'electron.installVersion', { version: checked.version }),
+      detail: say(lang, 'electron.fileCheckedOutStallkeeper'),
+      buttons: [say(lang, 'electron.install'), say(lang, 'electron.cancel')],
       defaultId: 0,
       cancelId: 1,
       noLink: true,
@@ -119,7 +118,7 @@ export async function updaterCall(updater: Updater, method: string, input: unkno
       try {
         return { ok: true, result: updater.setFeed(String((input as { feedUrl?: unknown } | null)?.feedUrl ?? '')) };
       } catch {
-        return { ok: false, error: { code: 'invalid_input', field: 'feedUrl', message: lang === 'zh' ? 'feedUrl：必须是 https:// 地址（局域网内可用 http://）' : 'feedUrl: must be an https:// address (or http:// on the local network)' } };
+        return { ok: false, error: { code: 'invalid_input', field: 'feedUrl', message: say(lang, 'electron.feedUrlMustBeHttps') } };
       }
     }
     case 'updates.check':

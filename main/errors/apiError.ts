@@ -2,9 +2,9 @@
  * One error shape for both doors (IPC and HTTP): { code, message, field? }.
  * Messages are written for the person at the stall, in the UI's language.
  */
-import { m, translate, type Locale, type Message } from './messages';
+import { isMessage, m, renameField, translate, type Locale, type Message } from './messages';
 
-export { m, pickLocale, translate, type Locale, type Message, type MessageParam } from './messages';
+export { isMessage, m, pickLocale, say, translate, type Locale, type Message, type MessageParam } from './messages';
 
 export const ERROR_STATUS = {
   invalid_input: 400,
@@ -32,51 +32,28 @@ export interface ApiError {
   field?: string;
 }
 
-/**
- * @deprecated a message from two literal strings, for the files not yet moved to
- * catalog keys (main/errors/locales/*.json); new code uses m(key, params).
- */
-export function msg(en: string, zh: string): Message {
-  return { key: '', literal: { en, zh } };
-}
-
-/** @deprecated a message's text in English and Chinese, as plain data (main/imports/** still keeps its row problems this way). */
-export interface TextPair {
-  en: string;
-  zh: string;
-}
-
-/** @deprecated the text of a TextPair in a UI language (Chinese for zh…, else English). */
-export function textOf(pair: TextPair, locale: Locale): string {
-  return /^zh\b/i.test(locale) ? pair.zh : pair.en;
-}
-
-/** A Message, or a TextPair from a file not moved to keys yet. */
-export function asMessage(message: Message | TextPair): Message {
-  return 'key' in message ? message : msg(message.en, message.zh);
-}
-
-/** The text of a message in English and Chinese (and every other catalog language asked for). */
-export type Localized = { en: string; zh: string } & Record<string, string>;
-
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly content: Message;
 
-  constructor(code: ErrorCode, message: Message | TextPair | string, field?: string) {
-    const keyed = typeof message === 'string' ? msg(message, message) : asMessage(message);
-    super(translate(keyed, 'en'));
+  constructor(code: ErrorCode, message: Message, field?: string) {
+    super(translate(message, 'en'));
     this.name = 'AppError';
     this.code = code;
     this.field = field;
-    this.content = keyed;
+    this.content = message;
   }
 
-  /** The message's text in English and Chinese (files that read `.localized.en` keep working). */
-  get localized(): Localized {
-    const message = this.content;
-    return { en: translate(message, 'en'), zh: translate(message, 'zh') } as Localized;
+  /** What is wrong, without the field's name: the reason given to invalid(), else the whole message. */
+  get reason(): Message {
+    const { key, params } = this.content;
+    return key === 'errors.invalidField' && isMessage(params?.reason) ? params.reason : this.content;
+  }
+
+  /** The same error under another field name (a nested method names fields as its caller did). */
+  renamed(field: string): AppError {
+    return new AppError(this.code, this.field === undefined ? this.content : renameField(this.content, this.field, field), field);
   }
 
   /** The message's text in one UI language. */
@@ -92,8 +69,8 @@ export class AppError extends Error {
 }
 
 /** Invalid input for one field: the message names the field. */
-export function invalid(field: string, reason: Message | TextPair): AppError {
-  return new AppError('invalid_input', m('errors.invalidField', { field, reason: asMessage(reason) }), field);
+export function invalid(field: string, reason: Message): AppError {
+  return new AppError('invalid_input', m('errors.invalidField', { field, reason }), field);
 }
 
 export function notFound(what: Message, field?: string): AppError {

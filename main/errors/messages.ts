@@ -11,14 +11,12 @@ import i18next, { type i18n } from 'i18next';
 import { fileURLToPath } from 'node:url';
 import { appPath } from '../paths/appRoot';
 
-/** A param: a string, a number, or a Message that is itself translated (an action, a status). */
-export type MessageParam = string | number | Message;
+/** A param: a string, a number, a Message that is itself translated (an action, a status), or a list of these (joined by the language's list separator). */
+export type MessageParam = string | number | Message | ReadonlyArray<string | number | Message>;
 
 export interface Message {
   key: string;
   params?: Record<string, MessageParam>;
-  /** @deprecated only built by msg(en, zh) while its last callers move to keys. */
-  literal?: { en: string; zh: string };
 }
 
 /** A UI language code: the name of a catalog file (en, zh, fr…). */
@@ -86,14 +84,29 @@ export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
 }
 
+/** The message with a field's name replaced wherever a param names it (nested messages included). */
+export function renameField(message: Message, from: string, to: string): Message {
+  if (!message.params) return message;
+  const params: Record<string, MessageParam> = {};
+  for (const [name, value] of Object.entries(message.params)) params[name] = value === from ? to : isMessage(value) ? renameField(value, from, to) : value;
+  return { key: message.key, params };
+}
+
 /** The text of a message in a UI language (unknown languages and missing keys fall back to English). */
 export function translate(message: Message, locale: Locale): string {
-  if (message.literal) return /^zh\b/i.test(locale) ? message.literal.zh : message.literal.en;
   const { i18n: instance, languages } = load();
   const lng = languages.includes(locale) ? locale : FALLBACK_LOCALE;
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(message.params ?? {})) params[name] = isMessage(value) ? translate(value, lng) : value;
+  const text = (value: string | number | Message) => (isMessage(value) ? translate(value, lng) : value);
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    params[name] = Array.isArray(value) ? value.map(text).join(instance.t('errors.listSeparator', { lng })) : text(value as string | number | Message);
+  }
   return instance.t(message.key, { ...params, lng });
+}
+
+/** A message's text by key, in one UI language (for a door or a dialog that answers with text). */
+export function say(locale: Locale, key: string, params?: Record<string, MessageParam>): string {
+  return translate(m(key, params), locale);
 }
 
 /** The UI language of a request: its language code (zh-CN → zh) if a catalog speaks it, else English. */

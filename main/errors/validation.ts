@@ -1,80 +1,66 @@
 import { type z } from 'zod';
-import { textOf, type ApiError, type Locale, type TextPair } from './apiError';
+import { isMessage, m, translate, type ApiError, type Locale, type Message, type MessageParam } from './apiError';
 
 type Issue = z.core.$ZodRawIssue;
 
-const TYPE_NAMES: Record<string, TextPair> = {
-  string: { en: 'text', zh: '文本' },
-  number: { en: 'a number', zh: '数字' },
-  int: { en: 'a whole number', zh: '整数' },
-  boolean: { en: 'true or false', zh: '是或否' },
-  array: { en: 'a list', zh: '列表' },
-  object: { en: 'an object', zh: '对象' },
-  date: { en: 'a date', zh: '日期' },
+const TYPE_NAMES: Record<string, Message> = {
+  string: m('validation.type.string'),
+  number: m('validation.type.number'),
+  int: m('validation.type.int'),
+  boolean: m('validation.type.boolean'),
+  array: m('validation.type.array'),
+  object: m('validation.type.object'),
+  date: m('validation.type.date'),
 };
 
-function typeName(expected: unknown, locale: Locale): string {
-  const known = typeof expected === 'string' ? TYPE_NAMES[expected] : undefined;
-  return known ? textOf(known, locale) : String(expected);
+function typeName(expected: unknown): MessageParam {
+  return (typeof expected === 'string' ? TYPE_NAMES[expected] : undefined) ?? String(expected);
 }
 
-function sizeReason(issue: Issue, locale: Locale, big: boolean): string {
+function sizeReason(issue: Issue, big: boolean): Message {
   const i = issue as Issue & { origin?: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean };
   const limit = String(big ? i.maximum : i.minimum);
-  const zh = locale === 'zh';
   switch (i.origin) {
     case 'string':
-      if (!big && limit === '1') return zh ? '不能为空' : 'must not be empty';
-      return big
-        ? zh ? `最多 ${limit} 个字符` : `must be at most ${limit} characters`
-        : zh ? `至少 ${limit} 个字符` : `must be at least ${limit} characters`;
+      if (!big && limit === '1') return m('validation.notEmpty');
+      return big ? m('validation.maxCharacters', { limit }) : m('validation.minCharacters', { limit });
     case 'array':
     case 'set':
-      return big
-        ? zh ? `最多 ${limit} 项` : `must have at most ${limit} items`
-        : zh ? `至少需要 ${limit} 项` : `must have at least ${limit} item${limit === '1' ? '' : 's'}`;
+      if (big) return m('validation.maxItems', { limit });
+      return limit === '1' ? m('validation.minOneItem') : m('validation.minItems', { limit });
     default:
-      if (big) {
-        return i.inclusive === false
-          ? zh ? `必须小于 ${limit}` : `must be less than ${limit}`
-          : zh ? `不能大于 ${limit}` : `must be at most ${limit}`;
-      }
-      return i.inclusive === false
-        ? zh ? `必须大于 ${limit}` : `must be greater than ${limit}`
-        : zh ? `不能小于 ${limit}` : `must be at least ${limit}`;
+      if (big) return i.inclusive === false ? m('validation.lessThan', { limit }) : m('validation.atMost', { limit });
+      return i.inclusive === false ? m('validation.greaterThan', { limit }) : m('validation.atLeast', { limit });
   }
 }
 
 /** Plain-language reason for one zod issue, without the field name. */
-export function reasonFor(issue: Issue, locale: Locale): string {
-  const zh = locale === 'zh';
-  const params = (issue as { params?: Partial<TextPair> }).params;
-  if (params && typeof params.en === 'string' && typeof params.zh === 'string') return textOf(params as TextPair, locale);
+export function reasonFor(issue: Issue): Message {
+  const params = (issue as { params?: { reason?: unknown } }).params;
+  if (isMessage(params?.reason)) return params.reason;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return zh ? '必填' : 'is required';
-      return zh ? `应为${typeName(issue.expected, locale)}` : `must be ${typeName(issue.expected, locale)}`;
+      if (issue.input === undefined) return m('validation.required');
+      return m('validation.mustBeType', { type: typeName(issue.expected) });
     case 'too_small':
-      return sizeReason(issue, locale, false);
+      return sizeReason(issue, false);
     case 'too_big':
-      return sizeReason(issue, locale, true);
+      return sizeReason(issue, true);
     case 'invalid_format': {
       const format = (issue as { format?: string }).format;
-      if (format === 'email') return zh ? '不是有效的电子邮件地址' : 'is not a valid email address';
-      return zh ? '格式不正确' : 'has the wrong format';
+      return format === 'email' ? m('validation.notEmail') : m('validation.wrongFormat');
     }
     case 'not_multiple_of':
-      return zh ? `必须是 ${String(issue.divisor)} 的倍数` : `must be a multiple of ${String(issue.divisor)}`;
-    case 'invalid_value': {
-      const values = (issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-      return zh ? `必须是以下之一：${values}` : `must be one of: ${values}`;
-    }
+      return m('validation.multipleOf', { divisor: String(issue.divisor) });
+    case 'invalid_value':
+      return m('validation.oneOf', { values: (issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'unrecognized_keys':
-      return zh ? '不是已知字段' : 'is not a known field';
+      return m('validation.unknownField');
     case 'invalid_union':
-      return zh ? '不符合任何允许的形式' : 'does not match any allowed form';
+      return m('validation.noAllowedForm');
     default:
-      return issue.message ?? (zh ? '无效' : 'is invalid');
+      // A zod message written in the schema (English), else a plain "is invalid".
+      return issue.message ? m('errors.text', { text: issue.message }) : m('validation.invalid');
   }
 }
 
@@ -97,19 +83,18 @@ function explainUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
 
 export function zodToApiError(error: z.ZodError, locale: Locale): ApiError {
   const first = error.issues[0];
-  if (!first) return { code: 'invalid_input', message: locale === 'zh' ? '输入无效' : 'Invalid input' };
+  if (!first) return { code: 'invalid_input', message: translate(m('validation.invalidInput'), locale) };
   const issue = explainUnion(first);
   let field = pathOf(issue.path);
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) {
     field = pathOf([...issue.path, issue.keys[0] as string]);
   }
-  const reason = reasonFor(issue as unknown as Issue, locale);
-  const label = field || (locale === 'zh' ? '输入' : 'input');
-  const message = locale === 'zh' ? `${label}：${reason}` : `${label}: ${reason}`;
+  const reason = reasonFor(issue as unknown as Issue);
+  const message = translate(m('errors.invalidField', { field: field || m('validation.input'), reason }), locale);
   return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
 }
 
-/** Custom refinement messages in both languages: `.refine(fn, bilingual('…', '…'))`. */
-export function bilingual(en: string, zh: string): { message: string; params: TextPair } {
-  return { message: en, params: { en, zh } };
+/** A refinement's message from the catalogs: `.refine(fn, because(m('products.twoTiersHaveSame')))`. */
+export function because(reason: Message): { message: string; params: { reason: Message } } {
+  return { message: translate(reason, 'en'), params: { reason } };
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { writeFileDurably } from './durable';
 import type { OutputInfo } from 'sharp';
-import { AppError, msg } from '../errors/apiError';
+import { invalid, m, type AppError, type Message } from '../errors/apiError';
 import type { ImageRow } from '../../db/images';
 import { imageFile, thumbFile } from './imagePaths';
 
@@ -26,8 +26,8 @@ export interface StoredImage extends ImageRow {
   thumbUrl: string;
 }
 
-function badImage(field: string, en: string, zh: string): AppError {
-  return new AppError('invalid_input', msg(`${field}: ${en}`, `${field}：${zh}`), field);
+function badImage(field: string, reason: Message): AppError {
+  return invalid(field, reason);
 }
 
 export { findImageFile, imageFile, thumbFile } from './imagePaths';
@@ -40,12 +40,12 @@ export function imageUrls(hash: string): { url: string; thumbUrl: string } {
 export function decodeBase64Image(data: string, field: string): Buffer {
   const body = data.replace(/^data:[^;,]+;base64,/, '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) {
-    throw badImage(field, 'is not base64-encoded image data', '不是 base64 编码的图片数据');
+    throw badImage(field, m('files.notBaseEncodedImage'));
   }
   const bytes = Buffer.from(body, 'base64');
-  if (bytes.length === 0) throw badImage(field, 'the file is empty', '文件为空');
+  if (bytes.length === 0) throw badImage(field, m('files.fileEmpty'));
   if (bytes.length > MAX_IMAGE_BYTES) {
-    throw badImage(field, `the file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+    throw badImage(field, m('files.fileLargerMb', { megabytes: MAX_IMAGE_BYTES / 1024 / 1024 }));
   }
   return bytes;
 }
@@ -67,7 +67,7 @@ function writeOnce(file: string, bytes: Buffer): void {
  */
 export async function storeImage(photosDir: string, input: Buffer, kind: ImageKind, field: string): Promise<StoredImage> {
   if (input.length > MAX_IMAGE_BYTES) {
-    throw badImage(field, `the file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+    throw badImage(field, m('files.fileLargerMb', { megabytes: MAX_IMAGE_BYTES / 1024 / 1024 }));
   }
   // sharp (native, large) is loaded the first time an image is stored, not by every process that reads photos.
   const { default: sharp } = await import('sharp');
@@ -75,10 +75,10 @@ export async function storeImage(photosDir: string, input: Buffer, kind: ImageKi
   try {
     format = (await sharp(input).metadata()).format;
   } catch {
-    throw badImage(field, 'is not an image file that can be read (use JPEG, PNG or WebP)', '不是可读取的图片文件（请使用 JPEG、PNG 或 WebP）');
+    throw badImage(field, m('files.notImageFileRead'));
   }
   if (!format || !ACCEPTED_FORMATS.has(format)) {
-    throw badImage(field, `images of type ${format ?? 'unknown'} are not accepted (use JPEG, PNG or WebP)`, `不支持 ${format ?? '未知'} 格式（请使用 JPEG、PNG 或 WebP）`);
+    throw badImage(field, m('files.formatNotAccepted', { format: format ?? m('files.unknownFormat') }));
   }
   let stored: { data: Buffer; info: OutputInfo };
   let thumb: Buffer;
@@ -96,7 +96,7 @@ export async function storeImage(photosDir: string, input: Buffer, kind: ImageKi
       .jpeg({ quality: 80 })
       .toBuffer();
   } catch {
-    throw badImage(field, 'the image file is damaged and cannot be read', '图片文件已损坏，无法读取');
+    throw badImage(field, m('files.imageFileDamagedCannot'));
   }
   const hash = crypto.createHash('sha256').update(stored.data).digest('hex');
   const mime = kind === 'photo' ? 'image/jpeg' : 'image/png';

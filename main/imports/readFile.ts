@@ -1,6 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { AppError, msg } from '../errors/apiError';
+import { invalid, m, type AppError, type Message } from '../errors/apiError';
 import { decodeCsvBytes, type CsvEncoding } from '../csv/decode';
 import type { CsvDelimiter } from '../csv/delimiter';
 import { readCsv, type CsvTable } from '../csv/read';
@@ -22,8 +22,8 @@ export interface SheetData {
   fieldCounts?: { header: number; rows: number[] };
 }
 
-function fileError(en: string, zh: string): AppError {
-  return new AppError('invalid_input', msg(`file: ${en}`, `file：${zh}`), 'file');
+function fileError(reason: Message): AppError {
+  return invalid('file', reason);
 }
 
 export function formatOf(fileName: string, bytes: Buffer): 'csv' | 'xlsx' {
@@ -31,10 +31,10 @@ export function formatOf(fileName: string, bytes: Buffer): 'csv' | 'xlsx' {
   // XLSX is a zip file: "PK\x03\x04".
   const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (ext === '.xlsx' || ext === '.xlsm') {
-    if (!zip) throw fileError('is named .xlsx but is not an Excel workbook', '扩展名为 .xlsx，但不是 Excel 工作簿');
+    if (!zip) throw fileError(m('imports.namedXlsxButNot'));
     return 'xlsx';
   }
-  if (ext === '.xls') throw fileError('old Excel files (.xls) cannot be read; save it as .xlsx or CSV', '无法读取旧版 Excel 文件（.xls），请另存为 .xlsx 或 CSV');
+  if (ext === '.xls') throw fileError(m('imports.oldExcelFilesXls'));
   if (zip) return 'xlsx';
   return 'csv';
 }
@@ -46,9 +46,9 @@ function readCsvFile(bytes: Buffer): SheetData {
     table = readCsv(text, { skipEmptyLines: false });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw fileError(`is not a readable CSV file (${detail})`, `不是可读取的 CSV 文件（${detail}）`);
+    throw fileError(m('imports.notReadableCsvFile', { detail }));
   }
-  if (!table) throw fileError('is empty', '文件为空');
+  if (!table) throw fileError(m('imports.empty'));
   return {
     format: 'csv',
     delimiter: table.delimiter,
@@ -98,10 +98,10 @@ async function readXlsx(bytes: Buffer): Promise<SheetData> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw fileError(`is not a readable Excel workbook (${detail})`, `不是可读取的 Excel 工作簿（${detail}）`);
+    throw fileError(m('imports.notReadableExcelWorkbook', { detail }));
   }
   const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw fileError('has no sheet with data', '没有包含数据的工作表');
+  if (!sheet) throw fileError(m('imports.noSheetData'));
   const width = sheet.columnCount;
   const lines: Array<{ number: number; cells: string[] }> = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
@@ -113,7 +113,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetData> {
     lines.push({ number, cells });
   });
   const header = lines.find((l) => l.cells.some((c) => c.trim() !== ''));
-  if (!header) throw fileError('has no sheet with data', '没有包含数据的工作表');
+  if (!header) throw fileError(m('imports.noSheetData'));
   // Keep spreadsheet numbering: an empty row in the sheet is an empty data row.
   const rows: string[][] = [];
   for (const line of lines) {
@@ -126,6 +126,6 @@ async function readXlsx(bytes: Buffer): Promise<SheetData> {
 
 /** Reads a CSV or XLSX product file into rows of text. */
 export async function readSheet(fileName: string, bytes: Buffer): Promise<SheetData> {
-  if (bytes.length === 0) throw fileError('is empty', '文件为空');
+  if (bytes.length === 0) throw fileError(m('imports.empty'));
   return formatOf(fileName, bytes) === 'xlsx' ? readXlsx(bytes) : readCsvFile(bytes);
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TextPair as Message } from '../errors/apiError';
+import { isMessage, m, type Message } from '../errors/apiError';
 import { reasonFor } from '../errors/validation';
 import { DecimalError, toScaled } from '../money/decimal';
 import { productFieldsSchema, type ProductChanges } from '../products/schema';
@@ -38,11 +38,11 @@ function plainNumber(raw: string, unit?: RegExp): string | Message {
   let text = raw.normalize('NFKC').trim().replace(CURRENCY, '');
   if (unit) text = text.replace(unit, '').trim();
   if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) {
-    return { en: `"${raw}" is in scientific notation; format the column as numbers or text`, zh: `“${raw}” 是科学计数法，请把这一列设为数字或文本格式` };
+    return m('imports.scientificNotationFormatColumn', { raw });
   }
   if (text.includes(',')) {
     if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return text.replace(/,/g, '');
-    return { en: `"${raw}": use a dot for decimals (2.35, not 2,35)`, zh: `“${raw}”：小数请用小数点（2.35，不是 2,35）` };
+    return m('imports.useDotDecimalsNot', { raw });
   }
   text = text.replace(/(?<=\d)[ \u00a0](?=\d{3}\b)/g, '');
   return text;
@@ -52,13 +52,13 @@ function parseInt(raw: string): number | Message {
   if (/^\d{1,15}$/.test(raw)) return Number(raw);
   const text = plainNumber(raw);
   if (typeof text !== 'string') return text;
-  const m = /^(\d+)(?:\.0+)?$/.exec(text);
-  if (!m) {
-    if (/^-\d/.test(text)) return { en: 'must not be negative', zh: '不能为负数' };
-    return { en: `"${raw}" is not a whole number`, zh: `“${raw}” 不是整数` };
+  const whole = /^(\d+)(?:\.0+)?$/.exec(text);
+  if (!whole) {
+    if (/^-\d/.test(text)) return m('imports.mustNotNegative');
+    return m('imports.notWholeNumber', { raw });
   }
-  const n = Number(m[1]);
-  if (!Number.isSafeInteger(n)) return { en: 'is too large', zh: '数值太大' };
+  const n = Number(whole[1]);
+  if (!Number.isSafeInteger(n)) return m('imports.tooLarge');
   return n;
 }
 
@@ -71,9 +71,9 @@ function parseDecimal(raw: string, scale: number, unit?: RegExp): string | Messa
     toScaled(text, scale);
   } catch (error) {
     if (error instanceof DecimalError && error.message.startsWith('has more than')) {
-      return { en: `has more than ${scale} decimal places`, zh: `最多 ${scale} 位小数` };
+      return m('imports.moreDecimalPlaces', { scale });
     }
-    return { en: `"${raw}" is not a number`, zh: `“${raw}” 不是数字` };
+    return m('imports.notNumber', { raw });
   }
   return text;
 }
@@ -85,7 +85,7 @@ function parseBool(raw: string): boolean | Message {
   const text = raw.normalize('NFKC').trim().toLowerCase();
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
-  return { en: `"${raw}" is not yes or no`, zh: `“${raw}” 不是“是”或“否”` };
+  return m('imports.notYesNo', { raw });
 }
 
 /** "288:2.35; 1440:2.23" (also = instead of :, and ; | or new lines between tiers). */
@@ -97,11 +97,11 @@ function parseTiers(raw: string): Array<{ minQty: number; priceCny: string }> | 
     .filter(Boolean);
   const tiers: Array<{ minQty: number; priceCny: string }> = [];
   for (const part of parts) {
-    const m = /^([^:=]+)[:=](.+)$/.exec(part);
-    if (!m) return { en: `"${part}" is not "min qty:price"`, zh: `“${part}” 不是“起订数量:单价”格式` };
-    const qty = parseInt(m[1] as string);
+    const tier = /^([^:=]+)[:=](.+)$/.exec(part);
+    if (!tier) return m('imports.notMinQtyPrice', { part });
+    const qty = parseInt(tier[1] as string);
     if (typeof qty !== 'number') return qty;
-    const price = parseDecimal(m[2] as string, 4);
+    const price = parseDecimal(tier[2] as string, 4);
     if (typeof price !== 'string') return price;
     tiers.push({ minQty: qty, priceCny: price });
   }
@@ -117,7 +117,7 @@ function parseDims(raw: string): { l: string; w: string; h: string } | Message {
     .split(/\s*[x×*]\s*/)
     .map((p) => p.trim());
   if (parts.length !== 3 || parts.some((p) => p === '')) {
-    return { en: `"${raw}" is not L×W×H in cm (62*40*45.5)`, zh: `“${raw}” 不是 长×宽×高 厘米格式（62*40*45.5）` };
+    return m('imports.notLWH', { raw });
   }
   const out: string[] = [];
   for (const p of parts) {
@@ -170,7 +170,7 @@ export function rowToChanges(row: number, cells: string[], mapping: Array<Column
   const present = new Set(cell.keys());
   const rawItem = cell.get('item_no') ?? '';
   const itemNo = (/^[\x20-\x7e]*$/.test(rawItem) ? rawItem : rawItem.normalize('NFKC')).trim();
-  if (itemNo === '') fail('item_no', { en: 'is empty', zh: '不能为空' });
+  if (itemNo === '') fail('item_no', m('imports.itemNoEmpty'));
 
   const changes: ChangesInput = {};
   const names: NonNullable<ChangesInput['names']> = {};
@@ -228,7 +228,7 @@ export function rowToChanges(row: number, cells: string[], mapping: Array<Column
     else if (typeof l === 'string' && typeof w === 'string' && typeof h === 'string') packing.cartonCm = { l, w, h };
     else if (!sides.includes(undefined)) {
       ['carton_l_cm', 'carton_w_cm', 'carton_h_cm'].forEach((c, i) => {
-        if (sides[i] === null) fail(c, { en: 'is empty: give all three carton sizes (L, W, H) or none', zh: '为空：外箱长、宽、高请全部填写或全部留空' });
+        if (sides[i] === null) fail(c, m('imports.emptyGiveAllThree'));
       });
     }
   }
@@ -237,7 +237,7 @@ export function rowToChanges(row: number, cells: string[], mapping: Array<Column
     if (dims.trim() === '') packing.cartonCm = null;
     else {
       const d = parseDims(dims);
-      if ('en' in d) fail('carton_cm', d);
+      if (isMessage(d)) fail('carton_cm', d);
       else packing.cartonCm = d;
     }
   }
@@ -255,12 +255,12 @@ export function rowToChanges(row: number, cells: string[], mapping: Array<Column
   const price = dec('price_cny', 4);
   if (tiersText !== undefined && tiersText.trim() !== '') {
     const tiers = parseTiers(tiersText);
-    if ('en' in tiers) fail('price_tiers', tiers);
+    if (isMessage(tiers)) fail('price_tiers', tiers);
     else {
       changes.priceTiers = tiers;
       const first = [...tiers].sort((a, b) => a.minQty - b.minQty)[0];
       if (typeof price === 'string' && first && toScaled(price, 4) !== toScaled(first.priceCny, 4)) {
-        fail('price_cny', { en: `${price} differs from the first tier in price_tiers (${first.priceCny})`, zh: `${price} 与阶梯价第一档（${first.priceCny}）不同` });
+        fail('price_cny', m('imports.differsFirstTierPrice', { price, priceCny: first.priceCny }));
       }
     }
   } else if (price !== undefined) {
@@ -287,7 +287,7 @@ export function rowToChanges(row: number, cells: string[], mapping: Array<Column
       if (seen.has(field)) continue;
       seen.add(field);
       const raw = issue as unknown as Parameters<typeof reasonFor>[0];
-      fail(field, { en: reasonFor(raw, 'en'), zh: reasonFor(raw, 'zh') });
+      fail(field, reasonFor(raw));
     }
   }
   if (problems.length > before || !parsed.success) return null;

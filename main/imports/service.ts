@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Core } from '../core';
-import { AppError, type Locale, type TextPair as Message } from '../errors/apiError';
+import { AppError, m, translate, type Locale, type Message } from '../errors/apiError';
 import * as q from '../../db/products';
 import { insertImage } from '../../db/images';
 import { insertMove, stockOf } from '../../db/stock';
@@ -74,9 +74,8 @@ const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.
 /** `row N: field: reason` (or `field: reason` for the file as a whole), in one language. */
 export function problemText(p: RowProblem, locale: Locale): string {
   // A problem of the whole record (its field count) names no field: "row 21: 17 fields, the header has 19".
-  const field = (sep: string) => (p.field ? `${p.field}${sep}` : '');
-  if (locale === 'zh') return p.row === null ? `${field('：')}${p.reason.zh}` : `第 ${p.row} 行：${field('：')}${p.reason.zh}`;
-  return p.row === null ? `${field(': ')}${p.reason.en}` : `row ${p.row}: ${field(': ')}${p.reason.en}`;
+  const problem = p.field ? m('errors.invalidField', { field: p.field, reason: p.reason }) : p.reason;
+  return translate(p.row === null ? problem : m('imports.rowProblem', { row: p.row, problem }), locale);
 }
 
 interface Mapping {
@@ -86,8 +85,8 @@ interface Mapping {
   warnings: RowProblem[];
 }
 
-function fileProblem(field: string, en: string, zh: string): RowProblem {
-  return { row: null, field, reason: { en, zh } };
+function fileProblem(field: string, reason: Message): RowProblem {
+  return { row: null, field, reason };
 }
 
 /** Which canonical column each column of the file holds: by header, or as mapped by hand. */
@@ -95,14 +94,14 @@ export function mapColumns(headers: string[], manual: Array<string | null> | und
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
   if (manual && manual.length !== headers.length) {
-    problems.push(fileProblem('columns', `the mapping has ${manual.length} entries but the file has ${headers.length} columns`, `映射有 ${manual.length} 项，但文件有 ${headers.length} 列`));
+    problems.push(fileProblem('columns', m('imports.mappingEntriesButFile', { entries: manual.length, columns: headers.length })));
   }
   const columns = headers.map((header, i): ColumnDef | null => {
     if (manual && manual.length === headers.length) {
       const name = manual[i];
       if (name === null || name === undefined || name === '') return null;
       const column = COLUMN_BY_NAME.get(name);
-      if (!column) problems.push(fileProblem(`columns.${i}`, `"${name}" is not a column name`, `“${name}” 不是列名`));
+      if (!column) problems.push(fileProblem(`columns.${i}`, m('imports.notColumnName', { name })));
       return column ?? null;
     }
     if (header === '') return null;
@@ -113,22 +112,22 @@ export function mapColumns(headers: string[], manual: Array<string | null> | und
   columns.forEach((column, i) => {
     const header = headers[i] as string;
     if (!column) {
-      if (header !== '') warnings.push(fileProblem(header, 'not a known column; ignored', '不是已知的列，已忽略'));
+      if (header !== '') warnings.push(fileProblem(header, m('imports.notKnownColumnIgnored')));
       return;
     }
-    if (column.ownerOnly && !owner) problems.push(fileProblem(column.name, 'only the owner may import cost prices', '只有店主可以导入成本价'));
+    if (column.ownerOnly && !owner) problems.push(fileProblem(column.name, m('imports.onlyOwnerMayImport')));
     const first = seen.get(column.name);
     if (first !== undefined) {
-      problems.push(fileProblem(column.name, `two columns mean the same field ("${headers[first]}" and "${header}")`, `两列表示同一字段（“${headers[first]}” 和 “${header}”）`));
+      problems.push(fileProblem(column.name, m('imports.twoColumnsMeanSame', { first: headers[first] ?? '', header })));
     } else seen.set(column.name, i);
   });
-  if (!seen.has('item_no')) problems.push(fileProblem('item_no', 'no column holds the item no (货号)', '没有货号列（item_no）'));
+  if (!seen.has('item_no')) problems.push(fileProblem('item_no', m('imports.noColumnHoldsItem')));
   const sides = ['carton_l_cm', 'carton_w_cm', 'carton_h_cm'].filter((c) => seen.has(c));
   if (sides.length > 0 && sides.length < 3) {
-    problems.push(fileProblem('carton_l_cm', 'the carton size needs three columns: carton_l_cm, carton_w_cm and carton_h_cm', '外箱尺寸需要长、宽、高三列'));
+    problems.push(fileProblem('carton_l_cm', m('imports.cartonSizeNeedsThree')));
   }
   if (sides.length > 0 && seen.has('carton_cm')) {
-    problems.push(fileProblem('carton_cm', 'the carton size is given twice (carton_cm and carton_l/w/h_cm)', '外箱尺寸重复（carton_cm 与长宽高列）'));
+    problems.push(fileProblem('carton_cm', m('imports.cartonSizeGivenTwice')));
   }
   return { columns, report, problems, warnings };
 }
@@ -188,7 +187,7 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
     const counts = sheet.fieldCounts;
     const fields = counts?.rows[i];
     if (counts && fields !== undefined && fields !== counts.header) {
-      problems.push({ row, field: '', reason: { en: `${fields} fields, the header has ${counts.header}`, zh: `有 ${fields} 个字段，表头有 ${counts.header} 个` } });
+      problems.push({ row, field: '', reason: m('imports.fieldsHeader', { fields, header: counts.header }) });
       return;
     }
     const rc = rowToChanges(row, cells, mapping.columns, problems);
@@ -196,7 +195,7 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
     const key = asciiLower(rc.itemNo);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      problems.push({ row, field: 'item_no', reason: { en: `${rc.itemNo} is also on row ${first}`, zh: `${rc.itemNo} 与第 ${first} 行重复` } });
+      problems.push({ row, field: 'item_no', reason: m('imports.alsoRow', { itemNo: rc.itemNo, first }) });
       return;
     }
     firstRow.set(key, row);
@@ -217,7 +216,7 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
       problems.push({
         row,
         field: columnOfPath(error.field, present),
-        reason: { en: error.localized.en.replace(`${error.field}: `, ''), zh: error.localized.zh.replace(`${error.field}：`, '') },
+        reason: error.reason,
       });
       return;
     }
@@ -281,12 +280,12 @@ function matchPhotos(names: string[], known: Set<string>, warnings: RowProblem[]
     let key = base;
     let n = 1;
     if (!known.has(base)) {
-      const m = /^(.*?)[-_ ](\d{1,3})$/.exec(base);
-      if (m && known.has(m[1] as string)) {
-        key = m[1] as string;
-        n = Number(m[2]);
+      const numbered = /^(.*?)[-_ ](\d{1,3})$/.exec(base);
+      if (numbered && known.has(numbered[1] as string)) {
+        key = numbered[1] as string;
+        n = Number(numbered[2]);
       } else {
-        warnings.push({ row: null, field: `photo ${name}`, reason: { en: 'no product has this item no; ignored', zh: '没有此货号的产品，已忽略' } });
+        warnings.push({ row: null, field: `photo ${name}`, reason: m('imports.noProductItemNo') });
         continue;
       }
     }
@@ -364,7 +363,7 @@ async function checkImage(bytes: Buffer, field: string): Promise<void> {
     const meta = await sharp(bytes).metadata();
     if (!meta.width || !meta.height) throw new Error('no size');
   } catch {
-    throw new AppError('invalid_input', { en: `${field}: is not an image file that can be read (use JPEG, PNG or WebP)`, zh: `${field}：不是可读取的图片文件（请使用 JPEG、PNG 或 WebP）` }, field);
+    throw new AppError('invalid_input', m('imports.notImageFileRead', { field }), field);
   }
 }
 
@@ -413,9 +412,7 @@ export async function importProducts(core: Core, options: ImportOptions): Promis
           if (options.dryRun) await checkImage(bytes, field);
           else images.push(await storeImage(core.paths.photos, bytes, 'photo', field));
         } catch (error) {
-          const reason: Message = error instanceof AppError
-            ? { en: error.localized.en.replace(`${field}: `, ''), zh: error.localized.zh.replace(`${field}：`, '') }
-            : { en: 'is not an image file that can be read', zh: '不是可读取的图片文件' };
+          const reason: Message = error instanceof AppError ? error.reason : m('imports.photoNotReadable');
           photoProblems.push({ row: null, field, reason });
         }
         done += 1;

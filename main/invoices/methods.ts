@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { owner, staff } from '../api/method';
-import { msg } from '../errors/apiError';
+import { m } from '../errors/apiError';
 import { countrySchema, currencySchema } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
@@ -64,6 +64,6 @@ export const invoicesMethods = {
       rate: decimalInput(8, { min: 0.00000001, max: 1_000_000 }).optional(),
       paidOn: dateInput.optional(),
     }), (input, { core }) => invoices.paymentPreview(core, input.id, { currency: input.currency, amountE4: input.amount, rateE8: input.rate, paidOn: input.paidOn })),
-  'invoices.removePayment': owner('Removes a payment recorded by mistake (owner only); the status follows the money again.', z.strictObject({ id, paymentId: id }), (input, { core }) => invoices.removePayment(core, input.id, input.paymentId), { ownerOnly: msg('Only the owner removes or changes a payment; staff record payments received', '只有店主可以删除或修改收款记录；店员可以登记收到的款项') }),
-  'invoices.cancel': owner('Cancels a PI nothing of which was delivered (owner only): its reserved stock is released and its number stays used (never reissued).', z.strictObject({ id, reason: z.string().trim().min(1).max(500) }), (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason), { ownerOnly: msg('Only the owner cancels a PI', '只有店主可以取消形式发票') }),
+  'invoices.removePayment': owner('Removes a payment recorded by mistake (owner only); the status follows the money again.', z.strictObject({ id, paymentId: id }), (input, { core }) => invoices.removePayment(core, input.id, input.paymentId), { ownerOnly: m('invoices.onlyOwnerRemovesChanges') }),
+  'invoices.cancel': owner('Cancels a PI nothing of which was delivered (owner only): its reserved stock is released and its number stays used (never reissued).', z.strictObject({ id, reason: z.string().trim().min(1).max(500) }), (input, { core }) => invoices.cancelInvoice(core, input.id, input.reason), { ownerOnly: m('invoices.onlyOwnerCancelsPi') }),
 };

@@ -4,7 +4,8 @@
  * reserved stock or release it when cancelled (the number stays used).
  */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, notFound, type Message } from '../errors/apiError';
+import { INVOICE_STATUS } from './status';
 import * as q from '../../db/invoices';
 import { getQuote as getQuoteRow, linesOf } from '../../db/quotes';
 import { getDefaults } from '../settings/service';
@@ -25,22 +26,14 @@ import { progressOf } from './progress';
 const today = (core: Core) => localDate(core.now());
 const nowIso = (core: Core) => core.now().toISOString();
 
-const STATUS_ZH: Record<InvoiceStatus, string> = {
-  issued: '已开具', deposit_received: '已收定金', paid: '已付清', shipped: '已发货', cancelled: '已作废',
-};
-
 function requireInvoice(core: Core, id: number): q.InvoiceRow {
   const row = q.getInvoice(core.db, id);
-  if (!row) throw notFound(msg(`There is no pro-forma invoice with id ${id}`, `没有 id 为 ${id} 的形式发票`), 'id');
+  if (!row) throw notFound(m('invoices.noProFormaInvoice', { id }), 'id');
   return row;
 }
 
-function refuse(row: q.InvoiceRow, action: { en: string; zh: string }): never {
-  throw new AppError(
-    'conflict',
-    msg(`PI ${row.number} is ${row.status.replace('_', ' ')}: it cannot be ${action.en}`, `形式发票 ${row.number} ${STATUS_ZH[row.status]}，不能${action.zh}`),
-    'id',
-  );
+function refuse(row: q.InvoiceRow, action: Message): never {
+  throw new AppError('conflict', m('invoices.cannotBe', { number: row.number, status: INVOICE_STATUS[row.status], action }), 'id');
 }
 
 function toInvoice(core: Core, row: q.InvoiceRow): Invoice {
@@ -108,7 +101,7 @@ export function getInvoice(core: Core, id: number): Invoice {
 
 export function getInvoiceByNumber(core: Core, number: string): Invoice {
   const row = q.getInvoiceByNumber(core.db, number.trim());
-  if (!row) throw notFound(msg(`There is no pro-forma invoice ${number}`, `没有形式发票 ${number}`), 'number');
+  if (!row) throw notFound(m('invoices.noInvoiceNumbered', { number }), 'number');
   return toInvoice(core, row);
 }
 
@@ -122,11 +115,11 @@ export function getInvoiceByNumber(core: Core, number: string): Invoice {
 export function createInvoice(core: Core, quoteId: number): Invoice {
   expireDue(core);
   const quote = getQuoteRow(core.db, quoteId);
-  if (!quote) throw notFound(msg(`There is no quotation with id ${quoteId}`, `没有 id 为 ${quoteId} 的报价单`), 'quoteId');
+  if (!quote) throw notFound(m('invoices.noQuotationId', { quoteId }), 'quoteId');
   if (quote.status !== 'accepted') {
     throw new AppError(
       'conflict',
-      msg(`Quotation ${displayNumber(quote)} is ${quote.status}: only an accepted quotation becomes a PI`, `报价单 ${displayNumber(quote)} 尚未被接受（${quote.status}），只有已接受的报价单才能开形式发票`),
+      m('invoices.quotationOnlyAcceptedQuotation', { number: displayNumber(quote), status: quote.status }),
       'quoteId',
     );
   }
@@ -135,7 +128,7 @@ export function createInvoice(core: Core, quoteId: number): Invoice {
   if (open) {
     throw new AppError(
       'conflict',
-      msg(`PI ${open.number} is already open for quotation ${quote.number}: cancel it before issuing another`, `报价单 ${quote.number} 已有未作废的形式发票 ${open.number}：请先作废再重新开具`),
+      m('invoices.piAlreadyOpenQuotation', { openNumber: open.number, quoteNumber: quote.number }),
       'quoteId',
     );
   }
@@ -227,15 +220,15 @@ export interface PaymentInput {
 export function addPayment(core: Core, id: number, input: PaymentInput): Invoice {
   expireDue(core);
   const row = requireInvoice(core, id);
-  if (row.status === 'cancelled') refuse(row, { en: 'paid', zh: '收款' });
+  if (row.status === 'cancelled') refuse(row, m('invoices.action.pay'));
   const paidOn = input.paidOn ?? today(core);
   const { amountE4, received } = paymentAmount(core, row, input, paidOn);
   const due = row.grand_total_e4 - paidE4Of(core, id);
   if (amountE4 > due) {
     const dueText = `${row.currency} ${money(Math.max(0, due), row.currency)}`;
-    if (!received) throw invalid('amount', msg(`is more than the balance due (${dueText})`, `超过了应收余额（${dueText}）`));
+    if (!received) throw invalid('amount', m('invoices.moreBalanceDue', { dueText }));
     const converted = `${row.currency} ${money(amountE4, row.currency)}`;
-    throw invalid('received.amount', msg(`is ${converted} at this rate, more than the balance due (${dueText})`, `按此汇率折合 ${converted}，超过了应收余额（${dueText}）`));
+    throw invalid('received.amount', m('invoices.rateMoreBalanceDue', { converted, dueText }));
   }
   q.insertPayment(
     core.db,
@@ -260,9 +253,7 @@ export function addPayment(core: Core, id: number, input: PaymentInput): Invoice
 /** An amount typed for `currency` may not have more decimals than it has (KWD 12.345 yes, USD 12.345 and JPY 12.5 no). */
 function requireDigits(amountE4: number, currency: string, field: string): void {
   if (fitsCurrency(amountE4, currency)) return;
-  const rule = digitsRule(currency);
-  const shown = fromScaled(amountE4, AMOUNT_SCALE, 0);
-  throw invalid(field, msg(`${shown}: ${rule.en}`, `${shown}：${rule.zh}`));
+  throw invalid(field, m('money.amountBreaksRule', { amount: fromScaled(amountE4, AMOUNT_SCALE, 0), rule: digitsRule(currency) }));
 }
 
 /**
@@ -284,10 +275,10 @@ function paymentAmount(
   paidOn: string,
 ): { amountE4: number; received: { currency: string; amountE4: number; rateE8: number } | null } {
   if (input.received && input.amountE4 !== undefined) {
-    throw invalid('amount', msg('give either amount (in the PI currency) or received (in another currency), not both', '请只填写金额（发票币种）或以其他币种收到的金额，不要同时填写'));
+    throw invalid('amount', m('invoices.giveEitherAmountPi'));
   }
   if (!input.received) {
-    if (input.amountE4 === undefined) throw invalid('amount', msg('is required (or give received: the amount in another currency)', '必填（或填写以其他币种收到的金额）'));
+    if (input.amountE4 === undefined) throw invalid('amount', m('invoices.requiredGiveReceivedAmount'));
     requireDigits(input.amountE4, row.currency, 'amount');
     return { amountE4: input.amountE4, received: null };
   }
@@ -296,12 +287,12 @@ function paymentAmount(
   if (currency === row.currency) return { amountE4: receivedE4, received: null };
   const rateE8 = input.received.rateE8 ?? crossRateE8On(core, row.currency, currency, paidOn);
   if (rateE8 === null) {
-    throw invalid('received.rate', msg(`is required: there is no stored rate for ${currency} or ${row.currency} on ${paidOn}; give the rate agreed (1 ${row.currency} = ? ${currency})`, `必填：${paidOn} 没有 ${currency} 或 ${row.currency} 的汇率，请填写约定汇率（1 ${row.currency} = ? ${currency}）`));
+    throw invalid('received.rate', m('invoices.requiredNoStoredRate', { currency, rowCurrency: row.currency, paidOn }));
   }
   const amountE4 = receivedInPiCurrency(receivedE4, rateE8, row.currency);
   if (amountE4 < Number(smallestUnitE4(row.currency))) {
     const least = money(smallestUnitE4(row.currency), row.currency);
-    throw invalid('received.amount', msg(`is less than ${least} ${row.currency}`, `不足 ${least} ${row.currency}`));
+    throw invalid('received.amount', m('invoices.less', { least, currency: row.currency }));
   }
   return { amountE4, received: { currency, amountE4: receivedE4, rateE8 } };
 }
@@ -356,9 +347,9 @@ export function paymentPreview(core: Core, id: number, input: { currency: string
 export function removePayment(core: Core, id: number, paymentId: number): Invoice {
   expireDue(core);
   const row = requireInvoice(core, id);
-  if (row.status === 'cancelled') refuse(row, { en: 'changed', zh: '修改' });
+  if (row.status === 'cancelled') refuse(row, m('common.action.change'));
   if (!q.deletePayment(core.db, id, paymentId)) {
-    throw notFound(msg(`PI ${row.number} has no payment with id ${paymentId}`, `形式发票 ${row.number} 没有 id 为 ${paymentId} 的收款`), 'paymentId');
+    throw notFound(m('invoices.noPiNoPayment', { number: row.number, paymentId }), 'paymentId');
   }
   syncStatus(core, id);
   return getInvoice(core, id);
@@ -370,7 +361,7 @@ export function removePayment(core: Core, id: number, paymentId: number): Invoic
  */
 export function markShipped(core: Core, id: number, at: string): void {
   const row = requireInvoice(core, id);
-  if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, { en: 'shipped', zh: '发货' });
+  if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, m('invoices.action.ship'));
   q.setInvoiceStatus(core.db, id, { status: 'shipped', shipped_at: at }, nowIso(core));
 }
 
@@ -378,11 +369,11 @@ export function markShipped(core: Core, id: number, at: string): void {
 export function cancelInvoice(core: Core, id: number, reason: string): Invoice {
   expireDue(core);
   const row = requireInvoice(core, id);
-  if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, { en: 'cancelled', zh: '作废' });
+  if (row.status === 'shipped' || row.status === 'cancelled') refuse(row, m('invoices.action.cancel'));
   if (q.stockUnder(core.db, row.number).some((s) => s.shipped > 0)) {
     throw new AppError(
       'conflict',
-      msg(`PI ${row.number} has goods delivered already: it cannot be cancelled`, `形式发票 ${row.number} 已有送货记录，不能作废`),
+      m('invoices.piGoodsDeliveredAlready', { number: row.number }),
       'id',
     );
   }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cancelledError, type Locale } from '../errors/apiError';
+import { cancelledError, say, type Locale } from '../errors/apiError';
 import type { CallOutcome, Progress, Role } from '../api/outcome';
 import { logError } from '../logging/log';
 import type { JobReply, JobRequest } from './protocol';
@@ -76,10 +76,10 @@ export class JobRunner {
         });
         worker.on('error', (error) => {
           logError(`job ${method}: the worker failed`, error, { method });
-          finish({ ok: false, error: { code: 'internal', message: options.locale === 'zh' ? '导入意外中止，未保存任何更改' : 'The import stopped unexpectedly; nothing was changed' } });
+          finish({ ok: false, error: { code: 'internal', message: say(options.locale, 'jobs.importStopped') } });
         });
         worker.on('exit', (code) => {
-          if (!settled) finish({ ok: false, error: { code: 'internal', message: options.locale === 'zh' ? `导入意外中止（${code}），未保存任何更改` : `The import stopped unexpectedly (${code}); nothing was changed` } });
+          if (!settled) finish({ ok: false, error: { code: 'internal', message: say(options.locale, 'jobs.importStoppedWithCode', { code }) } });
         });
         worker.postMessage(request);
       });

@@ -1,6 +1,6 @@
 import bwipjs from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import { registerFonts } from '../documents/fonts';
 import { BASELINE, TextEngine, type Line, type TextStyle } from '../documents/text';
 import { fromScaled } from '../money/decimal';
@@ -66,7 +66,7 @@ export function priceCode(priceE4: number, key: string): string {
 export function checkPriceCodeKey(key: string, field: string): string {
   const k = key.trim().toUpperCase();
   if (!/^[A-Z]{10}$/.test(k) || new Set(k).size !== 10) {
-    throw invalid(field, msg('needs ten different letters (one for each digit 1–9 and 0)', '需要 10 个不同的字母（分别代表数字 1–9 和 0）'));
+    throw invalid(field, m('labels.needsTenDifferentLetters'));
   }
   return k;
 }

@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import * as q from '../../db/products';
 import { getSeller } from '../settings/service';
 import { searchProducts } from '../products/search';
@@ -42,7 +42,7 @@ export function selectProducts(core: Core, req: SampleTagsRequest): TagProduct[]
     const byId = new Map(q.rowsByIds(core.db, req.productIds).map((r) => [r.id, r]));
     rows = req.productIds.map((id, i) => {
       const row = byId.get(id);
-      if (!row) throw invalid(`productIds.${i}`, msg(`there is no product with id ${id}`, `没有 id 为 ${id} 的产品`));
+      if (!row) throw invalid(`productIds.${i}`, m('common.noProductId', { id }));
       return row;
     });
   } else {
@@ -53,14 +53,14 @@ export function selectProducts(core: Core, req: SampleTagsRequest): TagProduct[]
   }
   const copies = req.copies ?? 1;
   if (rows.length * copies > MAX_TAGS) {
-    throw invalid('copies', msg(`that makes ${rows.length * copies} tags; print at most ${MAX_TAGS} at a time`, `共 ${rows.length * copies} 张，每次最多打印 ${MAX_TAGS} 张`));
+    throw invalid('copies', m('labels.makesTagsPrintMost', { tags: rows.length * copies, maxTags: MAX_TAGS }));
   }
   return tagProducts(core, rows).flatMap((p) => Array.from({ length: copies }, () => p));
 }
 
 export async function sampleTags(core: Core, req: SampleTagsRequest): Promise<{ pdf: Buffer; pages: number; tags: number }> {
   const products = selectProducts(core, req);
-  if (products.length === 0) throw invalid(req.productIds ? 'productIds' : 'query', msg('no products to print tags for', '没有可打印标签的产品'));
+  if (products.length === 0) throw invalid(req.productIds ? 'productIds' : 'query', m('labels.noProductsPrintTags'));
   const options: TagOptions = {
     layout: req.layout ?? '3x8',
     nameLangs: req.nameLangs?.length ? req.nameLangs : ['zh', 'en'],

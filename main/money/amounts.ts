@@ -19,6 +19,7 @@
  * transfer and a customs value follow ISO.
  */
 import { code as isoCurrency } from 'currency-codes';
+import { m, type Message } from '../errors/messages';
 import { DecimalError, divideRounded, fromScaled, roundHalfAwayFromZero } from './decimal';
 
 /** Every amount is stored as value × 10^AMOUNT_SCALE. */
@@ -57,10 +58,10 @@ export function fitsCurrency(amountE4: bigint | number, currency: string): boole
 }
 
 /** Why an amount does not fit its currency, for an error message ("JPY has no decimals", "KWD has 3 decimals"). */
-export function digitsRule(currency: string): { en: string; zh: string } {
+export function digitsRule(currency: string): Message {
   const digits = currencyDigits(currency);
-  if (digits === 0) return { en: `${currency} amounts have no decimals`, zh: `${currency} 金额不带小数` };
-  return { en: `${currency} amounts have at most ${digits} decimals`, zh: `${currency} 金额最多 ${digits} 位小数` };
+  if (digits === 0) return m('money.noDecimals', { currency });
+  return m('money.atMostDecimals', { currency, digits });
 }
 
 /**

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { DecimalError, toScaled } from './decimal';
+import { m, translate, type Message } from '../errors/messages';
+
+/** A zod issue whose reason comes from the catalogs (main/errors/validation.ts reads params.reason). */
+function issue(reason: Message) {
+  return { code: 'custom' as const, message: translate(reason, 'en'), params: { reason } };
+}
 
 /**
  * A decimal given as text ("12.50") or a number (12.5), parsed exactly into an
@@ -11,27 +17,27 @@ export function decimalInput(scale: number, options: { min?: number; max?: numbe
     try {
       scaled = toScaled(value, scale);
     } catch (error) {
-      const reason = error instanceof DecimalError ? error.message : 'is not a decimal number';
-      ctx.addIssue({ code: 'custom', message: reason, params: { en: reason, zh: zhReason(reason, scale) } });
+      ctx.addIssue(issue(decimalReason(error, scale)));
       return z.NEVER;
     }
     const factor = 10 ** scale;
     if (options.min !== undefined && scaled < options.min * factor) {
-      const en = `must be at least ${options.min}`;
-      ctx.addIssue({ code: 'custom', message: en, params: { en, zh: `不能小于 ${options.min}` } });
+      ctx.addIssue(issue(m('validation.atLeast', { limit: options.min })));
       return z.NEVER;
     }
     if (options.max !== undefined && scaled > options.max * factor) {
-      const en = `must be at most ${options.max}`;
-      ctx.addIssue({ code: 'custom', message: en, params: { en, zh: `不能大于 ${options.max}` } });
+      ctx.addIssue(issue(m('validation.atMost', { limit: options.max })));
       return z.NEVER;
     }
     return scaled;
   });
 }
 
-function zhReason(reason: string, scale: number): string {
-  if (reason.startsWith('has more than')) return `最多 ${scale} 位小数`;
-  if (reason === 'is too large') return '数值太大';
-  return '不是有效的数字';
+/** Why a decimal was refused, from what toScaled threw (the English of DecimalError says which). */
+function decimalReason(error: unknown, scale: number): Message {
+  const reason = error instanceof DecimalError ? error.message : '';
+  if (reason.startsWith('has more than')) return m('money.tooManyDecimals', { scale });
+  if (reason === 'is too large') return m('money.tooLarge');
+  if (reason.endsWith('is not a decimal number')) return m('money.notDecimal', { text: reason.replace(/ is not a decimal number$/, '') });
+  return reason ? m('money.notFiniteNumber') : m('money.notDecimalNumber');
 }

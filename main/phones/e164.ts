@@ -1,5 +1,5 @@
 import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 
 /**
  * A phone number read from what a person typed: E.164, and whether it falls in
@@ -22,10 +22,7 @@ function refuse(value: string, defaultCountry: string | undefined, field: string
   const prefix = country && isSupportedCountry(country) ? `+${getCountryCallingCode(country as CountryCode)}` : '+86';
   throw invalid(
     field,
-    msg(
-      `"${value}" is not a valid phone number${country ? ` for ${country}` : ''} (check the digits, or add the country code, e.g. ${prefix}…)`,
-      `“${value}” 不是有效的电话号码${country ? `（${country}）` : ''}，请检查号码或加国家代码，如 ${prefix}…`,
-    ),
+    country ? m('phones.notValidForCountry', { value, country, prefix }) : m('phones.notValid', { value, prefix }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type MethodContext, method, owner, staff } from '../api/method';
-import { msg } from '../errors/apiError';
+import { m } from '../errors/apiError';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { listCategories } from '../../db/products';
@@ -34,8 +34,8 @@ export const productsMethods = {
       offset: z.number().int().min(0).default(0),
     }), (input, ctx) => products.listProducts(ctx.core, input, view(ctx)), { readOnly: true }),
   'products.search': staff('One search box: exact item no or barcode, item-no prefix, then words in any language (Chinese substrings of any length); results with cover thumbnails.', productSearchSchema, (input, ctx) => searchProducts(ctx.core, input, view(ctx)), { readOnly: true, searches: true }),
-  'products.archive': owner('Archives a product (owner only): hidden from search and lists, its history kept.', z.strictObject({ id }), (input, ctx) => products.setArchived(ctx.core, input.id, true, view(ctx)), { ownerOnly: msg('Only the owner archives products', '只有店主可以归档产品') }),
-  'products.unarchive': owner('Brings an archived product back into search and lists (owner only).', z.strictObject({ id }), (input, ctx) => products.setArchived(ctx.core, input.id, false, view(ctx)), { ownerOnly: msg('Only the owner brings archived products back', '只有店主可以恢复已归档的产品') }),
+  'products.archive': owner('Archives a product (owner only): hidden from search and lists, its history kept.', z.strictObject({ id }), (input, ctx) => products.setArchived(ctx.core, input.id, true, view(ctx)), { ownerOnly: m('products.onlyOwnerArchivesProducts') }),
+  'products.unarchive': owner('Brings an archived product back into search and lists (owner only).', z.strictObject({ id }), (input, ctx) => products.setArchived(ctx.core, input.id, false, view(ctx)), { ownerOnly: m('products.onlyOwnerBringsArchived') }),
   'products.duplicate': staff('Same item, new colour: copies a product (fields, price tiers, photos) under a new item no with the given changes.', productDuplicateSchema, (input, ctx) => {
       const changes = { ...(input.changes ?? {}), itemNo: input.itemNo };
       if (isStaff(ctx) && changes.costCny !== undefined) throw products.ownerOnlyField('changes.costCny');

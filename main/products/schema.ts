@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../errors/validation';
+import { because } from '../errors/validation';
+import { m } from '../errors/apiError';
 import { decimalInput } from '../money/schema';
 import { isValidGtin } from './barcode';
 import { countrySchema } from '../buyers/schema';
@@ -42,7 +43,7 @@ export const packingSchema = z.strictObject({
 export const barcodeSchema = z
   .string()
   .transform((v) => v.normalize('NFKC').trim())
-  .refine((v) => v === '' || isValidGtin(v), bilingual('is not a valid EAN-13, UPC-A or EAN-8 barcode (check digit)', '不是有效的 EAN-13、UPC-A 或 EAN-8 条码（校验位错误）'));
+  .refine((v) => v === '' || isValidGtin(v), because(m('products.notValidEanUpc')));
 
 /** Item numbers are text (leading zeros kept), trimmed; full-width characters from an input method become ASCII. */
 export const itemNoSchema = z
@@ -65,7 +66,7 @@ export const productFieldsSchema = z.strictObject({
   priceTiers: z
     .array(priceTierSchema)
     .max(12)
-    .refine((tiers) => new Set(tiers.map((t) => t.minQty)).size === tiers.length, bilingual('two tiers have the same minimum quantity', '两个价格档的起订量相同'))
+    .refine((tiers) => new Set(tiers.map((t) => t.minQty)).size === tiers.length, because(m('products.twoTiersHaveSame')))
     .optional(),
   packing: packingSchema.optional(),
   barcode: barcodeSchema.optional(),
@@ -78,7 +79,7 @@ export const productFieldsSchema = z.strictObject({
   hsCode: z
     .string()
     .trim()
-    .refine((v) => v === '' || /^\d{4}(\.?\d{2}){0,3}$/.test(v), bilingual('is not an HS code (4 to 10 digits)', '不是有效的 HS 编码（4 到 10 位数字）'))
+    .refine((v) => v === '' || /^\d{4}(\.?\d{2}){0,3}$/.test(v), because(m('products.notHsCodeDigits')))
     .optional(),
   /** Country of origin, ISO 3166-1 alpha-2 (printed "Made in China" for CN, the default); '' not stated. */
   origin: z.union([z.literal(''), countrySchema]).optional(),
@@ -89,7 +90,7 @@ export const productFieldsSchema = z.strictObject({
 
 export const productCreateSchema = productFieldsSchema.refine(
   (p) => Boolean(p.names.zh || p.names.en),
-  { ...bilingual('give the product a Chinese or an English name', '请填写中文或英文品名'), path: ['names'] },
+  { ...because(m('products.giveProductChineseEnglish2')), path: ['names'] },
 );
 
 export const productUpdateSchema = z.strictObject({

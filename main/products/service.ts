@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { AppError, invalid, m, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, notFound } from '../errors/apiError';
 import * as q from '../../db/products';
 import { insertImage, getImage } from '../../db/images';
 import { fromScaled, roundHalfAwayFromZero } from '../money/decimal';
@@ -197,13 +197,13 @@ export function applyChanges(base: q.ProductWrite, c: ProductChanges): q.Product
 
 export function checkConsistency(w: q.ProductWrite): void {
   if (w.gw_g !== null && w.nw_g !== null && w.nw_g > w.gw_g) {
-    throw invalid('packing.nwKg', msg('the net weight is more than the gross weight', '净重大于毛重'));
+    throw invalid('packing.nwKg', m('products.netWeightMoreGross'));
   }
   if (w.pcs_per_inner !== null && w.pcs_per_carton !== null && w.pcs_per_carton % w.pcs_per_inner !== 0) {
-    throw invalid('packing.pcsPerCarton', msg(`${w.pcs_per_carton} pcs per carton is not a whole number of inner boxes of ${w.pcs_per_inner}`, `每箱 ${w.pcs_per_carton} 件不是内盒 ${w.pcs_per_inner} 件的整数倍`));
+    throw invalid('packing.pcsPerCarton', m('products.pcsPerCartonNot', { pcsPerCarton: w.pcs_per_carton, pcsPerInner: w.pcs_per_inner }));
   }
   if (w.name_zh === '' && w.name_en === '') {
-    throw invalid('names', msg('give the product a Chinese or an English name', '请填写中文或英文品名'));
+    throw invalid('names', m('products.giveProductChineseEnglish'));
   }
 }
 
@@ -216,9 +216,9 @@ export function applySupplier(core: Core, w: q.ProductWrite, supplierId: number 
   if (supplierId === undefined) return w;
   if (supplierId === null) return { ...w, supplier: '', supplier_id: null };
   const supplier = getSupplier(core.db, supplierId);
-  if (!supplier) throw notFound(msg(`There is no supplier with id ${supplierId}`, `没有 id 为 ${supplierId} 的供应商`), 'supplierId');
+  if (!supplier) throw notFound(m('common.noSupplierId', { supplierId }), 'supplierId');
   if (supplier.archived === 1 && w.supplier_id !== supplierId) {
-    throw invalid('supplierId', msg(`${supplier.name_zh} is archived: bring the supplier back first`, `供应商 ${supplier.name_zh} 已归档，请先恢复`));
+    throw invalid('supplierId', m('products.archivedBringSupplierBack', { supplier: supplier.name_zh }));
   }
   return { ...w, supplier: supplier.name_zh, supplier_id: supplierId };
 }
@@ -226,7 +226,7 @@ export function applySupplier(core: Core, w: q.ProductWrite, supplierId: number 
 export function ensureItemNoFree(core: Core, itemNo: string, exceptId?: number): void {
   const existing = q.getProductByItemNo(core.db, itemNo);
   if (existing && existing.id !== exceptId) {
-    throw new AppError('conflict', msg(`Item no ${itemNo} is already used by another product`, `货号 ${itemNo} 已被其他产品使用`), 'itemNo');
+    throw new AppError('conflict', m('products.noItemNoAlready', { itemNo }), 'itemNo');
   }
 }
 
@@ -251,15 +251,15 @@ export function ownerOnlyChange(core: Core, id: number, c: ProductChanges): 'cos
 }
 
 const OWNER_FIELD_REASON = {
-  costCny: msg('only the owner sets the cost price', '只有店主可以设置成本价'),
-  priceTiers: msg('only the owner changes catalog prices', '只有店主可以修改商品价格'),
-  archived: msg('only the owner archives products or brings them back', '只有店主可以归档或恢复产品'),
+  costCny: m('products.onlyOwnerSetsCost'),
+  priceTiers: m('products.onlyOwnerChangesCatalog'),
+  archived: m('products.onlyOwnerArchivesProducts2'),
 };
 
 /** The 403 for an owner-only field in a staff call, naming the field ("changes.priceTiers"). */
 export function ownerOnlyField(field: string): AppError {
   const key = (field.split('.').pop() ?? field) as keyof typeof OWNER_FIELD_REASON;
-  const reason = OWNER_FIELD_REASON[key] ?? msg('only the owner changes this', '只有店主可以修改此项');
+  const reason = OWNER_FIELD_REASON[key] ?? m('products.onlyOwnerChanges');
   return new AppError('forbidden', m('products.ownerOnlyField', { field, reason }), field);
 }
 
@@ -269,13 +269,13 @@ export function tiersToRows(tiers: ProductCreate['priceTiers']) {
 
 export function getProduct(core: Core, id: number, options: ViewOptions): Product {
   const row = q.getProduct(core.db, id);
-  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  if (!row) throw notFound(m('products.noProductId', { id }), 'id');
   return toProducts(core, [row], options)[0] as Product;
 }
 
 export function getProductByItemNo(core: Core, itemNo: string, options: ViewOptions): Product {
   const row = q.getProductByItemNo(core.db, itemNo.trim());
-  if (!row) throw notFound(msg(`There is no product with item no ${itemNo}`, `没有货号为 ${itemNo} 的产品`), 'itemNo');
+  if (!row) throw notFound(m('products.noProductItemNo', { itemNo }), 'itemNo');
   return toProducts(core, [row], options)[0] as Product;
 }
 
@@ -291,7 +291,7 @@ export function createProduct(core: Core, input: ProductCreate, options: ViewOpt
 
 export function updateProduct(core: Core, id: number, changes: ProductChanges, options: ViewOptions): Product {
   const row = q.getProduct(core.db, id);
-  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  if (!row) throw notFound(m('products.noProductId', { id }), 'id');
   if (changes.itemNo !== undefined) ensureItemNoFree(core, changes.itemNo, id);
   const { id: _id, created_at: _c, updated_at: _u, ...base } = row;
   const write = applySupplier(core, applyChanges(base, changes), changes.supplierId);
@@ -321,7 +321,7 @@ export function addPhotos(core: Core, id: number, images: StoredImage[], options
 export function setPhotos(core: Core, id: number, hashes: string[], options: ViewOptions): Product {
   getProduct(core, id, options);
   hashes.forEach((hash, i) => {
-    if (!getImage(core.db, hash)) throw invalid(`photos.${i}`, msg('is not a stored image', '不是已保存的图片'));
+    if (!getImage(core.db, hash)) throw invalid(`photos.${i}`, m('products.notStoredImage'));
   });
   q.replacePhotos(core.db, id, [...new Set(hashes)]);
   return getProduct(core, id, options);
@@ -330,7 +330,7 @@ export function setPhotos(core: Core, id: number, hashes: string[], options: Vie
 /** Archives a product (hidden from search, lists and new quotations; its history stays) or brings it back. */
 export function setArchived(core: Core, id: number, archived: boolean, options: ViewOptions): Product {
   const row = q.getProduct(core.db, id);
-  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  if (!row) throw notFound(m('products.noProductId', { id }), 'id');
   if ((row.archived === 1) !== archived) q.setArchived(core.db, id, archived, core.now().toISOString());
   refreshSearchIndex(core);
   return getProduct(core, id, options);
@@ -343,7 +343,7 @@ export function setArchived(core: Core, id: number, archived: boolean, options: 
  */
 export function duplicateProduct(core: Core, id: number, changes: ProductChanges & { itemNo: string }, copyPhotos: boolean, options: ViewOptions): Product {
   const row = q.getProduct(core.db, id);
-  if (!row) throw notFound(msg(`There is no product with id ${id}`, `没有 id 为 ${id} 的产品`), 'id');
+  if (!row) throw notFound(m('products.noProductId', { id }), 'id');
   ensureItemNoFree(core, changes.itemNo);
   const { id: _id, created_at: _c, updated_at: _u, ...base } = row;
   const write = applySupplier(core, applyChanges({ ...base, barcode: '', archived: 0 }, changes), changes.supplierId);

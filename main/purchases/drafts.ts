@@ -1,6 +1,7 @@
 /** Making and changing purchase orders: from a PI's lines or for stock, drafts, placing, closing, cancelling. */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, notFound } from '../errors/apiError';
+import { INVOICE_STATUS } from '../invoices/status';
 import * as q from '../../db/purchases';
 import { getSupplier as supplierRow } from '../../db/suppliers';
 import { getProduct as productRow } from '../../db/products';
@@ -31,9 +32,9 @@ export function cartonsFor(qty: number, pcsPerCarton: number | null): number {
 /** A new line for a product of the catalog (its packing and cost price as they are now). */
 function lineFromProduct(core: Core, productId: number, input: LineInput, position: number, field: string): q.PurchaseLineWrite {
   const p = productRow(core.db, productId);
-  if (!p) throw notFound(msg(`There is no product with id ${productId}`, `没有 id 为 ${productId} 的产品`), `${field}.productId`);
+  if (!p) throw notFound(m('common.noProductWithId', { productId }), `${field}.productId`);
   if (p.archived === 1) {
-    throw invalid(`${field}.productId`, msg(`${p.item_no} is archived: bring the product back before ordering it`, `${p.item_no} 已归档，请先恢复该产品再下单`));
+    throw invalid(`${field}.productId`, m('purchases.archivedBringProductBack', { itemNo: p.item_no }));
   }
   const unitCost = input.costCny !== undefined ? input.costCny : p.cost_cny_e4;
   return {
@@ -100,14 +101,14 @@ function newOrder(
 
 export function requireInvoiceRow(core: Core, invoiceId: number) {
   const row = invoiceRow(core.db, invoiceId);
-  if (!row) throw notFound(msg(`There is no pro-forma invoice with id ${invoiceId}`, `没有 id 为 ${invoiceId} 的形式发票`), 'invoiceId');
+  if (!row) throw notFound(m('common.noProFormaInvoice', { invoiceId }), 'invoiceId');
   return row;
 }
 
 function requireActiveSupplier(core: Core, supplierId: number, field: string) {
   const s = supplierRow(core.db, supplierId);
-  if (!s) throw notFound(msg(`There is no supplier with id ${supplierId}`, `没有 id 为 ${supplierId} 的供应商`), field);
-  if (s.archived === 1) throw invalid(field, msg(`${s.name_zh} is archived: bring the supplier back before ordering from it`, `供应商 ${s.name_zh} 已归档，请先恢复再下单`));
+  if (!s) throw notFound(m('common.noSupplierId', { supplierId }), field);
+  if (s.archived === 1) throw invalid(field, m('purchases.archivedBringSupplierBack', { supplier: s.name_zh }));
   return s;
 }
 
@@ -123,7 +124,7 @@ export function fromInvoice(core: Core, invoiceId: number): FromInvoiceResult {
   const row = requireInvoiceRow(core, invoiceId);
   const pi = getInvoice(core, invoiceId);
   if (pi.status === 'cancelled' || pi.status === 'shipped') {
-    throw new AppError('conflict', msg(`PI ${pi.number} is ${pi.status}: nothing is to be ordered for it`, `形式发票 ${pi.number} 已${pi.status === 'shipped' ? '发货' : '作废'}，无需采购`), 'invoiceId');
+    throw new AppError('conflict', m('purchases.nothingToOrder', { number: pi.number, status: INVOICE_STATUS[pi.status] }), 'invoiceId');
   }
   const already = new Map(q.orderedForInvoice(core.db, invoiceId).map((r) => [r.invoice_line_id, r.qty]));
   const delivery = factoryDeliveryDate(
@@ -202,7 +203,7 @@ export interface CreateInput {
 export function createOrder(core: Core, input: CreateInput): PurchaseOrder {
   requireActiveSupplier(core, input.supplierId, 'supplierId');
   const lines = input.lines.map((l, i) => {
-    if (l.productId === undefined) throw invalid(`lines.${i}.productId`, msg('is required', '必填'));
+    if (l.productId === undefined) throw invalid(`lines.${i}.productId`, m('purchases.required'));
     return lineFromProduct(core, l.productId, l, i, `lines.${i}`);
   });
   const id = newOrder(
@@ -225,8 +226,8 @@ export interface OrderChanges {
 /** Changes a purchase order: its terms until it is received, closed or cancelled; its lines while it is a draft. */
 export function updateOrder(core: Core, id: number, changes: OrderChanges): PurchaseOrder {
   const row = requireOrder(core, id);
-  if (row.status === 'received' || row.status === 'closed' || row.status === 'cancelled') refuse(row, { en: 'changed', zh: '修改' });
-  if (changes.lines !== undefined && row.status !== 'draft') refuse(row, { en: 'given other lines (only a draft can)', zh: '修改明细（只有草稿可以）' }, 'changes.lines');
+  if (row.status === 'received' || row.status === 'closed' || row.status === 'cancelled') refuse(row, m('common.action.change'));
+  if (changes.lines !== undefined && row.status !== 'draft') refuse(row, m('purchases.action.changeLines'), 'changes.lines');
   const now = nowIso(core);
   q.updateOrderTerms(
     core.db,
@@ -246,18 +247,18 @@ export function updateOrder(core: Core, id: number, changes: OrderChanges): Purc
       const field = `changes.lines.${i}`;
       if (l.id !== undefined) {
         const old = existing.get(l.id);
-        if (!old) throw invalid(`${field}.id`, msg(`is not a line of ${row.number}`, `不是采购单 ${row.number} 的明细`));
-        if (seen.has(l.id)) throw invalid(`${field}.id`, msg('is listed twice', '重复'));
+        if (!old) throw invalid(`${field}.id`, m('purchases.notLine', { number: row.number }));
+        if (seen.has(l.id)) throw invalid(`${field}.id`, m('common.listedTwice'));
         seen.add(l.id);
         if (l.productId !== undefined && l.productId !== old.product_id) {
-          throw invalid(`${field}.productId`, msg('cannot change on a line: remove the line and add another', '明细的产品不能更改：请删除该行再添加'));
+          throw invalid(`${field}.productId`, m('purchases.cannotChangeLineRemove'));
         }
         const unitCost = l.costCny !== undefined ? l.costCny : old.unit_cost_e4;
         const cartons = l.cartons ?? (l.qty === old.qty ? old.cartons : cartonsFor(l.qty, old.pcs_per_carton));
         const { id: _id, order_id: _o, ...base } = old;
         return { id: old.id, write: { ...base, position: i, qty: l.qty, cartons, unit_cost_e4: unitCost, amount_e4: lineCostE4(l.qty, unitCost), note: l.note ?? old.note } };
       }
-      if (l.productId === undefined) throw invalid(`${field}.productId`, msg('is required for a new line', '新增明细需要填写产品'));
+      if (l.productId === undefined) throw invalid(`${field}.productId`, m('purchases.requiredNewLine'));
       return { id: null, write: lineFromProduct(core, l.productId, l, i, field) };
     });
     for (const old of existing.values()) if (!seen.has(old.id)) q.deleteLine(core.db, old.id);
@@ -273,14 +274,14 @@ export function updateOrder(core: Core, id: number, changes: OrderChanges): Purc
 /** A draft becomes an order placed with the factory. */
 export function placeOrder(core: Core, id: number): PurchaseOrder {
   const row = requireOrder(core, id);
-  if (row.status !== 'draft') refuse(row, { en: 'ordered again', zh: '再次下单' });
+  if (row.status !== 'draft') refuse(row, m('purchases.action.orderAgain'));
   q.setOrderStatus(core.db, id, { status: 'ordered', ordered_at: nowIso(core) }, nowIso(core));
   return getOrder(core, id);
 }
 
 export function cancelOrder(core: Core, id: number, reason: string): PurchaseOrder {
   const row = requireOrder(core, id);
-  if (row.status !== 'draft' && row.status !== 'ordered') refuse(row, { en: 'cancelled (close it instead once goods came in)', zh: '取消（已到货的请结案）' });
+  if (row.status !== 'draft' && row.status !== 'ordered') refuse(row, m('purchases.action.cancel'));
   q.setOrderStatus(core.db, id, { status: 'cancelled', cancelled_at: nowIso(core), cancel_reason: reason }, nowIso(core));
   return getOrder(core, id);
 }
@@ -288,7 +289,7 @@ export function cancelOrder(core: Core, id: number, reason: string): PurchaseOrd
 /** Ends an order that got what it will get: partly received (the rest will not come) or received. */
 export function closeOrder(core: Core, id: number): PurchaseOrder {
   const row = requireOrder(core, id);
-  if (row.status !== 'partly_received' && row.status !== 'received') refuse(row, { en: 'closed (only an order with goods received can be)', zh: '结案（只有已到货的采购单可以）' });
+  if (row.status !== 'partly_received' && row.status !== 'received') refuse(row, m('purchases.action.close'));
   q.setOrderStatus(core.db, id, { status: 'closed', closed_at: nowIso(core) }, nowIso(core));
   return getOrder(core, id);
 }

@@ -1,7 +1,7 @@
 /** Goods in against a purchase order, payments to the factory, what is owed, a PI's orders and the numbering. */
 import type { Core } from '../core';
 import { cartonsFor, requireInvoiceRow } from './drafts';
-import { invalid, msg, notFound } from '../errors/apiError';
+import { invalid, m, notFound } from '../errors/apiError';
 import * as q from '../../db/purchases';
 import { getSuppliers } from '../../db/suppliers';
 import { receive } from '../stock/service';
@@ -26,7 +26,7 @@ export interface ReceiveInput {
 export function receiveOrder(core: Core, id: number, input: ReceiveInput): PurchaseOrder {
   const row = requireOrder(core, id);
   if (row.status !== 'ordered' && row.status !== 'partly_received') {
-    refuse(row, row.status === 'draft' ? { en: 'received before it is ordered', zh: '在下单前收货' } : { en: 'received', zh: '收货' });
+    refuse(row, row.status === 'draft' ? m('purchases.action.receiveBeforeOrdered') : m('purchases.action.receive'));
   }
   const receivedOn = input.receivedOn ?? today(core);
   notFuture(core, receivedOn, 'receivedOn');
@@ -36,17 +36,17 @@ export function receiveOrder(core: Core, id: number, input: ReceiveInput): Purch
   const checked = input.lines.map((l, i) => {
     const field = `lines.${i}`;
     const line = lines.get(l.lineId);
-    if (!line) throw invalid(`${field}.lineId`, msg(`is not a line of ${row.number}`, `不是采购单 ${row.number} 的明细`));
-    if (seen.has(l.lineId)) throw invalid(`${field}.lineId`, msg('is listed twice', '重复'));
+    if (!line) throw invalid(`${field}.lineId`, m('purchases.notLine', { number: row.number }));
+    if (seen.has(l.lineId)) throw invalid(`${field}.lineId`, m('common.listedTwice'));
     seen.add(l.lineId);
     const damaged = l.damaged ?? 0;
-    if (l.qty + damaged <= 0) throw invalid(`${field}.qty`, msg('give the pieces received (or damaged)', '请填写收到（或破损）的数量'));
+    if (l.qty + damaged <= 0) throw invalid(`${field}.qty`, m('purchases.givePiecesReceivedDamaged'));
     const before = got.get(line.id)?.qty ?? 0;
     if (before + l.qty > line.qty) {
       const left = Math.max(0, line.qty - before);
       throw invalid(
         `${field}.qty`,
-        msg(`${l.qty} is more than ordered: ${line.item_no} has ${line.qty} ordered, ${before} received, at most ${left} more`, `${l.qty} 超过订购数量：${line.item_no} 订购 ${line.qty}，已收 ${before}，最多还能收 ${left}`),
+        m('purchases.moreOrderedOrderedReceived', { qty: l.qty, itemNo: line.item_no, lineQty: line.qty, before, left }),
       );
     }
     return { line, qty: l.qty, damaged, cartons: l.cartons ?? cartonsFor(l.qty, line.pcs_per_carton), note: l.note ?? '' };
@@ -80,10 +80,9 @@ export interface SupplierPaymentInput {
 /** Money paid to the factory against an order (deposit at order, balance at delivery): never more than is still due on it. */
 export function addPayment(core: Core, id: number, input: SupplierPaymentInput): PurchaseOrder {
   const row = requireOrder(core, id);
-  if (row.status === 'cancelled') refuse(row, { en: 'paid', zh: '付款' });
+  if (row.status === 'cancelled') refuse(row, m('purchases.action.pay'));
   if (!fitsCurrency(input.amountE4, CNY)) {
-    const rule = digitsRule(CNY);
-    throw invalid('amount', msg(rule.en, rule.zh));
+    throw invalid('amount', digitsRule(CNY));
   }
   const paidOn = input.paidOn ?? today(core);
   const lines = q.linesOf(core.db, id);
@@ -92,7 +91,7 @@ export function addPayment(core: Core, id: number, input: SupplierPaymentInput):
   const due = valueDueE4(row, receivedE4) - paidE4;
   if (input.amountE4 > due) {
     const dueText = `CNY ${money(Math.max(0, due), CNY)}`;
-    throw invalid('amount', msg(`is more than is still due on ${row.number} (${dueText})`, `超过了采购单 ${row.number} 的未付金额（${dueText}）`));
+    throw invalid('amount', m('purchases.moreStillDue', { number: row.number, dueText }));
   }
   q.insertPayment(core.db, { order_id: id, paid_on: paidOn, amount_e4: input.amountE4, method: input.method, reference: input.reference ?? '', note: input.note ?? '' }, nowIso(core));
   return getOrder(core, id);
@@ -101,7 +100,7 @@ export function addPayment(core: Core, id: number, input: SupplierPaymentInput):
 export function removePayment(core: Core, id: number, paymentId: number): PurchaseOrder {
   const row = requireOrder(core, id);
   if (!q.deletePayment(core.db, id, paymentId)) {
-    throw notFound(msg(`${row.number} has no payment with id ${paymentId}`, `采购单 ${row.number} 没有 id 为 ${paymentId} 的付款`), 'paymentId');
+    throw notFound(m('purchases.noPaymentId', { number: row.number, paymentId }), 'paymentId');
   }
   return getOrder(core, id);
 }

@@ -1,6 +1,6 @@
 /** Purchase orders as they are read: a row with its lines, what was received and paid, and the status rules. */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, notFound, type Message } from '../errors/apiError';
 import * as q from '../../db/purchases';
 import { getSupplier as supplierRow } from '../../db/suppliers';
 import { getInvoice as invoiceRow } from '../../db/invoices';
@@ -16,8 +16,14 @@ export const CNY = 'CNY';
 export const today = (core: Core) => localDate(core.now());
 export const nowIso = (core: Core) => core.now().toISOString();
 
-export const STATUS_ZH: Record<PurchaseStatus, string> = {
-  draft: '草稿', ordered: '已下单', partly_received: '部分到货', received: '已到齐', closed: '已结案', cancelled: '已取消',
+/** A purchase order's status as a person reads it, for messages. */
+const STATUS: Record<PurchaseStatus, Message> = {
+  draft: m('purchases.status.draft'),
+  ordered: m('purchases.status.ordered'),
+  partly_received: m('purchases.status.partlyReceived'),
+  received: m('purchases.status.received'),
+  closed: m('purchases.status.closed'),
+  cancelled: m('purchases.status.cancelled'),
 };
 
 /** qty × unit cost (CNY × 10⁴ per unit) rounded to the fen, × 10⁴. */
@@ -28,20 +34,16 @@ export function lineCostE4(qty: number, unitCostE4: number | null): number {
 
 export function requireOrder(core: Core, id: number, field = 'id'): q.PurchaseOrderRow {
   const row = q.getOrder(core.db, id);
-  if (!row) throw notFound(msg(`There is no purchase order with id ${id}`, `没有 id 为 ${id} 的采购单`), field);
+  if (!row) throw notFound(m('purchases.noPurchaseOrderId', { id }), field);
   return row;
 }
 
-export function refuse(row: q.PurchaseOrderRow, action: { en: string; zh: string }, field = 'id'): never {
-  throw new AppError(
-    'conflict',
-    msg(`Purchase order ${row.number} is ${row.status.replace('_', ' ')}: it cannot be ${action.en}`, `采购单 ${row.number} ${STATUS_ZH[row.status]}，不能${action.zh}`),
-    field,
-  );
+export function refuse(row: q.PurchaseOrderRow, action: Message, field = 'id'): never {
+  throw new AppError('conflict', m('purchases.cannotBe', { number: row.number, status: STATUS[row.status], action }), field);
 }
 
 export function notFuture(core: Core, date: string, field: string): void {
-  if (date > today(core)) throw invalid(field, msg('is in the future', '不能是将来的日期'));
+  if (date > today(core)) throw invalid(field, m('purchases.future'));
 }
 
 // ---------------------------------------------------------------------------
@@ -177,7 +179,7 @@ export function getOrder(core: Core, id: number): PurchaseOrder {
 
 export function getOrderByNumber(core: Core, number: string): PurchaseOrder {
   const found = q.getOrderByNumber(core.db, number.trim());
-  if (!found) throw notFound(msg(`There is no purchase order ${number}`, `没有采购单 ${number}`), 'number');
+  if (!found) throw notFound(m('purchases.noPurchaseOrder', { number }), 'number');
   return toOrder(core, found);
 }
 

@@ -1,6 +1,6 @@
 /** Making and changing a draft: create, update, add a line, add by scanning. */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, notFound } from '../errors/apiError';
 import * as q from '../../db/quotes';
 import { getProductByItemNo } from '../../db/products';
 import { getBuyer as getBuyerRow } from '../../db/buyers';
@@ -68,9 +68,7 @@ function nested<T>(prefix: string, fn: () => T): T {
     return fn();
   } catch (error) {
     if (error instanceof AppError && error.field && !error.field.startsWith(prefix)) {
-      const field = `${prefix}${error.field}`;
-      const strip = (text: string) => text.replace(`${error.field as string}:`, `${field}:`).replace(`${error.field as string}：`, `${field}：`);
-      throw new AppError(error.code, msg(strip(error.localized.en), strip(error.localized.zh)), field);
+      throw error.renamed(`${prefix}${error.field}`);
     }
     throw error;
   }
@@ -116,9 +114,7 @@ export function addLine(core: Core, id: number, input: AddLineInput): Quote {
   } catch (error) {
     // Name the fields as this method's input does (itemNo, cartons), not as a list position.
     if (error instanceof AppError && error.field?.startsWith(`lines.${lines.length - 1}.`)) {
-      const field = error.field.slice(`lines.${lines.length - 1}.`.length);
-      const strip = (text: string) => text.replace(`${error.field as string}`, field);
-      throw new AppError(error.code, msg(strip(error.localized.en), strip(error.localized.zh)), field);
+      throw error.renamed(error.field.slice(`lines.${lines.length - 1}.`.length));
     }
     throw error;
   }
@@ -144,14 +140,14 @@ export function addByScan(core: Core, id: number, code: string): ScanResult {
   const trimmed = code.trim();
   const productId = q.productIdByBarcode(core.db, trimmed) ?? getProductByItemNo(core.db, trimmed)?.id;
   if (productId === undefined) {
-    throw notFound(msg(`code: no product has the barcode or item no ${trimmed}`, `code：没有条码或货号为 ${trimmed} 的产品`), 'code');
+    throw notFound(m('quotes.noCodeNoProduct', { trimmed }), 'code');
   }
   const existing = q.linesOf(core.db, id);
   const line = [...existing].reverse().find((l) => l.product_id === productId);
   const lines: LineInput[] = existing.map((l) => ({ lineId: l.id }));
   if (line) {
     const step = line.pcs_per_carton ?? 1;
-    if (line.qty + step > MAX_QTY) throw invalid('code', msg(`the quantity would exceed ${MAX_QTY}`, `数量将超过 ${MAX_QTY}`));
+    if (line.qty + step > MAX_QTY) throw invalid('code', m('quotes.quantityWouldExceed', { maxQty: MAX_QTY }));
     const index = existing.indexOf(line);
     lines[index] = { lineId: line.id, qty: line.qty + step };
     const written = writeLines(core, id, pricing(row), lines);

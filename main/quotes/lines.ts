@@ -1,6 +1,6 @@
 /** A draft's lines: product snapshots, quantities, typed prices, charges; copied for revisions and duplicates. */
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../errors/apiError';
+import { invalid, m, notFound } from '../errors/apiError';
 import * as q from '../../db/quotes';
 import { getProduct, getProductByItemNo, photosFor, priceTiersFor, type ProductRow } from '../../db/products';
 import { DecimalError } from '../money/decimal';
@@ -47,12 +47,12 @@ export function snapshotOf(core: Core, product: ProductRow): Snapshot {
 function resolveProduct(core: Core, ref: { productId?: number | undefined; itemNo?: string | undefined }, fieldPrefix: string): ProductRow {
   if (ref.productId !== undefined) {
     const row = getProduct(core.db, ref.productId);
-    if (!row) throw notFound(msg(`${fieldPrefix}productId: there is no product with id ${ref.productId}`, `${fieldPrefix}productId：没有 id 为 ${ref.productId} 的产品`), `${fieldPrefix}productId`);
+    if (!row) throw notFound(m('quotes.fieldNoProductId', { field: `${fieldPrefix}productId`, productId: ref.productId }), `${fieldPrefix}productId`);
     return row;
   }
   const itemNo = (ref.itemNo ?? '').trim();
   const row = getProductByItemNo(core.db, itemNo);
-  if (!row) throw notFound(msg(`${fieldPrefix}itemNo: there is no product with item no ${itemNo}`, `${fieldPrefix}itemNo：没有货号为 ${itemNo} 的产品`), `${fieldPrefix}itemNo`);
+  if (!row) throw notFound(m('quotes.fieldNoProductItemNo', { field: `${fieldPrefix}itemNo`, itemNo }), `${fieldPrefix}itemNo`);
   return row;
 }
 
@@ -74,10 +74,10 @@ function sameWrite(a: q.QuoteLineWrite, b: q.QuoteLineWrite): boolean {
 function setQty(write: q.QuoteLineWrite, input: Pick<LineInput, 'qty' | 'cartons'>, field: string): void {
   if (input.cartons !== undefined) {
     if (!write.pcs_per_carton) {
-      throw invalid(`${field}.cartons`, msg(`item ${write.item_no} has no pcs per carton: give the quantity in pieces`, `货号 ${write.item_no} 没有装箱数：请按件数填写数量`));
+      throw invalid(`${field}.cartons`, m('quotes.noItemNoPcs', { itemNo: write.item_no }));
     }
     const qty = input.cartons * write.pcs_per_carton;
-    if (qty > MAX_QTY) throw invalid(`${field}.cartons`, msg(`is more than ${MAX_QTY} ${write.unit}`, `超过 ${MAX_QTY} ${write.unit}`));
+    if (qty > MAX_QTY) throw invalid(`${field}.cartons`, m('quotes.more', { maxQty: MAX_QTY, unit: write.unit }));
     write.qty = qty;
   } else if (input.qty !== undefined) {
     write.qty = input.qty;
@@ -116,8 +116,8 @@ export function writeLines(core: Core, quoteId: number, terms: PricingTerms, inp
       let id: number | null = null;
       if (input.lineId !== undefined) {
         const row = byId.get(input.lineId);
-        if (!row) throw invalid(`${field}.lineId`, msg('is not a line of this quotation', '不是本报价单的行'));
-        if (used.has(row.id)) throw invalid(`${field}.lineId`, msg('is listed twice', '重复出现'));
+        if (!row) throw invalid(`${field}.lineId`, m('quotes.notLineQuotation'));
+        if (used.has(row.id)) throw invalid(`${field}.lineId`, m('quotes.listedTwice'));
         used.add(row.id);
         id = row.id;
         write = rowToWrite(row);
@@ -151,7 +151,7 @@ function pricedOrRefused(line: q.QuoteLineWrite, terms: PricingTerms, field: str
     return derivePriceE4(line, terms);
   } catch (error) {
     if (error instanceof DecimalError) {
-      throw invalid(field, msg(`is too large once converted to ${terms.currency}; check the rate`, `换算成 ${terms.currency} 后数值过大，请检查汇率`));
+      throw invalid(field, m('quotes.tooLargeOnceConverted', { currency: terms.currency }));
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 /** The seller and the buyer on a quotation: live while a draft, frozen once it leaves the stall; buyers added on the spot. */
 import type { Core } from '../core';
-import { msg, notFound } from '../errors/apiError';
+import { m, notFound } from '../errors/apiError';
 import type * as q from '../../db/quotes';
 import { getBuyer as getBuyerRow } from '../../db/buyers';
 import { createBuyer, getBuyer } from '../buyers/service';
@@ -56,7 +56,7 @@ export function quickAddBuyer(core: Core, input: QuickBuyer, currency: string | 
 }
 
 export function requireBuyer(core: Core, id: number, field: string): void {
-  if (!getBuyerRow(core.db, id)) throw notFound(msg(`${field}: there is no buyer with id ${id}`, `${field}：没有 id 为 ${id} 的客户`), field);
+  if (!getBuyerRow(core.db, id)) throw notFound(m('common.noBuyerId', { field, id }), field);
 }
 
 export function freezeSnapshots(core: Core, row: q.QuoteRow): Pick<q.StatusChange, 'seller_snapshot' | 'buyer_snapshot'> {

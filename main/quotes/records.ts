@@ -8,7 +8,7 @@
  * the writer's transaction). Reads never write, so they never take the write lock.
  */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, notFound, type Message } from '../errors/apiError';
 import * as q from '../../db/quotes';
 import { getDefaults } from '../settings/service';
 import { localDate, yearOf } from '../calendar/dates';
@@ -61,22 +61,25 @@ export function expireDue(core: Core): number {
 
 export function requireQuote(core: Core, id: number, field = 'id'): q.QuoteRow {
   const row = q.getQuote(core.db, id);
-  if (!row) throw notFound(msg(`There is no quotation with id ${id}`, `没有 id 为 ${id} 的报价单`), field);
+  if (!row) throw notFound(m('quotes.noQuotationId', { id }), field);
   return effective(core, row);
 }
 
-export const STATUS_ZH: Record<QuoteStatus, string> = {
-  draft: '草稿', sent: '已发送', accepted: '已接受', rejected: '已拒绝', expired: '已过期', superseded: '已被新版本取代',
+/** A quotation's status as a person reads it, for messages. */
+export const QUOTE_STATUS: Record<QuoteStatus, Message> = {
+  draft: m('quotes.status.draft'),
+  sent: m('quotes.status.sent'),
+  accepted: m('quotes.status.accepted'),
+  rejected: m('quotes.status.rejected'),
+  expired: m('quotes.status.expired'),
+  superseded: m('quotes.status.superseded'),
 };
 
 export function requireDraft(row: q.QuoteRow): void {
   if (row.status !== 'draft') {
     throw new AppError(
       'conflict',
-      msg(
-        `Quotation ${displayNumber(row)} is ${row.status}: only a draft can change; make a revision instead`,
-        `报价单 ${displayNumber(row)} ${STATUS_ZH[row.status]}：只有草稿可以修改，请新建修订版`,
-      ),
+      m('quotes.onlyDraftChanges', { number: displayNumber(row), status: QUOTE_STATUS[row.status] }),
       'id',
     );
   }
@@ -85,16 +88,12 @@ export function requireDraft(row: q.QuoteRow): void {
 
 export function requireLines(row: q.QuoteRow): void {
   if (row.line_count === 0) {
-    throw invalid('id', msg(`quotation ${displayNumber(row)} has no lines yet`, `报价单 ${displayNumber(row)} 还没有任何产品`));
+    throw invalid('id', m('quotes.noQuotationNoLines', { number: displayNumber(row) }));
   }
 }
 
-export function refuse(row: q.QuoteRow, action: { en: string; zh: string }): never {
-  throw new AppError(
-    'conflict',
-    msg(`Quotation ${displayNumber(row)} is ${row.status}: it cannot be ${action.en}`, `报价单 ${displayNumber(row)} ${STATUS_ZH[row.status]}，不能${action.zh}`),
-    'id',
-  );
+export function refuse(row: q.QuoteRow, action: Message): never {
+  throw new AppError('conflict', m('quotes.cannotBe', { number: displayNumber(row), status: QUOTE_STATUS[row.status], action }), 'id');
 }
 
 export function ref(row: q.QuoteRow): QuoteRef {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../errors/validation';
+import { because } from '../errors/validation';
+import { m } from '../errors/apiError';
 import { countrySchema, currencySchema, DOC_LANGUAGES } from '../buyers/schema';
 import { AMOUNT_SCALE } from '../money/amounts';
 import { decimalInput } from '../money/schema';
@@ -32,11 +33,11 @@ export const lineInputSchema = z
     note: text(1000).optional(),
   })
   .refine((l) => [l.lineId, l.productId, l.itemNo].filter((v) => v !== undefined).length === 1, {
-    ...bilingual('name the line by exactly one of lineId, productId or itemNo', '请用 lineId、productId 或 itemNo 中的一个指明该行'),
+    ...because(m('quotes.nameLineExactlyLineid')),
     path: ['itemNo'],
   })
   .refine((l) => l.qty === undefined || l.cartons === undefined, {
-    ...bilingual('give the quantity in pieces or in cartons, not both', '数量请填件数或箱数，不要同时填写'),
+    ...because(m('quotes.giveQuantityPiecesCartons')),
     path: ['cartons'],
   });
 
@@ -106,7 +107,7 @@ export const quoteCreateSchema = termsSchema
     newBuyer: quickBuyerSchema.optional(),
   })
   .refine((q) => (q.buyerId === undefined) !== (q.newBuyer === undefined), {
-    ...bilingual('choose a buyer (buyerId) or add one (newBuyer)', '请选择客户（buyerId）或新增客户（newBuyer）'),
+    ...because(m('quotes.chooseBuyerBuyeridAdd')),
     path: ['buyerId'],
   });
 
@@ -142,11 +143,11 @@ export const addLineSchema = z
     note: text(1000).optional(),
   })
   .refine((l) => (l.productId === undefined) !== (l.itemNo === undefined), {
-    ...bilingual('name the product by productId or itemNo', '请用 productId 或 itemNo 指明产品'),
+    ...because(m('quotes.nameProductProductidItemno')),
     path: ['itemNo'],
   })
   .refine((l) => l.qty === undefined || l.cartons === undefined, {
-    ...bilingual('give the quantity in pieces or in cartons, not both', '数量请填件数或箱数，不要同时填写'),
+    ...because(m('quotes.giveQuantityPiecesCartons')),
     path: ['cartons'],
   });
 
@@ -165,7 +166,7 @@ export const duplicateSchema = z
     rate: rateInput.optional(),
   })
   .refine((q) => (q.buyerId === undefined) !== (q.newBuyer === undefined), {
-    ...bilingual('choose a buyer (buyerId) or add one (newBuyer)', '请选择客户（buyerId）或新增客户（newBuyer）'),
+    ...because(m('quotes.chooseBuyerBuyeridAdd')),
     path: ['buyerId'],
   });
 
@@ -188,7 +189,7 @@ export const quoteSettingsUpdateSchema = z.strictObject({
     .array(containerInputSchema)
     .min(1)
     .max(8)
-    .refine((list) => new Set(list.map((c) => c.code.toUpperCase())).size === list.length, bilingual('two containers have the same code', '两个柜型代码相同'))
+    .refine((list) => new Set(list.map((c) => c.code.toUpperCase())).size === list.length, because(m('quotes.twoContainersHaveSame')))
     .optional(),
 });
 

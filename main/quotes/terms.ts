@@ -1,6 +1,6 @@
 /** A quotation's terms: the rate, the discount, ports and shipment, the insurance basis and the balance rule. */
 import type { Core } from '../core';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import type * as q from '../../db/quotes';
 import { rateE8On } from '../rates/service';
 import { addDays } from '../calendar/dates';
@@ -12,13 +12,13 @@ import { requireBuyer } from './parties';
 
 export function rateFor(core: Core, currency: string, day: string, given: number | undefined): number {
   if (currency === 'CNY') {
-    if (given !== undefined && given !== CNY_RATE_E8) throw invalid('rate', msg('a CNY quotation has the rate 1', '人民币报价的汇率为 1'));
+    if (given !== undefined && given !== CNY_RATE_E8) throw invalid('rate', m('quotes.cnyQuotationRate'));
     return CNY_RATE_E8;
   }
   if (given !== undefined) return given;
   const rate = rateE8On(core, currency, day);
   if (rate === null) {
-    throw invalid('rate', msg(`there is no exchange rate for ${currency} yet: enter one in Rates or give the rate`, `还没有 ${currency} 的汇率：请在汇率页录入，或直接填写汇率`));
+    throw invalid('rate', m('quotes.noExchangeRateYet', { currency }));
   }
   return rate;
 }
@@ -87,7 +87,7 @@ export function shipmentTerms(c: TermsInput, base: ShipmentColumns, incoterm: st
   };
   if ((INSURED_INCOTERMS as readonly string[]).includes(incoterm) && out.insurance_percent === null) out.insurance_percent = 110;
   if (out.balance_rule === 'days_after_bl' && out.balance_days === null) {
-    throw invalid('balanceDays', msg('give the number of days after the B/L date the balance is due', '请填写提单日后多少天付清尾款'));
+    throw invalid('balanceDays', m('quotes.giveNumberDaysAfter'));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** The view every reader gets (UI, API, documents) and the figures behind it; all figures come from totals.ts through document.ts. */
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../errors/apiError';
+import { invalid, m, notFound } from '../errors/apiError';
 import * as q from '../../db/quotes';
 import { invoicesOfQuotes } from '../../db/invoices';
 import { levels } from '../stock/service';
@@ -132,12 +132,12 @@ function requireCurrencyDigits(core: Core, row: q.QuoteRow): void {
   const rule = digitsRule(row.currency);
   if (row.discount_kind === 'amount' && !fitsCurrency(row.discount_e4, row.currency)) {
     const shown = fromScaled(row.discount_e4, AMOUNT_SCALE, 0);
-    throw invalid('discount.amount', msg(`${shown}: ${rule.en}`, `${shown}：${rule.zh}`));
+    throw invalid('discount.amount', m('money.amountBreaksRule', { amount: shown, rule }));
   }
   q.chargesOf(core.db, row.id).forEach((c, i) => {
     if (!fitsCurrency(c.amount_e4, row.currency)) {
       const shown = fromScaled(c.amount_e4, AMOUNT_SCALE, 0);
-      throw invalid(`charges.${i}.amount`, msg(`${shown}: ${rule.en}`, `${shown}：${rule.zh}`));
+      throw invalid(`charges.${i}.amount`, m('money.amountBreaksRule', { amount: shown, rule }));
     }
   });
 }
@@ -150,11 +150,11 @@ export function recalculated(core: Core, id: number, lines?: q.QuoteLineRow[]): 
   requireCurrencyDigits(core, row);
   if (f.amountE4 > MAX_AMOUNT_E4 || f.grandTotalE4 > MAX_AMOUNT_E4) {
     const most = money(MAX_AMOUNT_E4, row.currency);
-    throw invalid('lines', msg(`the quotation's total is more than ${row.currency} ${most}: split it into several quotations`, `报价单总额超过 ${row.currency} ${most}：请拆分为多张报价单`));
+    throw invalid('lines', m('quotes.totalTooLarge', { currency: row.currency, most }));
   }
   if (row.discount_kind === 'amount' && BigInt(row.discount_e4) > f.amountE4) {
     const lines = money(f.amountE4, row.currency);
-    throw invalid('discount.amount', msg(`is more than the lines' amount (${lines})`, `超过了货款金额（${lines}）`));
+    throw invalid('discount.amount', m('quotes.moreLinesAmount', { lines }));
   }
   if (row.status === 'draft') persistTotals(core, row, parts);
   return toQuote(core, row, parts);
@@ -170,7 +170,7 @@ export function getQuoteByNumber(core: Core, number: string, revision?: number):
   const row = q.getQuoteByNumber(core.db, number.trim(), revision);
   if (!row) {
     const shown = revision ? `${number} rev ${revision}` : number;
-    throw notFound(msg(`There is no quotation ${shown}`, `没有报价单 ${shown}`), 'number');
+    throw notFound(m('quotes.noQuotation', { shown }), 'number');
   }
   return getQuote(core, row.id);
 }

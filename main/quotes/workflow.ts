@@ -1,6 +1,6 @@
 /** The workflow after the draft: send, accept, reject, delete a draft, revise, duplicate for another buyer. */
 import type { Core } from '../core';
-import { AppError, msg } from '../errors/apiError';
+import { AppError, m } from '../errors/apiError';
 import * as q from '../../db/quotes';
 import { getProduct } from '../../db/products';
 import { getBuyer as getBuyerRow } from '../../db/buyers';
@@ -10,7 +10,7 @@ import { addDays } from '../calendar/dates';
 import { CNY_RATE_E8, money } from './totals';
 import { type QuickBuyer } from './schema';
 import { type DeletedDraft, type Quote, type QuoteRef } from './types';
-import { today, nowIso, displayNumber, expireDue, requireQuote, STATUS_ZH, requireLines, refuse, ref, newNumber } from './records';
+import { today, nowIso, displayNumber, expireDue, requireQuote, QUOTE_STATUS, requireLines, refuse, ref, newNumber } from './records';
 import { buyerBlock, quickAddBuyer, requireBuyer, freezeSnapshots } from './parties';
 import { rateFor, pricing, termsOf } from './terms';
 import { snapshotOf, copyLines, inCurrency } from './lines';
@@ -19,7 +19,7 @@ import { recalculated, getQuote } from './view';
 export function sendQuote(core: Core, id: number): Quote {
   expireDue(core);
   const row = requireQuote(core, id);
-  if (row.status !== 'draft') refuse(row, { en: 'sent', zh: '发送' });
+  if (row.status !== 'draft') refuse(row, m('quotes.action.send'));
   requireLines(row);
   q.setQuoteStatus(core.db, id, { status: 'sent', sent_at: nowIso(core), ...freezeSnapshots(core, row) }, nowIso(core));
   return getQuote(core, id);
@@ -32,11 +32,11 @@ export function acceptQuote(core: Core, id: number): Quote {
     if (row.status === 'expired') {
       throw new AppError(
         'conflict',
-        msg(`Quotation ${displayNumber(row)} expired on ${row.valid_until}: make a revision with today's prices`, `报价单 ${displayNumber(row)} 已于 ${row.valid_until} 过期：请新建修订版`),
+        m('quotes.quotationExpiredMakeRevision', { number: displayNumber(row), validUntil: row.valid_until }),
         'id',
       );
     }
-    refuse(row, { en: 'accepted', zh: '接受' });
+    refuse(row, m('quotes.action.accept'));
   }
   requireLines(row);
   const now = nowIso(core);
@@ -47,7 +47,7 @@ export function acceptQuote(core: Core, id: number): Quote {
 export function rejectQuote(core: Core, id: number, reason: string): Quote {
   expireDue(core);
   const row = requireQuote(core, id);
-  if (row.status !== 'draft' && row.status !== 'sent') refuse(row, { en: 'rejected', zh: '拒绝' });
+  if (row.status !== 'draft' && row.status !== 'sent') refuse(row, m('quotes.action.reject'));
   q.setQuoteStatus(core.db, id, { status: 'rejected', rejected_at: nowIso(core), reject_reason: reason, ...freezeSnapshots(core, row) }, nowIso(core));
   return getQuote(core, id);
 }
@@ -65,10 +65,7 @@ export function deleteDraft(core: Core, id: number): { deleted: string; reopened
   if (!(row.status === 'draft' || (row.status === 'expired' && row.sent_at === null))) {
     throw new AppError(
       'conflict',
-      msg(
-        `Quotation ${displayNumber(row)} is ${row.status}: only a draft can be deleted (a quotation that left the stall stays on record)`,
-        `报价单 ${displayNumber(row)} ${STATUS_ZH[row.status]}：只有草稿可以删除（已发出的报价单要留档）`,
-      ),
+      m('quotes.onlyDraftDeleted', { number: displayNumber(row), status: QUOTE_STATUS[row.status] }),
       'id',
     );
   }
@@ -106,13 +103,13 @@ export function reviseQuote(core: Core, id: number): Quote {
   expireDue(core);
   const row = requireQuote(core, id);
   if (row.status === 'draft') {
-    throw new AppError('conflict', msg(`Quotation ${displayNumber(row)} is still a draft: change it directly`, `报价单 ${displayNumber(row)} 仍是草稿，可直接修改`), 'id');
+    throw new AppError('conflict', m('quotes.quotationStillDraftChange', { number: displayNumber(row) }), 'id');
   }
   if (row.status === 'superseded') {
     const next = q.supersededBy(core.db, row.id);
     throw new AppError(
       'conflict',
-      msg(`Quotation ${displayNumber(row)} was replaced by ${next ? displayNumber(next) : 'a later revision'}: revise that one`, `报价单 ${displayNumber(row)} 已被 ${next ? displayNumber(next) : '新版本'} 取代，请修订新版本`),
+      next ? m('quotes.replacedBy', { number: displayNumber(row), next: displayNumber(next) }) : m('quotes.replacedByLater', { number: displayNumber(row) }),
       'id',
     );
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { owner, staff } from '../api/method';
-import { msg } from '../errors/apiError';
+import { m } from '../errors/apiError';
 import { currencySchema } from '../buyers/schema';
 import { dateInput, rateInput } from './schema';
 import * as rates from './service';
@@ -13,6 +13,6 @@ export const ratesMethods = {
       effectiveOn: dateInput.optional(),
       note: z.string().trim().max(200).optional(),
     }), (input, { core }) =>
-      rates.setRate(core, { currency: input.currency, cnyPerUnitE8: input.cnyPerUnit, effectiveOn: input.effectiveOn, note: input.note }), { ownerOnly: msg('Only the owner changes exchange rates', '只有店主可以修改汇率') }),
+      rates.setRate(core, { currency: input.currency, cnyPerUnitE8: input.cnyPerUnit, effectiveOn: input.effectiveOn, note: input.note }), { ownerOnly: m('rates.onlyOwnerChangesExchange') }),
   'rates.history': staff('The rates entered for one currency, newest first.', z.strictObject({ currency: currencySchema, limit: z.number().int().min(1).max(1000).default(100) }), (input, { core }) => rates.history(core, input.currency, input.limit), { readOnly: true }),
 };

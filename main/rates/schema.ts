@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../errors/validation';
+import { because } from '../errors/validation';
+import { m } from '../errors/apiError';
 import { decimalInput } from '../money/schema';
 import { isCalendarDate } from '../calendar/dates';
 
@@ -7,4 +8,4 @@ import { isCalendarDate } from '../calendar/dates';
 export const rateInput = decimalInput(8, { min: 0.00000001, max: 100_000 });
 
 /** A calendar date, YYYY-MM-DD. */
-export const dateInput = z.string().trim().refine(isCalendarDate, bilingual('is not a date (YYYY-MM-DD)', '不是有效日期（YYYY-MM-DD）'));
+export const dateInput = z.string().trim().refine(isCalendarDate, because(m('rates.notDateYyyyMm')));

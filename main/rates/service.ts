@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import * as q from '../../db/rates';
 import { allCurrencies, COMMON_CURRENCIES } from '../money/currencies';
 import { divideRounded, fromScaled } from '../money/decimal';
@@ -43,7 +43,7 @@ export function listRates(core: Core): CurrencyRate[] {
 }
 
 export function setRate(core: Core, input: { currency: string; cnyPerUnitE8: number; effectiveOn?: string | undefined; note?: string | undefined }): Rate {
-  if (input.currency === 'CNY') throw invalid('currency', msg('CNY is the base currency: its rate is always 1', 'CNY 是基准货币，汇率恒为 1'));
+  if (input.currency === 'CNY') throw invalid('currency', m('rates.cnyBaseCurrencyRate'));
   const id = q.insertRate(core.db, {
     currency: input.currency,
     cny_per_unit_e8: input.cnyPerUnitE8,

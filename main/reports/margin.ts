@@ -14,7 +14,7 @@
  * Per buyer and per month (of the issue date): the sums of the PIs' rounded figures.
  */
 import type { Core } from '../core';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import * as q from '../../db/margin';
 import { convertAmount, AMOUNT_SCALE } from '../money/amounts';
 import { divideRounded, toScaled } from '../money/decimal';
@@ -91,7 +91,7 @@ function toCny(amountE4: bigint, rateE8: number): bigint {
 export function marginReport(core: Core, input: { from?: string | undefined; to?: string | undefined; buyerId?: number | undefined }): MarginReport {
   const to = input.to ?? localDate(core.now());
   const from = input.from ?? '0000-01-01';
-  if (from > to) throw invalid('from', msg(`is after the end of the period (${to})`, `晚于期末日期（${to}）`));
+  if (from > to) throw invalid('from', m('common.afterEndPeriod', { to }));
   const rows = q.invoicesIssued(core.db, from, to, input.buyerId);
   const contents = new Map(rows.map((r) => [r.id, JSON.parse(r.content) as InvoiceContent]));
   const orderLines = new Map<string, q.OrderCostRow[]>();

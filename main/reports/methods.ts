@@ -6,12 +6,12 @@ import { tradeReport } from './trade';
 import { marginReport } from './margin';
 import { followUps } from './followUps';
 import { dateInput } from '../rates/schema';
-import { textOf, type Locale } from '../errors/apiError';
+import { translate, type Locale } from '../errors/apiError';
 import type { LastRun } from '../backup/runtime';
 
 function failedBackup(last: LastRun | null, locale: Locale): { at: string; message: string } | null {
   if (!last || last.ok) return null;
-  return { at: last.at, message: last.message ? textOf(last.message, locale) : (last.error ?? '') };
+  return { at: last.at, message: last.message ? translate(last.message, locale) : (last.error ?? '') };
 }
 
 export const reportsMethods = {

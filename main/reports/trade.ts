@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import { buyersByIds, defaultCurrency, interestByCountry, visitsByBuyer } from '../../db/reports';
 import { productOptionsByIds } from '../../db/visits';
 import * as tv from '../../db/tradeValues';
@@ -237,7 +237,7 @@ function byWeight(a: Compared, b: Compared): number {
 
 export function tradeReport(core: Core, input: { from: string; to: string; currency?: string | undefined; top: number }): TradeReport {
   const { from, to } = input;
-  if (from > to) throw invalid('to', msg(`ends (${to}) before it starts (${from})`, `结束日期（${to}）早于开始日期（${from}）`));
+  if (from > to) throw invalid('to', m('reports.endsBeforeStarts', { to, from }));
   const previous = { from: yearBefore(from), to: yearBefore(to) };
   const currency = input.currency ?? defaultCurrency(core.db);
   const today = core.now().toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core';
 import { describeMethods } from '../api/dispatch';
-import { ERROR_STATUS, m, pickLocale, translate, type ApiError, type Locale, type MessageParam } from '../errors/apiError';
+import { ERROR_STATUS, pickLocale, say, type ApiError, type Locale } from '../errors/apiError';
 import type { Session } from '../api/method';
 import { toApiError } from '../api/dispatch';
 import { findImageFile } from '../files/imagePaths';
@@ -102,11 +102,6 @@ function sendError(res: http.ServerResponse, error: ApiError, extra: Record<stri
     ...extra,
   });
   res.end(JSON.stringify({ error }));
-}
-
-/** A message of the HTTP door (main/errors/locales/*.json, server.*) in the request's language. */
-function say(locale: Locale, key: string, params?: Record<string, MessageParam>): string {
-  return translate(m(key, params), locale);
 }
 
 function localeOf(req: http.IncomingMessage): Locale {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../errors/validation';
+import { because } from '../errors/validation';
+import { m } from '../errors/apiError';
 import { isKnownCurrency } from '../money/currencies';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -14,7 +15,7 @@ const swiftSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => v === '' || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), bilingual('is not a SWIFT/BIC code (8 or 11 letters and digits)', '不是有效的 SWIFT/BIC 代码（8 或 11 位字母数字）'));
+  .refine((v) => v === '' || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), because(m('settings.notSwiftBicCode')));
 
 /** What a quotation or PI number starts with: letters, digits, - _ / (JH-Q → JH-Q2026-0001). */
 const numberPrefix = z
@@ -56,7 +57,7 @@ export const defaultsUpdateSchema = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .refine(isKnownCurrency, bilingual('is not a known ISO 4217 currency code', '不是已知的 ISO 4217 货币代码'))
+    .refine(isKnownCurrency, because(m('common.notKnownIsoCurrency')))
     .optional(),
   quotePrefix: numberPrefix.optional(),
   invoicePrefix: numberPrefix.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import { staff } from '../api/method';
 import { dateInput } from '../rates/schema';
 import { createSchema, forwarderSchema, listSchema } from './schema';
@@ -11,7 +11,7 @@ const id = z.number().int().positive();
 /** Staff deliver goods and print for the forwarder: every method here is open to them (no cost prices in any result). */
 export const shipmentsMethods = {
   'shipments.create': staff('A delivery of a PI\'s goods to the buyer\'s forwarder or agent warehouse (partial shipment): forwarder (from the list or typed), warehouse entry number (进仓编号), date, per PI line the pieces and cartons. Ships that stock through the ledger; refused beyond what is left to deliver, reserved or on hand. Cartons are numbered on from earlier deliveries.', createSchema, (input, { core }) => {
-      if (input.forwarderId !== undefined && input.forwarder) throw invalid('forwarder', msg('give forwarderId or forwarder, not both', '请只选择货代或只填写货代，不要同时填写'));
+      if (input.forwarderId !== undefined && input.forwarder) throw invalid('forwarder', m('shipments.giveForwarderidForwarderNot'));
       return shipments.createShipment(core, input);
     }),
   'invoices.ship': staff('Delivers everything left on a PI in one delivery (shipments.create for every line\'s remaining pieces); the PI becomes shipped. Refused when the stock is not on hand.', z.strictObject({ id, shippedOn: dateInput.optional() }), (input, { core }) => shipments.shipEverything(core, input.id, input.shippedOn)),

@@ -6,7 +6,8 @@
  * becomes shipped. invoices.ship is "deliver everything left".
  */
 import type { Core } from '../core';
-import { AppError, invalid, msg, notFound } from '../errors/apiError';
+import { AppError, invalid, m, notFound } from '../errors/apiError';
+import { INVOICE_STATUS } from '../invoices/status';
 import * as q from '../../db/shipments';
 import { getInvoice as invoiceRow } from '../../db/invoices';
 import { shipQty } from '../stock/service';
@@ -47,7 +48,7 @@ export interface ForwarderInput {
 /** Adds a forwarder (no id) or changes one. */
 export function saveForwarder(core: Core, input: ForwarderInput): Forwarder {
   const old = input.id !== undefined ? q.getForwarder(core.db, input.id) : undefined;
-  if (input.id !== undefined && !old) throw notFound(msg(`There is no forwarder with id ${input.id}`, `没有 id 为 ${input.id} 的货代`), 'id');
+  if (input.id !== undefined && !old) throw notFound(m('shipments.noForwarderId', { id: input.id }), 'id');
   const write: q.ForwarderWrite = {
     name: input.name,
     contact: input.contact ?? old?.contact ?? '',
@@ -132,7 +133,7 @@ function toShipment(row: q.ShipmentRow, lines: q.ShipmentLineRow[], pi: Invoice)
 
 function requireShipment(core: Core, id: number): q.ShipmentRow {
   const row = q.getShipment(core.db, id);
-  if (!row) throw notFound(msg(`There is no delivery with id ${id}`, `没有 id 为 ${id} 的送货记录`), 'id');
+  if (!row) throw notFound(m('shipments.noDeliveryId', { id }), 'id');
   return row;
 }
 
@@ -142,7 +143,7 @@ export function getShipment(core: Core, id: number): Shipment {
 }
 
 export function forInvoice(core: Core, invoiceId: number): InvoiceDeliveries {
-  if (!invoiceRow(core.db, invoiceId)) throw notFound(msg(`There is no pro-forma invoice with id ${invoiceId}`, `没有 id 为 ${invoiceId} 的形式发票`), 'invoiceId');
+  if (!invoiceRow(core.db, invoiceId)) throw notFound(m('common.noProFormaInvoice', { invoiceId }), 'invoiceId');
   const pi = getInvoice(core, invoiceId);
   const rows = q.shipmentsOfInvoice(core.db, invoiceId);
   const lines = q.linesOfShipments(core.db, rows.map((r) => r.id));
@@ -200,20 +201,16 @@ export interface DeliveryInput {
  */
 export function createShipment(core: Core, input: DeliveryInput, fieldOf: (i: number, key: 'lineId' | 'qty') => string = (i, key) => `lines.${i}.${key}`): Shipment {
   const row = invoiceRow(core.db, input.invoiceId);
-  if (!row) throw notFound(msg(`There is no pro-forma invoice with id ${input.invoiceId}`, `没有 id 为 ${input.invoiceId} 的形式发票`), 'invoiceId');
+  if (!row) throw notFound(m('common.noProFormaInvoice', { invoiceId: input.invoiceId }), 'invoiceId');
   if (row.status === 'cancelled' || row.status === 'shipped') {
-    throw new AppError(
-      'conflict',
-      msg(`PI ${row.number} is ${row.status}: nothing is left to deliver`, `形式发票 ${row.number} ${row.status === 'shipped' ? '已全部发货' : '已作废'}，没有可送的货`),
-      'invoiceId',
-    );
+    throw new AppError('conflict', m('shipments.nothingLeftToDeliver', { number: row.number, status: INVOICE_STATUS[row.status] }), 'invoiceId');
   }
   const pi = getInvoice(core, input.invoiceId);
   const deliveredOn = input.deliveredOn ?? today(core);
   let forwarder = { id: null as number | null, name: '', phone: '', address: '' };
   if (input.forwarderId !== undefined) {
     const f = q.getForwarder(core.db, input.forwarderId);
-    if (!f) throw notFound(msg(`There is no forwarder with id ${input.forwarderId}`, `没有 id 为 ${input.forwarderId} 的货代`), 'forwarderId');
+    if (!f) throw notFound(m('shipments.noForwarderId2', { forwarderId: input.forwarderId }), 'forwarderId');
     forwarder = { id: f.id, name: f.name, phone: f.phone, address: f.address };
   } else if (input.forwarder) {
     forwarder = { id: null, name: input.forwarder.name, phone: toE164(input.forwarder.phone ?? '', 'CN', 'forwarder.phone'), address: input.forwarder.address ?? '' };
@@ -224,17 +221,17 @@ export function createShipment(core: Core, input: DeliveryInput, fieldOf: (i: nu
   const seen = new Set<number>();
   const checked = input.lines.map((l, i) => {
     const line = byId.get(l.lineId);
-    if (!line) throw invalid(fieldOf(i, 'lineId'), msg(`is not a line of PI ${row.number}`, `不是形式发票 ${row.number} 的明细`));
-    if (seen.has(l.lineId)) throw invalid(fieldOf(i, 'lineId'), msg('is listed twice', '重复'));
+    if (!line) throw invalid(fieldOf(i, 'lineId'), m('shipments.notLinePi', { number: row.number }));
+    if (seen.has(l.lineId)) throw invalid(fieldOf(i, 'lineId'), m('common.listedTwice'));
     seen.add(l.lineId);
     if (line.product.productId === null) {
-      throw invalid(fieldOf(i, 'lineId'), msg(`${line.product.itemNo} is no longer in the catalog: its stock cannot be delivered`, `${line.product.itemNo} 已不在产品库中，无法出库`));
+      throw invalid(fieldOf(i, 'lineId'), m('shipments.noLongerCatalogStock', { itemNo: line.product.itemNo }));
     }
     const left = line.qty - (delivered.get(line.id) ?? 0);
     if (l.qty > left) {
       throw invalid(
         fieldOf(i, 'qty'),
-        msg(`${l.qty} is more than is left to deliver of ${line.product.itemNo} (${Math.max(0, left)} of ${line.qty})`, `${l.qty} 超过了 ${line.product.itemNo} 尚未送出的数量（${line.qty} 中还剩 ${Math.max(0, left)}）`),
+        m('shipments.moreLeftDeliver', { qty: l.qty, itemNo: line.product.itemNo, left: Math.max(0, left), lineQty: line.qty }),
       );
     }
     const packing = packingOf(line);
@@ -304,9 +301,9 @@ export function createShipment(core: Core, input: DeliveryInput, fieldOf: (i: nu
  */
 export function shipEverything(core: Core, invoiceId: number, shippedOn: string | undefined): Invoice {
   const row = invoiceRow(core.db, invoiceId);
-  if (!row) throw notFound(msg(`There is no pro-forma invoice with id ${invoiceId}`, `没有 id 为 ${invoiceId} 的形式发票`), 'id');
+  if (!row) throw notFound(m('common.noProFormaInvoice', { invoiceId }), 'id');
   if (row.status === 'cancelled' || row.status === 'shipped') {
-    throw new AppError('conflict', msg(`PI ${row.number} is ${row.status}: it cannot be shipped`, `形式发票 ${row.number} ${row.status === 'shipped' ? '已发货' : '已作废'}，不能发货`), 'id');
+    throw new AppError('conflict', m('shipments.cannotShip', { number: row.number, status: INVOICE_STATUS[row.status] }), 'id');
   }
   const left = forInvoice(core, invoiceId).lines.filter((l) => l.toDeliver > 0);
   if (left.length === 0) {

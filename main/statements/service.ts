@@ -18,7 +18,7 @@
  * dueDate.ts): not yet due, 0–30, 31–60, 61–90, 90+. Σ buckets = what is outstanding.
  */
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../errors/apiError';
+import { invalid, m, notFound } from '../errors/apiError';
 import * as q from '../../db/balances';
 import { getBuyer } from '../../db/buyers';
 import { localDate } from '../calendar/dates';
@@ -106,10 +106,10 @@ function emptyAging(): Record<AgingBucket, number> {
 
 export function buyerStatement(core: Core, input: { buyerId: number; from?: string | undefined; to?: string | undefined }): Statement {
   const buyer = getBuyer(core.db, input.buyerId);
-  if (!buyer) throw notFound(msg(`There is no buyer with id ${input.buyerId}`, `没有 id 为 ${input.buyerId} 的买家`), 'buyerId');
+  if (!buyer) throw notFound(m('statements.noBuyerId', { buyerId: input.buyerId }), 'buyerId');
   const to = input.to ?? localDate(core.now());
   const from = input.from ?? null;
-  if (from !== null && from > to) throw invalid('from', msg(`is after the end of the period (${to})`, `晚于期末日期（${to}）`));
+  if (from !== null && from > to) throw invalid('from', m('common.afterEndPeriod', { to }));
 
   const invoices = q.invoicesOfBuyer(core.db, buyer.id, to);
   const byId = new Map(invoices.map((i) => [i.id, i]));

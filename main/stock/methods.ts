@@ -1,5 +1,5 @@
 import { type MethodContext, staff } from '../api/method';
-import { invalid, msg } from '../errors/apiError';
+import { invalid, m } from '../errors/apiError';
 import { photosFor } from '../../db/products';
 import { imageUrls } from '../files/imageStore';
 import { updateProduct } from '../products/service';
@@ -10,7 +10,7 @@ const view = (ctx: MethodContext) => ({ includeCost: ctx.session.role === 'owner
 
 function notFuture(ctx: MethodContext, movedAt: string | undefined): void {
   if (movedAt && Date.parse(movedAt) > ctx.core.now().getTime() + 24 * 3600 * 1000) {
-    throw invalid('movedAt', msg('is in the future', '不能是将来的时间'));
+    throw invalid('movedAt', m('stock.future'));
   }
 }
 

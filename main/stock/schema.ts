@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../errors/validation';
+import { because } from '../errors/validation';
+import { m } from '../errors/apiError';
 
 const productId = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
@@ -8,7 +9,7 @@ const qty = z.number().int().min(1).max(100_000_000);
 /** When the goods moved: an ISO date-time, not more than a day ahead (default: now). */
 export const movedAtSchema = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), bilingual('is not a date and time (ISO 8601)', '不是有效的日期时间（ISO 8601）'))
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), because(m('stock.notDateTimeIso')))
   .transform((v) => new Date(v).toISOString());
 
 export const receiveSchema = z.strictObject({
@@ -29,7 +30,7 @@ export const adjustSchema = z.strictObject({
     .int()
     .min(-100_000_000)
     .max(100_000_000)
-    .refine((v) => v !== 0, bilingual('must not be 0', '不能为 0')),
+    .refine((v) => v !== 0, because(m('stock.mustNot'))),
   reason: z.string().trim().min(1).max(120),
   note: text(500).optional(),
   movedAt: movedAtSchema.optional(),

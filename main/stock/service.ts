@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { invalid, msg, notFound } from '../errors/apiError';
+import { invalid, m, notFound } from '../errors/apiError';
 import * as q from '../../db/stock';
 import { getProduct, rowsByIds, type ProductRow } from '../../db/products';
 
@@ -48,54 +48,54 @@ export function level(core: Core, productId: number): StockLevel {
 }
 
 export function requireProduct(core: Core, productId: number, field: string): void {
-  if (!getProduct(core.db, productId)) throw notFound(msg(`There is no product with id ${productId}`, `没有 id 为 ${productId} 的产品`), field);
+  if (!getProduct(core.db, productId)) throw notFound(m('common.noProductWithId', { productId }), field);
 }
 
 function positive(qty: number, field: string): void {
-  if (!Number.isInteger(qty) || qty <= 0) throw invalid(field, msg('must be a whole number above 0', '必须是大于 0 的整数'));
+  if (!Number.isInteger(qty) || qty <= 0) throw invalid(field, m('stock.mustWholeNumberAbove'));
 }
 
-function write(core: Core, kind: q.MoveKind, m: MoveInput, onHand: number, reserved: number): number {
+function write(core: Core, kind: q.MoveKind, move: MoveInput, onHand: number, reserved: number): number {
   return q.insertMove(core.db, {
-    product_id: m.productId,
+    product_id: move.productId,
     kind,
     on_hand_delta: onHand,
     reserved_delta: reserved,
-    moved_at: m.movedAt ?? core.now().toISOString(),
-    reference: m.reference ?? '',
-    reason: m.reason ?? '',
-    note: m.note ?? '',
+    moved_at: move.movedAt ?? core.now().toISOString(),
+    reference: move.reference ?? '',
+    reason: move.reason ?? '',
+    note: move.note ?? '',
   });
 }
 
 /** Goods in: on hand grows. */
-export function receive(core: Core, m: MoveInput): number {
-  requireProduct(core, m.productId, 'productId');
-  positive(m.qty, 'qty');
-  return write(core, 'receive', m, m.qty, 0);
+export function receive(core: Core, move: MoveInput): number {
+  requireProduct(core, move.productId, 'productId');
+  positive(move.qty, 'qty');
+  return write(core, 'receive', move, move.qty, 0);
 }
 
 /** A count correction (found, broken, lost): signed, and needs a reason. */
-export function adjust(core: Core, m: MoveInput): number {
-  requireProduct(core, m.productId, 'productId');
-  if (!Number.isInteger(m.qty) || m.qty === 0) throw invalid('qty', msg('must be a whole number other than 0', '必须是非 0 的整数'));
-  if (!m.reason?.trim()) throw invalid('reason', msg('say why the stock is adjusted', '请填写调整原因'));
-  if (level(core, m.productId).onHand + m.qty < 0) {
-    throw invalid('qty', msg('would make the stock on hand negative', '会使现有库存变为负数'));
+export function adjust(core: Core, move: MoveInput): number {
+  requireProduct(core, move.productId, 'productId');
+  if (!Number.isInteger(move.qty) || move.qty === 0) throw invalid('qty', m('stock.mustWholeNumberOther'));
+  if (!move.reason?.trim()) throw invalid('reason', m('stock.sayWhyStockAdjusted'));
+  if (level(core, move.productId).onHand + move.qty < 0) {
+    throw invalid('qty', m('stock.wouldMakeStockHand'));
   }
-  return write(core, 'adjust', m, m.qty, 0);
+  return write(core, 'adjust', move, move.qty, 0);
 }
 
 /**
  * Sets goods aside for an order (a PI). Never blocked by short stock (the
  * factory may still deliver); the shortfall is returned as a warning.
  */
-export function reserve(core: Core, m: MoveInput): ShortStock | null {
-  requireProduct(core, m.productId, 'productId');
-  positive(m.qty, 'qty');
-  const before = level(core, m.productId);
-  write(core, 'reserve', m, 0, m.qty);
-  return before.available < m.qty ? { productId: m.productId, requested: m.qty, available: before.available } : null;
+export function reserve(core: Core, move: MoveInput): ShortStock | null {
+  requireProduct(core, move.productId, 'productId');
+  positive(move.qty, 'qty');
+  const before = level(core, move.productId);
+  write(core, 'reserve', move, 0, move.qty);
+  return before.available < move.qty ? { productId: move.productId, requested: move.qty, available: before.available } : null;
 }
 
 /** Gives back everything still reserved under a reference (a cancelled PI). */
@@ -125,20 +125,20 @@ export function shipReference(core: Core, reference: string, movedAt?: string): 
  * reserved both go down by qty. Never more than is reserved under the reference nor more than
  * is on hand; `field` names the input the quantity came from. Returns the movement id.
  */
-export function shipQty(core: Core, m: MoveInput & { reference: string }, field = 'qty'): number {
-  const product = getProduct(core.db, m.productId);
-  if (!product) throw notFound(msg(`There is no product with id ${m.productId}`, `没有 id 为 ${m.productId} 的产品`), 'productId');
-  positive(m.qty, field);
+export function shipQty(core: Core, move: MoveInput & { reference: string }, field = 'qty'): number {
+  const product = getProduct(core.db, move.productId);
+  if (!product) throw notFound(m('common.noProductWithId', { productId: move.productId }), 'productId');
+  positive(move.qty, field);
   const item = product.item_no;
-  const reserved = q.reservedUnder(core.db, m.reference).find((r) => r.product_id === m.productId)?.reserved ?? 0;
-  if (m.qty > reserved) {
-    throw invalid(field, msg(`${m.qty} of ${item} is more than ${m.reference} has reserved (${Math.max(0, reserved)})`, `${item} 的 ${m.qty} 超过了 ${m.reference} 预留的数量（${Math.max(0, reserved)}）`));
+  const reserved = q.reservedUnder(core.db, move.reference).find((r) => r.product_id === move.productId)?.reserved ?? 0;
+  if (move.qty > reserved) {
+    throw invalid(field, m('stock.moreReserved', { qty: move.qty, item, reference: move.reference, reserved: Math.max(0, reserved) }));
   }
-  const onHand = level(core, m.productId).onHand;
-  if (m.qty > onHand) {
-    throw invalid(field, msg(`${m.qty} of ${item} is more than is in stock (${Math.max(0, onHand)} on hand): receive the goods first`, `${item} 的 ${m.qty} 超过了现有库存（${Math.max(0, onHand)}），请先收货`));
+  const onHand = level(core, move.productId).onHand;
+  if (move.qty > onHand) {
+    throw invalid(field, m('stock.moreStockHandReceive', { qty: move.qty, item, onHand: Math.max(0, onHand) }));
   }
-  return write(core, 'ship', m, -m.qty, -m.qty);
+  return write(core, 'ship', move, -move.qty, -move.qty);
 }
 
 /**
@@ -146,13 +146,13 @@ export function shipQty(core: Core, m: MoveInput & { reference: string }, field 
  * movement of the difference (none when it already matches). Returns the
  * movement id, or null when nothing changed.
  */
-export function count(core: Core, m: { productId: number; counted: number; reason?: string; reference?: string; note?: string; movedAt?: string }): number | null {
-  requireProduct(core, m.productId, 'productId');
-  if (!Number.isInteger(m.counted) || m.counted < 0) throw invalid('counted', msg('must be a whole number, 0 or more', '必须是大于或等于 0 的整数'));
-  const difference = m.counted - level(core, m.productId).onHand;
+export function count(core: Core, move: { productId: number; counted: number; reason?: string; reference?: string; note?: string; movedAt?: string }): number | null {
+  requireProduct(core, move.productId, 'productId');
+  if (!Number.isInteger(move.counted) || move.counted < 0) throw invalid('counted', m('stock.mustWholeNumberMore'));
+  const difference = move.counted - level(core, move.productId).onHand;
   if (difference === 0) return null;
-  const { counted: _c, ...rest } = m;
-  return write(core, 'adjust', { ...rest, qty: difference, reason: m.reason?.trim() || 'stock count' }, difference, 0);
+  const { counted: _c, ...rest } = move;
+  return write(core, 'adjust', { ...rest, qty: difference, reason: move.reason?.trim() || 'stock count' }, difference, 0);
 }
 
 /**
@@ -161,7 +161,7 @@ export function count(core: Core, m: { productId: number; counted: number; reaso
  * adjustment of the difference. Returns 'opening', 'adjust' or null (no change).
  */
 export function setOnHand(core: Core, productId: number, qty: number, reference: string, movedAt?: string): 'opening' | 'adjust' | null {
-  if (!Number.isInteger(qty) || qty < 0) throw invalid('stock_qty', msg('must be a whole number, 0 or more', '必须是大于或等于 0 的整数'));
+  if (!Number.isInteger(qty) || qty < 0) throw invalid('stock_qty', m('stock.mustWholeNumberMore'));
   if (q.countMovesFor(core.db, productId) === 0) {
     if (qty === 0) return null;
     write(core, 'receive', { productId, qty, reference, reason: 'opening', ...(movedAt ? { movedAt } : {}) }, qty, 0);

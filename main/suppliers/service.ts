@@ -4,7 +4,7 @@
  * the link (migration 12's trigger finds or makes the supplier of that name).
  */
 import type { Core } from '../core';
-import { AppError, msg, notFound } from '../errors/apiError';
+import { AppError, m, notFound } from '../errors/apiError';
 import * as q from '../../db/suppliers';
 import { toE164 } from '../phones/e164';
 import { fromScaled } from '../money/decimal';
@@ -71,14 +71,14 @@ export function toSupplier(r: q.SupplierRow): Supplier {
 
 export function requireSupplier(core: Core, id: number, field = 'id'): q.SupplierRow {
   const row = q.getSupplier(core.db, id);
-  if (!row) throw notFound(msg(`There is no supplier with id ${id}`, `没有 id 为 ${id} 的供应商`), field);
+  if (!row) throw notFound(m('suppliers.noSupplierId', { id }), field);
   return row;
 }
 
 function ensureNameFree(core: Core, name: string, exceptId: number | null): void {
   const other = q.supplierNamed(core.db, name, exceptId);
   if (other) {
-    throw new AppError('conflict', msg(`There is already a supplier named ${other.name_zh}`, `已有名为 ${other.name_zh} 的供应商`), 'names.zh');
+    throw new AppError('conflict', m('suppliers.alreadySupplierNamed', { supplier: other.name_zh }), 'names.zh');
   }
 }
 
@@ -99,7 +99,7 @@ function applyFields(base: q.SupplierWrite, c: SupplierChanges): q.SupplierWrite
     if (t.days !== undefined) w.balance_days = t.days;
     if (w.balance_terms === 'at_delivery') w.balance_days = 0;
     if (w.balance_terms === 'monthly' && (w.balance_days < 1 || w.balance_days > 31)) {
-      throw new AppError('invalid_input', msg('paymentTerms.days: monthly settlement needs the day of the month (1–31)', 'paymentTerms.days：月结需要填写每月结算日（1–31）'), 'paymentTerms.days');
+      throw new AppError('invalid_input', m('suppliers.paymenttermsDaysMonthlySettlement'), 'paymentTerms.days');
     }
   }
   return w;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { compareVersions } from './policy';
+import { m, type Message } from '../errors/apiError';
 
 /**
  * "Update from a file": an installer brought on a USB stick is run only
@@ -22,7 +23,7 @@ export interface UpdateInfoFile {
 
 export type InstallerCheck =
   | { ok: true; version: string; installer: string; releaseDate: string | null }
-  | { ok: false; reason: 'no update info' | 'unreadable update info' | 'not listed' | 'size differs' | 'checksum differs' | 'not newer'; message: { en: string; zh: string } };
+  | { ok: false; reason: 'no update info' | 'unreadable update info' | 'not listed' | 'size differs' | 'checksum differs' | 'not newer'; message: Message };
 
 const INFO_FILES = ['latest.yml', 'latest-mac.yml', 'latest-linux.yml', 'latest-linux-arm64.yml'];
 
@@ -33,8 +34,8 @@ export async function sha512Base64(file: string): Promise<string> {
   return hash.digest('base64');
 }
 
-function fail(reason: Extract<InstallerCheck, { ok: false }>['reason'], en: string, zh: string): InstallerCheck {
-  return { ok: false, reason, message: { en, zh } };
+function fail(reason: Extract<InstallerCheck, { ok: false }>['reason'], message: Message): InstallerCheck {
+  return { ok: false, reason, message };
 }
 
 export async function checkInstaller(installer: string, currentVersion: string): Promise<InstallerCheck> {
@@ -51,11 +52,11 @@ export async function checkInstaller(installer: string, currentVersion: string):
     try {
       parsed = yaml.load(fs.readFileSync(file, 'utf8'));
     } catch {
-      return fail('unreadable update info', `${candidate} beside the installer cannot be read`, `安装程序旁的 ${candidate} 无法读取`);
+      return fail('unreadable update info', m('updates.besideInstallerCannotRead', { candidate }));
     }
     const doc = parsed as UpdateInfoFile | null;
     if (!doc || typeof doc.version !== 'string' || !Array.isArray(doc.files)) {
-      return fail('unreadable update info', `${candidate} beside the installer is not an update description`, `安装程序旁的 ${candidate} 不是更新说明文件`);
+      return fail('unreadable update info', m('updates.besideInstallerNotUpdate', { candidate }));
     }
     const match = doc.files.find((f) => typeof f?.url === 'string' && path.basename(decodeURIComponent(f.url)) === name);
     if (match) {
@@ -65,18 +66,18 @@ export async function checkInstaller(installer: string, currentVersion: string):
     }
   }
   if (!found) {
-    return fail('no update info', 'The latest.yml file that came with the installer is missing: copy it onto the stick next to the installer', '缺少随安装程序提供的 latest.yml 文件：请把它和安装程序放在U盘的同一文件夹中');
+    return fail('no update info', m('updates.latestYmlFileCame'));
   }
-  if (!entry || !info) return fail('not listed', `${name} is not listed in the update description beside it`, `更新说明文件中没有列出 ${name}`);
+  if (!entry || !info) return fail('not listed', m('updates.notListedUpdateDescription', { name }));
   const size = fs.statSync(installer).size;
   if (entry.size !== undefined && entry.size !== size) {
-    return fail('size differs', `${name} is not complete or not the file that was published (size ${size}, expected ${entry.size})`, `${name} 不完整或不是发布的文件（大小 ${size}，应为 ${entry.size}）`);
+    return fail('size differs', m('updates.notCompleteNotFile', { name, size, entrySize: entry.size }));
   }
   if ((await sha512Base64(installer)) !== entry.sha512) {
-    return fail('checksum differs', `${name} has been changed or damaged: its SHA-512 checksum does not match`, `${name} 已被修改或损坏：SHA-512 校验值不符`);
+    return fail('checksum differs', m('updates.beenChangedDamagedSha', { name }));
   }
   if (compareVersions(info.version, currentVersion) <= 0) {
-    return fail('not newer', `${name} is version ${info.version}; this app is already ${currentVersion}`, `${name} 的版本是 ${info.version}，本应用已是 ${currentVersion}`);
+    return fail('not newer', m('updates.versionAppAlready', { name, version: info.version, currentVersion }));
   }
   return { ok: true, version: info.version, installer, releaseDate: info.releaseDate ?? null };
 }

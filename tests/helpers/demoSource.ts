@@ -1,7 +1,7 @@
 import { demoDocument } from './demoModel';
 import type { DocumentModel } from '../../main/documents/model';
 import type { DocumentRef, DocumentSource } from '../../main/documents/source';
-import { AppError, msg } from '../../main/errors/apiError';
+import { AppError, m } from '../../main/errors/apiError';
 
 /**
  * A document source over demo documents made in advance (the quotes area
@@ -16,12 +16,12 @@ export async function demoSource(dir: string): Promise<DocumentSource & { models
   return {
     models,
     byId(_core, kind, id) {
-      if (id !== 1) throw new AppError('not_found', msg(`No document ${id}`, `没有单据 ${id}`), 'id');
+      if (id !== 1) throw new AppError('not_found', m('errors.text', { text: `No document ${id}` }), 'id');
       return ref(kind === 'quotation' ? 'quotation' : 'proforma');
     },
     byNumber(_core, number) {
       const kind = number === models.quotation.number ? 'quotation' : number === models.proforma.number ? 'proforma' : null;
-      if (!kind) throw new AppError('not_found', msg(`There is no quotation or PI ${number}`, `没有报价单或形式发票 ${number}`), 'number');
+      if (!kind) throw new AppError('not_found', m('errors.text', { text: `There is no quotation or PI ${number}` }), 'number');
       return ref(kind);
     },
   };

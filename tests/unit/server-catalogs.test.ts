@@ -45,6 +45,15 @@ describe('server message catalogs (main/errors/locales)', () => {
     }
   });
 
+  it('leaves no server message written in the code as two languages (msg(en, zh), zh ? … : …, { en, zh })', () => {
+    // main/documents has its own catalogs (main/documents/locales) and picks a document's language itself.
+    const TWO_LANGUAGES = /\bmsg\(|(?:===\s*'zh'|\bzh)\s*\?\s*['"`]|\{\s*en:\s*['"`][^}]*\bzh:\s*['"`]/;
+    const offenders = sourceFiles(path.resolve('main'))
+      .filter((file) => !file.includes(`${path.sep}documents${path.sep}`))
+      .filter((file) => TWO_LANGUAGES.test(fs.readFileSync(file, 'utf8')));
+    expect(offenders.map((file) => path.relative(process.cwd(), file))).toEqual([]);
+  });
+
   it('has every key the source uses, and the source builds no key at run time', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(path.resolve('main'))) {
