@@ -10,6 +10,9 @@ import { foldText } from './searchText';
 
 for (const locale of [en, zh, ar, ru, es, fr, pt]) countries.registerLocale(locale);
 
+/** The languages country names are known in (the name lists registered above). */
+export const COUNTRY_NAME_LANGUAGES = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
+
 /** Whether a code is an assigned ISO 3166-1 alpha-2 country code. */
 export function isCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);

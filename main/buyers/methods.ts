@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { method, owner, staff } from '../api/method';
-import { m } from '../errors/apiError';
+import { m, translate } from '../errors/apiError';
 import { because } from '../errors/validation';
 import { imageUploadSchema } from '../settings/schema';
 import { decodeBase64Image, storeImage, type StoredImage } from '../files/imageStore';
 import { allTags } from '../../db/buyers';
 import { staffNames } from '../../db/visits';
-import { countryName, searchCountries } from './countries';
+import { COUNTRY_NAME_LANGUAGES, countryName, searchCountries } from './countries';
 import { decodeCsvBytes, exportBuyers, importBuyers, knownColumns } from './csv';
 import { mergeBuyers } from './merge';
 import { regionOf } from './regions';
@@ -23,7 +23,6 @@ import {
   buyerSearchSchema,
   buyerUpdateSchema,
   countrySchema,
-  DOC_LANGUAGES,
   duplicateCheckSchema,
   visitAddSchema,
   visitUpdateSchema,
@@ -65,12 +64,12 @@ export const buyersMethods = {
         return { ...d, recognised: status?.recognised ?? true, problem: null as string | null };
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : ('en' as const), currency: defaultCurrency, whatsapp: '', recognised: true, problem: error.textIn(locale).replace(/^[\w.]+[:：]\s*/, '') };
+        return { country: input.country, company: input.company, docLanguage: input.country ? docLanguageOf(input.country) : 'en', currency: defaultCurrency, whatsapp: '', recognised: true, problem: translate(error.reason, locale) };
       }
     }),
   'buyers.countries': staff('Countries for a picker: by name in en/zh/ar/ru/es/fr/pt, common abbreviation or code ("阿联酋", "UAE", "ОАЭ" all find AE), best first; names in the given language.', z.strictObject({
       query: z.string().max(100).default(''),
-      lang: z.enum(DOC_LANGUAGES).default('en'),
+      lang: z.enum(COUNTRY_NAME_LANGUAGES).default('en'),
       limit: z.number().int().min(1).max(300).default(300),
     }), (input) => {
       const codes = searchCountries(input.query, input.limit);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOC_LANGS } from '../documents/catalog';
 import { because } from '../errors/validation';
 import { m } from '../errors/apiError';
 import { isKnownCurrency } from '../money/currencies';
@@ -8,9 +9,10 @@ import { REGION_CODES, type Region } from './regions';
 
 const text = (max: number) => z.string().trim().max(max);
 
-/** Languages a document can be printed in. */
-export const DOC_LANGUAGES = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
-export type DocLanguage = (typeof DOC_LANGUAGES)[number];
+/** Languages a document can be printed in: one per catalog in main/documents/locales (a new language is a new file). */
+export const DOC_LANGUAGES = DOC_LANGS;
+/** A document language code (en, zh, ar…): a catalog present. */
+export type DocLanguage = string;
 
 export const countrySchema = z
   .string()

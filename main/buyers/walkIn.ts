@@ -2,6 +2,7 @@ import countryToCurrency from 'country-to-currency';
 import { invalid, m } from '../errors/apiError';
 import { countryOfNumber } from '../phones/country';
 import { formatInternational, toE164 } from '../phones/e164';
+import { isDocLang } from '../documents/catalog';
 import type { DocLanguage } from './schema';
 
 /**
@@ -10,7 +11,8 @@ import type { DocLanguage } from './schema';
  * the company "walk-in, +971 50 123 4567" until staff fill it in.
  */
 
-const LANGUAGE_OF: Record<Exclude<DocLanguage, 'en'>, string[]> = {
+/** The trade language of each country, for the languages documents ship in (a language is used only while its catalog is present). */
+const LANGUAGE_OF: Record<string, string[]> = {
   // The Arab League, but the Maghreb, where French is the trade language.
   ar: ['AE', 'SA', 'QA', 'KW', 'BH', 'OM', 'YE', 'IQ', 'JO', 'LB', 'SY', 'PS', 'EG', 'LY', 'SD', 'SO', 'KM'],
   ru: ['RU', 'BY', 'KZ', 'KG', 'TJ', 'UZ', 'TM'],
@@ -22,7 +24,7 @@ const LANGUAGE_OF: Record<Exclude<DocLanguage, 'en'>, string[]> = {
 
 /** The language documents go out in for a buyer from `country` (editable afterwards). */
 export function docLanguageOf(country: string): DocLanguage {
-  for (const [lang, list] of Object.entries(LANGUAGE_OF)) if (list.includes(country)) return lang as DocLanguage;
+  for (const [lang, list] of Object.entries(LANGUAGE_OF)) if (list.includes(country) && isDocLang(lang)) return lang;
   return 'en';
 }
 

@@ -54,6 +54,13 @@ describe('a document language added by dropping a catalog file', () => {
     expect(JSON.stringify(render)).toContain('"de"');
   });
 
+  it('answers documents.languages with German, and takes de as a buyer\'s document language', async () => {
+    expect((await invoke(core, 'documents.languages', {})).languages).toEqual(['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt', 'de']);
+    const buyer = await invoke(core, 'buyers.create', { company: 'Berliner Spielwaren GmbH', country: 'DE', docLanguage: 'de' });
+    expect(buyer.docLanguage).toBe('de');
+    await expect(invoke(core, 'buyers.create', { company: 'Nowhere', country: 'DE', docLanguage: 'xx' })).rejects.toThrow(/docLanguage: must be one of: "en", "zh", "ar", "es", "ru", "fr", "pt", "de"/);
+  });
+
   it('prints a PI in German through documents.render: German labels, German dates and figures, units in German, and the English amount in words once', async () => {
     const printed = await invoke(core, 'documents.render', { kind: 'proforma', id: invoiceId, lang: 'de' });
     expect(printed.fileName).toMatch(/-de\.pdf$/);

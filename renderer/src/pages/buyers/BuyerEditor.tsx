@@ -7,7 +7,8 @@ import { call, type ApiCallError, type ApiInput } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { countryLabel } from '../../lib/countries';
 import { CountrySelect } from './CountrySelect';
-import { DOC_LANGUAGES, type Buyer, type Duplicate } from './types';
+import type { Buyer, Duplicate } from './types';
+import { useLanguageOptions } from '../documents/languages';
 import { showFieldError } from '../../lib/formErrors';
 import { FieldCol } from '../../lib/FieldCol';
 
@@ -20,7 +21,7 @@ interface FormValues {
   city?: string;
   address?: string;
   currency?: string;
-  docLanguage?: (typeof DOC_LANGUAGES)[number];
+  docLanguage?: string;
   agent?: string;
   passportNo?: string;
   taxNo?: string;
@@ -78,6 +79,7 @@ function toInput(v: FormValues): Fields {
 /** Adds or edits a buyer: every field, several contacts; warns about a possible duplicate before saving. */
 export function BuyerEditor() {
   const { t, i18n } = useTranslation('buyers');
+  const languages = useLanguageOptions('buyers', 'languages');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id: idParam } = useParams();
@@ -189,7 +191,7 @@ export function BuyerEditor() {
                   <Select showSearch options={(currencies.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="buyer-currency" />
                 </FieldCol>
                 <FieldCol span={12} label={t('fields.docLanguage')} name="docLanguage">
-                  <Select options={DOC_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+                  <Select options={languages} />
                 </FieldCol>
               </Row>
               <Form.Item label={t('fields.tags')} name="tags">

@@ -9,7 +9,6 @@ export type Visit = Extract<TimelineEvent, { kind: 'visit' }>['visit'];
 export type Duplicate = ApiOutput<'buyers.checkDuplicates'>[number];
 
 export const REGIONS: Region[] = ['africa', 'middle_east', 'latin_america', 'asean', 'eu', 'cis', 'south_asia', 'north_america', 'other_europe', 'oceania', 'east_asia', 'other'];
-export const DOC_LANGUAGES = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'] as const;
 
 /** API field "contacts.1.phone" → form name ['contacts', 1, 'phone']. */
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { call, callDesktop, isDesktop, type ApiCallError, type ApiInput } from '../../api/client';
 import type { TermsWarning } from '../../../../main/quotes/types';
 import { TermsWarnings } from '../quotes/TermsWarnings';
+import { useLanguageOptions } from './languages';
 
 type RenderInput = ApiInput<'documents.render'>;
 /**
@@ -18,8 +19,6 @@ export type AfterPiKind = 'purchaseOrder' | 'deliveryNote' | 'deliveryPacking' |
 type Kind = RenderInput['kind'] | AfterPiKind;
 type Lang = NonNullable<RenderInput['lang']>;
 
-const LANGS: Lang[] = ['en', 'zh', 'ar', 'es', 'ru', 'fr', 'pt'];
-
 /**
  * The PDF of a quotation, PI or packing list in the buyer's language (or
  * another, or bilingual with English), on A4 or US Letter: printed (dialog or
@@ -30,7 +29,9 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings
   const { t } = useTranslation('documents');
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<Kind>(kinds[0] as Kind);
-  const [lang, setLang] = useState<Lang>((LANGS as string[]).includes(defaultLang) ? (defaultLang as Lang) : 'en');
+  // The buyer's language; the server refuses one it has no catalog for, by name.
+  const [lang, setLang] = useState<Lang>(defaultLang || 'en');
+  const languages = useLanguageOptions('documents', 'langs', lang);
   const [bilingual, setBilingual] = useState(false);
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
   const [showBank, setShowBank] = useState(false);
@@ -126,7 +127,7 @@ export function DocumentButton({ kinds, id, defaultLang, shortcut, termsWarnings
         aria-label={t('language')}
         style={{ width: '100%' }}
         data-testid="document-lang"
-        options={LANGS.map((l) => ({ value: l, label: t(`langs.${l}`) }))}
+        options={languages}
       />
       <Checkbox checked={bilingual} disabled={lang === 'en'} onChange={(e) => setBilingual(e.target.checked)}>
         {t('bilingual')}

@@ -8,7 +8,7 @@ import { useApiQuery, useApiWrite } from '../../api/hooks';
 import { showFieldError } from '../../lib/formErrors';
 import { BuyerPicker } from '../buyers/BuyerPicker';
 import { CountrySelect } from '../buyers/CountrySelect';
-import { DOC_LANGUAGES } from '../buyers/types';
+import { useLanguageOptions } from '../documents/languages';
 import { holdingKeys } from '../../lib/typeAhead';
 
 type DocLanguage = NonNullable<NonNullable<ApiInput<'quotes.create'>['newBuyer']>['docLanguage']>;
@@ -38,6 +38,7 @@ interface Values {
 export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
   const { t } = useTranslation('quotes');
   const { t: tb } = useTranslation('buyers');
+  const languages = useLanguageOptions('buyers', 'languages');
   const navigate = useNavigate();
   const write = useApiWrite();
   const [form] = Form.useForm<Values>();
@@ -184,7 +185,7 @@ export function NewQuoteModal({ open, onClose, duplicateOf }: Props) {
                 <Input maxLength={200} placeholder={d?.company || t('new.companyLater')} data-testid="new-buyer-company" />
               </Form.Item>
               <Form.Item label={t('new.docLanguage')} name="docLanguage">
-                <Select options={DOC_LANGUAGES.map((l) => ({ value: l, label: tb(`languages.${l}`) }))} data-testid="new-buyer-language" aria-label={t('new.docLanguage')} onChange={() => chosen.current.add('docLanguage')} />
+                <Select options={languages} data-testid="new-buyer-language" aria-label={t('new.docLanguage')} onChange={() => chosen.current.add('docLanguage')} />
               </Form.Item>
             </>
           )}
