@@ -5,11 +5,13 @@
  */
 import { prime, setApiLocale } from './api/client';
 import { FIRST_READS, PAGE_LOADERS, pageOf } from './app/pages';
+import { pickUiLanguage, uiCodesOf } from './i18n/languages';
 
 const route = location.hash.replace(/^#/, '') || '/';
 const page = pageOf(route);
 const saved = localStorage.getItem('stallkeeper.language');
-setApiLocale(saved === 'zh-CN' || saved === 'en' ? saved : navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+// The file names only (a lazy glob loads nothing): the languages are the locale folders.
+setApiLocale(pickUiLanguage(saved, navigator.language, uiCodesOf(Object.keys(import.meta.glob('./i18n/locales/*/common.json')))));
 if (!route.includes('?') && route.split('/').length <= 2) {
   for (const [method, input] of FIRST_READS[page] ?? []) prime(method, input);
 }

@@ -19,16 +19,22 @@ function load(lang: string, ns: string): unknown {
 describe('UI translations', () => {
   const namespaces = fs.readdirSync(path.join(localesDir, 'en')).map((f) => f.replace(/\.json$/, ''));
 
-  it('have the same namespaces in zh and en', () => {
-    expect(fs.readdirSync(path.join(localesDir, 'zh')).sort()).toEqual(fs.readdirSync(path.join(localesDir, 'en')).sort());
+  // Every folder of locales/ is a UI language (renderer/src/i18n/languages.ts): each has every namespace and key of English.
+  const languages = fs.readdirSync(localesDir).filter((f) => fs.statSync(path.join(localesDir, f)).isDirectory());
+
+  it('have the same namespaces in every language folder as in en, and each names itself (common.languageName)', () => {
+    expect(languages).toEqual(expect.arrayContaining(['en', 'zh']));
+    for (const lang of languages) {
+      expect(fs.readdirSync(path.join(localesDir, lang)).sort(), lang).toEqual(fs.readdirSync(path.join(localesDir, 'en')).sort());
+      expect(typeof (load(lang, 'common') as { languageName?: unknown }).languageName, lang).toBe('string');
+    }
   });
 
   for (const ns of namespaces) {
-    it(`have every ${ns} key in both zh and en, none empty`, () => {
+    it(`have every ${ns} key in every language, none empty`, () => {
       const en = keys(load('en', ns)).sort();
-      const zh = keys(load('zh', ns)).sort();
-      expect(zh).toEqual(en);
-      for (const lang of ['en', 'zh']) {
+      for (const lang of languages) expect(keys(load(lang, ns)).sort(), `${lang}/${ns}`).toEqual(en);
+      for (const lang of languages) {
         const flat = JSON.stringify(load(lang, ns));
         expect(flat, `${lang}/${ns}`).not.toMatch(/:""/);
       }

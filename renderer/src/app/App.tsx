@@ -45,7 +45,8 @@ export function App() {
   const navItems = NAV_ITEMS.filter((item) => owner || !item.ownerOnly);
   // Under 768 px the staff view: no sidebar, the navigation at the bottom (src/layout/).
   const screen = useScreen();
-  const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') satisfies UiLanguage;
+  const lang: UiLanguage = i18n.language;
+  // antd and dayjs ship Chinese and English here; another UI language keeps their English.
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   // The window title in the UI language too (档口管家 in Chinese, as the sidebar says).
   useEffect(() => {
