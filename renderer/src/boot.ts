@@ -5,13 +5,17 @@
  */
 import { prime, setApiLocale } from './api/client';
 import { FIRST_READS, PAGE_LOADERS, pageOf } from './app/pages';
+import { firstViewSettled, startFirstView } from './firstView/firstView';
 
 const route = location.hash.replace(/^#/, '') || '/';
 const page = pageOf(route);
 const saved = localStorage.getItem('stallkeeper.language');
-setApiLocale(saved === 'zh-CN' || saved === 'en' ? saved : navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+const language = saved === 'zh-CN' || saved === 'en' ? saved : navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+setApiLocale(language);
 if (!route.includes('?') && route.split('/').length <= 2) {
   for (const [method, input] of FIRST_READS[page] ?? []) prime(method, input);
 }
 prime('auth.status', {});
-void PAGE_LOADERS[page]().catch(() => undefined);
+// The products list drawn from those reads before React is here (src/firstView/); the page's code after it.
+startFirstView(route, language);
+void firstViewSettled().then(async () => { await PAGE_LOADERS[page](); }).catch(() => undefined);
