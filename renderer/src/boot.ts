@@ -6,14 +6,18 @@
 import { prime, setApiLocale } from './api/client';
 import { FIRST_READS, PAGE_LOADERS, pageOf } from './app/pages';
 import { pickUiLanguage, uiCodesOf } from './i18n/languages';
+import { firstViewSettled, startFirstView } from './firstView/firstView';
 
 const route = location.hash.replace(/^#/, '') || '/';
 const page = pageOf(route);
 const saved = localStorage.getItem('stallkeeper.language');
 // The file names only (a lazy glob loads nothing): the languages are the locale folders.
-setApiLocale(pickUiLanguage(saved, navigator.language, uiCodesOf(Object.keys(import.meta.glob('./i18n/locales/*/common.json')))));
+const language = pickUiLanguage(saved, navigator.language, uiCodesOf(Object.keys(import.meta.glob('./i18n/locales/*/common.json'))));
+setApiLocale(language);
 if (!route.includes('?') && route.split('/').length <= 2) {
   for (const [method, input] of FIRST_READS[page] ?? []) prime(method, input);
 }
 prime('auth.status', {});
-void PAGE_LOADERS[page]().catch(() => undefined);
+// The products list drawn from those reads before React is here (src/firstView/); the page's code after it.
+startFirstView(route, language);
+void firstViewSettled().then(async () => { await PAGE_LOADERS[page](); }).catch(() => undefined);

@@ -1,8 +1,13 @@
 /**
- * The app's entry: a tiny module that starts, at once and side by side, the
- * page the window opens on, that page's first reads (boot.ts) and the app
- * itself (start.tsx: React, antd and the shell), instead of one after the other.
+ * The app's entry: a tiny module that starts the page the window opens on and its first reads
+ * (boot.ts), draws the products list's first view from them (src/firstView/), then the app itself
+ * (start.tsx: React, antd and the shell).
  */
+// The app's styles are in index.html's head (a stylesheet link), so the first view is drawn styled.
+import 'antd/dist/antd.css';
+import './app/global.css';
 import './boot';
+import { firstViewSettled } from './firstView/firstView';
 
-void import('./start');
+// After the first view's paint (at once on any other screen): its evaluation is long.
+void firstViewSettled().then(() => import('./start'));

@@ -3,9 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter } from 'react-router';
-import 'antd/dist/antd.css';
 import './i18n';
-import './app/global.css';
 import { App } from './app/App';
 
 const queryClient = new QueryClient({

@@ -52,7 +52,7 @@ describe('the shell in the field', () => {
     await page.screenshot({ path: path.join(shots, 'page-error-en.png') });
     // The rest of the app works.
     await page.getByRole('menuitem', { name: 'Products' }).click();
-    await page.getByTestId('product-row-K-1').waitFor();
+    await page.locator('#root').getByTestId('product-row-K-1').waitFor(); // the page's own row, not the first view's picture of it
     expect(await page.getByTestId('page-error').count()).toBe(0);
     // Back, with the report fixed: "reload this page" draws it.
     await page.getByRole('menuitem', { name: 'Dashboard' }).click();
@@ -110,7 +110,7 @@ describe('the shell in the field', () => {
   it('tells the person when the core was started again and, on "Go on", reads everything afresh', async () => {
     const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
     await page.goto(`${server.openUrl}#/products`);
-    await page.getByTestId('product-row-K-1').waitFor();
+    await page.locator('#root').getByTestId('product-row-K-1').waitFor(); // the page itself (it listens for events), not the first view's picture
     await invoke(core, 'products.create', { itemNo: 'K-2', names: { en: 'Written meanwhile' } });
     await expect.poll(() => events.waiting, { timeout: 15_000 }).toBeGreaterThan(0);
     events.push({ type: 'core', state: 'restarted', reason: 'test' });

@@ -109,6 +109,16 @@ export function prime(method: string, input: unknown): void {
   primed.set(callKey(method, input), { at: Date.now(), outcome });
 }
 
+/**
+ * The answer of a read boot.ts primed, without taking it (the page still gets it): what the first
+ * view (src/firstView/) draws before React is here. Null when it was not primed or failed.
+ */
+export function peekPrimed<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M> | null> | null {
+  const found = primed.get(callKey(method, input));
+  if (!found) return null;
+  return found.outcome.then((o) => (o.ok ? (o.result as ApiOutput<M>) : null), () => null);
+}
+
 function takePrimed(method: string, input: unknown): Promise<Outcome> | null {
   if (primed.size === 0) return null;
   const key = callKey(method, input);

@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n';
@@ -17,6 +17,7 @@ import { PairGate } from './PairGate';
 import { AppCommands } from './commands';
 import { PageBoundary } from './PageBoundary';
 import { PAGE_LOADERS } from './pages';
+import { dismissFirstView } from '../firstView/firstView';
 import { CoreNotice, ProgressCenter } from './progress';
 import { useApiQuery } from '../api/hooks';
 
@@ -52,6 +53,11 @@ export function App() {
   useEffect(() => {
     document.title = t('app.name');
   }, [t, lang]);
+
+  // The first view (src/firstView/) is the products list's: any other page takes over from it at once.
+  useLayoutEffect(() => {
+    if (!location.pathname.startsWith('/products')) dismissFirstView();
+  }, [location.pathname]);
 
   const selected = navItems.filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
     .map((item) => item.path);

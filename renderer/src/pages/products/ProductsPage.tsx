@@ -1,6 +1,6 @@
 import { AppstoreOutlined, DownloadOutlined, PictureOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Dropdown, Input, Segmented, Select, Space, Switch, Tag } from 'antd';
-import { Suspense, lazy, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApiCallError } from '../../api/client';
@@ -10,6 +10,7 @@ import { ProductGrid } from './ProductGrid';
 import { usePagedSearch, type SearchFilters, type SearchHit } from './usePagedSearch';
 import { VirtualTable, foldProductColumns, type VirtualColumn } from './VirtualTable';
 import { useScreen } from '../../layout/screen';
+import { dismissFirstView, firstViewIntent } from '../../firstView/firstView';
 import './products.css';
 
 type Status = NonNullable<SearchFilters['status']>;
@@ -57,7 +58,8 @@ export function ProductsPage() {
   const { t, i18n } = useTranslation('products');
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const [text, setText] = useState('');
+  // Keys typed on the first view (src/firstView/) while the page was loading.
+  const [text, setText] = useState(() => firstViewIntent().text);
   const query = useDeferredValue(text.trim());
   const [category, setCategory] = useState<string | undefined>();
   const [status, setStatus] = useState<Status>('active');
@@ -78,6 +80,13 @@ export function ProductsPage() {
   const search = usePagedSearch(filters);
   const total = search.total ?? 0;
   usePreloadWhenIdle(search.total !== null);
+  // The page's own rows are drawn: the first view goes in the same frame; a row clicked on it opens.
+  useLayoutEffect(() => {
+    if (search.total === null && !search.error) return;
+    const clicked = firstViewIntent().open;
+    dismissFirstView();
+    if (clicked !== null) setParams({ open: String(clicked) });
+  }, [search.total, search.error, setParams]);
 
   const editing = params.get('open');
   const open = (id: number | 'new') => setParams({ open: String(id) });
