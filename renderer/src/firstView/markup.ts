@@ -86,28 +86,27 @@ function header(data: FirstViewData): string {
 }
 
 function toolbar(data: FirstViewData): string {
-  const t = (key: string, params?: Record<string, string | number>) => data.t(`products:${key}`, params);
-  const title = space([`<h1 class="sk-page-title" style="margin: 0px;">${escapeHtml(t('title'))}</h1>`, `<span style="color: rgb(89, 89, 89);">${escapeHtml(t('count', { count: data.total, n: data.total.toLocaleString(data.language) }))}</span>`], 'baseline');
+  const title = space([`<h1 class="sk-page-title" style="margin: 0px;">${escapeHtml(data.t('products:title'))}</h1>`, `<span style="color: rgb(89, 89, 89);">${escapeHtml(data.t('products:count', { count: data.total, n: data.total.toLocaleString(data.language) }))}</span>`], 'baseline');
   const actions = space(
-    [button(t('new'), 'plus', 'primary'), ...(data.canImport ? [button(t('import.button'), 'upload', 'default')] : []), button(t('export'), 'download', 'default'), button(t('tags.button'), 'printer', 'default')],
+    [button(data.t('products:new'), 'plus', 'primary'), ...(data.canImport ? [button(data.t('products:import.button'), 'upload', 'default')] : []), button(data.t('products:export'), 'download', 'default'), button(data.t('products:tags.button'), 'printer', 'default')],
     'center',
     'flex-wrap: wrap;',
   );
   const search =
     `<span class="ant-input-affix-wrapper ant-input-affix-wrapper-focused ant-input-outlined ${THEME} ant-input-css-var" style="width: 360px;">` +
-    `<span class="ant-input-prefix">${iconHtml('search')}</span><input placeholder="${escapeHtml(t('searchPlaceholder'))}" class="ant-input" type="text" tabindex="-1" readonly="">` +
+    `<span class="ant-input-prefix">${iconHtml('search')}</span><input placeholder="${escapeHtml(data.t('products:searchPlaceholder'))}" class="ant-input" type="text" tabindex="-1" readonly="">` +
     `<span class="ant-input-suffix"><button type="button" class="ant-input-clear-icon ant-input-clear-icon-hidden">${iconHtml('closeCircle')}</button></span></span>`;
   const inStock =
     `<div class="ant-space ant-space-horizontal ant-space-align-center ${THEME}" style="gap: 6px;"><div class="ant-space-item">` +
     `<button type="button" role="switch" aria-checked="false" class="ant-switch ant-switch-small ${THEME}"><div class="ant-switch-handle"></div><span class="ant-switch-inner"><span class="ant-switch-inner-checked"></span><span class="ant-switch-inner-unchecked"></span></span></button>` +
-    `</div><div class="ant-space-item"><span>${escapeHtml(t('inStockOnly'))}</span></div></div>`;
+    `</div><div class="ant-space-item"><span>${escapeHtml(data.t('products:inStockOnly'))}</span></div></div>`;
   const zh = data.language === 'zh-CN';
   const segment = (label: string, icon: Parameters<typeof iconHtml>[0], on: boolean) =>
     `<label class="ant-segmented-item${on ? ' ant-segmented-item-selected ant-segmented-item-selected-text' : ''}"><input class="ant-segmented-item-input" type="radio"${on ? ' checked=""' : ''} tabindex="-1"><div class="ant-segmented-item-label"><span class="ant-segmented-item-icon">${iconHtml(icon)}</span><span>${escapeHtml(label)}</span></div></label>`;
   const view = `<div class="ant-segmented ${THEME}"><div class="ant-segmented-group">${segment(zh ? '列表' : 'List', 'unorderedList', true)}${segment(zh ? '图片' : 'Photos', 'appstore', false)}</div></div>`;
   return (
     space([title, actions], 'center', 'flex-wrap: wrap; margin-bottom: 10px; justify-content: space-between; width: 100%;') +
-    space([search, select(200, null, t('allCategories')), select(120, t('status.active'), ''), inStock, view], 'center', 'flex-wrap: wrap; margin-bottom: 10px; width: 100%;')
+    space([search, select(200, null, data.t('products:allCategories')), select(120, data.t('products:status.active'), ''), inStock, view], 'center', 'flex-wrap: wrap; margin-bottom: 10px; width: 100%;')
   );
 }
 
@@ -120,34 +119,33 @@ interface Column {
 }
 
 function columns(data: FirstViewData): Column[] {
-  const t = (key: string) => data.t(`products:${key}`);
   return [
     { title: '', width: 40, className: 'sk-select-cell', cell: () => `<label class="ant-checkbox-wrapper ${THEME} ant-checkbox-css-var"><span class="ant-checkbox"><input class="ant-checkbox-input" type="checkbox" tabindex="-1"></span></label>` },
     {
-      title: t('photo'),
+      title: data.t('products:photo'),
       width: 60,
       cell: (p) =>
         p.cover
           ? `<img src="${escapeHtml(p.cover.thumbUrl)}" alt="${escapeHtml(p.itemNo)}" loading="lazy" width="40" height="40" style="object-fit: cover; border-radius: 4px; display: block;">`
           : `<div style="width: 40px; height: 40px; border-radius: 4px; background: rgb(245, 245, 245); display: flex; align-items: center; justify-content: center;">${iconHtml('picture', '', 'color: rgb(204, 204, 204);')}</div>`,
     },
-    { title: t('itemNo'), width: 110, cell: (p) => `<b class="sk-ellipsis" style="display: block;">${escapeHtml(p.itemNo)}</b>` },
+    { title: data.t('products:itemNo'), width: 110, cell: (p) => `<b class="sk-ellipsis" style="display: block;">${escapeHtml(p.itemNo)}</b>` },
     {
-      title: t('name'),
+      title: data.t('products:name'),
       cell: (p) => {
         const { main, other } = namesFor(p.names, data.language);
-        const archived = p.archived ? `<span class="ant-tag ant-tag-filled ${THEME}" style="margin-inline-start: 6px;">${escapeHtml(t('archived'))}</span>` : '';
+        const archived = p.archived ? `<span class="ant-tag ant-tag-filled ${THEME}" style="margin-inline-start: 6px;">${escapeHtml(data.t('products:archived'))}</span>` : '';
         const arabic = p.names.ar ? `${other ? ' · ' : ''}<bdi dir="rtl">${escapeHtml(p.names.ar)}</bdi>` : '';
         return `<div style="line-height: 1.35;"><div class="sk-ellipsis">${escapeHtml(main)}${archived}</div><div class="sk-ellipsis" style="color: rgb(89, 89, 89); font-size: 12px;">${escapeHtml(other)}${arabic}</div></div>`;
       },
     },
-    { title: t('category'), width: 130, cell: (p) => (p.category ? `<span class="ant-tag ant-tag-filled ${THEME}" style="max-width: 118px; overflow: hidden; text-overflow: ellipsis;">${escapeHtml(p.category)}</span>` : '') },
-    { title: t('moq'), width: 96, align: 'right', cell: (p) => escapeHtml(`${p.moq} ${p.unit}`) },
-    { title: t('price'), width: 96, align: 'right', cell: (p) => escapeHtml(p.priceTiers[0] ? `¥${p.priceTiers[0].priceCny}` : '—') },
-    { title: t('pcsPerCarton'), width: 76, align: 'right', cell: (p) => escapeHtml(String(p.packing.pcsPerCarton ?? '—')) },
-    { title: t('cbm'), width: 80, align: 'right', cell: (p) => escapeHtml(String(p.packing.cbmPerCarton ?? '—')) },
+    { title: data.t('products:category'), width: 130, cell: (p) => (p.category ? `<span class="ant-tag ant-tag-filled ${THEME}" style="max-width: 118px; overflow: hidden; text-overflow: ellipsis;">${escapeHtml(p.category)}</span>` : '') },
+    { title: data.t('products:moq'), width: 96, align: 'right', cell: (p) => escapeHtml(`${p.moq} ${p.unit}`) },
+    { title: data.t('products:price'), width: 96, align: 'right', cell: (p) => escapeHtml(p.priceTiers[0] ? `¥${p.priceTiers[0].priceCny}` : '—') },
+    { title: data.t('products:pcsPerCarton'), width: 76, align: 'right', cell: (p) => escapeHtml(String(p.packing.pcsPerCarton ?? '—')) },
+    { title: data.t('products:cbm'), width: 80, align: 'right', cell: (p) => escapeHtml(String(p.packing.cbmPerCarton ?? '—')) },
     {
-      title: t('available'),
+      title: data.t('products:available'),
       width: 96,
       align: 'right',
       cell: (p) => `<span${p.lowStockAt !== null && p.stock.available <= p.lowStockAt ? ' style="color: rgb(192, 57, 43); font-weight: 600;"' : ''}>${p.stock.available}</span>`,
