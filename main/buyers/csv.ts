@@ -8,6 +8,7 @@ import { BASE_COLUMNS, columnName, columnOfPath, FIELD_COLUMN, headerKey, type B
 import { buyerFieldsSchema, DOC_LANGUAGES, type BuyerChanges, type BuyerCreate } from './schema';
 import { foldText } from './searchText';
 import { decodeCsvBytes as decodeCsv } from '../csv/decode';
+import { rowProblemMessage } from '../csv/rowProblem';
 import { CsvSyntaxError, raggedRows, readCsv, type CsvTable } from '../csv/read';
 import type { ColumnReport, ImportResult, RowProblem } from './csvReport';
 import { applyChanges, emptyWrite, indexBuyer, normalizeContacts } from './service';
@@ -49,8 +50,7 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: str
 
 /** A problem as the product import writes them: "row N: field: reason", or "field: reason" for the file. */
 function problem(locale: Locale, row: number | null, field: string, reason: Message): RowProblem {
-  const named = m('errors.invalidField', { field, reason });
-  return { row, field, reason: translate(reason, locale), text: translate(row === null ? named : m('imports.rowProblem', { row, problem: named }), locale) };
+  return { row, field, reason: translate(reason, locale), text: translate(rowProblemMessage(row, field, reason), locale) };
 }
 
 interface ParsedRow {

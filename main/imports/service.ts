@@ -2,6 +2,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Core } from '../core';
 import { AppError, m, translate, type Locale, type Message } from '../errors/apiError';
+import { rowProblemMessage } from '../csv/rowProblem';
 import * as q from '../../db/products';
 import { insertImage } from '../../db/images';
 import { insertMove, stockOf } from '../../db/stock';
@@ -73,9 +74,7 @@ const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.
 
 /** `row N: field: reason` (or `field: reason` for the file as a whole), in one language. */
 export function problemText(p: RowProblem, locale: Locale): string {
-  // A problem of the whole record (its field count) names no field: "row 21: 17 fields, the header has 19".
-  const problem = p.field ? m('errors.invalidField', { field: p.field, reason: p.reason }) : p.reason;
-  return translate(p.row === null ? problem : m('imports.rowProblem', { row: p.row, problem }), locale);
+  return translate(rowProblemMessage(p.row, p.field, p.reason), locale);
 }
 
 interface Mapping {

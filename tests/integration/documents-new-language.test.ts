@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useGermanCatalog } from '../helpers/germanCatalog';
 
 /**
  * A new document language is a file: German is added by putting `de.json` (tests/fixtures/documents)
@@ -9,11 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * (STALLKEEPER_DOC_LOCALES), no code. Set before the documents area loads, so every module of
  * this file is imported after it.
  */
-const locales = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-doc-locales-'));
-const shipped = path.join(__dirname, '../../main/documents/locales');
-for (const file of fs.readdirSync(shipped)) fs.copyFileSync(path.join(shipped, file), path.join(locales, file));
-fs.copyFileSync(path.join(__dirname, '../fixtures/documents/de.json'), path.join(locales, 'de.json'));
-process.env.STALLKEEPER_DOC_LOCALES = locales;
+const german = useGermanCatalog();
 
 const { invoke } = await import('../../main/api/invoke');
 const { describeMethods } = await import('../../main/api/dispatch');
@@ -44,8 +38,7 @@ describe('a document language added by dropping a catalog file', () => {
   }, 60_000);
   afterAll(() => {
     core.remove();
-    fs.rmSync(locales, { recursive: true, force: true });
-    delete process.env.STALLKEEPER_DOC_LOCALES;
+    german.remove();
   });
 
   it('lists German among the document languages, after the seven it ships with, and documents.render accepts it', () => {
