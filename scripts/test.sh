@@ -28,7 +28,7 @@ echo "── vitest"
 log="$(mktemp)"
 npx vitest run 2>&1 | tee "$log"
 vitest_status=${PIPESTATUS[0]}
-summary="$(grep -Eo '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)"
+summary="$(grep -aEo '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)"
 rm -f "$log"
 if [[ -n "$summary" ]]; then
   passed=$((passed + ${summary%% passed*}))
