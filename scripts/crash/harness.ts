@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { openCore } from '../../main/core';
 import { appPath } from '../../main/paths/appRoot';
@@ -48,18 +49,31 @@ export interface HarnessOptions {
 }
 
 /**
- * sharp (libvips) takes a few hundred ms to load and only the photo
- * operation needs it: in the writer's bundle, `import sharp` gets a stand-in
- * that loads the real module on first use (sharp is CommonJS, so this is a
- * plain synchronous require).
+ * Packages the writer never uses, or uses only in a rare operation (sharp, for photos: libvips
+ * takes a few hundred ms to load), but that the API table imports: together they are most of the
+ * bundle, and each writer start would read, compile and initialise them. In the writer's bundle each
+ * is a stand-in that loads the real package (from node_modules, CommonJS, with a plain synchronous
+ * require) on first use: called, constructed or a property read.
  */
-const LAZY_SHARP = `
-const load = () => (globalThis.__skSharp ??= require('sharp'));
+const LAZY_PACKAGES = ['sharp', 'exceljs', 'pdfkit', 'fontkit', 'bwip-js/node', 'qrcode', 'jszip'];
+
+/** The stand-in's source: its own keys are the real package's, listed here at bundle time, so named imports work. */
+function lazyStandIn(specifier: string): string {
+  const keys = Object.keys(createRequire(import.meta.url)(specifier) as object);
+  return `
+const keys = ${JSON.stringify(keys)};
+let real;
+const load = () => (real ??= require(${JSON.stringify(specifier)}));
 module.exports = new Proxy(function () {}, {
   apply: (_target, self, args) => load().apply(self, args),
-  get: (_target, key) => load()[key],
+  construct: (_target, args) => Reflect.construct(load(), args),
+  get: (target, key) => (key === '__esModule' ? false : key === 'prototype' ? target.prototype : load()[key]),
+  ownKeys: (target) => [...new Set([...Reflect.ownKeys(target), ...keys])],
+  getOwnPropertyDescriptor: (target, key) =>
+    Reflect.getOwnPropertyDescriptor(target, key) ?? (keys.includes(key) ? { configurable: true, enumerable: true, writable: true, value: undefined } : undefined),
 });
 `;
+}
 
 /**
  * Starts the bundled writer with V8's code cache: the first start saves the
@@ -113,15 +127,17 @@ export async function bundleWriter(): Promise<string> {
         },
       },
       {
-        name: 'lazy-sharp',
+        name: 'lazy-packages',
         setup(b) {
-          b.onResolve({ filter: /^sharp$/ }, (args) => (args.namespace === 'lazy-sharp' ? { path: 'sharp', external: true } : { path: 'sharp', namespace: 'lazy-sharp' }));
-          b.onLoad({ filter: /.*/, namespace: 'lazy-sharp' }, () => ({ contents: LAZY_SHARP, loader: 'js', resolveDir: appPath() }));
+          const filter = new RegExp(`^(${LAZY_PACKAGES.map((p) => p.replace(/[/.-]/g, '\\$&')).join('|')})$`);
+          b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' }));
+          b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: lazyStandIn(args.path), loader: 'js', resolveDir: appPath() }));
         },
       },
     ],
   });
-  fs.rmSync(`${outfile}.v8cache`, { force: true });
+  // The old code cache, and any half-written one a kill left behind.
+  for (const f of fs.readdirSync(dir)) if (f.startsWith('writer.cjs.v8cache')) fs.rmSync(path.join(dir, f), { force: true });
   const boot = path.join(dir, 'boot.cjs');
   fs.writeFileSync(boot, BOOT);
   return boot;
