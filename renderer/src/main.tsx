@@ -3,11 +3,13 @@
  * (boot.ts), draws the products list's first view from them (src/firstView/), then the app itself
  * (start.tsx: React, antd and the shell).
  */
-// The app's styles are in index.html's head (a stylesheet link), so the first view is drawn styled.
-import 'antd/dist/antd.css';
+// The app's own styles are in index.html's head (a small stylesheet link); antd's are added by boot.ts
+// (app/antdStyles.ts), so that they do not hold back the first reads.
 import './app/global.css';
 import './boot';
+import { antdStylesLoaded } from './app/antdStyles';
 import { firstViewSettled } from './firstView/firstView';
 
-// After the first view's paint (at once on any other screen): its evaluation is long.
-void firstViewSettled().then(() => import('./start'));
+// After the first view's paint (at once on any other screen): its evaluation is long. Never drawn
+// before antd's stylesheet is in.
+void Promise.all([firstViewSettled(), antdStylesLoaded()]).then(() => import('./start'));

@@ -20,6 +20,7 @@ import { PAGE_LOADERS } from './pages';
 import { dismissFirstView } from '../firstView/firstView';
 import { CoreNotice, ProgressCenter } from './progress';
 import { useApiQuery } from '../api/hooks';
+import { APP_FONT_FAMILY } from './fonts';
 
 // Each page is its own chunk, loaded when first opened: the shell starts with
 // what every page shares (React, antd, i18n) and nothing else.
@@ -63,7 +64,7 @@ export function App() {
     .map((item) => item.path);
 
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ zeroRuntime: true, algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322', ...(screen.touch ? TOUCH_TOKENS : {}) } }} componentSize="middle">
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ zeroRuntime: true, algorithm: theme.defaultAlgorithm, token: { fontFamily: APP_FONT_FAMILY, colorPrimary: '#c0392b', borderRadius: 6, colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorTextQuaternary: '#6b6b6b', colorError: '#cf1322', ...(screen.touch ? TOUCH_TOKENS : {}) } }} componentSize="middle">
       <AntApp>
         <AppCommands />
         <ProgressCenter />

@@ -8,6 +8,7 @@
  * as before.
  */
 import { peekPrimed } from '../api/client';
+import { antdStylesLoaded } from '../app/antdStyles';
 import { isFirstViewLanguage, translator } from './catalog';
 import { firstViewHtml } from './markup';
 import '../pages/products/products.css';
@@ -79,7 +80,11 @@ export function startFirstView(route: string, language: string): void {
   if (!wantsFirstView(route) || !isFirstViewLanguage(language)) return settle();
   const reads = [peekPrimed('products.search', FIRST_PAGE), peekPrimed('auth.status', {}), peekPrimed('products.importColumns', {})] as const;
   if (!reads[0] || !reads[1] || !reads[2]) return settle();
-  void Promise.all(reads).then(([search, auth, columns]) => {
+  // The first number formatted in a fresh window loads the language's number data (about 45 ms
+  // here): done now, while the reads and antd's stylesheet are on the wire, and not when the list is drawn.
+  window.setTimeout(() => void (0).toLocaleString(language), 0);
+  // Drawn with antd's classes: not before its stylesheet is in.
+  void Promise.all([...reads, antdStylesLoaded()]).then(([search, auth, columns]) => {
     if (over || !search || !auth || !columns || search.items.length === 0) return settle();
     const view = document.createElement('div');
     view.id = 'sk-first-view';
