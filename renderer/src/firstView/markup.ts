@@ -77,7 +77,8 @@ function ownerLock(data: FirstViewData): string {
 }
 
 function header(data: FirstViewData): string {
-  const language = data.language === 'zh-CN' ? '中文' : 'English';
+  // Each UI language names itself (common.json), as the header's language switch shows it.
+  const language = data.t('languageName');
   return (
     `<header class="ant-layout-header ${THEME}" style="background: rgb(255, 255, 255); padding: 0px 20px; display: flex; align-items: center; justify-content: flex-end; height: 56px;">` +
     space([ownerLock(data), `<span>${escapeHtml(data.t('app.language'))}</span>`, select(120, language, '')], 'center') +
@@ -100,10 +101,9 @@ function toolbar(data: FirstViewData): string {
     `<div class="ant-space ant-space-horizontal ant-space-align-center ${THEME}" style="gap: 6px;"><div class="ant-space-item">` +
     `<button type="button" role="switch" aria-checked="false" class="ant-switch ant-switch-small ${THEME}"><div class="ant-switch-handle"></div><span class="ant-switch-inner"><span class="ant-switch-inner-checked"></span><span class="ant-switch-inner-unchecked"></span></span></button>` +
     `</div><div class="ant-space-item"><span>${escapeHtml(data.t('products:inStockOnly'))}</span></div></div>`;
-  const zh = data.language === 'zh-CN';
   const segment = (label: string, icon: Parameters<typeof iconHtml>[0], on: boolean) =>
     `<label class="ant-segmented-item${on ? ' ant-segmented-item-selected ant-segmented-item-selected-text' : ''}"><input class="ant-segmented-item-input" type="radio"${on ? ' checked=""' : ''} tabindex="-1"><div class="ant-segmented-item-label"><span class="ant-segmented-item-icon">${iconHtml(icon)}</span><span>${escapeHtml(label)}</span></div></label>`;
-  const view = `<div class="ant-segmented ${THEME}"><div class="ant-segmented-group">${segment(zh ? '列表' : 'List', 'unorderedList', true)}${segment(zh ? '图片' : 'Photos', 'appstore', false)}</div></div>`;
+  const view = `<div class="ant-segmented ${THEME}"><div class="ant-segmented-group">${segment(data.t('products:viewList'), 'unorderedList', true)}${segment(data.t('products:viewPhotos'), 'appstore', false)}</div></div>`;
   return (
     space([title, actions], 'center', 'flex-wrap: wrap; margin-bottom: 10px; justify-content: space-between; width: 100%;') +
     space([search, select(200, null, data.t('products:allCategories')), select(120, data.t('products:status.active'), ''), inStock, view], 'center', 'flex-wrap: wrap; margin-bottom: 10px; width: 100%;')

@@ -102,7 +102,6 @@ export function ProductsPage() {
     }
   };
 
-  const zh = i18n.language.startsWith('zh');
   // A phone shows the photo cards (item no, name, price, MOQ); a tablet the list with its columns folded.
   const screen = useScreen();
   const shown = screen.phone ? 'grid' : view;
@@ -263,8 +262,8 @@ export function ProductsPage() {
             localStorage.setItem(VIEW_KEY, String(v));
           }}
           options={[
-            { value: 'list', icon: <UnorderedListOutlined />, label: zh ? '列表' : 'List' },
-            { value: 'grid', icon: <AppstoreOutlined />, label: zh ? '图片' : 'Photos' },
+            { value: 'list', icon: <UnorderedListOutlined />, label: t('viewList') },
+            { value: 'grid', icon: <AppstoreOutlined />, label: t('viewPhotos') },
           ]}
           data-testid="product-view"
         />}
