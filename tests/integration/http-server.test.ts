@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import zlib from 'node:zlib';
 import { rendererDir } from '../../main/server/renderer';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTable } from '../../main/api/table';
 import { MAX_BODY_BYTES } from '../../main/server/server';
+import { staticBody } from '../../main/server/staticFiles';
 import { bearer, post, rawRequest, startTestServer, type TestServer } from '../helpers/server';
 
 describe('browser mode over real HTTP', () => {
@@ -102,6 +104,23 @@ describe('browser mode over real HTTP', () => {
     const original = fs.readFileSync(path.join(rendererDir(), script));
     expect(zlib.gunzipSync(response.body).equals(original)).toBe(true);
     expect(response.body.length).toBeLessThan(original.length / 2);
+  });
+
+  it('compresses a static file once, and again when the file changes on disk', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-static-'));
+    try {
+      const file = path.join(dir, 'app.js');
+      fs.writeFileSync(file, 'console.log("first");\n'.repeat(200));
+      const first = staticBody(file, 'gzip');
+      expect(first.encoding).toBe('gzip');
+      expect(staticBody(file, 'gzip').body).toBe(first.body);
+      fs.writeFileSync(file, 'console.log("second, longer");\n'.repeat(200));
+      const changed = staticBody(file, 'gzip');
+      expect(zlib.gunzipSync(changed.body).toString('utf8')).toBe('console.log("second, longer");\n'.repeat(200));
+      expect(staticBody(file, undefined)).toMatchObject({ encoding: null, body: fs.readFileSync(file) });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('falls back to index.html for app routes and 404s for missing assets', async () => {
