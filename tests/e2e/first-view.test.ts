@@ -47,6 +47,8 @@ describe('the products page first view (renderer/src/firstView)', () => {
     await expect.poll(() => first.textContent()).toContain('不锈钢玩具车 11号');
     expect(await view.locator('[data-testid^="product-row-"]').count()).toBeGreaterThan(5);
     expect(await view.textContent()).toContain('共 30 个产品');
+    // The owner (this PC, no PIN yet) gets the Import button, as on the page.
+    expect(await view.locator('button', { hasText: '导入' }).count()).toBe(1);
 
     // Typed before the page is there: lands in the page's search box.
     await page.keyboard.type('000002');

@@ -78,14 +78,16 @@ function onClick(event: MouseEvent): void {
  */
 export function startFirstView(route: string, language: string): void {
   if (!wantsFirstView(route) || !isFirstViewLanguage(language)) return settle();
-  const reads = [peekPrimed('products.search', FIRST_PAGE), peekPrimed('auth.status', {}), peekPrimed('products.importColumns', {})] as const;
-  if (!reads[0] || !reads[1] || !reads[2]) return settle();
+  // The two reads it draws from; whether the Import button shows is the caller's role (auth.status),
+  // as products.importColumns' `owner` says it to the page.
+  const reads = [peekPrimed('products.search', FIRST_PAGE), peekPrimed('auth.status', {})] as const;
+  if (!reads[0] || !reads[1]) return settle();
   // The first number formatted in a fresh window loads the language's number data (about 45 ms
   // here): done now, while the reads and antd's stylesheet are on the wire, and not when the list is drawn.
   window.setTimeout(() => void (0).toLocaleString(language), 0);
   // Drawn with antd's classes: not before its stylesheet is in.
-  void Promise.all([...reads, antdStylesLoaded()]).then(([search, auth, columns]) => {
-    if (over || !search || !auth || !columns || search.items.length === 0) return settle();
+  void Promise.all([...reads, antdStylesLoaded()]).then(([search, auth]) => {
+    if (over || !search || !auth || search.items.length === 0) return settle();
     const view = document.createElement('div');
     view.id = 'sk-first-view';
     // A picture of the page until the page itself is there: not for assistive technology, which gets the real one.
@@ -96,7 +98,7 @@ export function startFirstView(route: string, language: string): void {
       language,
       t: translator(language),
       auth,
-      canImport: columns.owner,
+      canImport: auth.role === 'owner',
       total: search.total,
       hits: search.items,
       listHeight: Math.max(280, window.innerHeight - 262),
