@@ -15,7 +15,7 @@ export function loadAntdStyles(): Promise<void> {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = antdCssUrl;
-    // A failed load is no reason to show nothing: the page draws, unstyled, and says what failed.
+    // A failed load is no reason to show nothing: the page still draws, unstyled.
     link.addEventListener('load', () => resolve());
     link.addEventListener('error', () => resolve());
     document.head.insertBefore(link, document.head.querySelector('link[rel="stylesheet"], style'));
