@@ -3,14 +3,14 @@
  * page the window opens on and its first reads, in parallel with the rest of
  * the app. Nothing here may import React or antd.
  */
-import { loadAntdStyles } from './app/antdStyles';
+import { antdStylesLoaded } from './app/antdStyles';
 import { prime, setApiLocale } from './api/client';
 import { FIRST_READS, PAGE_LOADERS, pageOf } from './app/pages';
 import { pickUiLanguage, uiCodesOf } from './i18n/languages';
 import { firstViewSettled, startFirstView } from './firstView/firstView';
 
 // On the wire alongside the first reads (app/antdStyles.ts).
-void loadAntdStyles();
+void antdStylesLoaded();
 const route = location.hash.replace(/^#/, '') || '/';
 const page = pageOf(route);
 const saved = localStorage.getItem('stallkeeper.language');

@@ -19,6 +19,7 @@ import { invoke } from '../../main/api/invoke';
 import { apiTable, type MethodName } from '../../main/api/table';
 import { ownerFieldPaths } from '../../main/auth/redact';
 import { databaseDigest } from '../../db/backup';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { methodInput } from './schemaArbitrary';
 
@@ -86,19 +87,19 @@ async function seedData(core: Core): Promise<void> {
  */
 class DigestCache {
   private db: Db | null = null;
+  private changes: Statement | null = null;
   private key = '';
   private value = '';
 
-  private static keyOf(db: Db): string {
-    const changes = db.prepare('SELECT total_changes() AS n').get() as { n: number };
-    return `${changes.n}:${String(db.pragma('data_version', { simple: true }))}:${String(db.pragma('schema_version', { simple: true }))}`;
-  }
-
   /** The digest of the database as it is now. */
   digest(db: Db): string {
-    const key = DigestCache.keyOf(db);
-    if (db !== this.db || key !== this.key) {
+    if (db !== this.db) {
       this.db = db;
+      this.changes = db.prepare('SELECT total_changes()').pluck();
+      this.key = '';
+    }
+    const key = `${String(this.changes?.get())}:${String(db.pragma('data_version', { simple: true }))}:${String(db.pragma('schema_version', { simple: true }))}`;
+    if (key !== this.key) {
       this.key = key;
       this.value = databaseDigest(db);
     }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { useGermanCatalog } from '../helpers/germanCatalog';
 
 /**
@@ -9,30 +9,17 @@ import { useGermanCatalog } from '../helpers/germanCatalog';
 const german = useGermanCatalog();
 
 const { invoke } = await import('../../main/api/invoke');
-const { launchChromium, newShopPage } = await import('./browser');
-const { startTestServer } = await import('../helpers/server');
-const { seedQuoteStall } = await import('../helpers/quoteStall');
+const { newShopPage } = await import('./browser');
+const { useQuoteStallInChromium } = await import('./quoteStallInChromium');
 
 describe('document languages follow the catalogs on the server (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let stall: Awaited<ReturnType<typeof seedQuoteStall>>;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    stall = await seedQuoteStall(server.core);
-    chromium = await launchChromium();
-  });
-  afterAll(async () => {
-    await chromium.close();
-    await server.stop();
-    german.remove();
-  });
+  const t = useQuoteStallInChromium();
+  afterAll(() => german.remove());
 
   it('offers German on the PDF button once de.json is among the catalogs, and asks documents.render for lang de', async () => {
-    const quote = await invoke(server.core, 'quotes.create', { buyerId: stall.buyers.lagos.id, lines: [{ itemNo: '00123', cartons: 2 }] });
-    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.openUrl}#/quotes/${quote.id}`);
+    const quote = await invoke(t.server.core, 'quotes.create', { buyerId: t.stall.buyers.lagos.id, lines: [{ itemNo: '00123', cartons: 2 }] });
+    const { context, page } = await newShopPage(t.chromium.browser, { language: 'en' });
+    await page.goto(`${t.server.openUrl}#/quotes/${quote.id}`);
     await page.getByTestId('document-button').click();
     await page.getByTestId('document-lang').click();
     await page.keyboard.type('German');
@@ -45,8 +32,8 @@ describe('document languages follow the catalogs on the server (Chromium)', () =
   });
 
   it("lets a buyer's documents go out in German, named in the UI's language (德语 in Chinese)", async () => {
-    const { context, page } = await newShopPage(chromium.browser, { language: 'zh-CN' });
-    await page.goto(`${server.openUrl}#/buyers/${stall.buyers.lagos.id}/edit`);
+    const { context, page } = await newShopPage(t.chromium.browser, { language: 'zh-CN' });
+    await page.goto(`${t.server.openUrl}#/buyers/${t.stall.buyers.lagos.id}/edit`);
     const field = page.locator('.ant-form-item', { has: page.getByText('单据语言', { exact: true }) }).locator('.ant-select');
     // Picked again if the stored buyer arrived after the first pick and filled the form over it.
     await expect

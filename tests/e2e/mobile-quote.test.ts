@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
 import { pdfText, squeeze } from '../helpers/pdfTools';
 import { settled } from './settled';
-import { launchChromium, newTouchPage, TOUCH_SIZES, type Chromium } from './browser';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { seedQuoteStall } from '../helpers/quoteStall';
+import { newTouchPage, TOUCH_SIZES } from './browser';
+import { useQuoteStallInChromium } from './quoteStallInChromium';
 
-type Stall = Awaited<ReturnType<typeof seedQuoteStall>>;
 const PHONE = TOUCH_SIZES[1];
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,23 +30,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('quoting from a phone (390×844, touch)', () => {
-  let server: TestServer;
-  let chromium: Chromium;
-  let stall: Stall;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    stall = await seedQuoteStall(server.core);
-    chromium = await launchChromium();
-  });
-  afterAll(async () => {
-    await chromium.close();
-    await server.stop();
-  });
+  const t = useQuoteStallInChromium();
 
   it('finds a buyer, quotes 3 lines (one scanned into the search box), accepts, makes the PI, records the deposit and downloads the PDF', async () => {
-    const { context, page } = await newTouchPage(chromium.browser, PHONE, { language: 'en' });
-    await page.goto(`${server.openUrl}#/quotes`);
+    const { context, page } = await newTouchPage(t.chromium.browser, PHONE, { language: 'en' });
+    await page.goto(`${t.server.openUrl}#/quotes`);
     await page.getByTestId('quotes-page').waitFor();
 
     // The buyer, found by typing in the new-quotation picker.
@@ -76,7 +62,7 @@ describe('quoting from a phone (390×844, touch)', () => {
     await page.keyboard.press('Enter');
     // 2. A Bluetooth scanner in keyboard mode types the barcode fast, then Enter, into the search box.
     await page.getByTestId('quote-search').tap();
-    await page.keyboard.type(stall.products.earrings.barcode);
+    await page.keyboard.type(t.stall.products.earrings.barcode);
     await page.keyboard.press('Enter');
     await page.getByText('Added 02113').waitFor();
     // 3. Typed, then one carton more with the card's stepper.
@@ -84,18 +70,18 @@ describe('quoting from a phone (390×844, touch)', () => {
     await page.keyboard.type('04130', { delay: 80 });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid^="line-card-"]').count()).toBe(3);
-    const quoteId = (await invoke(server.core, 'quotes.list', { buyerId: stall.buyers.lagos.id })).items[0]!.id;
-    const socks = (await invoke(server.core, 'quotes.get', { id: quoteId })).lines.find((l) => l.product.itemNo === '04130')!;
+    const quoteId = (await invoke(t.server.core, 'quotes.list', { buyerId: t.stall.buyers.lagos.id })).items[0]!.id;
+    const socks = (await invoke(t.server.core, 'quotes.get', { id: quoteId })).lines.find((l) => l.product.itemNo === '04130')!;
     await page.getByTestId(`step-up-${socks.id}`).tap();
-    await expect.poll(async () => (await invoke(server.core, 'quotes.get', { id: quoteId })).lines.find((l) => l.id === socks.id)!.cartons).toBe(socks.cartons + 1);
+    await expect.poll(async () => (await invoke(t.server.core, 'quotes.get', { id: quoteId })).lines.find((l) => l.id === socks.id)!.cartons).toBe(socks.cartons + 1);
     await expect
-      .poll(async () => (await invoke(server.core, 'quotes.get', { id: quoteId })).lines.map((l) => [l.product.itemNo, l.qty]))
+      .poll(async () => (await invoke(t.server.core, 'quotes.get', { id: quoteId })).lines.map((l) => [l.product.itemNo, l.qty]))
       .toEqual([
         ['00123', 1440],
         ['02113', 200],
         ['04130', (socks.cartons + 1) * (socks.product.packing.pcsPerCarton ?? 0)],
       ]);
-    const quote = await invoke(server.core, 'quotes.get', { id: quoteId });
+    const quote = await invoke(t.server.core, 'quotes.get', { id: quoteId });
     await expect.poll(() => page.getByTestId('total-grand').innerText()).toContain(quote.totals.grandTotal.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
     // The container fill is one tap away.
@@ -121,7 +107,7 @@ describe('quoting from a phone (390×844, touch)', () => {
     await page.getByTestId('document-button').tap();
     await page.getByTestId('document-options').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('document-download').tap()]);
-    const pi = (await invoke(server.core, 'invoices.list', {})).items[0]!;
+    const pi = (await invoke(t.server.core, 'invoices.list', {})).items[0]!;
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const pdf = fs.readFileSync((await download.path()) as string);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -138,8 +124,8 @@ describe('quoting from a phone (390×844, touch)', () => {
     { name: 'PIs', hash: '#/invoices', ready: 'invoices-page' },
   ]) {
     it(`finds nothing critical or serious with axe-core on the ${p.name} page at 390×844`, async () => {
-      const { context, page } = await newTouchPage(chromium.browser, PHONE, { language: 'en' });
-      await page.goto(`${server.openUrl}${p.hash}`);
+      const { context, page } = await newTouchPage(t.chromium.browser, PHONE, { language: 'en' });
+      await page.goto(`${t.server.openUrl}${p.hash}`);
       await page.getByTestId(p.ready).waitFor();
       await settled(page);
       expect(await seriousViolations(page)).toEqual([]);
@@ -149,14 +135,14 @@ describe('quoting from a phone (390×844, touch)', () => {
 
   it('finds nothing critical or serious with axe-core on the quote screen and the PI screen at 390×844', async () => {
     const lines = [{ itemNo: '00123', qty: 1440 }, { itemNo: '02113' }, { itemNo: '04130' }];
-    const draft = await invoke(server.core, 'quotes.create', { buyerId: stall.buyers.dubai.id, lines });
-    const accepted = await invoke(server.core, 'quotes.create', { buyerId: stall.buyers.dubai.id, lines });
-    await invoke(server.core, 'quotes.accept', { id: accepted.id });
-    const pi = await invoke(server.core, 'invoices.create', { quoteId: accepted.id });
-    const { context, page } = await newTouchPage(chromium.browser, PHONE, { language: 'en' });
+    const draft = await invoke(t.server.core, 'quotes.create', { buyerId: t.stall.buyers.dubai.id, lines });
+    const accepted = await invoke(t.server.core, 'quotes.create', { buyerId: t.stall.buyers.dubai.id, lines });
+    await invoke(t.server.core, 'quotes.accept', { id: accepted.id });
+    const pi = await invoke(t.server.core, 'invoices.create', { quoteId: accepted.id });
+    const { context, page } = await newTouchPage(t.chromium.browser, PHONE, { language: 'en' });
     for (const [hash, ready] of [[`#/quotes/${draft.id}`, 'quote-screen'], [`#/invoices/${pi.id}`, 'invoice-screen']] as const) {
       await page.goto('about:blank');
-      await page.goto(`${server.openUrl}${hash}`);
+      await page.goto(`${t.server.openUrl}${hash}`);
       await page.getByTestId(ready).waitFor();
       await settled(page);
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import { pdfText, squeeze } from '../helpers/pdfTools';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
 import { level } from '../../main/stock/service';
-import { launchChromium, newShopPage, type Chromium } from './browser';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { seedQuoteStall } from '../helpers/quoteStall';
-
-type Stall = Awaited<ReturnType<typeof seedQuoteStall>>;
+import { newShopPage } from './browser';
+import { useQuoteStallInChromium } from './quoteStallInChromium';
 
 /** "1234.5" → "1,234.5", as the screens show amounts. */
 function grouped(value: string): string {
@@ -30,27 +27,15 @@ async function typeByHand(page: Page, text: string) {
 }
 
 describe('quoting at the stall in Chromium', () => {
-  let server: TestServer;
-  let chromium: Chromium;
-  let stall: Stall;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    stall = await seedQuoteStall(server.core);
-    chromium = await launchChromium();
-  });
-  afterAll(async () => {
-    await chromium.close();
-    await server.stop();
-  });
+  const t = useQuoteStallInChromium();
 
   it('finds any of 600 buyers by typing in the new-quotation picker and takes over its currency', async () => {
     const rows = Array.from({ length: 600 }, (_, i) => `Filler Trading ${String(i).padStart(3, '0')},KE,Nairobi,KES`);
     rows.push('Oasis Souvenirs LLC,AE,Dubai,AED');
-    await invoke(server.core, 'buyers.import', { csv: ['company,country,city,currency', ...rows].join('\n') });
+    await invoke(t.server.core, 'buyers.import', { csv: ['company,country,city,currency', ...rows].join('\n') });
 
-    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.openUrl}#/quotes`);
+    const { context, page } = await newShopPage(t.chromium.browser, { language: 'en' });
+    await page.goto(`${t.server.openUrl}#/quotes`);
     await page.getByTestId('new-quote').click();
     await page.getByTestId('new-quote-buyer').click();
     await page.keyboard.type('oasis');
@@ -61,14 +46,14 @@ describe('quoting at the stall in Chromium', () => {
   });
 
   it('deletes a draft made by mistake from its screen and lands on the list without it', async () => {
-    const draft = await invoke(server.core, 'quotes.create', { buyerId: stall.buyers.dubai.id, lines: [{ itemNo: '00123' }] });
-    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.openUrl}#/quotes/${draft.id}`);
+    const draft = await invoke(t.server.core, 'quotes.create', { buyerId: t.stall.buyers.dubai.id, lines: [{ itemNo: '00123' }] });
+    const { context, page } = await newShopPage(t.chromium.browser, { language: 'en' });
+    await page.goto(`${t.server.openUrl}#/quotes/${draft.id}`);
     await page.getByTestId('quote-delete').click();
     await page.getByTestId('quote-delete-ok').click();
     await page.getByTestId('quotes-page').waitFor();
     await expect.poll(() => page.getByTestId('quotes-page').innerText()).not.toContain(draft.displayNumber);
-    expect(await invoke(server.core, 'quotes.list', { status: ['draft'] })).toMatchObject({ total: 0 });
+    expect(await invoke(t.server.core, 'quotes.list', { status: ['draft'] })).toMatchObject({ total: 0 });
     // The list keeps a record of it.
     await page.getByTestId('deleted-drafts').click();
     await expect.poll(() => page.locator('.ant-modal').innerText()).toContain(draft.displayNumber);
@@ -76,8 +61,8 @@ describe('quoting at the stall in Chromium', () => {
   });
 
   it('quotes a Nigerian buyer in USD: five lines (one scanned), a changed price, accepted, PI, 30% deposit, stock reserved, balance due', async () => {
-    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.openUrl}#/quotes`);
+    const { context, page } = await newShopPage(t.chromium.browser, { language: 'en' });
+    await page.goto(`${t.server.openUrl}#/quotes`);
     await page.getByTestId('quotes-page').waitFor();
 
     // A new quotation for Lagos Mega Stores (Nigeria, USD).
@@ -113,11 +98,11 @@ describe('quoting at the stall in Chromium', () => {
     // 3. A barcode scanner (keyboard wedge) types the digits and Enter into the search box: the line,
     //    then one more carton on a second scan.
     await page.getByTestId('quote-search').focus();
-    await page.keyboard.type(stall.products.earrings.barcode);
+    await page.keyboard.type(t.stall.products.earrings.barcode);
     await page.keyboard.press('Enter');
     await page.getByText('Added 02113').waitFor();
     await page.getByTestId('quote-search').focus();
-    await page.keyboard.type(stall.products.earrings.barcode);
+    await page.keyboard.type(t.stall.products.earrings.barcode);
     await page.keyboard.press('Enter');
     await page.getByText('02113: one more carton, now 1200 pair').waitFor();
 
@@ -134,10 +119,10 @@ describe('quoting at the stall in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid^="amount-"]').count()).toBe(5);
 
     // What the screen shows is what the API computed.
-    const list = await invoke(server.core, 'quotes.list', { buyerId: stall.buyers.lagos.id });
+    const list = await invoke(t.server.core, 'quotes.list', { buyerId: t.stall.buyers.lagos.id });
     const quoteId = list.items[0]!.id;
     await expect
-      .poll(async () => (await invoke(server.core, 'quotes.get', { id: quoteId })).lines.map((l) => [l.product.itemNo, l.qty, l.unitPrice, l.priceSource]))
+      .poll(async () => (await invoke(t.server.core, 'quotes.get', { id: quoteId })).lines.map((l) => [l.product.itemNo, l.qty, l.unitPrice, l.priceSource]))
       .toEqual([
         ['00123', 1440, '0.30', 'typed'],
         ['01107', 20000, '0.05', 'tier'],
@@ -145,7 +130,7 @@ describe('quoting at the stall in Chromium', () => {
         ['04130', 75, '4.84', 'tier'],
         ['03118', 10, '5.90', 'tier'],
       ]);
-    const quote = await invoke(server.core, 'quotes.get', { id: quoteId });
+    const quote = await invoke(t.server.core, 'quotes.get', { id: quoteId });
     // 1440 × 0.30 + 20000 × 0.05 + 1200 × 0.18 + 75 × 4.84 + 10 × 5.90
     expect(quote.totals.amount).toBe('2070.00');
     await expect.poll(() => page.getByTestId('total-grand').innerText()).toBe(`USD ${grouped(quote.totals.grandTotal)}`);
@@ -163,7 +148,7 @@ describe('quoting at the stall in Chromium', () => {
     // Stock is reserved under the PI number; the bouncy balls are short (none in stock) but not refused.
     await expect.poll(() => page.getByTestId('reserved-00123').innerText()).toBe('1,440');
     await expect.poll(() => page.getByTestId('reserved-01107').innerText()).toContain('short 20000');
-    expect(level(server.core, stall.products.car.id)).toEqual({ onHand: 2880, reserved: 1440, available: 1440 });
+    expect(level(t.server.core, t.stall.products.car.id)).toEqual({ onHand: 2880, reserved: 1440, available: 1440 });
 
     // The 30% deposit: the amount field offers it; record it by T/T.
     await expect.poll(() => page.getByTestId('pay-amount').inputValue()).toBe(quote.totals.deposit);
@@ -172,7 +157,7 @@ describe('quoting at the stall in Chromium', () => {
     await expect.poll(() => page.getByTestId('invoice-status').innerText()).toBe('Deposit received');
     await expect.poll(() => page.getByTestId('invoice-paid').innerText()).toBe(grouped(quote.totals.deposit));
     await expect.poll(() => page.getByTestId('invoice-balance-due').innerText()).toBe(`USD ${grouped(quote.totals.balance)}`);
-    const pi = (await invoke(server.core, 'invoices.list', {})).items[0]!;
+    const pi = (await invoke(t.server.core, 'invoices.list', {})).items[0]!;
     expect(pi).toMatchObject({ status: 'deposit_received', paid: quote.totals.deposit, balanceDue: quote.totals.balance });
 
     // Part of the balance in RMB cash, at 1 USD = 7.10 CNY agreed: 710 CNY is USD 100.00.

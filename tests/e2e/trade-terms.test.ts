@@ -1,15 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
-import { launchChromium, newShopPage, type Chromium } from './browser';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { seedQuoteStall } from '../helpers/quoteStall';
+import { newShopPage } from './browser';
+import { useQuoteStallInChromium } from './quoteStallInChromium';
 import { flat, pdfText } from '../helpers/pdfTools';
 import { appPath } from '../../main/paths/appRoot';
-
-type Stall = Awaited<ReturnType<typeof seedQuoteStall>>;
 
 /** Where the screenshots of the changed screens go (looked at by hand, not compared). */
 const SHOTS = appPath('tests', '.output', 'trade-terms');
@@ -37,30 +34,18 @@ async function choose(page: Page, testId: string, typed: string | null, label: s
 }
 
 describe('what a PI carries, set from the screens (Chromium)', () => {
-  let server: TestServer;
-  let chromium: Chromium;
-  let stall: Stall;
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    stall = await seedQuoteStall(server.core);
-    chromium = await launchChromium();
-  });
-  afterAll(async () => {
-    await chromium.close();
-    await server.stop();
-  });
+  const t = useQuoteStallInChromium();
+  beforeAll(() => void fs.mkdirSync(SHOTS, { recursive: true }));
 
   it('the quote screen warns before printing when the typed terms contradict the deposit, and the terms drawer sets ports, CIP with its insurance and the balance rule', async () => {
-    const quote = await invoke(server.core, 'quotes.create', {
-      buyerId: stall.buyers.lagos.id,
+    const quote = await invoke(t.server.core, 'quotes.create', {
+      buyerId: t.stall.buyers.lagos.id,
       depositPercent: 30,
       paymentTerms: '50% deposit, balance before shipment',
       lines: [{ itemNo: '00123', cartons: 2 }],
     });
-    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.openUrl}#/quotes/${quote.id}`);
+    const { context, page } = await newShopPage(t.chromium.browser, { language: 'en' });
+    await page.goto(`${t.server.openUrl}#/quotes/${quote.id}`);
     await expect.poll(() => page.getByTestId('terms-warnings').first().innerText()).toContain('The text says 50% deposit, the quotation asks 30%.');
     // Before printing, in the PDF options too.
     await page.getByTestId('document-button').click();
@@ -78,8 +63,8 @@ describe('what a PI carries, set from the screens (Chromium)', () => {
     await page.getByTestId('terms-payment').fill('30% deposit, balance against copy of B/L');
     await page.screenshot({ path: path.join(SHOTS, 'terms-drawer-en.png') });
     await page.getByTestId('terms-save').click();
-    await expect.poll(async () => (await invoke(server.core, 'quotes.get', { id: quote.id })).incoterm).toBe('CIP');
-    const saved = await invoke(server.core, 'quotes.get', { id: quote.id });
+    await expect.poll(async () => (await invoke(t.server.core, 'quotes.get', { id: quote.id })).incoterm).toBe('CIP');
+    const saved = await invoke(t.server.core, 'quotes.get', { id: quote.id });
     expect(saved).toMatchObject({ portOfLoading: 'Ningbo', portOfDestination: 'Lagos Apapa', partialShipment: false, transshipment: true, insurancePercent: 110, balanceRule: 'against_bl_copy', termsWarnings: [] });
     // The drawer closes and the screen shows the saved quotation: no warning is in view any more.
     await expect.poll(() => page.locator('[data-testid=terms-warnings]:visible').count()).toBe(0);
@@ -88,8 +73,8 @@ describe('what a PI carries, set from the screens (Chromium)', () => {
   });
 
   it('the settings page keeps the beneficiary address, bank charges, intermediary bank and signatory; the product editor the origin; the buyer editor the tax number', async () => {
-    const { context, page } = await newShopPage(chromium.browser, { language: 'en' });
-    await page.goto(`${server.openUrl}#/settings`);
+    const { context, page } = await newShopPage(t.chromium.browser, { language: 'en' });
+    await page.goto(`${t.server.openUrl}#/settings`);
     await page.getByTestId('seller-beneficiaryAddress').fill('Room 1203, 88 Futian Road, Yiwu, Zhejiang 322000, China');
     await page.getByTestId('seller-intermediaryBankName').fill('Citibank N.A., New York');
     await page.getByTestId('seller-intermediaryBankSwift').fill('citius33');
@@ -98,26 +83,26 @@ describe('what a PI carries, set from the screens (Chromium)', () => {
     await page.getByTestId('seller-signatoryTitle').fill('Sales Manager');
     await page.screenshot({ path: path.join(SHOTS, 'settings-bank-en.png'), fullPage: true });
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(async () => (await invoke(server.core, 'settings.get', {})).seller.signatoryName).toBe('Wang Li');
-    expect((await invoke(server.core, 'settings.get', {})).seller).toMatchObject({ bankCharges: 'SHA', intermediaryBankSwift: 'CITIUS33', beneficiaryAddress: 'Room 1203, 88 Futian Road, Yiwu, Zhejiang 322000, China' });
+    await expect.poll(async () => (await invoke(t.server.core, 'settings.get', {})).seller.signatoryName).toBe('Wang Li');
+    expect((await invoke(t.server.core, 'settings.get', {})).seller).toMatchObject({ bankCharges: 'SHA', intermediaryBankSwift: 'CITIUS33', beneficiaryAddress: 'Room 1203, 88 Futian Road, Yiwu, Zhejiang 322000, China' });
 
-    await page.goto(`${server.openUrl}#/products?open=${stall.products.ball.id}`);
+    await page.goto(`${t.server.openUrl}#/products?open=${t.stall.products.ball.id}`);
     await page.getByTestId('field-origin').waitFor();
     await choose(page, 'field-origin', 'Vietnam', 'Vietnam (VN)');
     await page.getByTestId('editor-save').click();
-    await expect.poll(async () => (await invoke(server.core, 'products.get', { id: stall.products.ball.id })).origin).toBe('VN');
+    await expect.poll(async () => (await invoke(t.server.core, 'products.get', { id: t.stall.products.ball.id })).origin).toBe('VN');
 
-    await page.goto(`${server.openUrl}#/buyers/${stall.buyers.lagos.id}/edit`);
+    await page.goto(`${t.server.openUrl}#/buyers/${t.stall.buyers.lagos.id}/edit`);
     await page.getByTestId('buyer-taxNo').fill('TIN 12345678-0001');
     await page.getByTestId('buyer-save').click();
-    await expect.poll(async () => (await invoke(server.core, 'buyers.get', { id: stall.buyers.lagos.id })).taxNo).toBe('TIN 12345678-0001');
+    await expect.poll(async () => (await invoke(t.server.core, 'buyers.get', { id: t.stall.buyers.lagos.id })).taxNo).toBe('TIN 12345678-0001');
     await context.close();
 
     // The next PI carries them.
-    const quote = await invoke(server.core, 'quotes.create', { buyerId: stall.buyers.lagos.id, lines: [{ itemNo: '01107', qty: 1000 }] });
-    await invoke(server.core, 'quotes.accept', { id: quote.id });
-    const pi = await invoke(server.core, 'invoices.create', { quoteId: quote.id });
-    const text = flat(pdfText(Buffer.from((await invoke(server.core, 'documents.render', { kind: 'proforma', id: pi.id })).base64, 'base64')));
+    const quote = await invoke(t.server.core, 'quotes.create', { buyerId: t.stall.buyers.lagos.id, lines: [{ itemNo: '01107', qty: 1000 }] });
+    await invoke(t.server.core, 'quotes.accept', { id: quote.id });
+    const pi = await invoke(t.server.core, 'invoices.create', { quoteId: quote.id });
+    const text = flat(pdfText(Buffer.from((await invoke(t.server.core, 'documents.render', { kind: 'proforma', id: pi.id })).base64, 'base64')));
     for (const expected of ['Made in Vietnam', 'Tax / importer No.: TIN 12345678-0001', 'Beneficiary address: Room 1203', 'Bank charges: SHA (charges shared)', 'Intermediary bank: Citibank N.A., New York, SWIFT CITIUS33', 'Wang Li, Sales Manager']) {
       expect(text).toContain(expected);
     }

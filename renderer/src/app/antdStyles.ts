@@ -10,7 +10,8 @@ import antdCssUrl from 'antd/dist/antd.css?url';
 
 let loaded: Promise<void> | null = null;
 
-export function loadAntdStyles(): Promise<void> {
+/** Adds antd's stylesheet (the first call; boot.ts makes it) and resolves once it is in, or has failed to load. */
+export function antdStylesLoaded(): Promise<void> {
   loaded ??= new Promise<void>((resolve) => {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
@@ -21,9 +22,4 @@ export function loadAntdStyles(): Promise<void> {
     document.head.insertBefore(link, document.head.querySelector('link[rel="stylesheet"], style'));
   });
   return loaded;
-}
-
-/** Resolves once antd's stylesheet is in (or has failed to load). */
-export function antdStylesLoaded(): Promise<void> {
-  return loadAntdStyles();
 }
