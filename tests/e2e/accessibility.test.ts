@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
 import { settled } from './settled';
-import { launchChromium, newShopPage, type Chromium } from './browser';
+import { followRoute, launchChromium, newShopPage, type Chromium } from './browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { seedQuoteStall } from '../helpers/quoteStall';
 
@@ -78,7 +78,7 @@ describe('accessibility (axe-core): no critical or serious violations on the key
       await page.goto(`${server.openUrl}${p.hash()}`);
       tabs.set(language, page);
     } else {
-      await page.evaluate((hash) => void ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), p.hash());
+      await followRoute(page, p.hash());
     }
     await page.getByTestId(p.ready).waitFor();
     await page.locator(p.row).first().waitFor();

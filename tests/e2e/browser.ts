@@ -84,3 +84,11 @@ export async function newTouchPage(
   const page = await context.newPage();
   return { context, page };
 }
+
+/**
+ * Goes to another screen through the app's own routes (a hash change), as a link in the app does:
+ * the app is not loaded again.
+ */
+export async function followRoute(page: Page, hash: string): Promise<void> {
+  await page.evaluate((to) => void ((globalThis as unknown as { location: { hash: string } }).location.hash = to), hash);
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../main/api/invoke';
 import { settled } from './settled';
-import { launchChromium, newTouchPage, TOUCH_SIZES, type Chromium } from './browser';
+import { followRoute, launchChromium, newTouchPage, TOUCH_SIZES, type Chromium } from './browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { seedQuoteStall } from '../helpers/quoteStall';
 
@@ -137,7 +137,7 @@ describe('the staff view on phones and tablets (360×740, 390×844, 820×1180, t
    */
   async function openPage(page: Page, p: (typeof pages)[number], first: boolean): Promise<void> {
     if (first) await page.goto(`${server.openUrl}${p.hash()}`);
-    else await page.evaluate((hash) => void ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), p.hash());
+    else await followRoute(page, p.hash());
     await page.getByTestId(p.ready).waitFor();
     await settled(page);
   }
