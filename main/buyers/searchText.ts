@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { phoneLibrary } from '../phones/library';
 
 /**
  * Search text for buyers, the same fold on both sides (what is stored and what
@@ -37,7 +37,7 @@ export function foldText(value: string): string {
 export function phoneDigits(e164: string): string[] {
   if (!e164) return [];
   const out = [e164.replace(/\D/g, '')];
-  const phone = parsePhoneNumberFromString(e164);
+  const phone = phoneLibrary().parsePhoneNumberFromString(e164);
   if (phone) {
     const national = phone.formatNational().replace(/\D/g, '');
     if (national && !out.includes(national)) out.push(national);

@@ -1,4 +1,4 @@
-import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import type { Core } from '../core';
 import { invoke } from '../api/invoke';
@@ -9,6 +9,7 @@ import { DEMO_PRODUCTS } from './catalogData';
 import { DEMO_BUYERS } from './buyersData';
 import { chopImage, logoImage, productPhoto } from './drawings';
 import { fillQuotesDemo } from './quotesDemo';
+import { phoneLibrary } from '../phones/library';
 
 /** A small deterministic PRNG (mulberry32) so every demo folder is the same. */
 function random(seed: number): () => number {
@@ -44,7 +45,7 @@ const VISIT_NOTES = [
 
 /** A valid mobile number of the country, varied in its last digits. */
 function phoneFor(country: string, n: number): string {
-  const example = getExampleNumber(country as CountryCode, examples);
+  const example = phoneLibrary().getExampleNumber(country as CountryCode, examples);
   if (!example) return '';
   const national = example.nationalNumber.toString();
   const tail = String((Number(national.slice(-3)) + n * 37) % 1000).padStart(3, '0');

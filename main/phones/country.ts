@@ -1,5 +1,4 @@
-import metadata from 'libphonenumber-js/metadata.max.json';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { phoneLibrary, phoneMetadata } from './library';
 
 /**
  * The country a number typed with its calling code belongs to: +971… → AE,
@@ -10,10 +9,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 export function countryOfNumber(raw: string): string | null {
   const value = raw.trim().replace(/^00/, '+');
   if (!value.startsWith('+')) return null;
-  const phone = parsePhoneNumberFromString(value);
+  const phone = phoneLibrary().parsePhoneNumberFromString(value);
   if (phone?.country) return phone.country;
   const digits = value.replace(/\D/g, '');
-  const codes = (metadata as { country_calling_codes: Record<string, string[]> }).country_calling_codes;
+  const codes = phoneMetadata().country_calling_codes;
   for (const length of [1, 2, 3]) {
     const main = codes[digits.slice(0, length)]?.[0];
     if (main && main !== '001') return main;

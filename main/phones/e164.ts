@@ -1,5 +1,6 @@
-import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { invalid, m } from '../errors/apiError';
+import { phoneLibrary } from './library';
 
 /**
  * A phone number read from what a person typed: E.164, and whether it falls in
@@ -19,7 +20,7 @@ export interface CheckedPhone {
 function refuse(value: string, defaultCountry: string | undefined, field: string): never {
   const country = defaultCountry?.toUpperCase();
   // The example prefix is the country's own (+971 for AE), so the hint fits.
-  const prefix = country && isSupportedCountry(country) ? `+${getCountryCallingCode(country as CountryCode)}` : '+86';
+  const prefix = country && phoneLibrary().isSupportedCountry(country) ? `+${phoneLibrary().getCountryCallingCode(country as CountryCode)}` : '+86';
   throw invalid(
     field,
     country ? m('phones.notValidForCountry', { value, country, prefix }) : m('phones.notValid', { value, prefix }),
@@ -37,7 +38,7 @@ export function checkPhone(raw: string, defaultCountry: string | undefined, fiel
   if (value === '') return null;
   if (/[a-z]/i.test(value.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) refuse(value, defaultCountry, field);
   const cleaned = value.replace(/^00/, '+');
-  const phone = parsePhoneNumberFromString(cleaned, (defaultCountry?.toUpperCase() as CountryCode | undefined) ?? undefined);
+  const phone = phoneLibrary().parsePhoneNumberFromString(cleaned, (defaultCountry?.toUpperCase() as CountryCode | undefined) ?? undefined);
   if (!phone || !phone.isPossible()) refuse(value, defaultCountry, field);
   const recognised = phone.isValid();
   return { e164: phone.number, recognised, region: phone.country ?? '' };
@@ -53,7 +54,7 @@ export function toE164(raw: string, defaultCountry: string | undefined, field: s
 
 /** Whether a stored E.164 number lies in a listed range; and the country its calling code points to. */
 export function phoneStatus(e164: string): { recognised: boolean; region: string } {
-  const phone = parsePhoneNumberFromString(e164);
+  const phone = phoneLibrary().parsePhoneNumberFromString(e164);
   return { recognised: phone?.isValid() ?? false, region: phone?.country ?? '' };
 }
 
@@ -66,6 +67,6 @@ export function whatsappLink(e164: string, text?: string): string {
 
 /** International display form: +20 100 123 4567. */
 export function formatInternational(e164: string): string {
-  const phone = parsePhoneNumberFromString(e164);
+  const phone = phoneLibrary().parsePhoneNumberFromString(e164);
   return phone ? phone.formatInternational() : e164;
 }

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../main/cli/index';
+import { appPath } from '../../main/paths/appRoot';
 import { openCore } from '../../main/core';
 import { invoke } from '../../main/api/invoke';
 import { tempDir } from '../helpers/tempCore';
@@ -97,4 +99,20 @@ describe('the command line', () => {
     expect(code).toBe(2);
     expect(io.err()).toMatch(/--data DIR is required/);
   });
+});
+
+describe('the bench report of a command', () => {
+  it.runIf(process.platform === 'linux')('gives the command\'s own peak memory, not that of the process that started it', () => {
+    // A parent holding 400 MB starts the command, as the bench does after its 100,000-row import.
+    const parent = `
+      const held = []; for (let i = 0; i < 40; i += 1) held.push(Buffer.alloc(10e6, 1));
+      const child = require('node:child_process').spawnSync(process.execPath, ['--import', 'tsx', '-e',
+        "import('./main/cli/index.ts').then((m) => console.log(JSON.stringify({ own: m.peakRssKiB(), rusage: process.resourceUsage().maxRSS })))"],
+        { encoding: 'utf8' });
+      process.stdout.write(child.stdout);`;
+    const out = execFileSync(process.execPath, ['-e', parent], { cwd: appPath(), encoding: 'utf8' });
+    const { own, rusage } = JSON.parse(out.trim().split('\n').pop() as string) as { own: number; rusage: number };
+    expect(rusage).toBeGreaterThan(400_000 * 0.95);
+    expect(own).toBeLessThan(300_000);
+  }, 60_000);
 });
