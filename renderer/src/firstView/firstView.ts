@@ -82,10 +82,6 @@ export function startFirstView(route: string, language: string): void {
   // as products.importColumns' `owner` says it to the page.
   const reads = [peekPrimed('products.search', FIRST_PAGE), peekPrimed('auth.status', {})] as const;
   if (!reads[0] || !reads[1]) return settle();
-  // The first number formatted in a fresh window loads the language's number data (35–45 ms here):
-  // done now, the reads being on the wire already, and not when their answers are in. (In a timer it
-  // ran after antd's stylesheet had been parsed, just as the answers came.)
-  void (0).toLocaleString(language);
   // Drawn with antd's classes: not before its stylesheet is in.
   void Promise.all([...reads, antdStylesLoaded()]).then(([search, auth]) => {
     if (over || !search || !auth || search.items.length === 0) return settle();
