@@ -106,7 +106,8 @@ async function firstRender(ctx: BenchContext): Promise<{ page: unknown; cold: un
     const cold: number[] = [];
     const painted: number[] = [];
     const interactive: number[] = [];
-    for (let i = 0; i < 6; i += 1) {
+    // Ten samples after the warm-up: this 2-core machine's cold starts vary by ±60 ms from one to the next.
+    for (let i = 0; i < 11; i += 1) {
       const { context, page: tab } = await newShopPage(chromium.browser, { language: 'zh-CN' });
       await tab.addInitScript({
         content: `new MutationObserver(() => {
