@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupedCount } from '../../renderer/src/firstView/markup';
+import { groupedCount } from '../../renderer/src/firstView/count';
 import { isFirstViewLanguage } from '../../renderer/src/firstView/catalog';
 
 describe('the first view\'s product count', () => {

@@ -8,6 +8,7 @@ import type { ApiOutput } from '../api/client';
 import { namesFor } from '../pages/products/format';
 import { NAV_PAGES } from '../app/navPages';
 import { NAV_ICONS, iconHtml } from './icons';
+import { groupedCount } from './count';
 import { FIRST_VIEW_THEME_CLASS } from './themeCss';
 
 export type FirstViewHit = ApiOutput<'products.search'>['items'][number];
@@ -28,16 +29,6 @@ export interface FirstViewData {
 
 export const ROW_HEIGHT = 57;
 const THEME = FIRST_VIEW_THEME_CLASS;
-
-/**
- * A count as both first-view languages write it, 100,000: digits in threes with a comma, which is
- * what toLocaleString gives in en and zh-CN (tests/unit/first-view-count.test.ts). Not through Intl:
- * the first number Intl formats in a fresh window loads the language's number data, about 45 ms of
- * the first view's path; the real page pays it later.
- */
-export function groupedCount(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+$)/g, ',');
-}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
