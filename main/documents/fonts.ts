@@ -63,10 +63,24 @@ export function loadedFont(key: FontKey): unknown {
   if (!font) {
     const file = fontFile(key);
     font = lettersPerRequest(openFont(fs.readFileSync(file)) as unknown as GlyphSource);
+    featuresCopiedPerLayout(font as unknown as LayoutFont);
     cacheLayouts(font as unknown as LayoutFont, file, FONTKIT_VERSION);
     opened.set(key, font);
   }
   return font;
+}
+
+/**
+ * fontkit writes every feature it applies into the features object a layout is given: a shared
+ * object ({ kern: false } for Arabic) grew with each run shaped, left-to-right alternates and
+ * fraction features included, so later runs were shaped, and looked up in the layout cache, with
+ * other features than the first, by what the process had shaped before
+ * (tests/integration/documents-cold.test.ts). fontkit gets a copy; the caller's object stays as it is.
+ */
+function featuresCopiedPerLayout(font: LayoutFont): void {
+  const shape = font.layout.bind(font);
+  font.layout = (text, features, ...rest) =>
+    shape(text, features && typeof features === 'object' && !Array.isArray(features) ? { ...(features as object) } : features, ...rest);
 }
 
 interface GlyphLike {

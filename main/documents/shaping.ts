@@ -7,18 +7,10 @@ export const SHAPE_CACHE_MAX = 50_000;
 
 /**
  * IBM Plex Sans Arabic kerns some letters by moving them (ر after ي): text
- * extractors read such a gap as a space between letters of one word.
- *
- * A new object for every run: fontkit writes every feature it applies into
- * the features object it is given, so one shared object grew with each run
- * shaped (the left-to-right alternates and the fraction features of other
- * runs included) and later runs were shaped, and looked up in the layout
- * cache, with other features than the first, depending on what the process
- * had shaped before (tests/integration/documents-cold.test.ts).
+ * extractors read such a gap as a space between letters of one word. Frozen:
+ * fontkit gets a copy of it (fonts.ts, featuresCopiedPerLayout).
  */
-export function noArabicKern(): string[] {
-  return { kern: false } as unknown as string[];
-}
+export const NO_ARABIC_KERN = Object.freeze({ kern: false }) as unknown as string[];
 
 /**
  * Parses the fonts and the shaping tables documents use, so that the first
@@ -46,7 +38,7 @@ export function warmUpFonts(): void {
   for (const script of SCRIPTS) {
     for (const bold of [false, true]) {
       const font = loadedFont(fontKey(script, bold)) as FkFont;
-      font.layout(samples[script], script === 'arabic' ? noArabicKern() : undefined, script === 'arabic' ? 'arab' : undefined, undefined, script === 'arabic' ? 'rtl' : 'ltr');
+      font.layout(samples[script], script === 'arabic' ? NO_ARABIC_KERN : undefined, script === 'arabic' ? 'arab' : undefined, undefined, script === 'arabic' ? 'rtl' : 'ltr');
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { EmbeddingLevels } from 'bidi-js';
 import { bidi, BIDI_CONTROLS, BIDI_CONTROLS_ALL, directionHints, isolateRuns, MIRRORS, unmirror } from './bidi';
 import { breakAtoms, isSpace, trimEnd } from './lineBreak';
-import { noArabicKern, SHAPE_CACHE_MAX, shapeCache } from './shaping';
+import { NO_ARABIC_KERN, SHAPE_CACHE_MAX, shapeCache } from './shaping';
 import type { BaseDirection, FkPosition, Line, PdfFont, PlacedGlyph, Run, TextDoc, TextStyle } from './textTypes';
 import { fontKey, isArabic, scriptOf, SCRIPTS, type FontKey, type Script } from './fonts';
 
@@ -107,7 +107,7 @@ export class TextEngine {
     if (cached) return cached;
     const font = this.pdfFont(key).font;
     const script = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/.test(text) ? 'arab' : undefined;
-    const run = font.layout(text, script === 'arab' ? noArabicKern() : undefined, script, undefined, rtl ? 'rtl' : 'ltr');
+    const run = font.layout(text, script === 'arab' ? NO_ARABIC_KERN : undefined, script, undefined, rtl ? 'rtl' : 'ltr');
     let advance = 0;
     const glyphs = run.glyphs.map((g, i) => {
       const p = run.positions[i] as FkPosition;
