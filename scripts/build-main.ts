@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { appPath } from '../main/paths/appRoot';
 
 const common = {
@@ -58,28 +58,76 @@ export async function bundleMain(outdir = appPath('dist', 'electron'), options: 
 }
 
 /**
- * The command line as plain JavaScript in dist/cli (index.mjs and a chunk per
- * lazily loaded command): `npm run cli` (scripts/cli.mjs) runs it, so a cold
- * `pdf` does not pay for compiling TypeScript on the fly.
+ * Native packages in the command line's bundle: required from node_modules on first use, not when
+ * the bundle is evaluated. A V8 startup snapshot cannot hold a native addon, and the snapshot is
+ * built by evaluating the bundle (main/cli/entry.ts).
+ */
+const nativeOnFirstUse: Plugin = {
+  name: 'native-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^(better-sqlite3|sharp)$/ }, (args) => ({ path: args.path, namespace: 'native-on-first-use' }));
+    b.onLoad({ filter: /.*/, namespace: 'native-on-first-use' }, (args) => ({
+      loader: 'js',
+      contents: `let real;
+const load = () => (real ??= require('node:module').createRequire(__filename)(${JSON.stringify(args.path)}));
+module.exports = new Proxy(function native() {}, {
+  construct: (_target, params) => Reflect.construct(load(), params),
+  apply: (_target, self, params) => Reflect.apply(load(), self, params),
+  get: (_target, key) => (key === '__esModule' ? false : load()[key]),
+  has: (_target, key) => key in load(),
+});`,
+    }));
+  },
+};
+
+/**
+ * pdfkit finds its 14 standard fonts with a require made by createRequire(import.meta.url), which
+ * a bundle cannot follow: written as plain requires, esbuild bundles them (still evaluated only
+ * when a document asks for one).
+ */
+const pdfkitStandardFonts: Plugin = {
+  name: 'pdfkit-standard-fonts',
+  setup(b) {
+    b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      const loader = 'const require$1 = createRequire(import.meta.url);\n';
+      if (!text.includes(loader)) throw new Error(`${args.path}: pdfkit's standard-font loader changed; see pdfkitStandardFonts in scripts/build-main.ts`);
+      return { contents: text.replace(loader, '').replaceAll('require$1(', 'require('), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The command line as one CommonJS file, dist/cli/cli.cjs, with every pure-JavaScript package in
+ * it: `npm run cli` (scripts/cli.mjs) builds a V8 startup snapshot from it (dist/cli/cli.blob), so a
+ * cold `pdf` neither compiles TypeScript nor evaluates pdfkit, fontkit and zod (issue 15).
  */
 export async function bundleCli(outdir = appPath('dist', 'cli')): Promise<void> {
   await build({
-    ...common,
-    ...esm,
-    entryPoints: { index: appPath('main', 'cli', 'index.ts') },
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    entryPoints: [appPath('main', 'cli', 'entry.ts')],
+    outfile: path.join(outdir, 'cli.cjs'),
+    external: ['electron'],
+    plugins: [nativeOnFirstUse, pdfkitStandardFonts],
+    // import.meta.url in a CommonJS bundle: the bundle's own URL. `module` is not defined for the
+    // script that builds a snapshot (node --build-snapshot), which runs the bundle for its heap only.
+    define: { 'import.meta.url': '__skBundleUrl' },
+    banner: { js: "var __skBundleUrl = require('node:url').pathToFileURL(__filename).href;\nvar module = typeof module === 'undefined' ? { exports: {} } : module;" },
+    sourcemap: false,
+    logLevel: 'warning',
   });
 }
 
 if (process.argv[1] && /build-main\.ts$/.test(process.argv[1])) {
   if (process.argv.includes('--cli')) {
     await bundleCli();
-    process.stderr.write('dist/cli/index.mjs built\n');
+    process.stderr.write('dist/cli/cli.cjs built\n');
   } else {
     await bundleMain();
     await bundleCli();
-    process.stderr.write('dist/electron/main.mjs, core.mjs, jobWorker.mjs and preload.cjs built; dist/cli/index.mjs built\n');
+    process.stderr.write('dist/electron/main.mjs, core.mjs, jobWorker.mjs and preload.cjs built; dist/cli/cli.cjs built\n');
   }
 }

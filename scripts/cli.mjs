@@ -1,17 +1,26 @@
 /**
- * `npm run cli`: runs the command line from its JavaScript bundle (dist/cli,
- * scripts/build-main.ts), rebuilding it first when any source under main/ or
- * db/ is newer than the bundle (a fresh checkout, an edit). Plain JavaScript,
- * so a cold start loads no TypeScript compiler.
+ * `npm run cli`: runs the command line from its JavaScript bundle, dist/cli/cli.cjs
+ * (scripts/build-main.ts), started from a V8 startup snapshot of it, dist/cli/cli.blob, in which
+ * the pdf command's modules are already evaluated (docs/decisions.md).
+ * - The bundle is rebuilt first when any source under main/ or db/ (or package-lock.json, or
+ *   how it is built: scripts/build-main.ts) is newer than it: a fresh checkout, an edit.
+ * - The snapshot is rebuilt when the bundle, this Node or its NODE_OPTIONS (a blob only loads in
+ *   the Node and with the V8 flags that built it) or the bundle's folder changed; cli.blob.json
+ *   says what it was built from.
+ * - Where no snapshot can be built, the bundle runs in this process, as before.
+ * Plain JavaScript, so a cold start loads no TypeScript compiler.
  */
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist', 'cli', 'index.mjs');
+const bundle = path.join(root, 'dist', 'cli', 'cli.cjs');
+const blob = path.join(root, 'dist', 'cli', 'cli.blob');
+const stampFile = `${blob}.json`;
 
 function newestSource(dir) {
   let newest = 0;
@@ -26,10 +35,61 @@ function newestSource(dir) {
 function bundleIsCurrent() {
   try {
     const built = fs.statSync(bundle).mtimeMs;
-    return built >= Math.max(newestSource(path.join(root, 'main')), newestSource(path.join(root, 'db')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+    const inputs = ['package-lock.json', path.join('scripts', 'build-main.ts')].map((file) => fs.statSync(path.join(root, file)).mtimeMs);
+    return built >= Math.max(newestSource(path.join(root, 'main')), newestSource(path.join(root, 'db')), ...inputs);
   } catch {
     return false;
   }
+}
+
+/**
+ * What the snapshot must have been built from to be used: this bundle, in this folder, by this Node
+ * with the same V8 flags (NODE_OPTIONS: a blob built with other flags does not load).
+ */
+function wantedStamp() {
+  return { bundle, bundleMtimeMs: fs.statSync(bundle).mtimeMs, node: process.version, execPath: process.execPath, arch: process.arch, nodeOptions: process.env.NODE_OPTIONS ?? '' };
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const sameStamp = (a, b) => a !== null && ['bundle', 'bundleMtimeMs', 'node', 'execPath', 'arch', 'nodeOptions'].every((key) => a[key] === b[key]);
+
+/** Puts a finished file in place whole (another `npm run cli` may be reading the old one); false where it cannot (Windows, while in use). */
+function replaceFile(from, to) {
+  try {
+    fs.renameSync(from, to);
+    return true;
+  } catch {
+    fs.rmSync(from, { force: true });
+    return false;
+  }
+}
+
+/**
+ * The snapshot to start from, built when missing or stale; null where it cannot be built (this
+ * Node has no --build-snapshot, or the bundle does something a snapshot cannot hold), which the
+ * stamp remembers so each run does not try again.
+ */
+function currentSnapshot() {
+  const wanted = wantedStamp();
+  const stamp = readStamp();
+  if (sameStamp(stamp, wanted)) return stamp.ok && fs.existsSync(blob) ? blob : null;
+  const building = `${blob}.${process.pid}.tmp`;
+  const built = spawnSync(process.execPath, ['--snapshot-blob', building, '--build-snapshot', bundle], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const ok = built.status === 0 && fs.existsSync(building);
+  if (!ok) fs.rmSync(building, { force: true });
+  else if (!replaceFile(building, blob)) return null;
+  const reason = ok ? undefined : (built.error?.message ?? built.stderr.trim().split('\n').slice(-3).join(' ')) || `exit ${built.status}`;
+  const stampTmp = `${stampFile}.${process.pid}.tmp`;
+  fs.writeFileSync(stampTmp, `${JSON.stringify({ ...wanted, ok, ...(reason ? { reason } : {}) }, null, 2)}\n`);
+  replaceFile(stampTmp, stampFile);
+  return ok ? blob : null;
 }
 
 if (!bundleIsCurrent()) {
@@ -37,5 +97,13 @@ if (!bundleIsCurrent()) {
   const built = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'build-main.ts'), '--cli'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const { startCli } = await import(pathToFileURL(bundle).href);
-startCli(process.argv.slice(2));
+
+const snapshot = process.env.STALLKEEPER_CLI_NO_SNAPSHOT ? null : currentSnapshot();
+if (snapshot) {
+  const run = spawnSync(process.execPath, ['--snapshot-blob', snapshot, ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (run.error) throw run.error;
+  if (run.signal) process.kill(process.pid, run.signal);
+  process.exit(run.status ?? 1);
+} else {
+  createRequire(import.meta.url)(bundle).startFromBundle(process.argv.slice(2));
+}

@@ -95,10 +95,15 @@ export function peakRssKiB(): number {
   return process.resourceUsage().maxRSS;
 }
 
-/** Runs the command line in this process and exits with its status (scripts/cli.mjs, or this file run directly). */
-export function startCli(argv: string[]): void {
-  // npm run bench measures the command's memory: the peak resident set, on stderr at exit.
-  if (process.env.STALLKEEPER_BENCH_REPORT) process.on('exit', () => process.stderr.write(`bench-report ${JSON.stringify({ maxRssKiB: peakRssKiB() })}\n`));
+/**
+ * Runs the command line in this process and exits with its status (scripts/cli.mjs through the
+ * bundle's entry, main/cli/entry.ts, or this file run directly). `startedFrom` says whether the
+ * process was deserialised from the CLI's startup snapshot.
+ */
+export function startCli(argv: string[], options: { startedFrom?: 'snapshot' | 'bundle' | 'source' } = {}): void {
+  const startedFrom = options.startedFrom ?? 'source';
+  // npm run bench (and the tests) read the command's peak resident set and how it started, on stderr at exit.
+  if (process.env.STALLKEEPER_BENCH_REPORT) process.on('exit', () => process.stderr.write(`bench-report ${JSON.stringify({ maxRssKiB: peakRssKiB(), startedFrom })}\n`));
   runCli(argv).then(
     (code) => process.exit(code),
     (error: unknown) => {

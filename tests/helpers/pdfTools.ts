@@ -131,3 +131,46 @@ export function pdfWords(pdf: Buffer): PdfWord[] {
     return words;
   });
 }
+
+/** A PDF file without its creation date and file ID, which differ every time. */
+function comparablePdf(file: string): Buffer {
+  const text = fs.readFileSync(file).toString('latin1').replace(/\(D:\d{14}Z\)/g, '').replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
+  return Buffer.from(text, 'latin1');
+}
+
+/** Where two buffers first differ, with some bytes around it, for a failure's message. */
+function firstByteDifference(a: Buffer, b: Buffer): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  const around = (x: Buffer) => JSON.stringify(x.subarray(Math.max(0, i - 120), i + 60).toString('latin1'));
+  return `at byte ${i} of ${a.length} / ${b.length}: ${around(a)} against ${around(b)}`;
+}
+
+/**
+ * '' when two PDF files are the same document, else what differs. The same document is the same
+ * bytes once the creation date and file ID are stripped; or, where the bytes differ, the same words
+ * at the same places, the same fonts and images, and every page the same pixel for pixel at 100 dpi.
+ * pdfkit writes a PNG with transparency (a logo, the chop) when the thread pool has inflated it, so
+ * with two of them the objects come out in the order those finished: the same document in another
+ * byte order (seen under CI load).
+ */
+export function pdfDifference(fileA: string, fileB: string): string {
+  const [a, b] = [comparablePdf(fileA), comparablePdf(fileB)];
+  if (a.equals(b)) return '';
+  const bytes = firstByteDifference(a, b);
+  const [pdfA, pdfB] = [fs.readFileSync(fileA), fs.readFileSync(fileB)];
+  const fonts = (pdf: Buffer) => JSON.stringify(pdfFonts(pdf).map((f) => ({ ...f, name: f.name.replace(/^[A-Z]{6}\+/, '') })).sort((x, y) => x.name.localeCompare(y.name)));
+  const images = (pdf: Buffer) => JSON.stringify(pdfImages(pdf).map((i) => `${i.page} ${i.type} ${i.width}x${i.height}`).sort());
+  for (const [what, read] of [['words and their places', (pdf: Buffer) => JSON.stringify(pdfWords(pdf))], ['fonts', fonts], ['images', images]] as const) {
+    if (read(pdfA) !== read(pdfB)) return `the ${what} differ (and the bytes ${bytes})`;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-pdfdiff-'));
+  try {
+    const [pagesA, pagesB] = [pdfToPng(pdfA, path.join(dir, 'a'), { dpi: 100 }), pdfToPng(pdfB, path.join(dir, 'b'), { dpi: 100 })];
+    if (pagesA.length !== pagesB.length) return `${pagesA.length} pages against ${pagesB.length}`;
+    const page = pagesA.findIndex((file, i) => !fs.readFileSync(file).equals(fs.readFileSync(pagesB[i] as string)));
+    return page === -1 ? '' : `page ${page + 1} differs at 100 dpi (and the bytes ${bytes})`;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -130,15 +130,4 @@ describe('npm run cli -- pdf', () => {
     }
     expect(stderr).toMatch(/not available|no quotation/i);
   });
-
-  it('runs from its JavaScript bundle as npm run cli starts it: a demo stall and the PDF of its first quotation', () => {
-    // scripts/cli.mjs: dist/cli/index.mjs, built when a source is newer (no TypeScript compiled at a cold start).
-    const data = path.join(files.dir, 'cli-demo');
-    const out = path.join(files.dir, 'cli', 'bundle-q.pdf');
-    const run = (args: string[]) => execFileSync(process.execPath, [appPath('scripts', 'cli.mjs'), ...args], { stdio: 'pipe' });
-    run(['demo', '--data', data]);
-    run(['pdf', 'JH-Q2026-0001', '--data', data, '--out', out, '--lang', 'es']);
-    expect(fs.existsSync(appPath('dist', 'cli', 'index.mjs'))).toBe(true);
-    expect(pdfText(fs.readFileSync(out))).toContain('JH-Q2026-0001');
-  }, 180_000);
 });
