@@ -1,5 +1,5 @@
 import type { EmbeddingLevels } from 'bidi-js';
-import { bidi, BIDI_CONTROLS, BIDI_CONTROLS_ALL, directionHints, isolateRuns, MIRRORS, unmirror } from './bidi';
+import { BIDI_CONTROLS, BIDI_CONTROLS_ALL, directionHints, embeddingLevels, isolateRuns, MIRRORS, unmirror } from './bidi';
 import { breakAtoms, isSpace, trimEnd } from './lineBreak';
 import { NO_ARABIC_KERN, SHAPE_CACHE_MAX, shapeCache } from './shaping';
 import type { BaseDirection, FkPosition, Line, PdfFont, PlacedGlyph, Run, TextDoc, TextStyle } from './textTypes';
@@ -158,7 +158,7 @@ export class TextEngine {
   private layoutParagraph(raw: string, style: TextStyle, maxWidth: number, base: BaseDirection): Line[] {
     const bold = style.bold ?? false;
     const text = isolateRuns(raw);
-    const embedding = bidi.getEmbeddingLevels(text, base);
+    const embedding = embeddingLevels(text, base);
     const rtl = ((embedding.paragraphs[0]?.level ?? (base === 'rtl' ? 1 : 0)) & 1) === 1;
     if (text.trim() === '') return [{ runs: [], width: 0, size: style.size, rtl }];
     const keys = this.assignFonts(text, bold);
