@@ -7,7 +7,10 @@
  * - The snapshot is rebuilt when the bundle, this Node or its NODE_OPTIONS (a blob only loads in
  *   the Node and with the V8 flags that built it) or the bundle's folder changed; cli.blob.json
  *   says what it was built from.
- * - Where no snapshot can be built, the bundle runs in this process, as before.
+ * - A blob that is not whole (a power cut while it was written) is not loaded: Node crashes on one.
+ *   It is flushed to disk before it is renamed into place, and its size is in the stamp.
+ * - Where no snapshot can be built, or with STALLKEEPER_CLI_NO_SNAPSHOT=1, the bundle runs in this
+ *   process, as before.
  * Plain JavaScript, so a cold start loads no TypeScript compiler.
  */
 import { spawnSync } from 'node:child_process';
@@ -58,11 +61,29 @@ function readStamp() {
   }
 }
 
+/** The blob's size on disk, or -1 where there is none. */
+function blobBytes() {
+  try {
+    return fs.statSync(blob).size;
+  } catch {
+    return -1;
+  }
+}
+
 const sameStamp = (a, b) => a !== null && ['bundle', 'bundleMtimeMs', 'node', 'execPath', 'arch', 'nodeOptions'].every((key) => a[key] === b[key]);
 
-/** Puts a finished file in place whole (another `npm run cli` may be reading the old one); false where it cannot (Windows, while in use). */
+/**
+ * Puts a finished file in place whole: flushed to disk, then renamed over the old one (another
+ * `npm run cli` may be reading it). False where it cannot (Windows, while the old one is in use).
+ */
 function replaceFile(from, to) {
   try {
+    const fd = fs.openSync(from, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(from, to);
     return true;
   } catch {
@@ -79,15 +100,15 @@ function replaceFile(from, to) {
 function currentSnapshot() {
   const wanted = wantedStamp();
   const stamp = readStamp();
-  if (sameStamp(stamp, wanted)) return stamp.ok && fs.existsSync(blob) ? blob : null;
+  if (sameStamp(stamp, wanted) && (!stamp.ok || blobBytes() === stamp.blobBytes)) return stamp.ok ? blob : null;
   const building = `${blob}.${process.pid}.tmp`;
   const built = spawnSync(process.execPath, ['--snapshot-blob', building, '--build-snapshot', bundle], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const ok = built.status === 0 && fs.existsSync(building);
   if (!ok) fs.rmSync(building, { force: true });
   else if (!replaceFile(building, blob)) return null;
-  const reason = ok ? undefined : (built.error?.message ?? built.stderr.trim().split('\n').slice(-3).join(' ')) || `exit ${built.status}`;
+  const outcome = ok ? { ok, blobBytes: blobBytes() } : { ok, reason: (built.error?.message ?? built.stderr.trim().split('\n').slice(-3).join(' ')) || `exit ${built.status}` };
   const stampTmp = `${stampFile}.${process.pid}.tmp`;
-  fs.writeFileSync(stampTmp, `${JSON.stringify({ ...wanted, ok, ...(reason ? { reason } : {}) }, null, 2)}\n`);
+  fs.writeFileSync(stampTmp, `${JSON.stringify({ ...wanted, ...outcome }, null, 2)}\n`);
   replaceFile(stampTmp, stampFile);
   return ok ? blob : null;
 }
@@ -102,6 +123,11 @@ const snapshot = process.env.STALLKEEPER_CLI_NO_SNAPSHOT ? null : currentSnapsho
 if (snapshot) {
   const run = spawnSync(process.execPath, ['--snapshot-blob', snapshot, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (run.error) throw run.error;
+  if (run.signal && ['SIGSEGV', 'SIGBUS', 'SIGABRT', 'SIGILL'].includes(run.signal)) {
+    // Node itself crashed, as on a damaged blob: the next run builds the snapshot again.
+    fs.rmSync(stampFile, { force: true });
+    process.stderr.write(`The command line crashed (${run.signal}); its start-up snapshot is rebuilt on the next run.\n`);
+  }
   if (run.signal) process.kill(process.pid, run.signal);
   process.exit(run.status ?? 1);
 } else {

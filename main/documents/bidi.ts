@@ -28,12 +28,12 @@ export const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /**
  * What can give a character of a paragraph a level other than 0: right-to-left letters and Arabic
- * digits (both planes), bidi controls, paragraph separators. Text with none of them (item names,
- * figures, English and Chinese labels: most of a document) is all at level 0 in a left-to-right or
- * auto paragraph, by the algorithm's own rules (W7 turns European digits after sos L into L).
+ * digits (RTL_LETTER, and the supplementary planes' right-to-left blocks), bidi controls
+ * (BIDI_CONTROLS), paragraph separators. Text with none of them (item names, figures, English and
+ * Chinese labels: most of a document) is all at level 0 in a left-to-right or auto paragraph, by
+ * the algorithm's own rules (W7 turns European digits after sos L into L).
  */
-// eslint-disable-next-line no-control-regex -- U+001C–U+001E are bidi paragraph separators
-const MAY_NEED_BIDI = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\n\r\x1c-\x1e\x85\u2029\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const MAY_NEED_BIDI = new RegExp(`${RTL_LETTER.source}|${BIDI_CONTROLS.source}|[\\n\\r\\x1c-\\x1e\\x85\\u2029\\u{10800}-\\u{10fff}\\u{1e800}-\\u{1efff}]`, 'u');
 
 /**
  * The embedding levels of a paragraph, as bidi-js gives them; at once for text that cannot have any
@@ -44,6 +44,7 @@ export function embeddingLevels(text: string, base: BaseDirection): EmbeddingLev
   if (text !== '' && base !== 'rtl' && !MAY_NEED_BIDI.test(text)) return { levels: new Uint8Array(text.length), paragraphs: [{ start: 0, end: text.length - 1, level: 0 }] };
   return bidi.getEmbeddingLevels(text, base);
 }
+
 /**
  * Runs that read left to right whatever surrounds them: a number with its sign, separators and
  * percent ("+4.0", "1:18", "10,000", "62×40×45", "30%", "+86 138 5792 6688"), and a bracketed

@@ -86,6 +86,15 @@ describe('npm run cli (scripts/cli.mjs)', () => {
     expect(stamp()).toMatchObject({ ok: true, nodeOptions: '' });
   }, 120_000);
 
+  it('builds the snapshot again when the blob on disk is not whole (a power cut while it was written), instead of crashing Node', () => {
+    const blob = appPath('dist', 'cli', 'cli.blob');
+    fs.truncateSync(blob, Math.floor(fs.statSync(blob).size / 2));
+    const help = launch(['--help']);
+    expect(help.status, help.stderr).toBe(2);
+    expect(help.startedFrom).toBe('snapshot');
+    expect(stamp()).toMatchObject({ ok: true, blobBytes: fs.statSync(blob).size });
+  }, 120_000);
+
   it('runs the command from the bundle where no snapshot could be built, without trying again on every run', () => {
     const failed = { ...stamp(), ok: false, reason: 'the test says this Node cannot build one' };
     fs.writeFileSync(stampFile, JSON.stringify(failed));
