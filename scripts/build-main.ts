@@ -103,7 +103,8 @@ const pdfkitStandardFonts: Plugin = {
  * cold `pdf` neither compiles TypeScript nor evaluates pdfkit, fontkit and zod (issue 15).
  */
 export async function bundleCli(outdir = appPath('dist', 'cli')): Promise<void> {
-  await build({
+  const result = await build({
+    write: false,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -119,6 +120,29 @@ export async function bundleCli(outdir = appPath('dist', 'cli')): Promise<void> 
     sourcemap: false,
     logLevel: 'warning',
   });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild wrote no command-line bundle');
+  fs.mkdirSync(outdir, { recursive: true });
+  writeIfChanged(output.path, output.contents);
+  // When the bundle was last built from the sources (scripts/cli.mjs compares it with them); the
+  // bundle itself keeps its time while its bytes stay the same, and so does the snapshot made from it.
+  fs.writeFileSync(path.join(outdir, 'cli.cjs.built'), `${new Date().toISOString()}\n`);
+}
+
+/**
+ * Writes a file only when its bytes change, whole (a temporary file renamed over it): a build from
+ * unchanged sources, such as the packaging test's, leaves the command line's bundle (and the
+ * snapshot stamped with its time) as it was, and no reader sees half a bundle.
+ */
+function writeIfChanged(file: string, contents: Uint8Array): void {
+  try {
+    if (Buffer.compare(fs.readFileSync(file), contents) === 0) return;
+  } catch {
+    // none yet
+  }
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
 }
 
 if (process.argv[1] && /build-main\.ts$/.test(process.argv[1])) {

@@ -3,7 +3,8 @@
  * (scripts/build-main.ts), started from a V8 startup snapshot of it, dist/cli/cli.blob, in which
  * the pdf command's modules are already evaluated (docs/decisions.md).
  * - The bundle is rebuilt first when any source under main/ or db/ (or package-lock.json, or
- *   how it is built: scripts/build-main.ts) is newer than it: a fresh checkout, an edit.
+ *   how it is built: scripts/build-main.ts) is newer than its last build (cli.cjs.built): a fresh
+ *   checkout, an edit. A build that gives the same bytes leaves cli.cjs untouched.
  * - The snapshot is rebuilt when the bundle, this Node or its NODE_OPTIONS (a blob only loads in
  *   the Node and with the V8 flags that built it) or the bundle's folder changed; cli.blob.json
  *   says what it was built from.
@@ -22,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'cli', 'cli.cjs');
+// Touched by every build, while the bundle keeps its time when its bytes did not change.
+const builtMark = `${bundle}.built`;
 const blob = path.join(root, 'dist', 'cli', 'cli.blob');
 const stampFile = `${blob}.json`;
 
@@ -37,7 +40,8 @@ function newestSource(dir) {
 
 function bundleIsCurrent() {
   try {
-    const built = fs.statSync(bundle).mtimeMs;
+    fs.statSync(bundle);
+    const built = fs.statSync(builtMark).mtimeMs;
     const inputs = ['package-lock.json', path.join('scripts', 'build-main.ts')].map((file) => fs.statSync(path.join(root, file)).mtimeMs);
     return built >= Math.max(newestSource(path.join(root, 'main')), newestSource(path.join(root, 'db')), ...inputs);
   } catch {

@@ -66,6 +66,18 @@ describe('npm run cli (scripts/cli.mjs)', () => {
     expect(pdfDifference(fromSnapshot, fromSources)).toBe('');
   }, 120_000);
 
+  it('keeps its bundle and snapshot when the app is built again from the same sources (as the packaging test does beside these)', () => {
+    const before = stamp();
+    const blobTime = fs.statSync(appPath('dist', 'cli', 'cli.blob')).mtimeMs;
+    const built = spawnSync(process.execPath, [appPath('node_modules', 'tsx', 'dist', 'cli.mjs'), appPath('scripts', 'build-main.ts')], { cwd: appPath(), encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(fs.statSync(appPath('dist', 'cli', 'cli.cjs')).mtimeMs).toBe(before.bundleMtimeMs);
+    const help = launch(['--help']);
+    expect(help.startedFrom).toBe('snapshot');
+    expect(stamp()).toEqual(before);
+    expect(fs.statSync(appPath('dist', 'cli', 'cli.blob')).mtimeMs).toBe(blobTime);
+  }, 120_000);
+
   it('rebuilds a snapshot built by another Node instead of loading it', () => {
     fs.writeFileSync(stampFile, JSON.stringify({ ...stamp(), node: 'v0.0.0' }));
     const help = launch(['--help']);
