@@ -36,12 +36,56 @@ export const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const MAY_NEED_BIDI = new RegExp(`${RTL_LETTER.source}|${BIDI_CONTROLS.source}|[\\n\\r\\x1c-\\x1e\\x85\\u2029\\u{10800}-\\u{10fff}\\u{1e800}-\\u{1efff}]`, 'u');
 
 /**
- * The embedding levels of a paragraph, as bidi-js gives them; at once for text that cannot have any
- * level but 0 (the algorithm cost ≈40 ms of a cold 100-line PI, nearly all on such text).
- * tests/unit/bidi-levels.test.ts holds the two to the same answer.
+ * Beyond MAY_NEED_BIDI, what the left-to-right isolates' quick answer (ltrIsolateLevels) does not
+ * cover: a right-to-left isolate, segment separators (tab) and the characters the algorithm sets
+ * aside (X9: zero-width spaces and joiners, soft hyphens, C0 and C1 controls).
+ */
+const NOT_LTR_ISOLATES = new RegExp(`${RTL_LETTER.source}|[\u200e\u200f\u061c\u202a-\u202e\u2067]|[\n\r\x1c-\x1e\x85\u2029\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]|[\t\x0b\x1f]|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff]`, 'u');
+const LTR_ISOLATES = /[\u2066\u2068\u2069]/;
+/** Bidi class WS, and the isolate controls: what rule L1 sets back to the paragraph's level at its end. */
+const TRAILING_RESET = /[ \f\u1680\u2000-\u200a\u2028\u205f\u3000\u2066-\u2069]/;
+
+/**
+ * Levels of a left-to-right paragraph with no right-to-left letter whose only controls are
+ * left-to-right or first-strong isolates (ltrIsolate around item numbers and figures: most cells of
+ * a PI). With nothing right to left, a first-strong isolate is a left-to-right one and every
+ * character is at twice its isolate depth; an initiator and its PDI stay outside; L1 sets
+ * whitespace and isolate controls at the end back to 0. Null where the nesting is deeper than this
+ * answer goes.
+ */
+function ltrIsolateLevels(text: string): Uint8Array | null {
+  const levels = new Uint8Array(text.length);
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x2066 || unit === 0x2068) {
+      levels[i] = depth * 2;
+      depth += 1;
+      if (depth > 60) return null;
+    } else {
+      if (unit === 0x2069 && depth > 0) depth -= 1;
+      levels[i] = depth * 2;
+    }
+  }
+  for (let i = text.length - 1; i >= 0 && TRAILING_RESET.test(text[i] as string); i -= 1) levels[i] = 0;
+  return levels;
+}
+
+/**
+ * The embedding levels of a paragraph, as bidi-js gives them; at once for left-to-right text with
+ * no right-to-left letter: all 0, or set by its left-to-right isolates (the algorithm cost ≈40 ms of
+ * a cold 100-line PI, nearly all on such text). tests/unit/bidi-levels.test.ts holds the quick
+ * answers to bidi-js's.
  */
 export function embeddingLevels(text: string, base: BaseDirection): EmbeddingLevels {
-  if (text !== '' && base !== 'rtl' && !MAY_NEED_BIDI.test(text)) return { levels: new Uint8Array(text.length), paragraphs: [{ start: 0, end: text.length - 1, level: 0 }] };
+  if (text !== '' && base !== 'rtl') {
+    const whole = { start: 0, end: text.length - 1, level: 0 };
+    if (!MAY_NEED_BIDI.test(text)) return { levels: new Uint8Array(text.length), paragraphs: [whole] };
+    if (LTR_ISOLATES.test(text) && !NOT_LTR_ISOLATES.test(text)) {
+      const levels = ltrIsolateLevels(text);
+      if (levels) return { levels, paragraphs: [whole] };
+    }
+  }
   return bidi.getEmbeddingLevels(text, base);
 }
 

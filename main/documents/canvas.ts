@@ -51,6 +51,7 @@ export class Canvas {
   readonly height: number;
   private readonly fileOk = new Map<string, boolean>();
   private readonly laidOut = new Map<string, Line[]>();
+  private readonly measured = new Map<string, number>();
 
   constructor(
     paper: Paper,
@@ -136,8 +137,16 @@ export class Canvas {
     });
   }
 
+  /** Width of text on one line; remembered, as lines() are (a column is sized, then each figure fitted, from the same texts). */
   measure(text: string, size: number, bold = false): number {
-    return this.text.measure(text, { size, bold });
+    const key = `${size}\u0000${bold ? 1 : 0}\u0000${text}`;
+    let width = this.measured.get(key);
+    if (width === undefined) {
+      width = this.text.measure(text, { size, bold });
+      if (this.measured.size > 20_000) this.measured.clear();
+      this.measured.set(key, width);
+    }
+    return width;
   }
 
   rect(x: number, y: number, w: number, h: number, style: { fill?: string; stroke?: string; lineWidth?: number }): void {

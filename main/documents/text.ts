@@ -41,6 +41,10 @@ export { breakAtoms } from './lineBreak';
 export { warmUpFonts, warmUpFontsSoon } from './shaping';
 export { BASELINE, LINE_HEIGHT, type BaseDirection, type FkFont, type FkGlyph, type Line, type PdfFont, type Run, type TextDoc, type TextStyle } from './textTypes';
 
+/** Which characters each font has a glyph for, as asked (a font file never changes while the app runs). */
+const glyphPresence = new Map<FontKey, Map<number, boolean>>();
+const unitsPerEmOf = new Map<FontKey, number>();
+
 /**
  * Lays out and draws text in one pdfkit document. Fonts are registered under
  * the names of fonts.ts; the engine keeps pdfkit's font objects for them.
@@ -88,8 +92,8 @@ export class TextEngine {
     for (let i = 0; i < text.length; i += 1) {
       const cp = text.codePointAt(i) ?? 0;
       let script: Script = scripts[i] ?? 'latin';
-      if (!this.pdfFont(fontKey(script, bold)).font.hasGlyphForCodePoint(cp) && !isSpace(String.fromCodePoint(cp)) && !BIDI_CONTROLS.test(String.fromCodePoint(cp))) {
-        script = SCRIPTS.find((s) => this.pdfFont(fontKey(s, bold)).font.hasGlyphForCodePoint(cp)) ?? script;
+      if (!this.hasGlyph(fontKey(script, bold), cp) && !isSpace(String.fromCodePoint(cp)) && !BIDI_CONTROLS.test(String.fromCodePoint(cp))) {
+        script = SCRIPTS.find((s) => this.hasGlyph(fontKey(s, bold), cp)) ?? script;
       }
       keys.push(fontKey(script, bold));
       if (cp > 0xffff) {
@@ -98,6 +102,21 @@ export class TextEngine {
       }
     }
     return keys;
+  }
+
+  /** Whether the font draws the character (remembered per font for the process: the fonts are shared, fonts.ts). */
+  private hasGlyph(key: FontKey, cp: number): boolean {
+    let known = glyphPresence.get(key);
+    if (!known) {
+      known = new Map();
+      glyphPresence.set(key, known);
+    }
+    let has = known.get(cp);
+    if (has === undefined) {
+      has = this.pdfFont(key).font.hasGlyphForCodePoint(cp);
+      known.set(cp, has);
+    }
+    return has;
   }
 
   /** Shapes one run of one font and one direction (cached); glyphs come back in visual order. */
@@ -120,8 +139,14 @@ export class TextEngine {
     return shaped;
   }
 
+  /** The font's units per em (fontkit reads it from the head table on every call). */
   private unitsPerEm(key: FontKey): number {
-    return this.pdfFont(key).font.unitsPerEm;
+    let units = unitsPerEmOf.get(key);
+    if (units === undefined) {
+      units = this.pdfFont(key).font.unitsPerEm;
+      unitsPerEmOf.set(key, units);
+    }
+    return units;
   }
 
   /** Width in points of a piece of a paragraph, shaped run by run in logical order. */
@@ -299,7 +324,7 @@ export class TextEngine {
       };
       const font = this.pdfFont(run.font);
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-      const upem = font.font.unitsPerEm;
+      const upem = this.unitsPerEm(run.font);
       const scale = line.size / upem;
       ops.push(`/${font.id} ${num(line.size)} Tf`);
       // Glyphs that need their own position: marks, offsets, ligatures standing for several letters.

@@ -47,11 +47,26 @@ export function displayPhone(e164: string): string {
   return e164;
 }
 
+/** Region names by document language, and the names asked for (a PI names the origin on every line). */
+const regionNames = new Map<DocLang, Intl.DisplayNames>();
+const namedCountries = new Map<string, string>();
+
 export function countryName(code: string, lang: DocLang): string {
   if (!code) return '';
-  try {
-    return new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : lang], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${lang}:${code}`;
+  let name = namedCountries.get(key);
+  if (name === undefined) {
+    try {
+      let names = regionNames.get(lang);
+      if (!names) {
+        names = new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : lang], { type: 'region' });
+        regionNames.set(lang, names);
+      }
+      name = names.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    namedCountries.set(key, name);
   }
+  return name;
 }

@@ -73,7 +73,32 @@ function originText(ctx: Ctx, code: string): string {
   return `${label('trade', 'en', 'originOf', { country: countryName(code, 'en') })} / ${label('trade', lang, 'originOf', { country: countryName(code, lang) })}`;
 }
 
+/**
+ * What each cell holds, made once per document: the columns are sized from it, then every row's
+ * height, then the row is drawn. Keyed by the document's line objects, which nothing changes while it is drawn.
+ */
+const cells = new WeakMap<Ctx, WeakMap<DocLine, Map<string, CellContent>>>();
+
 function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
+  let byLine = cells.get(ctx);
+  if (!byLine) {
+    byLine = new WeakMap();
+    cells.set(ctx, byLine);
+  }
+  let byColumn = byLine.get(line);
+  if (!byColumn) {
+    byColumn = new Map();
+    byLine.set(line, byColumn);
+  }
+  let cell = byColumn.get(col.key);
+  if (!cell) {
+    cell = cellContent(ctx, col, line);
+    byColumn.set(col.key, cell);
+  }
+  return cell;
+}
+
+function cellContent(ctx: Ctx, col: Column, line: DocLine): CellContent {
   const { f, l, lang } = ctx;
   const unit = unitName(line.unit, lang);
   // In a bilingual document the English unit comes first, the other language's under it.
