@@ -58,6 +58,15 @@ export async function bundleMain(outdir = appPath('dist', 'electron'), options: 
 }
 
 /**
+ * One script bundled exactly as the core process is (ESM, our code in, packages external): the
+ * benchmark's fresh render process runs the documents' code as the app ships it, not through tsx.
+ * The file must be inside the app (it finds fonts and catalogs from the package.json above it).
+ */
+export async function bundleNodeScript(entry: string, outfile: string): Promise<void> {
+  await build({ ...common, ...esm, entryPoints: [entry], outfile });
+}
+
+/**
  * Native packages in the command line's bundle: required from node_modules on first use, not when
  * the bundle is evaluated. A V8 startup snapshot cannot hold a native addon, and the snapshot is
  * built by evaluating the bundle (main/cli/entry.ts).

@@ -2,7 +2,8 @@
  * One PI in a fresh process, as the CLI or a newly started core process
  * renders it: the modules are loaded first (not timed), then the first
  * render is timed. Prints { ms, hits, misses, fonts } as JSON.
- * Usage: node --import tsx scripts/bench/renderPiProcess.ts MODEL.json OUT.pdf [LAYOUT_CACHE_DIR|-]
+ * The benchmark runs it bundled as the core process is (dist/bench/renderPiProcess.mjs, built by
+ * scripts/bench/documents.ts); from source: node --import tsx scripts/bench/renderPiProcess.ts MODEL.json OUT.pdf [LAYOUT_CACHE_DIR|-]
  */
 import fs from 'node:fs';
 import { renderDocument } from '../../main/documents/render';
