@@ -305,11 +305,13 @@ export class TextEngine {
   drawLine(line: Line, x: number, baseline: number, color = '#000000'): void {
     if (line.runs.length === 0) return;
     const doc = this.doc;
-    doc.fillColor(color);
-    doc.save();
-    doc.transform(1, 0, 0, -1, 0, doc.page.height);
+    // One write to the page for the whole line: the colour, q, the flip to PDF's bottom-up
+    // coordinates, the text, Q; the same operators pdfkit's fillColor, save, transform and restore
+    // write, each of which would be a write of its own (a PI draws some 2,000 lines).
+    const fill = fillOperators(color);
+    if (!fill) doc.fillColor(color);
     const y = doc.page.height - baseline;
-    const ops: string[] = ['BT'];
+    const ops: string[] = [...(fill ? [fill] : []), 'q', `1 0 0 -1 0 ${pdfNumber(doc.page.height)} cm`, 'BT'];
     const page = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
     const hints = directionHints(line);
     let penX = x;
@@ -357,11 +359,29 @@ export class TextEngine {
         penX += g.advance * scale;
       });
     });
-    ops.push('ET');
+    ops.push('ET', 'Q');
     doc.addContent(ops.join('\n'));
-    doc.restore();
   }
 
+}
+
+const fillOps = new Map<string, string>();
+
+/** pdfkit's fill operators for a #rrggbb colour ("/DeviceRGB cs", "r g b scn", as it writes them); null for other colours. */
+function fillOperators(color: string): string | null {
+  let ops = fillOps.get(color);
+  if (ops === undefined) {
+    if (!/^#[0-9a-f]{6}$/i.test(color)) return null;
+    const hex = parseInt(color.slice(1), 16);
+    ops = `/DeviceRGB cs\n${[hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255).join(' ')} scn`;
+    fillOps.set(color, ops);
+  }
+  return ops;
+}
+
+/** A number as pdfkit writes one (PDFObject.number: six decimals at most). */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }
 
 function hex4(gid: number): string {

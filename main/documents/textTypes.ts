@@ -36,9 +36,6 @@ export interface PdfFont {
 /** The surface of a pdfkit document this layer draws with. */
 export interface TextDoc {
   font(name: string): unknown;
-  save(): unknown;
-  restore(): unknown;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
   fillColor(color: string): unknown;
   addContent(data: string): unknown;
   page: { height: number };
