@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { create as openFont } from 'fontkit';
 import { appPath } from '../paths/appRoot';
+import { readTablesDirectly } from './fontTables';
 import { cacheLayouts, type LayoutFont } from './layoutCache';
 
 /**
@@ -63,7 +64,7 @@ export function loadedFont(key: FontKey): unknown {
   if (!font) {
     const file = fontFile(key);
     font = lettersPerRequest(openFont(fs.readFileSync(file)) as unknown as GlyphSource);
-    postHeaderFirst(font);
+    readTablesDirectly(font);
     featuresCopiedPerLayout(font as unknown as LayoutFont);
     cacheLayouts(font as unknown as LayoutFont, file, FONTKIT_VERSION);
     opened.set(key, font);
@@ -82,46 +83,6 @@ function featuresCopiedPerLayout(font: LayoutFont): void {
   const shape = font.layout.bind(font);
   font.layout = (text, features, ...rest) =>
     shape(text, features && typeof features === 'object' && !Array.isArray(features) ? { ...(features as object) } : features, ...rest);
-}
-
-/** The parts of fontkit's font object (2.0.4, pinned) that postHeaderFirst reads. */
-interface TableSource {
-  _tables?: Record<string, unknown>;
-  directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
-  stream?: { buffer?: Uint8Array };
-  _decodeTable?: (table: { offset: number; length: number }) => Record<string, unknown>;
-}
-
-/**
- * pdfkit reads the font's `post` table for two figures of a PDF's font descriptor (the italic
- * angle and fixed pitch), and fontkit decodes the whole table for them, the name of every glyph
- * included: ≈25 ms of a cold PI for Noto Sans's names, which no document prints. The table's
- * 32-byte header is read at once, as fontkit reads it; the rest (glyph names) is decoded by fontkit
- * when something asks for it. A fontkit that keeps its tables otherwise is left as it is.
- */
-export function postHeaderFirst(font: unknown): void {
-  const f = font as TableSource;
-  const table = f.directory?.tables?.post;
-  const bytes = f.stream?.buffer;
-  const decode = f._decodeTable?.bind(f);
-  if (!f._tables || !table || !bytes || !decode || table.length < 32 || 'post' in f._tables) return;
-  const view = new DataView(bytes.buffer, bytes.byteOffset + table.offset, 32);
-  let whole: Record<string, unknown> | undefined;
-  const post: Record<string, unknown> = {
-    version: view.getInt32(0) / 65536,
-    italicAngle: view.getInt32(4) / 65536,
-    underlinePosition: view.getInt16(8),
-    underlineThickness: view.getInt16(10),
-    isFixedPitch: view.getUint32(12),
-    minMemType42: view.getUint32(16),
-    maxMemType42: view.getUint32(20),
-    minMemType1: view.getUint32(24),
-    maxMemType1: view.getUint32(28),
-  };
-  for (const key of ['numberOfGlyphs', 'glyphNameIndex', 'names', 'offsets', 'map']) {
-    Object.defineProperty(post, key, { get: () => (whole ??= decode(table))[key], enumerable: true });
-  }
-  f._tables.post = post;
 }
 
 interface GlyphLike {
