@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { findRun, LAYOUT_CACHE_FILE, openLayoutCache, saveRuns, type LayoutCacheDb } from '../../db/layoutCache';
 
 /**
  * What a font's parsing and shaping produced, kept on disk between
@@ -9,15 +10,17 @@ import path from 'node:path';
  * shape it again, and a font whose every run is here never parses its
  * shaping tables (GSUB/GPOS), which is most of a first document's cost.
  *
- * One file per font file, named by the font and its size and modification
- * time, so a changed font never meets another font's runs; the fontkit
- * version and the format are in the name too. The results are fontkit's
- * own, replayed through font.getGlyph(id, letters) in the same order, so a
- * document is the same with or without the cache (tested).
+ * One SQLite file (db/layoutCache.ts), looked up run by run, so what a start
+ * costs does not grow with the cache; runs are filed by the font file's name,
+ * size and modification time and the fontkit version, so a changed font never
+ * meets another font's runs. New runs are written in one transaction two
+ * seconds later and at exit. The results are fontkit's own, replayed through
+ * font.getGlyph(id, letters) in the same order, so a document is the same with
+ * or without the cache (tested).
  */
-export const LAYOUT_CACHE_FORMAT = 1;
-/** Runs kept per font file. */
-const MAX_RUNS = 40_000;
+
+/** Runs kept per font file (the oldest go first). */
+const MAX_RUNS = 100_000;
 
 interface Glyph {
   id: number;
@@ -42,27 +45,57 @@ export interface LayoutFont {
 /** [glyph ids, letters per glyph, positions as 4 numbers per glyph]. */
 type Stored = [number[], number[][], number[]];
 
-interface CacheFile {
-  format: number;
-  runs: Record<string, Stored>;
-}
-
 let cacheDir: string | null = null;
+/** The open cache file; null without a folder, or where it cannot be used (then layouts are shaped, no more). */
+let db: LayoutCacheDb | null = null;
 const stats = { hits: 0, misses: 0 };
 
 /** Runs found in the cache and shaped anew since the process started (tests, the benchmark). */
 export function layoutCacheStats(): { hits: number; misses: number } {
   return { ...stats };
 }
-const open = new Map<string, { file: string; runs: Map<string, Stored>; dirty: boolean }>();
+/** Runs shaped since the last flush, by font: read from here first, written by flushLayoutCache. */
+const pending = new Map<string, Map<string, string>>();
 let flushTimer: NodeJS.Timeout | null = null;
 let exitHook = false;
 
-/** Where layouts are kept (the data folder's cache/fonts); null: in memory only (tests, unless they set one). */
+/**
+ * Where layouts are kept (the data folder's cache/layouts); null: in memory only (tests, unless
+ * they set one). The file is opened here, as the process starts, not by its first document.
+ */
 export function setLayoutCacheDir(dir: string | null): void {
   flushLayoutCache();
+  db?.close();
+  db = null;
   cacheDir = dir;
-  open.clear();
+  if (dir) db = openCacheIn(dir);
+}
+
+/** The cache file in a folder, made again when it is not a database; null where none can be opened. */
+function openCacheIn(dir: string): LayoutCacheDb | null {
+  const file = path.join(dir, LAYOUT_CACHE_FILE);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    removeFormatOneFiles(dir);
+  } catch {
+    return null;
+  }
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      return openLayoutCache(file);
+    } catch {
+      // Not a database (damaged, or something else by that name): a cache can start again.
+      for (const part of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(part, { force: true });
+    }
+  }
+  return null;
+}
+
+/** The JSON files of format 1, which this format replaces. */
+function removeFormatOneFiles(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (/-fontkit[\d.]+-f1\.json(\.\d+\.tmp)?$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 /** The layout cache of a data folder: <data>/cache/layouts (not part of backups; safe to delete). */
@@ -74,41 +107,55 @@ export function layoutCacheDir(): string | null {
   return cacheDir;
 }
 
-function cacheFileFor(fontFile: string, fontkitVersion: string): string | null {
-  if (!cacheDir) return null;
+/** What the runs of a font file are filed under: a changed font never meets another font's runs. */
+function fontId(fontFile: string, fontkitVersion: string): string {
   const stat = fs.statSync(fontFile);
-  const name = `${path.basename(fontFile, path.extname(fontFile))}-${stat.size}-${Math.round(stat.mtimeMs)}-fontkit${fontkitVersion}-f${LAYOUT_CACHE_FORMAT}.json`;
-  return path.join(cacheDir, name);
+  return `${path.basename(fontFile, path.extname(fontFile))}-${stat.size}-${Math.round(stat.mtimeMs)}-fontkit${fontkitVersion}`;
 }
 
-function load(file: string): Map<string, Stored> {
+/** A cache that cannot be read or written only costs time: it is dropped for this process. */
+function dropCache(): void {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-    if (parsed.format !== LAYOUT_CACHE_FORMAT || typeof parsed.runs !== 'object') return new Map();
-    return new Map(Object.entries(parsed.runs));
+    db?.close();
   } catch {
-    return new Map();
+    // already unusable
+  }
+  db = null;
+}
+
+function stored(font: string, key: string): Stored | null {
+  const fresh = pending.get(font)?.get(key);
+  let text = fresh;
+  if (text === undefined && db) {
+    try {
+      text = findRun(db, font, key);
+    } catch {
+      dropCache();
+    }
+  }
+  if (text === undefined) return null;
+  try {
+    return JSON.parse(text) as Stored;
+  } catch {
+    return null;
   }
 }
 
-/** Writes every changed cache file (atomically); called on a timer, at exit, and by tests. */
+/** Writes the runs shaped since the last flush; called on a timer, at exit, and by tests. */
 export function flushLayoutCache(): void {
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
-  for (const entry of open.values()) {
-    if (!entry.dirty) continue;
-    entry.dirty = false;
-    try {
-      fs.mkdirSync(path.dirname(entry.file), { recursive: true });
-      const tmp = `${entry.file}.${process.pid}.tmp`;
-      const runs: Record<string, Stored> = {};
-      for (const [k, v] of entry.runs) runs[k] = v;
-      fs.writeFileSync(tmp, JSON.stringify({ format: LAYOUT_CACHE_FORMAT, runs } satisfies CacheFile));
-      fs.renameSync(tmp, entry.file);
-    } catch {
-      // A cache that cannot be written only costs time.
+  if (db) {
+    for (const [font, runs] of pending) {
+      if (runs.size === 0) continue;
+      try {
+        saveRuns(db, font, runs, MAX_RUNS);
+      } catch {
+        // Locked by another process past the timeout, or the disk is full: these runs are shaped again next time.
+      }
     }
   }
+  pending.clear();
 }
 
 function scheduleFlush(): void {
@@ -126,35 +173,29 @@ function scheduleFlush(): void {
  * Without a cache folder it is left as it is.
  */
 export function cacheLayouts(font: LayoutFont, fontFile: string, fontkitVersion: string): void {
-  const file = cacheFileFor(fontFile, fontkitVersion);
-  if (!file) return;
-  let entry = open.get(file);
-  if (!entry) {
-    entry = { file, runs: load(file), dirty: false };
-    open.set(file, entry);
-  }
-  const cache = entry;
+  if (!db) return;
+  const id = fontId(fontFile, fontkitVersion);
   const shape = font.layout.bind(font);
   font.layout = (text, features, script, language, direction) => {
     const key = JSON.stringify([text, features ?? null, script ?? null, language ?? null, direction ?? null]);
-    const hit = cache.runs.get(key);
+    const hit = stored(id, key);
     if (hit) {
       stats.hits += 1;
       const [ids, letters, pos] = hit;
       return {
-        glyphs: ids.map((id, i) => font.getGlyph(id, letters[i] ?? [])),
-        positions: ids.map((_id, i) => ({ xAdvance: pos[i * 4] as number, yAdvance: pos[i * 4 + 1] as number, xOffset: pos[i * 4 + 2] as number, yOffset: pos[i * 4 + 3] as number })),
+        glyphs: ids.map((glyph, i) => font.getGlyph(glyph, letters[i] ?? [])),
+        positions: ids.map((_glyph, i) => ({ xAdvance: pos[i * 4] as number, yAdvance: pos[i * 4 + 1] as number, xOffset: pos[i * 4 + 2] as number, yOffset: pos[i * 4 + 3] as number })),
       };
     }
     stats.misses += 1;
     const run = shape(text, features, script, language, direction);
-    if (cache.runs.size < MAX_RUNS) {
-      cache.runs.set(key, [
-        run.glyphs.map((g) => g.id),
-        run.glyphs.map((g) => [...g.codePoints]),
-        run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
-      ]);
-      cache.dirty = true;
+    if (db) {
+      let runs = pending.get(id);
+      if (!runs) {
+        runs = new Map();
+        pending.set(id, runs);
+      }
+      runs.set(key, JSON.stringify([run.glyphs.map((g) => g.id), run.glyphs.map((g) => [...g.codePoints]), run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])] satisfies Stored));
       scheduleFlush();
     }
     return run;
