@@ -24,12 +24,15 @@ import { launchChromium } from '../../tests/e2e/browser';
 import { warmUpFonts } from '../../main/documents/text';
 import { percentiles, timeMs, timeMsAsync } from './stats';
 import { bundleNodeScript } from '../build-main';
+import { LAYOUT_CACHE_FILE, openLayoutCache, saveRuns } from '../../db/layoutCache';
 
 const LINES = 100;
 const TARGET_MS = 1500;
 const TARGET_BYTES = 2 * 1024 * 1024;
 const COLD_RATIO_TARGET = 3;
-const COLD_RUNS = 3;
+const COLD_RUNS = 5;
+/** Runs of other text added per font for the grown-cache figure (a shop's months of documents). */
+const GROWN_RUNS = 40_000;
 
 const round = (n: number) => Math.round(n);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -40,6 +43,26 @@ const RENDER_PROCESS = appPath('dist', 'bench', 'renderPiProcess.mjs');
 function freshProcess(modelFile: string, out: string, cacheDir: string | null): { ms: number; misses: number; fonts: string[]; processMs: number } {
   const stdout = execFileSync(process.execPath, [RENDER_PROCESS, modelFile, out, cacheDir ?? '-'], { cwd: appPath(), encoding: 'utf8' });
   return JSON.parse(stdout.trim().split('\n').pop() as string);
+}
+
+/** Adds GROWN_RUNS runs of other text to every font in a layout cache folder. */
+function growCache(folder: string): void {
+  const db = openLayoutCache(path.join(folder, LAYOUT_CACHE_FILE));
+  try {
+    const fonts = db.prepare('SELECT DISTINCT font FROM runs').pluck().all() as string[];
+    for (const font of fonts) {
+      const runs = function* (): Generator<[string, string]> {
+        for (let i = 0; i < GROWN_RUNS; i += 1) {
+          const text = `Item HW-${i} plastic toy ${i % 97} pcs`;
+          const ids = [...text].map((ch) => ch.charCodeAt(0) % 200);
+          yield [JSON.stringify([text, null, null, null, null]), JSON.stringify([ids, [...text].map((ch) => [ch.charCodeAt(0)]), ids.flatMap(() => [600, 0, 0, 0])])];
+        }
+      };
+      saveRuns(db, font, runs(), 1_000_000);
+    }
+  } finally {
+    db.close();
+  }
 }
 
 export async function benchDocuments(ctx: { log: (line: string) => void }): Promise<Record<string, unknown>> {
@@ -63,6 +86,17 @@ export async function benchDocuments(ctx: { log: (line: string) => void }): Prom
       fonts = again.fonts;
     }
 
+    // The same cold PI with a cache that has grown with other documents: what a start costs must not grow with it.
+    const grownCache = path.join(dir, 'layouts-grown');
+    fs.cpSync(path.join(dir, 'layouts-0'), grownCache, { recursive: true });
+    growCache(grownCache);
+    const afterStartGrown: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i += 1) {
+      const copy = path.join(dir, `layouts-grown-${i}`);
+      fs.cpSync(grownCache, copy, { recursive: true });
+      afterStartGrown.push(freshProcess(modelFile, path.join(dir, `grown-${i}.pdf`), copy).ms);
+    }
+
     // In this process: the first render (modules loaded, fonts not), the warm-up, then warm renders.
     const inProcess = await timeMsAsync(() => renderDocument(model, { lang: 'en' }));
     const warmUp = timeMs(() => warmUpFonts());
@@ -78,7 +112,9 @@ export async function benchDocuments(ctx: { log: (line: string) => void }): Prom
     const pdfkit = {
       coldFirstEverMs: round(median(firstEver)),
       coldAfterStartMs: round(median(afterStart)),
-      coldRunsMs: { firstEver: firstEver.map(round), afterStart: afterStart.map(round) },
+      coldAfterStartGrownCacheMs: round(median(afterStartGrown)),
+      grownCacheRunsPerFont: GROWN_RUNS,
+      coldRunsMs: { firstEver: firstEver.map(round), afterStart: afterStart.map(round), afterStartGrownCache: afterStartGrown.map(round) },
       fontsOpenedForEnglishPi: fonts,
       firstRenderInThisProcessMs: round(inProcess.ms),
       fontWarmUpMs: round(warmUp.ms),
