@@ -8,18 +8,18 @@ import { cached } from './statements';
  * key, so the first document after a start reads the runs it prints and no more: the JSON files of
  * format 1 were read whole, and a cache grown to 40,000 runs per font made a cold PI twice as slow.
  *
- * A cache has no migrations: its format is in the file name (layouts-f2.sqlite); another format is
+ * A cache has no migrations: its format is in the file name (layouts-f4.sqlite); another format is
  * another file, and a file that is not a cache database is deleted and made again.
  */
 export type LayoutCacheDb = SqliteDatabase;
 
-export const LAYOUT_CACHE_FILE = 'layouts-f2.sqlite';
+export const LAYOUT_CACHE_FILE = 'layouts-f4.sqlite';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
   font   TEXT NOT NULL,  -- the font file's name, size and time, and the fontkit version
   key    TEXT NOT NULL,  -- JSON of [text, features, script, language, direction]
-  glyphs TEXT NOT NULL,  -- JSON of [glyph ids, letters per glyph, 4 positions per glyph]
+  glyphs TEXT NOT NULL,  -- JSON of the run (main/documents/layoutCache.ts, encodeRun)
   PRIMARY KEY (font, key)
 )`;
 

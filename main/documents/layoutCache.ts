@@ -5,7 +5,7 @@ import { findRun, LAYOUT_CACHE_FILE, openLayoutCache, saveRuns, type LayoutCache
 /**
  * What a font's parsing and shaping produced, kept on disk between
  * processes: for each (text, features, script, language, direction) the
- * glyph ids, the letters each stands for and their positions, exactly as
+ * glyph ids, the letters each stands for, their advances and positions, exactly as
  * fontkit's layout() returned them. A process that finds a run here does not
  * shape it again, and a font whose every run is here never parses its
  * shaping tables (GSUB/GPOS), which is most of a first document's cost.
@@ -14,9 +14,10 @@ import { findRun, LAYOUT_CACHE_FILE, openLayoutCache, saveRuns, type LayoutCache
  * costs does not grow with the cache; runs are filed by the font file's name,
  * size and modification time and the fontkit version, so a changed font never
  * meets another font's runs. New runs are written in one transaction two
- * seconds later and at exit. The results are fontkit's own, replayed through
- * font.getGlyph(id, letters) in the same order, so a document is the same with
- * or without the cache (tested).
+ * seconds later and at exit. The numbers are fontkit's own, in its order, so
+ * a document is the same with or without the cache (tested). A run read from
+ * the cache makes none of fontkit's glyph objects: the text layer
+ * (layoutRun, text.ts) needs only these numbers.
  */
 
 /** Runs kept per font file (the oldest go first). */
@@ -25,10 +26,10 @@ const MAX_RUNS = 100_000;
 interface Glyph {
   id: number;
   codePoints: number[];
+  advanceWidth: number;
 }
 interface Position {
   xAdvance: number;
-  yAdvance: number;
   xOffset: number;
   yOffset: number;
 }
@@ -36,14 +37,28 @@ interface Run {
   glyphs: Glyph[];
   positions: Position[];
 }
-/** The part of a fontkit font the cache wraps. */
+/** The part of a fontkit font the cache uses. */
 export interface LayoutFont {
   layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): Run;
-  getGlyph(id: number, codePoints?: number[]): Glyph;
 }
 
-/** [glyph ids, letters per glyph, positions as 4 numbers per glyph]. */
-type Stored = [number[], number[][], number[]];
+/**
+ * A shaped run as the text layer uses it, glyph by glyph in fontkit's order: the glyph id, its
+ * advance in the run (kerning included) and its own advance width, its offsets, the letters it
+ * stands for. From the cache it is read without making fontkit's glyph objects (and decoding each
+ * glyph's box for them).
+ */
+export interface LaidOut {
+  ids: number[];
+  advances: number[];
+  advanceWidths: number[];
+  xOffsets: number[];
+  yOffsets: number[];
+  letters: number[][];
+}
+
+/** Cache ids of the fonts set up by cacheLayouts. */
+const fontIds = new WeakMap<LayoutFont, string>();
 
 let cacheDir: string | null = null;
 /** The open cache file; null without a folder, or where it cannot be used (then layouts are shaped, no more). */
@@ -76,7 +91,7 @@ function openCacheIn(dir: string): LayoutCacheDb | null {
   const file = path.join(dir, LAYOUT_CACHE_FILE);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    removeFormatOneFiles(dir);
+    removeEarlierFormats(dir);
   } catch {
     return null;
   }
@@ -91,10 +106,11 @@ function openCacheIn(dir: string): LayoutCacheDb | null {
   return null;
 }
 
-/** The JSON files of format 1, which this format replaces. */
-function removeFormatOneFiles(dir: string): void {
+/** The files of earlier formats: format 1's JSON file per font, other formats' SQLite files. */
+function removeEarlierFormats(dir: string): void {
   for (const name of fs.readdirSync(dir)) {
-    if (/-fontkit[\d.]+-f1\.json(\.\d+\.tmp)?$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+    const earlier = /-fontkit[\d.]+-f1\.json(\.\d+\.tmp)?$/.test(name) || (/^layouts-f\d+\.sqlite(-wal|-shm|-journal)?$/.test(name) && !name.startsWith(LAYOUT_CACHE_FILE));
+    if (earlier) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 
@@ -123,9 +139,8 @@ function dropCache(): void {
   db = null;
 }
 
-function stored(font: string, key: string): Stored | null {
-  const fresh = pending.get(font)?.get(key);
-  let text = fresh;
+function stored(font: string, key: string): LaidOut | null {
+  let text = pending.get(font)?.get(key);
   if (text === undefined && db) {
     try {
       text = findRun(db, font, key);
@@ -133,12 +148,26 @@ function stored(font: string, key: string): Stored | null {
       dropCache();
     }
   }
-  if (text === undefined) return null;
+  return text === undefined ? null : decodeRun(text);
+}
+
+/** A run as stored: JSON of [ids, advances, advance widths, x offsets, y offsets, letters]. */
+export function encodeRun(run: LaidOut): string {
+  return JSON.stringify([run.ids, run.advances, run.advanceWidths, run.xOffsets, run.yOffsets, run.letters]);
+}
+
+/** A stored run; null for text that is not one (it is shaped again). */
+export function decodeRun(text: unknown): LaidOut | null {
+  if (typeof text !== 'string') return null;
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as Stored;
+    parsed = JSON.parse(text);
   } catch {
     return null;
   }
+  if (!Array.isArray(parsed) || parsed.length !== 6 || !parsed.every((column) => Array.isArray(column) && column.length === (parsed as unknown[][])[0]?.length)) return null;
+  const [ids, advances, advanceWidths, xOffsets, yOffsets, letters] = parsed as [number[], number[], number[], number[], number[], number[][]];
+  return { ids, advances, advanceWidths, xOffsets, yOffsets, letters };
 }
 
 /** Writes the runs shaped since the last flush; called on a timer, at exit, and by tests. */
@@ -168,36 +197,43 @@ function scheduleFlush(): void {
   flushTimer.unref();
 }
 
-/**
- * Makes font.layout() read from and add to the cache of this font file.
- * Without a cache folder it is left as it is.
- */
+/** Files the font's runs under its file (name, size, time) and the fontkit version; without a cache folder, nothing. */
 export function cacheLayouts(font: LayoutFont, fontFile: string, fontkitVersion: string): void {
-  if (!db) return;
-  const id = fontId(fontFile, fontkitVersion);
-  const shape = font.layout.bind(font);
-  font.layout = (text, features, script, language, direction) => {
-    const key = JSON.stringify([text, features ?? null, script ?? null, language ?? null, direction ?? null]);
+  if (db) fontIds.set(font, fontId(fontFile, fontkitVersion));
+}
+
+/**
+ * The font's layout of a run (fontkit's layout(), the same arguments), from the cache where an
+ * earlier process or document shaped it, else shaped now and added to the cache.
+ */
+export function layoutRun(font: LayoutFont, text: string, features?: unknown, script?: string, language?: string, direction?: string): LaidOut {
+  const id = db ? fontIds.get(font) : undefined;
+  const key = id === undefined ? '' : JSON.stringify([text, features ?? null, script ?? null, language ?? null, direction ?? null]);
+  if (id !== undefined) {
     const hit = stored(id, key);
     if (hit) {
       stats.hits += 1;
-      const [ids, letters, pos] = hit;
-      return {
-        glyphs: ids.map((glyph, i) => font.getGlyph(glyph, letters[i] ?? [])),
-        positions: ids.map((_glyph, i) => ({ xAdvance: pos[i * 4] as number, yAdvance: pos[i * 4 + 1] as number, xOffset: pos[i * 4 + 2] as number, yOffset: pos[i * 4 + 3] as number })),
-      };
+      return hit;
     }
-    stats.misses += 1;
-    const run = shape(text, features, script, language, direction);
-    if (db) {
-      let runs = pending.get(id);
-      if (!runs) {
-        runs = new Map();
-        pending.set(id, runs);
-      }
-      runs.set(key, JSON.stringify([run.glyphs.map((g) => g.id), run.glyphs.map((g) => [...g.codePoints]), run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])] satisfies Stored));
-      scheduleFlush();
-    }
-    return run;
+  }
+  stats.misses += 1;
+  const run = font.layout(text, features, script, language, direction);
+  const laidOut: LaidOut = {
+    ids: run.glyphs.map((g) => g.id),
+    advances: run.positions.map((p) => p.xAdvance),
+    advanceWidths: run.glyphs.map((g) => g.advanceWidth),
+    xOffsets: run.positions.map((p) => p.xOffset),
+    yOffsets: run.positions.map((p) => p.yOffset),
+    letters: run.glyphs.map((g) => [...g.codePoints]),
   };
+  if (id !== undefined && db) {
+    let runs = pending.get(id);
+    if (!runs) {
+      runs = new Map();
+      pending.set(id, runs);
+    }
+    runs.set(key, encodeRun(laidOut));
+    scheduleFlush();
+  }
+  return laidOut;
 }

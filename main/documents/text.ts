@@ -1,8 +1,9 @@
 import type { EmbeddingLevels } from 'bidi-js';
 import { BIDI_CONTROLS, BIDI_CONTROLS_ALL, directionHints, embeddingLevels, isolateRuns, MIRRORS, unmirror } from './bidi';
 import { breakAtoms, isSpace, trimEnd } from './lineBreak';
+import { layoutRun } from './layoutCache';
 import { NO_ARABIC_KERN, SHAPE_CACHE_MAX, shapeCache } from './shaping';
-import type { BaseDirection, FkPosition, Line, PdfFont, PlacedGlyph, Run, TextDoc, TextStyle } from './textTypes';
+import type { BaseDirection, Line, PdfFont, PlacedGlyph, Run, TextDoc, TextStyle } from './textTypes';
 import { fontKey, isArabic, scriptOf, SCRIPTS, type FontKey, type Script } from './fonts';
 
 /**
@@ -126,12 +127,12 @@ export class TextEngine {
     if (cached) return cached;
     const font = this.pdfFont(key).font;
     const script = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/.test(text) ? 'arab' : undefined;
-    const run = font.layout(text, script === 'arab' ? NO_ARABIC_KERN : undefined, script, undefined, rtl ? 'rtl' : 'ltr');
+    const run = layoutRun(font, text, script === 'arab' ? NO_ARABIC_KERN : undefined, script, undefined, rtl ? 'rtl' : 'ltr');
     let advance = 0;
-    const glyphs = run.glyphs.map((g, i) => {
-      const p = run.positions[i] as FkPosition;
-      advance += p.xAdvance;
-      return { id: g.id, advance: p.xAdvance, advanceWidth: g.advanceWidth, xOffset: p.xOffset, yOffset: p.yOffset, codePoints: g.codePoints };
+    const glyphs = run.ids.map((id, i): PlacedGlyph => {
+      const glyphAdvance = run.advances[i] as number;
+      advance += glyphAdvance;
+      return { id, advance: glyphAdvance, advanceWidth: run.advanceWidths[i] as number, xOffset: run.xOffsets[i] as number, yOffset: run.yOffsets[i] as number, codePoints: run.letters[i] as number[] };
     });
     const shaped = { glyphs, advance };
     if (shapeCache.size > SHAPE_CACHE_MAX) shapeCache.clear();

@@ -25,6 +25,7 @@ import { warmUpFonts } from '../../main/documents/text';
 import { percentiles, timeMs, timeMsAsync } from './stats';
 import { bundleNodeScript } from '../build-main';
 import { LAYOUT_CACHE_FILE, openLayoutCache, saveRuns } from '../../db/layoutCache';
+import { encodeRun } from '../../main/documents/layoutCache';
 
 const LINES = 100;
 const TARGET_MS = 1500;
@@ -55,7 +56,8 @@ function growCache(folder: string): void {
         for (let i = 0; i < GROWN_RUNS; i += 1) {
           const text = `Item HW-${i} plastic toy ${i % 97} pcs`;
           const ids = [...text].map((ch) => ch.charCodeAt(0) % 200);
-          yield [JSON.stringify([text, null, null, null, null]), JSON.stringify([ids, [...text].map((ch) => [ch.charCodeAt(0)]), ids.flatMap(() => [600, 0, 0, 0])])];
+          const zeros = ids.map(() => 0);
+          yield [JSON.stringify([text, null, null, null, null]), encodeRun({ ids, advances: ids.map(() => 600), advanceWidths: ids.map(() => 600), xOffsets: zeros, yOffsets: zeros, letters: [...text].map((ch) => [ch.charCodeAt(0)]) })];
         }
       };
       saveRuns(db, font, runs(), 1_000_000);

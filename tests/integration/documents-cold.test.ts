@@ -6,6 +6,7 @@ import { demoDocument } from '../helpers/demoModel';
 import { appPath } from '../../main/paths/appRoot';
 import { pdfDifference, pdfText } from '../helpers/pdfTools';
 import { tempDir } from '../helpers/tempCore';
+import { LAYOUT_CACHE_FILE } from '../../db/layoutCache';
 
 /**
  * A PI rendered in a fresh process (as the CLI's pdf command or a core
@@ -42,7 +43,7 @@ describe('a PI in a fresh process', () => {
   it('shapes nothing that an earlier process shaped (the layout cache on disk), and the document is the same as without the cache', () => {
     const first = renderFresh(path.join(work.dir, 'first.pdf'), cache);
     expect(first.misses).toBeGreaterThan(100);
-    expect(fs.readdirSync(cache)).toContain('layouts-f2.sqlite');
+    expect(fs.readdirSync(cache)).toContain(LAYOUT_CACHE_FILE);
     const second = renderFresh(path.join(work.dir, 'second.pdf'), cache);
     expect(second).toMatchObject({ misses: 0 });
     expect(second.hits).toBe(first.misses);
@@ -91,12 +92,13 @@ describe('a PI in a fresh process', () => {
     expect(renderFresh(path.join(work.dir, 'mended.pdf'), cache)).toMatchObject({ misses: 0, hits: run.misses });
   });
 
-  it('removes the layout files of the earlier format (one JSON file per font) from the cache folder', { timeout: 120_000 }, () => {
-    const old = path.join(cache, 'NotoSans_400Regular-629024-1796679740185-fontkit2.0.4-f1.json');
-    fs.writeFileSync(old, JSON.stringify({ format: 1, runs: {} }));
+  it('removes the layout files of earlier formats (a JSON file per font, an older SQLite file) from the cache folder', { timeout: 120_000 }, () => {
+    const old = ['NotoSans_400Regular-629024-1796679740185-fontkit2.0.4-f1.json', 'layouts-f2.sqlite', 'layouts-f2.sqlite-wal'].map((f) => path.join(cache, f));
+    for (const file of old) fs.writeFileSync(file, 'old');
     fs.writeFileSync(path.join(cache, 'notes.txt'), 'not ours to delete');
-    renderFresh(path.join(work.dir, 'after-f1.pdf'), cache);
-    expect(fs.existsSync(old)).toBe(false);
+    const run = renderFresh(path.join(work.dir, 'after-f1.pdf'), cache);
+    expect(old.filter((file) => fs.existsSync(file))).toEqual([]);
     expect(fs.existsSync(path.join(cache, 'notes.txt'))).toBe(true);
+    expect(run.misses).toBe(0);
   });
 });
