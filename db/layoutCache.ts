@@ -42,6 +42,11 @@ export function openLayoutCache(file: string): LayoutCacheDb {
   }
 }
 
+/** The fonts the cache holds runs of (the benchmark grows each). */
+export function cachedFonts(db: LayoutCacheDb): string[] {
+  return cached<[], string>(db, 'SELECT DISTINCT font FROM runs ORDER BY font').pluck().all();
+}
+
 /** The stored glyphs of one run of one font, if the cache has it. */
 export function findRun(db: LayoutCacheDb, font: string, key: string): string | undefined {
   return cached<[string, string], string>(db, 'SELECT glyphs FROM runs WHERE font = ? AND key = ?').pluck().get(font, key);

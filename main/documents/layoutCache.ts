@@ -20,8 +20,8 @@ import { findRun, LAYOUT_CACHE_FILE, openLayoutCache, saveRuns, type LayoutCache
  * (layoutRun, text.ts) needs only these numbers.
  */
 
-/** Runs kept per font file (the oldest go first). */
-const MAX_RUNS = 100_000;
+/** Runs kept per font file, the oldest going first (as format 1 kept: ≈7 MB a font). */
+const MAX_RUNS = 40_000;
 
 interface Glyph {
   id: number;
@@ -197,9 +197,12 @@ function scheduleFlush(): void {
   flushTimer.unref();
 }
 
-/** Files the font's runs under its file (name, size, time) and the fontkit version; without a cache folder, nothing. */
+/**
+ * Files the font's runs under its file (name, size, time) and the fontkit version, whether or not a
+ * cache folder is set yet: a font opened before it (a warm-up) uses the cache once it is.
+ */
 export function cacheLayouts(font: LayoutFont, fontFile: string, fontkitVersion: string): void {
-  if (db) fontIds.set(font, fontId(fontFile, fontkitVersion));
+  fontIds.set(font, fontId(fontFile, fontkitVersion));
 }
 
 /**
@@ -209,6 +212,7 @@ export function cacheLayouts(font: LayoutFont, fontFile: string, fontkitVersion:
 export function layoutRun(font: LayoutFont, text: string, features?: unknown, script?: string, language?: string, direction?: string): LaidOut {
   const id = db ? fontIds.get(font) : undefined;
   const key = id === undefined ? '' : JSON.stringify([text, features ?? null, script ?? null, language ?? null, direction ?? null]);
+  // db may be dropped by the lookup (a file that went bad): the run is then shaped and not kept.
   if (id !== undefined) {
     const hit = stored(id, key);
     if (hit) {

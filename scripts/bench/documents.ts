@@ -24,7 +24,7 @@ import { launchChromium } from '../../tests/e2e/browser';
 import { warmUpFonts } from '../../main/documents/text';
 import { percentiles, timeMs, timeMsAsync } from './stats';
 import { bundleNodeScript } from '../build-main';
-import { LAYOUT_CACHE_FILE, openLayoutCache, saveRuns } from '../../db/layoutCache';
+import { cachedFonts, LAYOUT_CACHE_FILE, openLayoutCache, saveRuns } from '../../db/layoutCache';
 import { encodeRun } from '../../main/documents/layoutCache';
 
 const LINES = 100;
@@ -50,7 +50,7 @@ function freshProcess(modelFile: string, out: string, cacheDir: string | null): 
 function growCache(folder: string): void {
   const db = openLayoutCache(path.join(folder, LAYOUT_CACHE_FILE));
   try {
-    const fonts = db.prepare('SELECT DISTINCT font FROM runs').pluck().all() as string[];
+    const fonts = cachedFonts(db);
     for (const font of fonts) {
       const runs = function* (): Generator<[string, string]> {
         for (let i = 0; i < GROWN_RUNS; i += 1) {
