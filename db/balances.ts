@@ -5,7 +5,7 @@ import { cached } from './statements';
 /**
  * The statements area's reads: a buyer's PIs, payments and deliveries, and every PI that is
  * owed or owes money back (the receivables list). What each PI is owed comes from
- * invoice_balances (migration 12: kept by triggers on invoices, payments and shipments; the
+ * invoice_balances (migration 9: kept by triggers on invoices, payments and shipments; the
  * payment terms copied out of the frozen content at issue), so no document is parsed here.
  */
 

@@ -17,7 +17,7 @@ export interface ProductRow extends NameColumns, PackingColumns {
   moq: number;
   cost_cny_e4: number | null;
   barcode: string;
-  /** The supplier's name as typed; the products' link trigger (migration 12) keeps supplier_id in step with it. */
+  /** The supplier's name as typed; the products' link trigger (migrations 9 and 11) keeps supplier_id in step with it. */
   supplier: string;
   supplier_id: number | null;
   /** The factory's own item no. */

@@ -60,6 +60,30 @@ export function supplierNamed(db: Db, name: string, exceptId: number | null): Su
   return cached<[string, number], SupplierRow>(db, 'SELECT * FROM suppliers WHERE lower(name_zh) = lower(trim(?)) AND id <> ?').get(name, exceptId ?? 0);
 }
 
+/**
+ * The supplier a product's typed supplier name links to, made when no supplier has that name: the
+ * same rule as the products' link triggers (migrations 9 and 11): trimmed, ASCII case folded, the
+ * Chinese name first, then the English one. null for an empty name. A writer that sets the
+ * returned id with the name spares the trigger's UPDATE of the row.
+ */
+export function linkSupplierByName(db: Db, name: string): number | null {
+  cached(
+    db,
+    `INSERT INTO suppliers (name_zh)
+       SELECT trim(@name)
+        WHERE trim(@name) <> ''
+          AND NOT EXISTS (SELECT 1 FROM suppliers WHERE lower(name_zh) = lower(trim(@name)))
+          AND NOT EXISTS (SELECT 1 FROM suppliers WHERE name_en <> '' AND lower(name_en) = lower(trim(@name)))`,
+  ).run({ name });
+  const row = cached<{ name: string }, { id: number | null }>(
+    db,
+    `SELECT CASE WHEN trim(@name) = '' THEN NULL ELSE COALESCE(
+              (SELECT id FROM suppliers WHERE lower(name_zh) = lower(trim(@name))),
+              (SELECT id FROM suppliers WHERE name_en <> '' AND lower(name_en) = lower(trim(@name)) ORDER BY id LIMIT 1)) END AS id`,
+  ).get({ name });
+  return row?.id ?? null;
+}
+
 export interface SupplierListRow extends SupplierRow {
   products: number;
   open_orders: number;

@@ -6,6 +6,7 @@ import { rowProblemMessage } from '../csv/rowProblem';
 import * as q from '../../db/products';
 import { insertImage } from '../../db/images';
 import { insertMove, stockOf } from '../../db/stock';
+import { linkSupplierByName } from '../../db/suppliers';
 import { storeImage, type StoredImage } from '../files/imageStore';
 import { applyChanges, checkConsistency, emptyWrite, tiersToRows } from '../products/service';
 import { refreshSearchIndex } from '../products/searchIndex';
@@ -176,6 +177,16 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
     if (docs.length) q.writeSearchDocs(db, docs);
     docs = [];
   };
+  // Supplier names resolved once per import (a catalog names a few hundred factories across its rows).
+  const supplierIds = new Map<string, number | null>();
+  const supplierIdOf = (name: string): number | null => {
+    let id = supplierIds.get(name);
+    if (id === undefined) {
+      id = linkSupplierByName(db, name);
+      supplierIds.set(name, id);
+    }
+    return id;
+  };
   let nonEmpty = 0;
   let stockMovements = 0;
   sheet.rows.forEach((cells, i) => {
@@ -219,6 +230,8 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
       });
       return;
     }
+    // The supplier link written with the row, as the link trigger would make it (db/suppliers.ts).
+    if (!stored || write.supplier !== stored.supplier) write.supplier_id = supplierIdOf(write.supplier);
     const storedTiers = stored ? q.tiersOf(db, stored.id) : [];
     let tiers = storedTiers;
     if (changes.priceTiers !== undefined) tiers = tiersToRows(changes.priceTiers);

@@ -208,7 +208,7 @@ export function checkConsistency(w: q.ProductWrite): void {
 }
 
 /**
- * A supplier chosen by id: the product carries its name (the link trigger of migration 12 keeps
+ * A supplier chosen by id: the product carries its name (the link trigger of migrations 9 and 11 keeps
  * supplier_id in step with the name, whoever writes it). null unlinks. Given with a typed
  * `supplier` name as well, the id wins.
  */

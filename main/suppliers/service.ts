@@ -1,7 +1,7 @@
 /**
  * Suppliers: the factories and workshops the stall orders from. A product links to one
  * (products.supplier_id, with the factory's own item no); the name typed on a product keeps
- * the link (migration 12's trigger finds or makes the supplier of that name).
+ * the link (migration 9's trigger finds or makes the supplier of that name).
  */
 import type { Core } from '../core';
 import { AppError, m, notFound } from '../errors/apiError';

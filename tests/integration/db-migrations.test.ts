@@ -77,14 +77,14 @@ describe('database migrations', () => {
       if (from >= 1) {
         const product = db.prepare("SELECT item_no, name_ar FROM products WHERE item_no = '00123'").get() as { item_no: string; name_ar: string };
         expect(product).toEqual({ item_no: '00123', name_ar: 'سيارة' });
-        // 010: every product is made in China unless set.
-        expect(db.prepare("SELECT origin_country FROM products WHERE item_no = '00123'").pluck().get()).toBe('CN');
+        // 010: every product is made in China unless set (fixture 010 sets Vietnam).
+        expect(db.prepare("SELECT origin_country FROM products WHERE item_no = '00123'").pluck().get()).toBe(from >= 10 ? 'VN' : 'CN');
       }
       if (from >= 2) {
         // 010 rebuilt the Incoterm column for the eleven Incoterms 2020 rules: stored terms stay, CPT/CIP/DPU/FAS fit.
         expect(db.prepare('SELECT id, incoterm, incoterm_place FROM quotes WHERE id IN (1, 2) ORDER BY id').all()).toEqual([
           { id: 1, incoterm: 'FOB', incoterm_place: 'Ningbo' },
-          { id: 2, incoterm: 'FOB', incoterm_place: 'Ningbo' },
+          from >= 10 ? { id: 2, incoterm: 'CIP', incoterm_place: 'Mombasa' } : { id: 2, incoterm: 'FOB', incoterm_place: 'Ningbo' },
         ]);
         for (const rule of ['CPT', 'CIP', 'DPU', 'FAS']) db.prepare('UPDATE quotes SET incoterm = ? WHERE id = 2').run(rule);
         expect(() => db.prepare("UPDATE quotes SET incoterm = 'C&F' WHERE id = 2").run()).toThrow(/CHECK/);
@@ -92,6 +92,31 @@ describe('database migrations', () => {
       db.close();
     });
   }
+
+  it('leaves the supplier link of a product whose writer set supplier_id with the name, and links by name otherwise (migration 11)', () => {
+    const db = openDatabase(newDbFile());
+    db.exec("INSERT INTO suppliers (id, name_zh, name_en) VALUES (1, '金华新达玩具厂', 'Jinhua Xinda Toys'), (2, '义乌美丽饰品', '')");
+    const linked = (itemNo: string) => db.prepare('SELECT supplier_id FROM products WHERE item_no = ?').pluck().get(itemNo);
+    // Set by the writer (the import, the products service): kept as written, no supplier made from the name.
+    db.exec("INSERT INTO products (item_no, name_en, supplier, supplier_id) VALUES ('A-1', 'A', 'Ningbo Haitian', 2)");
+    expect(linked('A-1')).toBe(2);
+    expect(db.prepare("SELECT count(*) FROM suppliers WHERE name_zh = 'Ningbo Haitian'").pluck().get()).toBe(0);
+    db.exec("UPDATE products SET supplier = 'Shantou Fun', supplier_id = 1 WHERE item_no = 'A-1'");
+    expect(linked('A-1')).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM suppliers WHERE name_zh = 'Shantou Fun'").pluck().get()).toBe(0);
+    // The name changed and supplier_id left as it was: linked by the name.
+    db.exec("UPDATE products SET supplier = '义乌美丽饰品' WHERE item_no = 'A-1'");
+    expect(linked('A-1')).toBe(2);
+    // Only the name: linked by it as before (the English name, a new supplier, an empty name unlinks).
+    db.exec("INSERT INTO products (item_no, name_en, supplier) VALUES ('A-2', 'B', 'JINHUA XINDA TOYS'), ('A-3', 'C', ' Ningbo Haitian ')");
+    expect(linked('A-2')).toBe(1);
+    expect(linked('A-3')).toBe(db.prepare("SELECT id FROM suppliers WHERE name_zh = 'Ningbo Haitian'").pluck().get());
+    db.exec("UPDATE products SET supplier = '义乌美丽饰品' WHERE item_no = 'A-2'");
+    expect(linked('A-2')).toBe(2);
+    db.exec("UPDATE products SET supplier = '' WHERE item_no = 'A-2'");
+    expect(linked('A-2')).toBeNull();
+    db.close();
+  });
 
   it('keeps every stored amount exactly when amounts move from cents to one scale of 10^4 (migration 8)', () => {
     const db = new Database(newDbFile());
