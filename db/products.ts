@@ -183,11 +183,12 @@ export function writeSearchDoc(db: Db, id: number, fresh: boolean, doc: Omit<Sea
 export function writeSearchDocs(db: Db, docs: Array<{ id: number; fresh: boolean; doc: Omit<SearchDocRow, 'id'> }>): void {
   const remove = cached(db, 'DELETE FROM product_search WHERE rowid = ?');
   const insert = cached(db, 'INSERT INTO product_search (rowid, item, code, names, extra, flags) VALUES (?, ?, ?, ?, ?, ?)');
+  const unqueue = cached(db, 'DELETE FROM product_search_stale WHERE product_id = ?');
   for (const { id, fresh, doc } of docs) {
     if (!fresh) remove.run(id);
     insert.run(id, doc.item, doc.code, doc.names, doc.extra, doc.flags);
+    unqueue.run(id);
   }
-  cached(db, 'DELETE FROM product_search_stale WHERE product_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(docs.map((d) => d.id)));
 }
 
 /** Marks every product for re-indexing (after a change of how text is indexed). */

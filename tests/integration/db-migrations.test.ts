@@ -39,7 +39,7 @@ describe('database migrations', () => {
     for (const m of migrations) expect(fixture(m.version), `tests/fixtures/migrations/${String(m.version).padStart(3, '0')}.sql`).not.toBeNull();
   });
 
-  it('opens a new database at the latest schema with WAL, foreign keys and synchronous FULL', () => {
+  it('opens a new database at the latest schema with WAL, foreign keys, synchronous FULL and temporary data in memory', () => {
     const db = openDatabase(newDbFile());
     expect(schemaVersion(db)).toBe(latest);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -47,6 +47,7 @@ describe('database migrations', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
     db.close();
   });
 
