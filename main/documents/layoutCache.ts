@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findRun, LAYOUT_CACHE_FILE, openLayoutCache, saveRuns, type LayoutCacheDb } from '../../db/layoutCache';
+import { getOrMake } from '../collections/getOrMake';
 
 /**
  * What a font's parsing and shaping produced, kept on disk between
@@ -231,12 +232,7 @@ export function layoutRun(font: LayoutFont, text: string, features?: unknown, sc
     letters: run.glyphs.map((g) => [...g.codePoints]),
   };
   if (id !== undefined && db) {
-    let runs = pending.get(id);
-    if (!runs) {
-      runs = new Map();
-      pending.set(id, runs);
-    }
-    runs.set(key, encodeRun(laidOut));
+    getOrMake(pending, id, () => new Map<string, string>()).set(key, encodeRun(laidOut));
     scheduleFlush();
   }
   return laidOut;

@@ -2,6 +2,7 @@ import type { EmbeddingLevels } from 'bidi-js';
 import { BIDI_CONTROLS, BIDI_CONTROLS_ALL, directionHints, embeddingLevels, isolateRuns, MIRRORS, unmirror } from './bidi';
 import { breakAtoms, isSpace, trimEnd } from './lineBreak';
 import { layoutRun } from './layoutCache';
+import { getOrMake } from '../collections/getOrMake';
 import { NO_ARABIC_KERN, SHAPE_CACHE_MAX, shapeCache } from './shaping';
 import type { BaseDirection, Line, PdfFont, PlacedGlyph, Run, TextDoc, TextStyle } from './textTypes';
 import { fontKey, isArabic, scriptOf, SCRIPTS, type FontKey, type Script } from './fonts';
@@ -107,17 +108,8 @@ export class TextEngine {
 
   /** Whether the font draws the character (remembered per font for the process: the fonts are shared, fonts.ts). */
   private hasGlyph(key: FontKey, cp: number): boolean {
-    let known = glyphPresence.get(key);
-    if (!known) {
-      known = new Map();
-      glyphPresence.set(key, known);
-    }
-    let has = known.get(cp);
-    if (has === undefined) {
-      has = this.pdfFont(key).font.hasGlyphForCodePoint(cp);
-      known.set(cp, has);
-    }
-    return has;
+    const known = getOrMake(glyphPresence, key, () => new Map<number, boolean>());
+    return getOrMake(known, cp, () => this.pdfFont(key).font.hasGlyphForCodePoint(cp));
   }
 
   /** Shapes one run of one font and one direction (cached); glyphs come back in visual order. */
@@ -142,12 +134,7 @@ export class TextEngine {
 
   /** The font's units per em (fontkit reads it from the head table on every call). */
   private unitsPerEm(key: FontKey): number {
-    let units = unitsPerEmOf.get(key);
-    if (units === undefined) {
-      units = this.pdfFont(key).font.unitsPerEm;
-      unitsPerEmOf.set(key, units);
-    }
-    return units;
+    return getOrMake(unitsPerEmOf, key, () => this.pdfFont(key).font.unitsPerEm);
   }
 
   /** Width in points of a piece of a paragraph, shaped run by run in logical order. */

@@ -7,6 +7,7 @@ import * as q from '../../db/products';
 import { insertImage } from '../../db/images';
 import { insertMove, stockOf } from '../../db/stock';
 import { linkSupplierByName } from '../../db/suppliers';
+import { getOrMake } from '../collections/getOrMake';
 import { storeImage, type StoredImage } from '../files/imageStore';
 import { applyChanges, checkConsistency, emptyWrite, tiersToRows } from '../products/service';
 import { refreshSearchIndex } from '../products/searchIndex';
@@ -179,14 +180,7 @@ function processRows(core: Core, sheet: SheetData, mapping: Mapping, reference: 
   };
   // Supplier names resolved once per import (a catalog names a few hundred factories across its rows).
   const supplierIds = new Map<string, number | null>();
-  const supplierIdOf = (name: string): number | null => {
-    let id = supplierIds.get(name);
-    if (id === undefined) {
-      id = linkSupplierByName(db, name);
-      supplierIds.set(name, id);
-    }
-    return id;
-  };
+  const supplierIdOf = (name: string): number | null => getOrMake(supplierIds, name, () => linkSupplierByName(db, name));
   let nonEmpty = 0;
   let stockMovements = 0;
   sheet.rows.forEach((cells, i) => {

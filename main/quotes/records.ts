@@ -7,6 +7,7 @@
  * it so), and the next write of a quotation or PI stores that (expireDue, in
  * the writer's transaction). Reads never write, so they never take the write lock.
  */
+import { getOrMake } from '../collections/getOrMake';
 import type { Core } from '../core';
 import { AppError, invalid, m, notFound, type Message } from '../errors/apiError';
 import * as q from '../../db/quotes';
@@ -31,16 +32,8 @@ const seenExpired = new WeakMap<Core, Map<number, string>>();
  */
 export function effective<R extends q.QuoteRow>(core: Core, row: R): R {
   if ((row.status !== 'draft' && row.status !== 'sent') || row.valid_until >= today(core)) return row;
-  let seen = seenExpired.get(core);
-  if (!seen) {
-    seen = new Map();
-    seenExpired.set(core, seen);
-  }
-  let at = seen.get(row.id);
-  if (!at) {
-    at = nowIso(core);
-    seen.set(row.id, at);
-  }
+  const seen = getOrMake(seenExpired, core, () => new Map<number, string>());
+  const at = getOrMake(seen, row.id, () => nowIso(core));
   return { ...row, status: 'expired', expired_at: at, updated_at: at };
 }
 

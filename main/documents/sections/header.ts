@@ -1,3 +1,4 @@
+import { getOrMake } from '../../collections/getOrMake';
 import { COLORS } from '../canvas';
 import type { DocLang, DocSeller } from '../model';
 import { ltrIsolate as iso, noBreak as nb } from '../text';
@@ -53,20 +54,12 @@ const namedCountries = new Map<string, string>();
 
 export function countryName(code: string, lang: DocLang): string {
   if (!code) return '';
-  const key = `${lang}:${code}`;
-  let name = namedCountries.get(key);
-  if (name === undefined) {
+  return getOrMake(namedCountries, `${lang}:${code}`, () => {
     try {
-      let names = regionNames.get(lang);
-      if (!names) {
-        names = new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : lang], { type: 'region' });
-        regionNames.set(lang, names);
-      }
-      name = names.of(code) ?? code;
+      const names = getOrMake(regionNames, lang, () => new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : lang], { type: 'region' }));
+      return names.of(code) ?? code;
     } catch {
-      name = code;
+      return code;
     }
-    namedCountries.set(key, name);
-  }
-  return name;
+  });
 }

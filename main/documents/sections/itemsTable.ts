@@ -1,3 +1,4 @@
+import { getOrMake } from '../../collections/getOrMake';
 import { COLORS, type Align } from '../canvas';
 import { label, unitName, type LabelKey } from '../catalog';
 import type { DocLang, DocLine } from '../model';
@@ -80,22 +81,9 @@ function originText(ctx: Ctx, code: string): string {
 const cells = new WeakMap<Ctx, WeakMap<DocLine, Map<string, CellContent>>>();
 
 function cellFor(ctx: Ctx, col: Column, line: DocLine): CellContent {
-  let byLine = cells.get(ctx);
-  if (!byLine) {
-    byLine = new WeakMap();
-    cells.set(ctx, byLine);
-  }
-  let byColumn = byLine.get(line);
-  if (!byColumn) {
-    byColumn = new Map();
-    byLine.set(line, byColumn);
-  }
-  let cell = byColumn.get(col.key);
-  if (!cell) {
-    cell = cellContent(ctx, col, line);
-    byColumn.set(col.key, cell);
-  }
-  return cell;
+  const byLine = getOrMake(cells, ctx, () => new WeakMap<DocLine, Map<string, CellContent>>());
+  const byColumn = getOrMake(byLine, line, () => new Map<string, CellContent>());
+  return getOrMake(byColumn, col.key, () => cellContent(ctx, col, line));
 }
 
 function cellContent(ctx: Ctx, col: Column, line: DocLine): CellContent {
